@@ -1,0 +1,72 @@
+# roleext — PGXS build.  The README's two commands are `make demo` and
+# `make test`; both set up everything they need (see test/env.sh).
+
+EXTENSION   = roleext
+EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" roleext.control)
+PG_CONFIG  ?= pg_config
+
+CORE_SRCS   = $(sort $(wildcard src/core/*.c))
+GLUE_SRCS   = $(sort $(wildcard src/*.c))
+MODULE_big  = roleext
+OBJS        = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
+
+# The extension script is built from sql/*.sql in name order; generated
+# parts (reference data) are listed in SQL_GENERATED and built from data/.
+SQL_PARTS   = $(sort $(wildcard sql/*.sql) $(SQL_GENERATED))
+SQL_GENERATED =
+DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
+
+REGRESS     = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
+REGRESS_OPTS = --inputdir=test --outputdir=. --load-extension=pgtap --load-extension=roleext
+
+PG_CPPFLAGS = -I$(srcdir)/src
+PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter \
+              -Wno-missing-field-initializers -Wno-sign-compare
+EXTRA_CLEAN = $(DATA_built) test/unit/run_unit test/fuzz/*.fuzz results \
+              regression.diffs regression.out
+
+# On a fresh machine pg_config is missing until `make deps` (which `make
+# test`, `make demo` and `make bench` run first) installs it.
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(PGXS),)
+include $(PGXS)
+else
+all install installcheck:
+	@echo "pg_config not found: run 'make deps' first (make test and make demo do it)"; exit 1
+endif
+
+# The concatenated script; sql/roleext--*.sql files are outputs, not parts.
+sql/$(EXTENSION)--$(EXTVERSION).sql: $(filter-out sql/$(EXTENSION)--%,$(SQL_PARTS)) roleext.control
+	cat $(filter-out sql/$(EXTENSION)--% roleext.control,$^) > $@
+
+# ---- the pure-C core: unit tests and fuzzers, no server needed -----------
+UNIT_CC     ?= cc
+UNIT_CFLAGS  = -std=c11 -O1 -g -Wall -Wextra -Werror -Isrc
+test/unit/run_unit: $(CORE_SRCS) $(wildcard test/unit/*.c test/unit/*.h src/core/*.h)
+	$(UNIT_CC) $(UNIT_CFLAGS) -o $@ $(wildcard test/unit/*.c) $(CORE_SRCS) -lm
+
+.PHONY: unit fuzz test demo bench deps
+unit: test/unit/run_unit
+	test/unit/run_unit
+
+FUZZ_TARGETS = $(patsubst %.c,%.fuzz,$(wildcard test/fuzz/fuzz_*.c))
+FUZZ_SECONDS ?= 60
+test/fuzz/%.fuzz: test/fuzz/%.c $(CORE_SRCS)
+	clang -g -O1 -Isrc -fsanitize=fuzzer,address,undefined -o $@ $< $(CORE_SRCS) -lm
+fuzz: $(FUZZ_TARGETS)
+	@for f in $(FUZZ_TARGETS); do \
+	  echo "== $$f ($(FUZZ_SECONDS) s)"; \
+	  mkdir -p test/fuzz/corpus/$$(basename $$f .fuzz); \
+	  $$f -max_total_time=$(FUZZ_SECONDS) test/fuzz/corpus/$$(basename $$f .fuzz) || exit 1; \
+	done
+
+# ---- the README's commands -------------------------------------------------
+deps:
+	bash test/deps.sh
+test:
+	bash test/run.sh
+demo:
+	bash test/demo.sh
+bench:
+	bash bench/run.sh
