@@ -1,0 +1,825 @@
+/*
+ * coord.c — parse, format, compare and measure rolecoord values (see coord.h).
+ */
+#include "coord.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RCO_GRADE_INPUT_MAX 64	/* characters of a grade literal */
+
+static const char rco_expected[] =
+"A coordinate is a taxonomy path and a grade joined by @, such as TECH.DEI.GEN@1 or TECH.DEI.GEN@2.5.";
+
+/* Is c a character of a path label (A–Z, a–z, 0–9, _)? */
+static bool
+rco_is_label_char(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+		(c >= '0' && c <= '9') || c == '_';
+}
+
+/* Is c an ASCII digit? */
+static bool
+rco_is_digit(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+/* Upper-case an ASCII letter. */
+static char
+rco_upper(char c)
+{
+	return (c >= 'a' && c <= 'z') ? (char) (c - 'a' + 'A') : c;
+}
+
+/*
+ * Write a number for an error sentence: its float8 text when finite, else
+ * NaN, Infinity or -Infinity.
+ */
+static const char *
+rco_num_text(double v, char *buf)
+{
+	if (isnan(v))
+		return "NaN";
+	if (isinf(v))
+		return v > 0 ? "Infinity" : "-Infinity";
+	rco_format_grade(v, buf);
+	return buf;
+}
+
+/* Parse a path into its canonical text (see coord.h). */
+rx_status
+rco_parse_path(const char *s, size_t len, char *buf, size_t *outlen, int *depth,
+			   rx_error *err)
+{
+	size_t		i;
+	int			labels = 1;
+	int			lablen = 0;
+
+	rx_clear(err);
+	s = rx_trim(s, &len);
+	if (len == 0)
+		return rx_fail(err, RX_SYNTAX,
+					   "A path is 1 to 8 labels joined by dots, such as TECH.DEI.GEN.");
+	for (i = 0; i < len; i++)
+	{
+		char		c = s[i];
+
+		if (c == '.')
+		{
+			if (lablen == 0)
+			{
+				if (i == 0)
+					return rx_fail(err, RX_SYNTAX, "A path cannot start with a dot.");
+				return rx_fail(err, RX_SYNTAX,
+							   "A path has an empty label at position %zu; labels are joined by single dots.",
+							   i + 1);
+			}
+			if (++labels > RCO_LABELS_MAX)
+				return rx_fail(err, RX_SYNTAX, "A path has at most 8 labels.");
+			lablen = 0;
+			buf[i] = '.';
+		}
+		else if (rco_is_label_char(c))
+		{
+			if (++lablen > RCO_LABEL_MAX)
+				return rx_fail(err, RX_SYNTAX,
+							   "Label %d of the path is longer than 16 characters.",
+							   labels);
+			buf[i] = rco_upper(c);
+		}
+		else if ((unsigned char) c >= 0x20 && (unsigned char) c < 0x7f)
+			return rx_fail(err, RX_SYNTAX,
+						   "Unexpected character \"%c\" at position %zu of the path; a label is made of the letters A to Z, digits and underscores.",
+						   c, i + 1);
+		else
+			return rx_fail(err, RX_SYNTAX,
+						   "Unexpected byte 0x%02X at position %zu of the path; a label is made of the letters A to Z, digits and underscores.",
+						   (unsigned char) c, i + 1);
+	}
+	if (lablen == 0)
+		return rx_fail(err, RX_SYNTAX, "A path cannot end with a dot.");
+	*outlen = len;
+	*depth = labels;
+	return RX_OK;
+}
+
+/* Does s[0..len) spell word, ignoring case? */
+static bool
+rco_is_word(const char *s, size_t len, const char *word)
+{
+	size_t		i;
+
+	if (strlen(word) != len)
+		return false;
+	for (i = 0; i < len; i++)
+		if (rco_upper(s[i]) != rco_upper(word[i]))
+			return false;
+	return true;
+}
+
+/* Parse a grade: a finite decimal number (see coord.h). */
+rx_status
+rco_parse_grade(const char *s, size_t len, double *out, rx_error *err)
+{
+	size_t		i = 0,
+				mantissa = 0;
+	char		buf[RCO_GRADE_INPUT_MAX + 1];
+	char	   *end;
+	double		v;
+
+	rx_clear(err);
+	s = rx_trim(s, &len);
+	if (len == 0)
+		return rx_fail(err, RX_SYNTAX,
+					   "A coordinate needs a grade after @, such as the 1 in TECH.DEI.GEN@1.");
+	if (s[0] == '+' || s[0] == '-')
+		i++;
+	if (rco_is_word(s + i, len - i, "nan") || rco_is_word(s + i, len - i, "inf") ||
+		rco_is_word(s + i, len - i, "infinity"))
+		return rx_fail(err, RX_SYNTAX,
+					   "A coordinate's grade is a finite number; NaN and infinity are not grades.");
+	while (i < len && rco_is_digit(s[i]))
+		i++, mantissa++;
+	if (i < len && s[i] == '.')
+	{
+		i++;
+		while (i < len && rco_is_digit(s[i]))
+			i++, mantissa++;
+	}
+	if (mantissa > 0 && i < len && (s[i] == 'e' || s[i] == 'E'))
+	{
+		size_t		expdigits = 0;
+
+		i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		while (i < len && rco_is_digit(s[i]))
+			i++, expdigits++;
+		if (expdigits == 0)
+			mantissa = 0;		/* "1e" is not a number */
+	}
+	if (mantissa == 0 || i < len)
+		return rx_fail(err, RX_SYNTAX,
+					   "A coordinate's grade is a decimal number such as 1, 2.5, -0.5 or 1e-3.");
+	if (len > RCO_GRADE_INPUT_MAX)
+		return rx_fail(err, RX_SYNTAX,
+					   "A coordinate's grade is written with at most 64 characters.");
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	errno = 0;
+	v = strtod(buf, &end);
+	if (errno == ERANGE && (v == 0.0 || isinf(v)))
+		return rx_fail(err, RX_RANGE,
+					   "A coordinate's grade must be within the range of double precision (magnitudes from about 1e-308 to 1e308, or 0).");
+	if (end != buf + len || !isfinite(v))
+		return rx_fail(err, RX_SYNTAX,
+					   "A coordinate's grade is a decimal number such as 1, 2.5, -0.5 or 1e-3.");
+	*out = v == 0.0 ? 0.0 : v;
+	return RX_OK;
+}
+
+/* Parse a coordinate literal PATH@GRADE (see coord.h). */
+rx_status
+rco_parse(const char *s, size_t len, char *buf, rco_point *out, rx_error *err)
+{
+	const char *at;
+	size_t		pathlen;
+	int			depth;
+	double		grade;
+	rx_status	st;
+
+	rx_clear(err);
+	s = rx_trim(s, &len);
+	if (len == 0)
+		return rx_fail(err, RX_SYNTAX, "%s", rco_expected);
+	at = memchr(s, '@', len);
+	if (at == NULL)
+		return rx_fail(err, RX_SYNTAX,
+					   "A coordinate needs @ and a grade after its path, such as the @1 in TECH.DEI.GEN@1.");
+	if (memchr(at + 1, '@', len - (size_t) (at - s) - 1) != NULL)
+		return rx_fail(err, RX_SYNTAX,
+					   "A coordinate has exactly one @, between its path and its grade.");
+	st = rco_parse_path(s, (size_t) (at - s), buf, &pathlen, &depth, err);
+	if (st != RX_OK)
+		return st;
+	st = rco_parse_grade(at + 1, len - (size_t) (at - s) - 1, &grade, err);
+	if (st != RX_OK)
+		return st;
+	out->path = buf;
+	out->len = pathlen;
+	out->depth = depth;
+	out->grade = grade;
+	return RX_OK;
+}
+
+/* Check a grade given as a number (see coord.h). */
+rx_status
+rco_check_grade(double g, double *out, rx_error *err)
+{
+	char		num[RCO_GRADE_MAX];
+
+	rx_clear(err);
+	if (!isfinite(g))
+		return rx_fail(err, RX_ARGUMENT,
+					   "A coordinate's grade is a finite number; %s is not a grade.",
+					   rco_num_text(g, num));
+	*out = g == 0.0 ? 0.0 : g;
+	return RX_OK;
+}
+
+/*
+ * The significant digits of v > 0 correctly rounded to p digits, as a
+ * string of p digits in dig and the decimal exponent of the first in *e10.
+ */
+static void
+rco_digits_at(double v, int p, char *dig, int *e10)
+{
+	char		tmp[48];
+	int			i,
+				n = 0;
+
+	snprintf(tmp, sizeof(tmp), "%.*e", p - 1, v);
+	for (i = 0; tmp[i] != 'e'; i++)
+		if (rco_is_digit(tmp[i]))
+			dig[n++] = tmp[i];
+	dig[n] = '\0';
+	*e10 = atoi(tmp + i + 1);
+}
+
+/*
+ * Where the decimal dig[0].dig[1..] × 10^e10 lies against v: 0 when strictly
+ * inside v's rounding interval (it and everything near it reads back as v),
+ * -1 when below v (outside, or on the lower edge), 1 when above.  A decimal
+ * exactly halfway between v and a neighbour reads back as v only by the
+ * ties-to-even rule; like PostgreSQL's float8 output we do not use one.
+ * "Near" is 10^-26 of a unit in the last digit, far below half an ulp.
+ */
+static int
+rco_place(const char *dig, int e10, double v)
+{
+	static const char zeros[] = "0000000000000000000000000";
+	static const char nines[] = "99999999999999999999999999";
+	char		tmp[96];
+	char		below[24];
+	double		x;
+	int			i;
+
+	snprintf(tmp, sizeof(tmp), "%c.%se%d", dig[0], dig + 1, e10);
+	x = strtod(tmp, NULL);
+	if (x != v)
+		return x < v ? -1 : 1;
+	/* a little above the decimal */
+	snprintf(tmp, sizeof(tmp), "%c.%s%s1e%d", dig[0], dig + 1, zeros, e10);
+	if (strtod(tmp, NULL) != v)
+		return 1;
+	/* a little below: one unit in the last place less, then nines */
+	strcpy(below, dig);
+	for (i = (int) strlen(below) - 1; i >= 0 && below[i] == '0'; i--)
+		below[i] = '9';
+	if (i >= 0)
+		below[i]--;
+	snprintf(tmp, sizeof(tmp), "%c.%s%se%d", below[0], below + 1, nines, e10);
+	if (strtod(tmp, NULL) != v)
+		return -1;
+	return 0;
+}
+
+/*
+ * Step the p-digit decimal dig × 10^e10 one unit in its last place up
+ * (up = true) or down, keeping it p digits long where it can; false when
+ * stepping down reaches zero.
+ */
+static bool
+rco_digits_step(char *dig, int *e10, bool up)
+{
+	int			p = (int) strlen(dig);
+	int			i;
+
+	if (up)
+	{
+		for (i = p - 1; i >= 0 && dig[i] == '9'; i--)
+			dig[i] = '0';
+		if (i >= 0)
+			dig[i]++;
+		else
+		{
+			/* 99…9 + 1 = 100…0: one more power of ten, same digit count */
+			dig[0] = '1';
+			(*e10)++;
+		}
+		return true;
+	}
+	for (i = p - 1; i >= 0 && dig[i] == '0'; i--)
+		dig[i] = '9';
+	if (i < 0)
+		return false;
+	dig[i]--;
+	if (dig[0] == '0')
+	{
+		/* 10…0 − 1 = 9…9: one digit fewer, one power of ten less */
+		if (p == 1)
+			return false;
+		memmove(dig, dig + 1, (size_t) p);
+		(*e10)--;
+	}
+	return true;
+}
+
+/*
+ * The shortest digit string that reads back as exactly v > 0 (finite), and
+ * the exponent of its first digit.  For each digit count p the candidates
+ * are the two p-digit decimals around v: the correctly rounded one, then
+ * its neighbour on the other side of v (the rounding interval of v is not
+ * symmetric at powers of two).  This finds the digits PostgreSQL's
+ * shortest float8 output (Ryu) finds.  p = 17 always reads back.
+ */
+static void
+rco_shortest(double v, char *dig, int *e10)
+{
+	int			p;
+
+	for (p = 1; p < 17; p++)
+	{
+		int			place;
+
+		rco_digits_at(v, p, dig, e10);
+		place = rco_place(dig, *e10, v);
+		if (place == 0)
+			return;
+		if (rco_digits_step(dig, e10, place < 0) && rco_place(dig, *e10, v) == 0)
+			return;
+	}
+	rco_digits_at(v, 17, dig, e10);
+}
+
+/* Write the shortest exact text of a grade (see coord.h). */
+size_t
+rco_format_grade(double g, char *buf)
+{
+	char		dig[24];
+	int			e10,
+				nd,
+				i;
+	size_t		n = 0;
+
+	if (g == 0.0 || !isfinite(g))
+	{
+		/* callers pass finite grades; anything else prints as 0 */
+		buf[0] = '0';
+		buf[1] = '\0';
+		return 1;
+	}
+	if (g < 0)
+	{
+		buf[n++] = '-';
+		g = -g;
+	}
+	rco_shortest(g, dig, &e10);
+	nd = (int) strlen(dig);
+	while (nd > 1 && dig[nd - 1] == '0')
+		nd--;
+	if (e10 >= -4 && e10 < 15)
+	{
+		if (e10 < 0)
+		{
+			buf[n++] = '0';
+			buf[n++] = '.';
+			for (i = 0; i < -e10 - 1; i++)
+				buf[n++] = '0';
+			for (i = 0; i < nd; i++)
+				buf[n++] = dig[i];
+		}
+		else
+		{
+			for (i = 0; i <= e10; i++)
+				buf[n++] = i < nd ? dig[i] : '0';
+			if (nd > e10 + 1)
+			{
+				buf[n++] = '.';
+				for (i = e10 + 1; i < nd; i++)
+					buf[n++] = dig[i];
+			}
+		}
+		buf[n] = '\0';
+		return n;
+	}
+	buf[n++] = dig[0];
+	if (nd > 1)
+	{
+		buf[n++] = '.';
+		for (i = 1; i < nd; i++)
+			buf[n++] = dig[i];
+	}
+	n += (size_t) snprintf(buf + n, RCO_GRADE_MAX - n, "e%c%02d",
+						   e10 < 0 ? '-' : '+', e10 < 0 ? -e10 : e10);
+	return n;
+}
+
+/* Write PATH@GRADE (see coord.h). */
+size_t
+rco_format(const rco_point *p, char *buf)
+{
+	memcpy(buf, p->path, p->len);
+	buf[p->len] = '@';
+	return p->len + 1 + rco_format_grade(p->grade, buf + p->len + 1);
+}
+
+/* The number of leading labels two canonical paths share. */
+int
+rco_lcp(const char *a, size_t alen, const char *b, size_t blen)
+{
+	size_t		n = alen < blen ? alen : blen;
+	size_t		i = 0;
+	int			dots = 0;
+
+	while (i < n && a[i] == b[i])
+	{
+		if (a[i] == '.')
+			dots++;
+		i++;
+	}
+	/* the label in progress counts when it ended in both paths */
+	if (i > 0 && (i == alen || a[i] == '.') && (i == blen || b[i] == '.'))
+		return dots + 1;
+	return dots;
+}
+
+/* Order of coordinates: path label by label, then grade. */
+int
+rco_compare(const rco_point *a, const rco_point *b)
+{
+	size_t		n = a->len < b->len ? a->len : b->len;
+	int			c = memcmp(a->path, b->path, n);
+
+	/*
+	 * '.' sorts before every label character, so byte order of canonical
+	 * paths is label-by-label order with a prefix before its extensions.
+	 */
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	if (a->grade < b->grade)
+		return -1;
+	if (a->grade > b->grade)
+		return 1;
+	return 0;
+}
+
+/* Check a taxonomy weight and a level span (see coord.h). */
+rx_status
+rco_check_weights(double weight, double span, rx_error *err)
+{
+	char		num[RCO_GRADE_MAX];
+
+	rx_clear(err);
+	if (!(weight >= 0.0 && weight <= 1.0))
+		return rx_fail(err, RX_ARGUMENT,
+					   "The taxonomy weight is a number from 0 to 1; %s is not.",
+					   rco_num_text(weight, num));
+	if (!(span > 0.0) || isinf(span))
+		return rx_fail(err, RX_ARGUMENT,
+					   "The level span is a positive finite number of grades; %s is not.",
+					   rco_num_text(span, num));
+	return RX_OK;
+}
+
+/*
+ * The distance from its parts: the larger depth, the labels in common, the
+ * grade gap.  Both the distance and the GiST lower bound go through here, so
+ * that the bound and the distance are the same float expression.
+ */
+static double
+rco_combine(int maxdepth, int lcp, double gap, double weight, double span)
+{
+	double		tax = (double) (maxdepth - lcp) / (double) maxdepth;
+	double		lvl = gap / span;
+	double		d;
+
+	if (!(lvl < 1.0))
+		lvl = 1.0;
+	d = weight * tax + (1.0 - weight) * lvl;
+	/* a convex mix of two numbers in [0, 1]; rounding may step past 1 */
+	return d > 1.0 ? 1.0 : d;
+}
+
+/* The distance of two coordinates under checked weights. */
+double
+rco_distance(const rco_point *a, const rco_point *b, double weight, double span)
+{
+	int			lcp = rco_lcp(a->path, a->len, b->path, b->len);
+	int			maxdepth = a->depth > b->depth ? a->depth : b->depth;
+
+	return rco_combine(maxdepth, lcp, fabs(a->grade - b->grade), weight, span);
+}
+
+/* Check band thresholds (see coord.h). */
+rx_status
+rco_check_bands(double strong_below, double partial_below, rx_error *err)
+{
+	char		n1[RCO_GRADE_MAX],
+				n2[RCO_GRADE_MAX];
+
+	rx_clear(err);
+	if (!(strong_below >= 0.0 && strong_below <= 1.0))
+		return rx_fail(err, RX_ARGUMENT,
+					   "Band thresholds are numbers from 0 to 1; strong_below is %s.",
+					   rco_num_text(strong_below, n1));
+	if (!(partial_below >= 0.0 && partial_below <= 1.0))
+		return rx_fail(err, RX_ARGUMENT,
+					   "Band thresholds are numbers from 0 to 1; partial_below is %s.",
+					   rco_num_text(partial_below, n1));
+	if (strong_below > partial_below)
+		return rx_fail(err, RX_ARGUMENT,
+					   "strong_below (%s) must not be greater than partial_below (%s).",
+					   rco_num_text(strong_below, n1), rco_num_text(partial_below, n2));
+	return RX_OK;
+}
+
+/* Check that d is a distance: a number in [0, 1] (see coord.h). */
+rx_status
+rco_check_distance(double d, rx_error *err)
+{
+	char		num[RCO_GRADE_MAX];
+
+	rx_clear(err);
+	if (!(d >= 0.0 && d <= 1.0))
+		return rx_fail(err, RX_ARGUMENT,
+					   "A distance is a number from 0 to 1; %s is not.",
+					   rco_num_text(d, num));
+	return RX_OK;
+}
+
+/* The band of a checked distance under checked thresholds. */
+rco_band
+rco_band_of(double d, double strong_below, double partial_below)
+{
+	if (d < strong_below)
+		return RCO_BAND_STRONG;
+	if (d < partial_below)
+		return RCO_BAND_PARTIAL;
+	return RCO_BAND_WEAK;
+}
+
+/* Stored size of a point. */
+size_t
+rco_point_size(const rco_point *p)
+{
+	return RCO_POINT_HDR + p->len;
+}
+
+/* Stored size of a box. */
+size_t
+rco_box_size(const rco_box *b)
+{
+	return RCO_BOX_HDR + b->len;
+}
+
+/* Write the stored form of a point (see coord.h). */
+void
+rco_encode_point(const rco_point *p, unsigned char *buf)
+{
+	buf[0] = RCO_KIND_POINT;
+	buf[1] = (unsigned char) p->depth;
+	memcpy(buf + 2, &p->grade, sizeof(double));
+	memcpy(buf + RCO_POINT_HDR, p->path, p->len);
+}
+
+/* Write the stored form of a box (see coord.h). */
+void
+rco_encode_box(const rco_box *b, unsigned char *buf)
+{
+	buf[0] = RCO_KIND_BOX;
+	buf[1] = (unsigned char) b->depth;
+	buf[2] = (unsigned char) b->min_depth;
+	buf[3] = (unsigned char) b->max_depth;
+	memcpy(buf + 4, &b->lo, sizeof(double));
+	memcpy(buf + 12, &b->hi, sizeof(double));
+	if (b->len > 0)
+		memcpy(buf + RCO_BOX_HDR, b->prefix, b->len);
+}
+
+/* The kind byte of a stored value. */
+int
+rco_kind(const unsigned char *buf, size_t n)
+{
+	return n > 0 ? buf[0] : 0;
+}
+
+/* Read a stored point (see coord.h). */
+bool
+rco_decode_point(const unsigned char *buf, size_t n, rco_point *out)
+{
+	if (n <= RCO_POINT_HDR || n > RCO_POINT_HDR + RCO_PATH_MAX ||
+		buf[0] != RCO_KIND_POINT || buf[1] < 1 || buf[1] > RCO_LABELS_MAX)
+		return false;
+	out->path = (const char *) buf + RCO_POINT_HDR;
+	out->len = n - RCO_POINT_HDR;
+	out->depth = buf[1];
+	memcpy(&out->grade, buf + 2, sizeof(double));
+	return true;
+}
+
+/* Read a stored box (see coord.h). */
+bool
+rco_decode_box(const unsigned char *buf, size_t n, rco_box *out)
+{
+	if (n < RCO_BOX_HDR || n > RCO_BOX_HDR + RCO_PATH_MAX ||
+		buf[0] != RCO_KIND_BOX || buf[1] > RCO_LABELS_MAX ||
+		buf[2] < 1 || buf[2] < buf[1] || buf[3] < buf[2] || buf[3] > RCO_LABELS_MAX ||
+		(buf[1] == 0) != (n == RCO_BOX_HDR))
+		return false;
+	out->prefix = (const char *) buf + RCO_BOX_HDR;
+	out->len = n - RCO_BOX_HDR;
+	out->depth = buf[1];
+	out->min_depth = buf[2];
+	out->max_depth = buf[3];
+	memcpy(&out->lo, buf + 4, sizeof(double));
+	memcpy(&out->hi, buf + 12, sizeof(double));
+	return true;
+}
+
+/* The box of one point. */
+void
+rco_box_of_point(const rco_point *p, rco_box *out)
+{
+	out->prefix = p->path;
+	out->len = p->len;
+	out->depth = p->depth;
+	out->min_depth = p->depth;
+	out->max_depth = p->depth;
+	out->lo = p->grade;
+	out->hi = p->grade;
+}
+
+/* Bytes of the first `labels` labels of a canonical path. */
+static size_t
+rco_prefix_len(const char *s, size_t len, int labels)
+{
+	size_t		i;
+
+	if (labels <= 0)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (s[i] == '.' && --labels == 0)
+			return i;
+	return len;
+}
+
+/* The smallest box holding a and b (see coord.h). */
+void
+rco_box_union(const rco_box *a, const rco_box *b, rco_box *out)
+{
+	/*
+	 * Every member of a starts with a's prefix and a's prefix is the longest
+	 * such; so the labels all members of a and b share are exactly the
+	 * labels the two prefixes share.
+	 */
+	int			depth = rco_lcp(a->prefix, a->len, b->prefix, b->len);
+
+	out->prefix = a->prefix;
+	out->len = rco_prefix_len(a->prefix, a->len, depth);
+	out->depth = depth;
+	out->min_depth = a->min_depth < b->min_depth ? a->min_depth : b->min_depth;
+	out->max_depth = a->max_depth > b->max_depth ? a->max_depth : b->max_depth;
+	out->lo = a->lo < b->lo ? a->lo : b->lo;
+	out->hi = a->hi > b->hi ? a->hi : b->hi;
+}
+
+/* Could box b hold point p? */
+bool
+rco_box_may_hold(const rco_box *b, const rco_point *p)
+{
+	return p->depth >= b->min_depth && p->depth <= b->max_depth &&
+		p->grade >= b->lo && p->grade <= b->hi &&
+		rco_lcp(b->prefix, b->len, p->path, p->len) == b->depth;
+}
+
+/*
+ * A lower bound of the distance from q to any member x of box b.
+ *
+ * Proof.  The two terms of the distance are bounded apart; a sum of lower
+ * bounds of its terms bounds the sum, since weight and 1 − weight are >= 0.
+ *
+ * Taxonomy term, (M − L) / M with M = max(depth q, depth x), L = lcp(q, x).
+ * Let P be b's prefix (depth p; every member starts with it, every member's
+ * depth is in [min, max], min >= p) and c = lcp(q, P).
+ *  - c < p: q either ends after c labels or its label c+1 differs from P's,
+ *    which is every member's label c+1; so L = c for every member.  (M − c)
+ *    / M grows with M, and M >= max(depth q, min): the bound is the value
+ *    at M = max(depth q, min), L = c.
+ *  - c = p: L <= min(depth q, depth x), so the term is at least
+ *    |depth q − depth x| / max(depth q, depth x), which grows as depth x
+ *    moves away from depth q on either side: the bound is its value at the
+ *    member depth closest to depth q, clamp(depth q, min, max), i.e.
+ *    M = max(depth q, that depth), L = min(depth q, that depth).
+ * Level term, min(1, |grade q − grade x| / span): grows with the gap; the
+ * gap is at least the distance from grade q to [lo, hi] (0 inside).
+ *
+ * In floating point: the bound is computed by rco_combine, the same
+ * expression as the distance, from integers and a gap no larger than the
+ * real ones; every step (exact integer division, subtraction, products,
+ * sum, min) is correctly rounded and so monotone, hence the float bound
+ * never exceeds the float distance.  KNN searches through the index are
+ * therefore exact.
+ */
+double
+rco_box_lower_bound(const rco_box *b, const rco_point *q, double weight, double span)
+{
+	int			c = rco_lcp(b->prefix, b->len, q->path, q->len);
+	int			maxdepth,
+				lcp;
+	double		gap;
+
+	if (c < b->depth)
+	{
+		maxdepth = q->depth > b->min_depth ? q->depth : b->min_depth;
+		lcp = c;
+	}
+	else
+	{
+		int			closest = q->depth;
+
+		if (closest < b->min_depth)
+			closest = b->min_depth;
+		if (closest > b->max_depth)
+			closest = b->max_depth;
+		maxdepth = q->depth > closest ? q->depth : closest;
+		lcp = q->depth < closest ? q->depth : closest;
+	}
+	if (q->grade > b->hi)
+		gap = q->grade - b->hi;
+	else if (q->grade < b->lo)
+		gap = b->lo - q->grade;
+	else
+		gap = 0.0;
+	return rco_combine(maxdepth, lcp, gap, weight, span);
+}
+
+/* The taxonomy part of a box's spread: how far apart its paths may be. */
+static double
+rco_box_tax_spread(const rco_box *b)
+{
+	return (double) (b->max_depth - b->depth) / (double) b->max_depth;
+}
+
+/*
+ * GiST insertion cost: how much adding box add widens box orig, measured
+ * like the distance (weight 0.5, span 4) on the bound of the distance
+ * between any two members; the grade term is not capped at 1, so that
+ * subtrees that already span the whole ladder still prefer not to grow.
+ */
+double
+rco_box_penalty(const rco_box *orig, const rco_box *add)
+{
+	rco_box		u;
+	double		grow_tax,
+				grow_lvl,
+				pen;
+
+	rco_box_union(orig, add, &u);
+	grow_tax = rco_box_tax_spread(&u) - rco_box_tax_spread(orig);
+	grow_lvl = (orig->lo - u.lo) + (u.hi - orig->hi);
+	pen = RCO_DEFAULT_WEIGHT * grow_tax +
+		(1.0 - RCO_DEFAULT_WEIGHT) * grow_lvl / RCO_DEFAULT_SPAN;
+	return pen > 0.0 ? pen : 0.0;
+}
+
+/* Order of boxes for splitting: prefix, then lo, then hi. */
+int
+rco_box_compare(const rco_box *a, const rco_box *b)
+{
+	size_t		n = a->len < b->len ? a->len : b->len;
+	int			c = n > 0 ? memcmp(a->prefix, b->prefix, n) : 0;
+
+	if (c != 0)
+		return c < 0 ? -1 : 1;
+	if (a->len != b->len)
+		return a->len < b->len ? -1 : 1;
+	if (a->lo != b->lo)
+		return a->lo < b->lo ? -1 : 1;
+	if (a->hi != b->hi)
+		return a->hi < b->hi ? -1 : 1;
+	return 0;
+}
+
+/* Write a box as text for diagnostics (see coord.h). */
+size_t
+rco_format_box(const rco_box *b, char *buf)
+{
+	char		lo[RCO_GRADE_MAX],
+				hi[RCO_GRADE_MAX];
+	int			n;
+
+	rco_format_grade(b->lo, lo);
+	rco_format_grade(b->hi, hi);
+	n = snprintf(buf, RCO_BOX_TEXT_MAX, "(%.*s%sdepth %d-%d, grade %s-%s)",
+				 (int) b->len, b->prefix, b->len > 0 ? ", " : "",
+				 b->min_depth, b->max_depth, lo, hi);
+	return n > 0 ? (size_t) n : 0;
+}
