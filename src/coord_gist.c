@@ -4,16 +4,17 @@
  *
  * Leaf entries are the coordinates themselves (no compress or decompress
  * function, so index-only scans return them as they are).  An internal entry
- * is a box (core/coord.h): the longest label prefix its members share, the
- * range of their depths and the range of their grades.  From a box the core
- * computes a lower bound of <-> to every member (the proof is beside
- * rco_box_lower_bound); GiST visits subtrees in order of that bound, so the
- * k nearest coordinates come out exactly and in order.
+ * is a box (core/coord.h): the first and last of its members' paths in
+ * coordinate order, the range of their depths and the range of their
+ * grades.  From a box the core computes a lower bound of <-> to every member
+ * (the proof is beside rco_box_lower_bound); GiST visits subtrees in order
+ * of that bound, so the k nearest coordinates come out exactly and in order.
  *
- * Splits sort the entries by path (then grade) and cut near the middle where
- * neighbouring paths share the fewest labels, so each side keeps a long
- * common prefix.  Sorted builds (CREATE INDEX on a filled table) use the
- * btree order through the sort support function.
+ * Subtrees hold runs of neighbouring paths, as in a btree: sorted builds
+ * (CREATE INDEX on a filled table) go through the sort support function;
+ * inserts go where the path range stretches least (penalty); splits sort
+ * the entries in path order and cut near the middle where neighbouring
+ * paths share the fewest labels, so each side keeps a long common prefix.
  */
 #include "coord_glue.h"
 
@@ -104,7 +105,7 @@ coord_gist_union(PG_FUNCTION_ARGS)
 	int			i;
 	struct varlena *result;
 
-	/* acc.prefix points into the first key, which outlives this call */
+	/* acc's paths point into the keys, which outlive this call */
 	rcg_get_box(rcg_entry_key(&entryvec->vector[0]), &acc);
 	for (i = 1; i < entryvec->n; i++)
 	{
@@ -170,8 +171,8 @@ rcg_split_union(const rcg_split_item *items, int from, int to)
 }
 
 /*
- * Picksplit: sort the entries in box order (path, then grade) and cut in
- * the middle third where neighbours share the fewest labels, nearest the
+ * Picksplit: sort the entries in box order (first path, then grade) and cut
+ * in the middle third where neighbours share the fewest labels, nearest the
  * middle among equals.  Entries with one path are cut by grade.
  */
 PG_FUNCTION_INFO_V1(coord_gist_picksplit);
@@ -201,8 +202,8 @@ coord_gist_picksplit(PG_FUNCTION_ARGS)
 	hi = Min(n - 1, n - n / 3);
 	for (k = lo; k <= hi; k++)
 	{
-		int			lcp = rco_lcp(items[k - 1].box.prefix, items[k - 1].box.len,
-								  items[k].box.prefix, items[k].box.len);
+		int			lcp = rco_lcp(items[k - 1].box.last, items[k - 1].box.last_len,
+								  items[k].box.first, items[k].box.first_len);
 
 		if (lcp < best_lcp ||
 			(lcp == best_lcp && abs(2 * k - n) < abs(2 * best - n)))

@@ -252,6 +252,28 @@ rco_digits_at(double v, int p, char *dig, int *e10)
 }
 
 /*
+ * Read the decimal dig[0].dig[1..]<tail> × 10^e10 as a double (strtod is
+ * correctly rounded).
+ */
+static double
+rco_read_digits(const char *dig, const char *tail, int e10)
+{
+	char		tmp[96];
+	size_t		nd = strlen(dig),
+				nt = strlen(tail),
+				n = 0;
+
+	tmp[n++] = dig[0];
+	tmp[n++] = '.';
+	memcpy(tmp + n, dig + 1, nd - 1);
+	n += nd - 1;
+	memcpy(tmp + n, tail, nt);
+	n += nt;
+	snprintf(tmp + n, sizeof(tmp) - n, "e%d", e10);
+	return strtod(tmp, NULL);
+}
+
+/*
  * Where the decimal dig[0].dig[1..] × 10^e10 lies against v: 0 when strictly
  * inside v's rounding interval (it and everything near it reads back as v),
  * -1 when below v (outside, or on the lower edge), 1 when above.  A decimal
@@ -262,20 +284,26 @@ rco_digits_at(double v, int p, char *dig, int *e10)
 static int
 rco_place(const char *dig, int e10, double v)
 {
-	static const char zeros[] = "0000000000000000000000000";
-	static const char nines[] = "99999999999999999999999999";
-	char		tmp[96];
 	char		below[24];
-	double		x;
+	double		x = rco_read_digits(dig, "", e10);
 	int			i;
 
-	snprintf(tmp, sizeof(tmp), "%c.%se%d", dig[0], dig + 1, e10);
-	x = strtod(tmp, NULL);
 	if (x != v)
 		return x < v ? -1 : 1;
+
+	/*
+	 * Below 2^53 the decimal cannot be such a midpoint.  For an ulp of 2^k
+	 * the midpoints are (2m+1)·2^(k−1): for k < 0 that is (2m+1)·5^(1−k) /
+	 * 10^(1−k), whose significant digits are those of the odd number
+	 * (2m+1)·5^(1−k): at least 18 for normal numbers (2m+1 > 2^53, 1−k >=
+	 * 2), hundreds for subnormals, more than any candidate has.  For k = 0,
+	 * v is an integer of 16 digits, which reads back before any 17-digit
+	 * candidate is tried.
+	 */
+	if (v < 9007199254740992.0)
+		return 0;
 	/* a little above the decimal */
-	snprintf(tmp, sizeof(tmp), "%c.%s%s1e%d", dig[0], dig + 1, zeros, e10);
-	if (strtod(tmp, NULL) != v)
+	if (rco_read_digits(dig, "00000000000000000000000001", e10) != v)
 		return 1;
 	/* a little below: one unit in the last place less, then nines */
 	strcpy(below, dig);
@@ -283,8 +311,7 @@ rco_place(const char *dig, int e10, double v)
 		below[i] = '9';
 	if (i >= 0)
 		below[i]--;
-	snprintf(tmp, sizeof(tmp), "%c.%s%se%d", below[0], below + 1, nines, e10);
-	if (strtod(tmp, NULL) != v)
+	if (rco_read_digits(below, "99999999999999999999999999", e10) != v)
 		return -1;
 	return 0;
 }
@@ -331,30 +358,86 @@ rco_digits_step(char *dig, int *e10, bool up)
 }
 
 /*
+ * Fast path of rco_shortest for the usual grades, v < 1e9 with at most six
+ * decimals (1, 2.5, 0.125, 3.333): the digits of v rounded to k = 0..6
+ * decimals, checked like any candidate.  There v's rounding interval is
+ * narrower than 10^-6, so a k-decimal inside it is the nearest one, which
+ * the product v·10^k (below 2^53, off by far less than 0.5) finds; and
+ * fewer decimals mean fewer digits, so the first k that fits is the
+ * shortest.  Integers need no check: below 2^53 they are exact.
+ */
+static bool
+rco_shortest_simple(double v, char *dig, int *e10)
+{
+	static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
+	int			k;
+
+	if (!(v < 1e9))
+		return false;
+	for (k = 0; k <= 6; k++)
+	{
+		double		scaled = v * pow10[k];
+		double		n = nearbyint(scaled);
+		char		tmp[24];
+		int			nd;
+
+		if (n == 0.0 || fabs(scaled - n) > 1e-9 * scaled)
+			continue;
+		nd = snprintf(tmp, sizeof(tmp), "%llu", (unsigned long long) n);
+		*e10 = nd - 1 - k;
+		while (nd > 1 && tmp[nd - 1] == '0')
+			tmp[--nd] = '\0';
+		strcpy(dig, tmp);
+		if ((k == 0 && scaled == n) || rco_place(dig, *e10, v) == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The p-digit decimal of v > 0 that lies strictly inside v's rounding
+ * interval, nearest v first: the correctly rounded one, else its neighbour
+ * on the other side of v (the interval is not symmetric at powers of two).
+ * False when neither is inside.
+ */
+static bool
+rco_digits_inside(double v, int p, char *dig, int *e10)
+{
+	int			place;
+
+	rco_digits_at(v, p, dig, e10);
+	place = rco_place(dig, *e10, v);
+	if (place == 0)
+		return true;
+	return rco_digits_step(dig, e10, place < 0) && rco_place(dig, *e10, v) == 0;
+}
+
+/*
  * The shortest digit string that reads back as exactly v > 0 (finite), and
- * the exponent of its first digit.  For each digit count p the candidates
- * are the two p-digit decimals around v: the correctly rounded one, then
- * its neighbour on the other side of v (the rounding interval of v is not
- * symmetric at powers of two).  This finds the digits PostgreSQL's
- * shortest float8 output (Ryu) finds.  p = 17 always reads back.
+ * the exponent of its first digit: the digits PostgreSQL's shortest float8
+ * output (Ryu) prints.  If a p-digit decimal lies inside v's interval, so
+ * does a (p+1)-digit one (it, with a trailing zero), and rco_digits_inside
+ * finds one; so the least p is found by bisection.  p = 17 always works.
  */
 static void
 rco_shortest(double v, char *dig, int *e10)
 {
-	int			p;
+	int			lo = 1,
+				hi = 17;
 
-	for (p = 1; p < 17; p++)
+	if (rco_shortest_simple(v, dig, e10))
+		return;
+	while (lo < hi)
 	{
-		int			place;
+		int			mid = (lo + hi) / 2;
 
-		rco_digits_at(v, p, dig, e10);
-		place = rco_place(dig, *e10, v);
-		if (place == 0)
-			return;
-		if (rco_digits_step(dig, e10, place < 0) && rco_place(dig, *e10, v) == 0)
-			return;
+		if (rco_digits_inside(v, mid, dig, e10))
+			hi = mid;
+		else
+			lo = mid + 1;
 	}
-	rco_digits_at(v, 17, dig, e10);
+	if (!rco_digits_inside(v, lo, dig, e10))
+		rco_digits_at(v, 17, dig, e10);
 }
 
 /* Write the shortest exact text of a grade (see coord.h). */
@@ -449,12 +532,12 @@ rco_lcp(const char *a, size_t alen, const char *b, size_t blen)
 	return dots;
 }
 
-/* Order of coordinates: path label by label, then grade. */
+/* Order of canonical paths: label by label, a path before its extensions. */
 int
-rco_compare(const rco_point *a, const rco_point *b)
+rco_path_compare(const char *a, size_t alen, const char *b, size_t blen)
 {
-	size_t		n = a->len < b->len ? a->len : b->len;
-	int			c = memcmp(a->path, b->path, n);
+	size_t		n = alen < blen ? alen : blen;
+	int			c = n > 0 ? memcmp(a, b, n) : 0;
 
 	/*
 	 * '.' sorts before every label character, so byte order of canonical
@@ -462,8 +545,19 @@ rco_compare(const rco_point *a, const rco_point *b)
 	 */
 	if (c != 0)
 		return c < 0 ? -1 : 1;
-	if (a->len != b->len)
-		return a->len < b->len ? -1 : 1;
+	if (alen != blen)
+		return alen < blen ? -1 : 1;
+	return 0;
+}
+
+/* Order of coordinates: path, then grade. */
+int
+rco_compare(const rco_point *a, const rco_point *b)
+{
+	int			c = rco_path_compare(a->path, a->len, b->path, b->len);
+
+	if (c != 0)
+		return c;
 	if (a->grade < b->grade)
 		return -1;
 	if (a->grade > b->grade)
@@ -577,7 +671,7 @@ rco_point_size(const rco_point *p)
 size_t
 rco_box_size(const rco_box *b)
 {
-	return RCO_BOX_HDR + b->len;
+	return RCO_BOX_HDR + b->first_len + b->last_len;
 }
 
 /* Write the stored form of a point (see coord.h). */
@@ -595,13 +689,13 @@ void
 rco_encode_box(const rco_box *b, unsigned char *buf)
 {
 	buf[0] = RCO_KIND_BOX;
-	buf[1] = (unsigned char) b->depth;
-	buf[2] = (unsigned char) b->min_depth;
-	buf[3] = (unsigned char) b->max_depth;
+	buf[1] = (unsigned char) b->min_depth;
+	buf[2] = (unsigned char) b->max_depth;
+	buf[3] = (unsigned char) b->first_len;
 	memcpy(buf + 4, &b->lo, sizeof(double));
 	memcpy(buf + 12, &b->hi, sizeof(double));
-	if (b->len > 0)
-		memcpy(buf + RCO_BOX_HDR, b->prefix, b->len);
+	memcpy(buf + RCO_BOX_HDR, b->first, b->first_len);
+	memcpy(buf + RCO_BOX_HDR + b->first_len, b->last, b->last_len);
 }
 
 /* The kind byte of a stored value. */
@@ -629,16 +723,21 @@ rco_decode_point(const unsigned char *buf, size_t n, rco_point *out)
 bool
 rco_decode_box(const unsigned char *buf, size_t n, rco_box *out)
 {
-	if (n < RCO_BOX_HDR || n > RCO_BOX_HDR + RCO_PATH_MAX ||
-		buf[0] != RCO_KIND_BOX || buf[1] > RCO_LABELS_MAX ||
-		buf[2] < 1 || buf[2] < buf[1] || buf[3] < buf[2] || buf[3] > RCO_LABELS_MAX ||
-		(buf[1] == 0) != (n == RCO_BOX_HDR))
+	size_t		first_len;
+
+	if (n < RCO_BOX_HDR + 2 || buf[0] != RCO_KIND_BOX ||
+		buf[1] < 1 || buf[2] < buf[1] || buf[2] > RCO_LABELS_MAX)
 		return false;
-	out->prefix = (const char *) buf + RCO_BOX_HDR;
-	out->len = n - RCO_BOX_HDR;
-	out->depth = buf[1];
-	out->min_depth = buf[2];
-	out->max_depth = buf[3];
+	first_len = buf[3];
+	if (first_len < 1 || first_len > RCO_PATH_MAX ||
+		n - RCO_BOX_HDR <= first_len || n - RCO_BOX_HDR - first_len > RCO_PATH_MAX)
+		return false;
+	out->first = (const char *) buf + RCO_BOX_HDR;
+	out->first_len = first_len;
+	out->last = out->first + first_len;
+	out->last_len = n - RCO_BOX_HDR - first_len;
+	out->min_depth = buf[1];
+	out->max_depth = buf[2];
 	memcpy(&out->lo, buf + 4, sizeof(double));
 	memcpy(&out->hi, buf + 12, sizeof(double));
 	return true;
@@ -648,43 +747,40 @@ rco_decode_box(const unsigned char *buf, size_t n, rco_box *out)
 void
 rco_box_of_point(const rco_point *p, rco_box *out)
 {
-	out->prefix = p->path;
-	out->len = p->len;
-	out->depth = p->depth;
+	out->first = p->path;
+	out->first_len = p->len;
+	out->last = p->path;
+	out->last_len = p->len;
 	out->min_depth = p->depth;
 	out->max_depth = p->depth;
 	out->lo = p->grade;
 	out->hi = p->grade;
 }
 
-/* Bytes of the first `labels` labels of a canonical path. */
-static size_t
-rco_prefix_len(const char *s, size_t len, int labels)
-{
-	size_t		i;
-
-	if (labels <= 0)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (s[i] == '.' && --labels == 0)
-			return i;
-	return len;
-}
-
 /* The smallest box holding a and b (see coord.h). */
 void
 rco_box_union(const rco_box *a, const rco_box *b, rco_box *out)
 {
-	/*
-	 * Every member of a starts with a's prefix and a's prefix is the longest
-	 * such; so the labels all members of a and b share are exactly the
-	 * labels the two prefixes share.
-	 */
-	int			depth = rco_lcp(a->prefix, a->len, b->prefix, b->len);
-
-	out->prefix = a->prefix;
-	out->len = rco_prefix_len(a->prefix, a->len, depth);
-	out->depth = depth;
+	if (rco_path_compare(b->first, b->first_len, a->first, a->first_len) < 0)
+	{
+		out->first = b->first;
+		out->first_len = b->first_len;
+	}
+	else
+	{
+		out->first = a->first;
+		out->first_len = a->first_len;
+	}
+	if (rco_path_compare(b->last, b->last_len, a->last, a->last_len) > 0)
+	{
+		out->last = b->last;
+		out->last_len = b->last_len;
+	}
+	else
+	{
+		out->last = a->last;
+		out->last_len = a->last_len;
+	}
 	out->min_depth = a->min_depth < b->min_depth ? a->min_depth : b->min_depth;
 	out->max_depth = a->max_depth > b->max_depth ? a->max_depth : b->max_depth;
 	out->lo = a->lo < b->lo ? a->lo : b->lo;
@@ -697,7 +793,8 @@ rco_box_may_hold(const rco_box *b, const rco_point *p)
 {
 	return p->depth >= b->min_depth && p->depth <= b->max_depth &&
 		p->grade >= b->lo && p->grade <= b->hi &&
-		rco_lcp(b->prefix, b->len, p->path, p->len) == b->depth;
+		rco_path_compare(b->first, b->first_len, p->path, p->len) <= 0 &&
+		rco_path_compare(p->path, p->len, b->last, b->last_len) <= 0;
 }
 
 /*
@@ -706,18 +803,23 @@ rco_box_may_hold(const rco_box *b, const rco_point *p)
  * Proof.  The two terms of the distance are bounded apart; a sum of lower
  * bounds of its terms bounds the sum, since weight and 1 − weight are >= 0.
  *
- * Taxonomy term, (M − L) / M with M = max(depth q, depth x), L = lcp(q, x).
- * Let P be b's prefix (depth p; every member starts with it, every member's
- * depth is in [min, max], min >= p) and c = lcp(q, P).
- *  - c < p: q either ends after c labels or its label c+1 differs from P's,
- *    which is every member's label c+1; so L = c for every member.  (M − c)
- *    / M grows with M, and M >= max(depth q, min): the bound is the value
- *    at M = max(depth q, min), L = c.
- *  - c = p: L <= min(depth q, depth x), so the term is at least
- *    |depth q − depth x| / max(depth q, depth x), which grows as depth x
- *    moves away from depth q on either side: the bound is its value at the
- *    member depth closest to depth q, clamp(depth q, min, max), i.e.
- *    M = max(depth q, that depth), L = min(depth q, that depth).
+ * Taxonomy term, 1 − L/M with L = lcp(q, x) and M = max(depth q, depth x).
+ * (1) L <= U for every member, where U = lcp(q, first) when q's path sorts
+ *     before the box's first path, lcp(q, last) when after its last, and
+ *     depth q otherwise.  Take q < first <= x and u = lcp(q, first); if q
+ *     has only u labels, L <= u at once.  Else were L > u, x would share
+ *     label u+1 with q.  The first u labels of q, first and x agree; first
+ *     has a label u+1 (a prefix of q would sort before q) and it differs
+ *     from q's, and sorts after it since q < first; so x's label u+1, which
+ *     is q's, sorts before first's, making x < first.  The case after last
+ *     is the mirror image.
+ * (2) L <= depth x, and U <= depth q.
+ * So the term is at least f(d) = 1 − min(U, d) / max(depth q, d) at d =
+ * depth x, a member depth in [min, max].  f is 1 − d/depth q for d <= U
+ * (falling), 1 − U/depth q on [U, depth q] (its least value) and 1 − U/d
+ * for d >= depth q (rising); so over [min, max] f is least at d* =
+ * clamp(depth q, min, max): inside [U, depth q] when those meet, else the
+ * end of [min, max] nearest to them.  The bound is f(d*).
  * Level term, min(1, |grade q − grade x| / span): grows with the gap; the
  * gap is at least the distance from grade q to [lo, hi] (0 inside).
  *
@@ -731,27 +833,22 @@ rco_box_may_hold(const rco_box *b, const rco_point *p)
 double
 rco_box_lower_bound(const rco_box *b, const rco_point *q, double weight, double span)
 {
-	int			c = rco_lcp(b->prefix, b->len, q->path, q->len);
+	int			upper = q->depth;
+	int			d = q->depth;
 	int			maxdepth,
 				lcp;
 	double		gap;
 
-	if (c < b->depth)
-	{
-		maxdepth = q->depth > b->min_depth ? q->depth : b->min_depth;
-		lcp = c;
-	}
-	else
-	{
-		int			closest = q->depth;
-
-		if (closest < b->min_depth)
-			closest = b->min_depth;
-		if (closest > b->max_depth)
-			closest = b->max_depth;
-		maxdepth = q->depth > closest ? q->depth : closest;
-		lcp = q->depth < closest ? q->depth : closest;
-	}
+	if (rco_path_compare(q->path, q->len, b->first, b->first_len) < 0)
+		upper = rco_lcp(q->path, q->len, b->first, b->first_len);
+	else if (rco_path_compare(q->path, q->len, b->last, b->last_len) > 0)
+		upper = rco_lcp(q->path, q->len, b->last, b->last_len);
+	if (d < b->min_depth)
+		d = b->min_depth;
+	if (d > b->max_depth)
+		d = b->max_depth;
+	maxdepth = q->depth > d ? q->depth : d;
+	lcp = upper < d ? upper : d;
 	if (q->grade > b->hi)
 		gap = q->grade - b->hi;
 	else if (q->grade < b->lo)
@@ -761,48 +858,71 @@ rco_box_lower_bound(const rco_box *b, const rco_point *q, double weight, double 
 	return rco_combine(maxdepth, lcp, gap, weight, span);
 }
 
-/* The taxonomy part of a box's spread: how far apart its paths may be. */
-static double
-rco_box_tax_spread(const rco_box *b)
+/* The number of labels of a canonical path. */
+static int
+rco_path_depth(const char *s, size_t len)
 {
-	return (double) (b->max_depth - b->depth) / (double) b->max_depth;
+	int			depth = 1;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] == '.')
+			depth++;
+	return depth;
+}
+
+/* The taxonomy term of the distance between two paths. */
+static double
+rco_path_gap(const char *a, size_t alen, const char *b, size_t blen)
+{
+	int			da = rco_path_depth(a, alen),
+				db = rco_path_depth(b, blen),
+				m = da > db ? da : db;
+
+	return (double) (m - rco_lcp(a, alen, b, blen)) / (double) m;
 }
 
 /*
- * GiST insertion cost: how much adding box add widens box orig, measured
- * like the distance (weight 0.5, span 4) on the bound of the distance
- * between any two members; the grade term is not capped at 1, so that
- * subtrees that already span the whole ladder still prefer not to grow.
+ * GiST insertion cost: how far box add stretches box orig, measured like
+ * the distance (weight 0.5, span 4): the taxonomy distance by which either
+ * end of the path range moves, plus the growth of the grade range (not
+ * capped at 1, so that subtrees spanning the whole ladder still prefer not
+ * to grow).  A point inside a subtree's ranges costs nothing; so subtrees
+ * keep to runs of neighbouring paths, as a sorted build makes them.
  */
 double
 rco_box_penalty(const rco_box *orig, const rco_box *add)
 {
-	rco_box		u;
-	double		grow_tax,
-				grow_lvl,
+	double		stretch = 0.0,
+				grow = 0.0,
 				pen;
 
-	rco_box_union(orig, add, &u);
-	grow_tax = rco_box_tax_spread(&u) - rco_box_tax_spread(orig);
-	grow_lvl = (orig->lo - u.lo) + (u.hi - orig->hi);
-	pen = RCO_DEFAULT_WEIGHT * grow_tax +
-		(1.0 - RCO_DEFAULT_WEIGHT) * grow_lvl / RCO_DEFAULT_SPAN;
+	if (rco_path_compare(add->first, add->first_len, orig->first, orig->first_len) < 0)
+		stretch += rco_path_gap(add->first, add->first_len, orig->first, orig->first_len);
+	if (rco_path_compare(add->last, add->last_len, orig->last, orig->last_len) > 0)
+		stretch += rco_path_gap(orig->last, orig->last_len, add->last, add->last_len);
+	if (add->lo < orig->lo)
+		grow += orig->lo - add->lo;
+	if (add->hi > orig->hi)
+		grow += add->hi - orig->hi;
+	pen = RCO_DEFAULT_WEIGHT * stretch +
+		(1.0 - RCO_DEFAULT_WEIGHT) * grow / RCO_DEFAULT_SPAN;
 	return pen > 0.0 ? pen : 0.0;
 }
 
-/* Order of boxes for splitting: prefix, then lo, then hi. */
+/* Order of boxes for splitting: first path, lo, last path, hi. */
 int
 rco_box_compare(const rco_box *a, const rco_box *b)
 {
-	size_t		n = a->len < b->len ? a->len : b->len;
-	int			c = n > 0 ? memcmp(a->prefix, b->prefix, n) : 0;
+	int			c = rco_path_compare(a->first, a->first_len, b->first, b->first_len);
 
 	if (c != 0)
-		return c < 0 ? -1 : 1;
-	if (a->len != b->len)
-		return a->len < b->len ? -1 : 1;
+		return c;
 	if (a->lo != b->lo)
 		return a->lo < b->lo ? -1 : 1;
+	c = rco_path_compare(a->last, a->last_len, b->last, b->last_len);
+	if (c != 0)
+		return c;
 	if (a->hi != b->hi)
 		return a->hi < b->hi ? -1 : 1;
 	return 0;
@@ -818,8 +938,8 @@ rco_format_box(const rco_box *b, char *buf)
 
 	rco_format_grade(b->lo, lo);
 	rco_format_grade(b->hi, hi);
-	n = snprintf(buf, RCO_BOX_TEXT_MAX, "(%.*s%sdepth %d-%d, grade %s-%s)",
-				 (int) b->len, b->prefix, b->len > 0 ? ", " : "",
+	n = snprintf(buf, RCO_BOX_TEXT_MAX, "(%.*s .. %.*s, depth %d-%d, grade %s-%s)",
+				 (int) b->first_len, b->first, (int) b->last_len, b->last,
 				 b->min_depth, b->max_depth, lo, hi);
 	return n > 0 ? (size_t) n : 0;
 }

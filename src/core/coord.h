@@ -22,12 +22,15 @@
  *
  *   point  [0] RCO_KIND_POINT  [1] depth  [2..9] grade (float8, native order)
  *          [10..] path (canonical text, no NUL)
- *   box    [0] RCO_KIND_BOX    [1] prefix depth  [2] min depth  [3] max depth
- *          [4..11] lowest grade  [12..19] highest grade  [20..] prefix path
+ *   box    [0] RCO_KIND_BOX  [1] min depth  [2] max depth  [3] n = bytes of
+ *          the first path  [4..11] lowest grade  [12..19] highest grade
+ *          [20..20+n) first path  [20+n..] last path
  *
- * A box is the GiST union key of a set of points: the longest label prefix
- * they share, the range of their depths and the range of their grades.  It
- * only ever lives in internal index pages.
+ * A box is the GiST union key of a set of points: the first and the last of
+ * their paths in coordinate order (every member's path lies between them,
+ * and the labels all members share are the labels those two share), the
+ * range of their depths and the range of their grades.  It only ever lives
+ * in internal index pages.
  */
 #ifndef RCO_COORD_H
 #define RCO_COORD_H
@@ -43,12 +46,12 @@
 #define RCO_PATH_MAX	(RCO_LABELS_MAX * (RCO_LABEL_MAX + 1) - 1)	/* 135 */
 #define RCO_GRADE_MAX	32		/* text of a grade, with its NUL */
 #define RCO_TEXT_MAX	(RCO_PATH_MAX + 1 + RCO_GRADE_MAX)	/* PATH@GRADE, NUL */
-#define RCO_BOX_TEXT_MAX	(RCO_PATH_MAX + 2 * RCO_GRADE_MAX + 40)
+#define RCO_BOX_TEXT_MAX	(2 * RCO_PATH_MAX + 2 * RCO_GRADE_MAX + 40)
 
 #define RCO_KIND_POINT	1
 #define RCO_KIND_BOX	2
 #define RCO_POINT_HDR	10		/* stored bytes of a point before its path */
-#define RCO_BOX_HDR		20		/* stored bytes of a box before its prefix */
+#define RCO_BOX_HDR		20		/* stored bytes of a box before its paths */
 
 /* Default weight of the taxonomy term and span of the level term (<->). */
 #define RCO_DEFAULT_WEIGHT	0.5
@@ -63,13 +66,14 @@ typedef struct rco_point
 	double		grade;			/* finite, never -0 */
 } rco_point;
 
-/* A GiST union key: shared label prefix, depth range, grade range. */
+/* A GiST union key: path range, depth range, grade range (see above). */
 typedef struct rco_box
 {
-	const char *prefix;			/* canonical path text; may be empty */
-	size_t		len;			/* bytes of prefix */
-	int			depth;			/* labels in prefix, 0..RCO_LABELS_MAX */
-	int			min_depth;		/* shallowest member, >= depth, >= 1 */
+	const char *first;			/* the lowest member path, canonical text */
+	size_t		first_len;
+	const char *last;			/* the highest member path */
+	size_t		last_len;
+	int			min_depth;		/* shallowest member, >= 1 */
 	int			max_depth;		/* deepest member */
 	double		lo;				/* lowest grade of a member */
 	double		hi;				/* highest grade of a member */
@@ -117,7 +121,10 @@ size_t		rco_format(const rco_point *p, char *buf);
 /* The number of leading labels two canonical paths share (0 if either is empty). */
 int			rco_lcp(const char *a, size_t alen, const char *b, size_t blen);
 
-/* Order of coordinates: path label by label (a prefix first), then grade. */
+/* Order of canonical paths: label by label, a path before its extensions. */
+int			rco_path_compare(const char *a, size_t alen, const char *b, size_t blen);
+
+/* Order of coordinates: path (as rco_path_compare), then grade. */
 int			rco_compare(const rco_point *a, const rco_point *b);
 
 /* Check a taxonomy weight (in [0, 1]) and a level span (finite, > 0). */
@@ -165,8 +172,8 @@ bool		rco_decode_box(const unsigned char *buf, size_t n, rco_box *out);
 void		rco_box_of_point(const rco_point *p, rco_box *out);
 
 /*
- * The smallest box holding a and b; out->prefix points into a's prefix, so
- * out lives no longer than a.
+ * The smallest box holding a and b; out's paths point into a's or b's, so
+ * out lives no longer than they do.
  */
 void		rco_box_union(const rco_box *a, const rco_box *b, rco_box *out);
 
@@ -184,11 +191,12 @@ double		rco_box_lower_bound(const rco_box *b, const rco_point *q,
 /* GiST insertion cost of adding box add to box orig (>= 0). */
 double		rco_box_penalty(const rco_box *orig, const rco_box *add);
 
-/* Order of boxes for splitting: prefix label by label, then lo, then hi. */
+/* Order of boxes for splitting: first path, lo, last path, hi. */
 int			rco_box_compare(const rco_box *a, const rco_box *b);
 
 /*
- * Write a box as text for diagnostics, "(TECH.DEI, depth 3-4, grade 1-11)",
+ * Write a box as text for diagnostics,
+ * "(TECH.DEI.GEN .. TECH.DEI.SRE, depth 3-4, grade 1-11)",
  * with a NUL, into buf (RCO_BOX_TEXT_MAX); returns its length.  Boxes are
  * GiST-internal: no input accepts this text.
  */
