@@ -17,3 +17,10 @@ SELECT level_span('P1–P4') AS span, level_span('P1–P4') @> 'P3'::rolelevel A
 \set ON_ERROR_STOP off
 SELECT 'P100'::rolelevel;
 \set ON_ERROR_STOP on
+
+-- rolecoord: a role's taxonomy path and grade; <-> is the adjacency distance
+-- (0 = same coordinate, 1 = unrelated) and match_band names it.
+SELECT c AS neighbour, 'TECH.DEI.GEN@1'::rolecoord <-> c AS distance,
+       match_band('TECH.DEI.GEN@1'::rolecoord <-> c) AS band
+FROM unnest('{TECH.DEI.GEN@2,TECH.DEI.SRE@1,TECH.DEI.SRE@2,TECH.DEI@3,OPS.DEI.GEN@1}'::rolecoord[]) c
+ORDER BY 2;
