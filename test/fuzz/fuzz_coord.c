@@ -52,6 +52,7 @@ check_one(const char *s, size_t n, char *path, rco_point *p)
 	return true;
 }
 
+/* One input: a coordinate, optionally a newline and a second one. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
