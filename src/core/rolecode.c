@@ -274,20 +274,6 @@ rc_append_level(const char *text, size_t len, uint8_t info, int32_t level,
 	return RX_OK;
 }
 
-/* The byte lengths of the ancestors of a code, root first, itself last. */
-int
-rc_ancestor_lengths(const char *text, size_t len, size_t lens[RC_LABELS_MAX])
-{
-	size_t		i;
-	int			n = 0;
-
-	for (i = 0; i < len && n < RC_LABELS_MAX - 1; i++)
-		if (text[i] == '.')
-			lens[n++] = i;
-	lens[n++] = len;
-	return n;
-}
-
 /* The least label character above c, or 0 when c is '_' (the greatest). */
 static char
 rc_next_label_char(char c)

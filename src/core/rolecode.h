@@ -88,13 +88,6 @@ rx_status	rc_append_level(const char *text, size_t len, uint8_t info,
 							int32_t level, rc_code *out, rx_error *err);
 
 /*
- * The byte lengths of the ancestors of a code, root first, the code itself
- * last: "DEI.GEN.P1" gives 3, 7, 10.  Returns how many (the depth).
- */
-int			rc_ancestor_lengths(const char *text, size_t len,
-								size_t lens[RC_LABELS_MAX]);
-
-/*
  * succ(X): the least valid code above every descendant of X, so that the
  * subtree of X is exactly { c : X <= c < succ(X) } over valid codes.
  * Usually X followed by "0" (DEI.GEN -> DEI.GEN0); when the last label is
