@@ -458,23 +458,6 @@ UT_SUITE(rolecode)
 		UT_INT(rc_append_level(c.text, c.len, c.info, -1, &out, &err), RX_ARGUMENT);
 	}
 
-	UT_CASE("ancestor lengths")
-	{
-		rc_code		c = code("DEI.GEN.P1");
-		size_t		lens[RC_LABELS_MAX];
-
-		UT_INT(rc_ancestor_lengths(c.text, c.len, lens), 3);
-		UT_INT(lens[0], 3);
-		UT_INT(lens[1], 7);
-		UT_INT(lens[2], 10);
-		c = code("A");
-		UT_INT(rc_ancestor_lengths(c.text, c.len, lens), 1);
-		UT_INT(lens[0], 1);
-		c = code("A.B.C.D.E.F.G.H");
-		UT_INT(rc_ancestor_lengths(c.text, c.len, lens), 8);
-		UT_INT(lens[7], 15);
-	}
-
 	UT_CASE("subtree end: the least code above a subtree")
 	{
 		rc_code		c,
