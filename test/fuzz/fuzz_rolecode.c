@@ -80,6 +80,7 @@ ref_compare(const rc_code *a, const rc_code *b)
 	}
 }
 
+/* One input: the invariants in the file comment, or abort(). */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
