@@ -17,3 +17,20 @@ SELECT level_span('P1–P4') AS span, level_span('P1–P4') @> 'P3'::rolelevel A
 \set ON_ERROR_STOP off
 SELECT 'P100'::rolelevel;
 \set ON_ERROR_STOP on
+
+-- rolecode: a role or taxonomy code; the last label may be the level.
+SELECT 'dei.gen.p1'::rolecode AS code, code_family('DEI.GEN.P1') AS family,
+       code_level('DEI.GEN.P1') AS level, code_depth('DEI.GEN.P1') AS depth;
+
+-- Codes sort label by label, a code before its descendants; @> is "ancestor of".
+SELECT string_agg(c::text, ' < ' ORDER BY c) AS code_order,
+       bool_and('DEI'::rolecode @> c) FILTER (WHERE c::text LIKE 'DEI.%') AS all_under_dei
+FROM unnest('{DEI.GEN_X,DEI.GEN.P1,DEI,DEI.GEN,A.B,AB}'::rolecode[]) c;
+
+-- Building a code from a family and a level.
+SELECT 'DEI.GEN'::rolecode || 'P2'::rolelevel AS code;
+
+-- Bad input is rejected with a reason.
+\set ON_ERROR_STOP off
+SELECT 'DEI..P1'::rolecode;
+\set ON_ERROR_STOP on
