@@ -221,7 +221,7 @@ COMMENT ON FUNCTION soc_crosswalk(soccode, text, text) IS
 CREATE FUNCTION soc_to_isco08(code soccode, version text DEFAULT '2010') RETURNS SETOF text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 4 AS $$
   SELECT DISTINCT i.isco08
-  FROM roleext.soc_crosswalk(code, version, '2010') c
+  FROM roleext.soc_crosswalk(soc_to_isco08.code, soc_to_isco08.version, '2010') c
   JOIN roleext.crosswalk_isco08_soc2010 i ON i.soc2010 OPERATOR(roleext.=) c
   ORDER BY 1;
 $$;
