@@ -192,8 +192,11 @@ soccode_path(PG_FUNCTION_ARGS)
 	Datum		elems[SOC_PATH_MAX];
 	int			n = soc_path(PG_GETARG_INT32(0), path);
 	int			i;
-	Oid		   *elemtype = (Oid *) fcinfo->flinfo->fn_extra;
+	Oid		   *elemtype;
 
+	if (fcinfo->flinfo == NULL)
+		elog(ERROR, "soc_path called without function call information");
+	elemtype = (Oid *) fcinfo->flinfo->fn_extra;
 	if (elemtype == NULL)
 	{
 		elemtype = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, sizeof(Oid));
