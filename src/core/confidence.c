@@ -19,6 +19,12 @@ static const char cf_expected[] =
 /* Magnitudes are clamped here: far beyond any digit count or useful exponent. */
 #define CF_CLAMP		((int64_t) 1000000000000000)
 
+/*
+ * A double whose value in ten-thousandths is further than this from a
+ * rounding tie is rounded directly; nearer ones are read digit by digit.
+ */
+#define CF_TIE_MARGIN	1e-6
+
 /* A decimal number taken apart (digits are not copied). */
 typedef struct cf_number
 {
@@ -340,6 +346,22 @@ cf_from_double(double x, int16_t *out, rx_error *err)
 	int			n;
 
 	rx_clear(err);
+	if (x >= 0 && x <= 1)
+	{
+		double		y = x * CF_ONE;
+		double		whole = floor(y);
+		double		frac = y - whole;
+
+		/*
+		 * Away from a tie the 15-digit reading cannot change the rounding
+		 * (it moves y by less than 10^-10), so round directly.
+		 */
+		if (frac < 0.5 - CF_TIE_MARGIN || frac > 0.5 + CF_TIE_MARGIN)
+		{
+			*out = (int16_t) (whole + (frac > 0.5 ? 1 : 0));
+			return RX_OK;
+		}
+	}
 	if (isnan(x))
 		return rx_fail(err, RX_RANGE,
 					   "NaN is not a confidence. A confidence is a number from 0 to 1.");
@@ -375,6 +397,18 @@ cf_from_double_complement(double p, int16_t *out, rx_error *err)
 	if (isnan(p) || p < 0 || p > 1)
 		return rx_fail(err, RX_RANGE,
 					   "The complement of a number outside [0, 1] is not a confidence.");
+	{
+		double		y = p * CF_ONE;
+		double		w = floor(y);
+		double		frac = y - w;
+
+		/* away from a tie, as in cf_from_double */
+		if (frac < 0.5 - CF_TIE_MARGIN || frac > 0.5 + CF_TIE_MARGIN)
+		{
+			*out = (int16_t) (CF_ONE - w - (frac > 0.5 ? 1 : 0));
+			return RX_OK;
+		}
+	}
 	if (snprintf(buf, sizeof(buf), "%.14e", p) <= 0)
 		return rx_fail(err, RX_RANGE, "The number could not be converted.");
 	for (; buf[i] != '\0' && buf[i] != 'e'; i++)

@@ -5,11 +5,12 @@
  * encoding whose text parses back to it; whatever strict text input accepts
  * (without a %) rounding accepts too, with the same value; a failure always
  * carries a detail sentence.  Doubles built from the input bytes convert to a
- * valid confidence or fail with a reason; & and | stay in range, commute and
- * bound their operands.
+ * valid confidence or fail with a reason, as their 15-digit text does when
+ * rounded; & and | stay in range, commute and bound their operands.
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,6 +70,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		else if (err.detail[0] == '\0')
 			abort();
+		if (isfinite(x))
+		{
+			/* the direct path agrees with reading 15 significant digits */
+			char		txt[64];
+			int16_t		r2;
+			rx_status	st1 = cf_from_double(x, &r, &err);
+
+			snprintf(txt, sizeof(txt), "%.15g", x);
+			if (cf_round_decimal(txt, strlen(txt), &r2, &err) != st1 ||
+				(st1 == RX_OK && r != r2))
+				abort();
+		}
 		if (cf_from_double_complement(x, &r, &err) == RX_OK)
 		{
 			if (!cf_valid(r) || !(x >= 0 && x <= 1))

@@ -340,6 +340,39 @@ UT_SUITE(confidence)
 		UT_INT(from_double(-INFINITY), -1);
 	}
 
+	UT_CASE("the direct rounding of doubles agrees with the 15-digit reading")
+	{
+		uint64_t	seed = 42;
+		int			i,
+					k,
+					bad = 0;
+		char		txt[64];
+		static const double nudges[] = {0, 1e-9, -1e-9, 1e-11, -1e-11, 1e-13, -1e-13,
+		1e-15, -1e-15};
+
+		for (i = 0; i < 1000000; i++)
+		{
+			double		x;
+
+			seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+			x = (double) (seed >> 11) / 9007199254740992.0;	/* [0, 1) */
+			snprintf(txt, sizeof(txt), "%.15g", x);
+			if (from_double(x) != rounded(txt))
+				bad++;
+		}
+		/* doubles at and around every tie (k + 0.5) / 10^4 */
+		for (k = 0; k < CF_ONE; k++)
+			for (i = 0; i < (int) (sizeof(nudges) / sizeof(nudges[0])); i++)
+			{
+				double		x = (k + 0.5) / 10000.0 + nudges[i];
+
+				snprintf(txt, sizeof(txt), "%.15g", x);
+				if (from_double(x) != rounded(txt))
+					bad++;
+			}
+		UT_INT(bad, 0);
+	}
+
 	UT_CASE("a & b and a | b are the exact results rounded half up")
 	{
 		int			a,
