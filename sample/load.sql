@@ -207,8 +207,8 @@ CREATE OR REPLACE FUNCTION pg_temp.sample_title(base text, lvl text) RETURNS tex
 $$;
 CREATE OR REPLACE FUNCTION pg_temp.sample_aliases(base text, lvl text) RETURNS jsonb LANGUAGE sql IMMUTABLE AS $$
   SELECT jsonb_agg(jsonb_build_object('alias', a, 'type', t, 'confidence', c) ORDER BY c DESC, a)
-  FROM (VALUES (pg_temp.sample_title(base, lvl), 'official', 0.95)) o(a, t, c)
-  UNION ALL SELECT a, t, c FROM (VALUES
+  FROM (VALUES
+    (pg_temp.sample_title(base, lvl), 'official', 0.95),
     (CASE lvl WHEN 'P1' THEN base || ' I' WHEN 'P2' THEN base || ' II' WHEN 'P3' THEN base || ' III'
               WHEN 'P4' THEN 'Lead ' || base WHEN 'M2' THEN 'Manager, ' || base
               WHEN 'S4' THEN base || ' IV' END, 'common', 0.80),

@@ -43,7 +43,7 @@ VALUES
 -- default replaces the default: that is how pg_restore brings back edited
 -- defaults (pg_dump keeps rows WHERE NOT is_default), and how a user
 -- redefines a shipped level with a plain INSERT.
-CREATE FUNCTION level_track_changes() RETURNS trigger
+CREATE FUNCTION tg_level_changes() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -64,15 +64,15 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$;
-COMMENT ON FUNCTION level_track_changes() IS
+COMMENT ON FUNCTION tg_level_changes() IS
   'Trigger of table level: clears is_default on any write, and turns an INSERT of an untouched default level''s code into an update of it.';
-CREATE TRIGGER level_track_changes BEFORE INSERT OR UPDATE ON level
-  FOR EACH ROW EXECUTE FUNCTION level_track_changes();
+CREATE TRIGGER tg_level_changes BEFORE INSERT OR UPDATE ON level
+  FOR EACH ROW EXECUTE FUNCTION tg_level_changes();
 
 -- taxonomy: a node's parent is of a higher kind, and its code extends the
 -- parent's by one label below a function (functions and superfunctions have
 -- one-label codes).  Changing a node's kind must keep its children lower.
-CREATE FUNCTION taxonomy_check_node() RETURNS trigger
+CREATE FUNCTION tg_taxonomy_node() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE
   p roleext.taxonomy;
@@ -112,21 +112,21 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$;
-COMMENT ON FUNCTION taxonomy_check_node() IS
+COMMENT ON FUNCTION tg_taxonomy_node() IS
   'Trigger of table taxonomy: the parent is of a higher kind, the code extends the parent''s code below a function, children stay of a lower kind.';
-CREATE TRIGGER taxonomy_check_node BEFORE INSERT OR UPDATE ON taxonomy
-  FOR EACH ROW EXECUTE FUNCTION taxonomy_check_node();
+CREATE TRIGGER tg_taxonomy_node BEFORE INSERT OR UPDATE ON taxonomy
+  FOR EACH ROW EXECUTE FUNCTION tg_taxonomy_node();
 
 -- role: keep updated_at current.
-CREATE FUNCTION role_touch() RETURNS trigger
+CREATE FUNCTION tg_role_touch() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 BEGIN
   NEW.updated_at := now();
   RETURN NEW;
 END $$;
-COMMENT ON FUNCTION role_touch() IS 'Trigger of table role: sets updated_at on every write.';
-CREATE TRIGGER role_touch BEFORE UPDATE ON role
-  FOR EACH ROW WHEN (OLD IS DISTINCT FROM NEW) EXECUTE FUNCTION role_touch();
+COMMENT ON FUNCTION tg_role_touch() IS 'Trigger of table role: sets updated_at on every write.';
+CREATE TRIGGER tg_role_touch BEFORE UPDATE ON role
+  FOR EACH ROW EXECUTE FUNCTION tg_role_touch();
 
 -- Every table holds user data that pg_dump must keep.  Levels: only rows
 -- that are not untouched defaults (CREATE EXTENSION brings those back).
@@ -142,7 +142,7 @@ SELECT pg_catalog.pg_extension_config_dump('mapping', '');
 -- exist in the scheme's reference table (SOC 2018 groups and occupations,
 -- O*NET-SOC 2019 occupations, SOC 2010 detailed occupations).  ISCO-08 codes
 -- are checked for form only: roleext ships no full ISCO-08 list.
-CREATE FUNCTION mapping_check_code() RETURNS trigger
+CREATE FUNCTION tg_mapping_code() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE
   c roleext.soccode;
@@ -152,6 +152,9 @@ BEGIN
   END IF;
   c := NEW.code::roleext.soccode;
   NEW.code := c::text;
+  IF NOT roleext.mapping_code_valid(NEW.scheme, NEW.code) THEN
+    RETURN NEW;                 -- constraint mapping_code_fits_scheme reports it
+  END IF;
   IF (NEW.scheme = 'soc2018' AND NOT EXISTS (SELECT 1 FROM roleext.soc2018_code s WHERE s.code = c))
      OR (NEW.scheme = 'onet2019' AND NOT EXISTS (SELECT 1 FROM roleext.onet2019_occupation o WHERE o.code = c))
      OR (NEW.scheme = 'soc2010' AND NOT EXISTS (SELECT 1 FROM roleext.soc2010_code s WHERE s.code = c)) THEN
@@ -164,7 +167,7 @@ BEGIN
   END IF;
   RETURN NEW;
 END $$;
-COMMENT ON FUNCTION mapping_check_code() IS
+COMMENT ON FUNCTION tg_mapping_code() IS
   'Trigger of table mapping: stores SOC codes in canonical form and checks that the code exists in its scheme (23503 otherwise).';
-CREATE TRIGGER mapping_check_code BEFORE INSERT OR UPDATE OF scheme, code ON mapping
-  FOR EACH ROW EXECUTE FUNCTION mapping_check_code();
+CREATE TRIGGER tg_mapping_code BEFORE INSERT OR UPDATE OF scheme, code ON mapping
+  FOR EACH ROW EXECUTE FUNCTION tg_mapping_code();

@@ -20,21 +20,21 @@ SELECT t0.code AS node,
        t0.kind,
        t0.name,
        t0.parent,
-       CASE 'superfunction' WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+       CASE 'superfunction'::node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
             WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END AS superfunction_code,
-       CASE 'superfunction' WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+       CASE 'superfunction'::node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
             WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END AS superfunction_name,
-       CASE 'function' WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+       CASE 'function'::node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
             WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END AS function_code,
-       CASE 'function' WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+       CASE 'function'::node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
             WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END AS function_name,
-       CASE 'family' WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+       CASE 'family'::node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
             WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END AS family_code,
-       CASE 'family' WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+       CASE 'family'::node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
             WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END AS family_name,
-       CASE 'specialization' WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+       CASE 'specialization'::node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
             WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END AS specialization_code,
-       CASE 'specialization' WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+       CASE 'specialization'::node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
             WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END AS specialization_name,
        1 + (t1.code IS NOT NULL)::int + (t2.code IS NOT NULL)::int + (t3.code IS NOT NULL)::int AS chain_length
 FROM taxonomy t0

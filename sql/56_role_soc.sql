@@ -1,4 +1,33 @@
--- role_soc: each role's effective SOC mapping with its SOC groups, for BI.
+-- role_mappings and role_soc: each role's effective mappings, for BI.
+
+-- The effective mapping of every role in every scheme: its own (not
+-- rejected) mappings, else those of its nearest ancestor node that has some,
+-- marked inferred_from_<kind> and needs_review; a code rejected on the role
+-- itself is not inherited.
+CREATE VIEW role_mappings AS
+WITH candidate AS (
+  SELECT r.code AS role, 0 AS distance, NULL::rolecode AS inherited_from,
+         m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note
+  FROM role r JOIN mapping m ON m.role = r.code
+  WHERE m.review_status <> 'rejected'
+  UNION ALL
+  SELECT r.code, 1 + a.distance, a.ancestor,
+         m.scheme, m.code, ('inferred_from_' || a.ancestor_kind)::mapping_source, 'needs_review'::review_status,
+         m.confidence, NULL, NULL, m.note
+  FROM role r
+  JOIN taxonomy_ancestors a ON a.node = r.node
+  JOIN mapping m ON m.node = a.ancestor
+  WHERE m.review_status <> 'rejected'
+    AND NOT EXISTS (SELECT 1 FROM mapping x
+                    WHERE x.role = r.code AND x.scheme = m.scheme AND x.code = m.code
+                      AND x.review_status = 'rejected')
+)
+SELECT role, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note, inherited_from
+FROM (SELECT c.*, rank() OVER (PARTITION BY c.role, c.scheme ORDER BY c.distance) AS rk FROM candidate c) s
+WHERE rk = 1;
+COMMENT ON VIEW role_mappings IS
+  'The effective mappings of every role in every scheme: its own unless rejected, else its nearest mapped ancestor''s with source inferred_from_<kind>, status needs_review and inherited_from naming the node. Roles without any mapping have no row.';
+
 
 CREATE VIEW role_soc AS
 SELECT r.code AS role,

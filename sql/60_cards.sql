@@ -126,7 +126,7 @@ DECLARE
   i int;
   n int;
   why text;
-  code rolecode;
+  v_code rolecode;
   p text;
   prev_kind node_kind;
   prev_code rolecode;
@@ -158,13 +158,13 @@ BEGIN
     IF why IS NOT NULL THEN
       RETURN QUERY SELECT 'code', 'invalid role code ' || (card->'code')::text, why;
     ELSE
-      code := (card->>'code')::rolecode;
-      IF code_level(code) IS NULL THEN
+      v_code := (card->>'code')::rolecode;
+      IF code_level(v_code) IS NULL THEN
         RETURN QUERY SELECT 'code', 'role code ' || (card->'code')::text || ' has no level',
           'A role code ends in a level label, such as the P1 in DEI.GEN.P1.';
-        code := NULL;
-      ELSIF NOT EXISTS (SELECT 1 FROM roleext.level l WHERE l.code = code_level(code)) THEN
-        RETURN QUERY SELECT 'code', 'unknown level ' || code_level(code)::text,
+        v_code := NULL;
+      ELSIF NOT EXISTS (SELECT 1 FROM roleext.level l WHERE l.code = code_level(v_code)) THEN
+        RETURN QUERY SELECT 'code', 'unknown level ' || code_level(v_code)::text,
           'The level of a role must exist in table roleext.level; add it there first.';
       END IF;
     END IF;
@@ -174,9 +174,9 @@ BEGIN
                                       ELSE 'expected a string, got ' || card_typeof(card->'title') END,
       'A role card needs a non-blank title.';
   END IF;
-  IF card_typeof(card->'level') NOT IN ('missing', 'null') AND code IS NOT NULL AND
-     (card_typeof(card->'level') <> 'string' OR upper(btrim(card->>'level')) IS DISTINCT FROM code_level(code)::text) THEN
-    RETURN QUERY SELECT 'level', 'level ' || (card->'level')::text || ' is not the code''s level ' || code_level(code)::text,
+  IF card_typeof(card->'level') NOT IN ('missing', 'null') AND v_code IS NOT NULL AND
+     (card_typeof(card->'level') <> 'string' OR upper(btrim(card->>'level')) IS DISTINCT FROM code_level(v_code)::text) THEN
+    RETURN QUERY SELECT 'level', 'level ' || (card->'level')::text || ' is not the code''s level ' || code_level(v_code)::text,
       'The level member repeats the level label of the code; leave it out or make them agree.';
   END IF;
   IF card_typeof(card->'summary') NOT IN ('missing', 'null', 'string') THEN
@@ -218,10 +218,12 @@ BEGIN
           IF code_level(node_code) IS NOT NULL THEN
             RETURN QUERY SELECT p || '.code', 'node code ' || (e->'code')::text || ' ends in a level',
               'Taxonomy node codes name functions, families and specializations; only role codes end in a level.';
-          ELSIF i = n - 1 AND code IS NOT NULL AND node_code <> code_family(code) THEN
-            RETURN QUERY SELECT p || '.code', 'the last node ' || (e->'code')::text || ' is not the role''s node ' || code_family(code)::text,
+          ELSIF i = n - 1 AND v_code IS NOT NULL AND node_code <> code_family(v_code) THEN
+            RETURN QUERY SELECT p || '.code', 'the last node ' || (e->'code')::text || ' is not the role''s node ' || code_family(v_code)::text,
               'The taxonomy chain ends at the node the role code names: the code without its level.';
-          ELSIF (prev_code IS NULL OR prev_kind = 'superfunction') AND code_depth(node_code) <> 1 THEN
+          ELSIF ((i = 0 AND NOT EXISTS (SELECT 1 FROM roleext.taxonomy t WHERE t.code = node_code))
+                 OR (i > 0 AND (prev_code IS NULL OR prev_kind = 'superfunction')))
+                AND code_depth(node_code) <> 1 THEN
             RETURN QUERY SELECT p || '.code', 'node code ' || (e->'code')::text || ' must be a single label',
               'Superfunctions, and nodes at the top or directly under a superfunction, have one-label codes such as TECH or DEI.';
           ELSIF prev_code IS NOT NULL AND prev_kind <> 'superfunction'
@@ -270,8 +272,8 @@ BEGIN
       RETURN QUERY SELECT 'taxonomy', 'empty chain',
         'The taxonomy chain lists at least the role''s own node; leave the member out to use nodes already in the database.';
     END IF;
-  ELSIF code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM roleext.taxonomy t WHERE t.code = code_family(code)) THEN
-    RETURN QUERY SELECT 'taxonomy', 'missing, and node ' || code_family(code)::text || ' is not in the database',
+  ELSIF v_code IS NOT NULL AND NOT EXISTS (SELECT 1 FROM roleext.taxonomy t WHERE t.code = code_family(v_code)) THEN
+    RETURN QUERY SELECT 'taxonomy', 'missing, and node ' || code_family(v_code)::text || ' is not in the database',
       'A card without a taxonomy chain can only name a node that already exists.';
   END IF;
 
@@ -506,7 +508,6 @@ DECLARE
   e jsonb;
   m jsonb;
   parent_code rolecode;
-  i int8;
   st jsonb := coalesce(card->'story', '{}');
 BEGIN
   SELECT * INTO bad FROM roleext.validate_role_card(card) LIMIT 1;
@@ -521,16 +522,15 @@ BEGIN
   -- upserted (mappings a node has beyond those listed are kept)
   -- (the first node of the chain keeps the parent it has in the database,
   -- so a chain that starts below the top never detaches a subtree)
-  FOR e, i IN SELECT x, o FROM jsonb_array_elements(coalesce(card->'taxonomy', '[]')) WITH ORDINALITY t(x, o) LOOP
+  SELECT t.parent INTO parent_code FROM taxonomy t WHERE t.code = (card->'taxonomy'->0->>'code')::rolecode;
+  FOR e IN SELECT x FROM jsonb_array_elements(coalesce(card->'taxonomy', '[]')) x LOOP
     INSERT INTO taxonomy AS t (code, kind, name, parent, description)
     VALUES ((e->>'code')::rolecode, (e->>'kind')::node_kind, e->>'name', parent_code, e->>'description')
     ON CONFLICT (code) DO UPDATE
-      SET kind = excluded.kind, name = excluded.name,
-          parent = CASE WHEN i = 1 THEN t.parent ELSE excluded.parent END,
+      SET kind = excluded.kind, name = excluded.name, parent = excluded.parent,
           description = CASE WHEN e ? 'description' THEN excluded.description ELSE t.description END
       WHERE (t.kind, t.name, t.parent, t.description)
-            IS DISTINCT FROM (excluded.kind, excluded.name,
-                              CASE WHEN i = 1 THEN t.parent ELSE excluded.parent END,
+            IS DISTINCT FROM (excluded.kind, excluded.name, excluded.parent,
                               CASE WHEN e ? 'description' THEN excluded.description ELSE t.description END);
     FOR m IN SELECT x FROM jsonb_array_elements(coalesce(e->'mappings', '[]')) x LOOP
       PERFORM card_upsert_mapping(NULL, (e->>'code')::rolecode, m);

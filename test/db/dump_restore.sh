@@ -7,13 +7,13 @@ BIN=$("${PG_CONFIG:-pg_config}" --bindir)
 src=roleext_dump_src
 dst=roleext_dump_dst
 work=$(mktemp -d)
-trap 'rm -rf "$work"; "$BIN/dropdb" --if-exists -q $src; "$BIN/dropdb" --if-exists -q $dst' EXIT
-"$BIN/dropdb" --if-exists -q $src; "$BIN/dropdb" --if-exists -q $dst
-"$BIN/createdb" -q $src
+trap 'rm -rf "$work"; "$BIN/dropdb" --if-exists $src; "$BIN/dropdb" --if-exists $dst' EXIT
+"$BIN/dropdb" --if-exists $src; "$BIN/dropdb" --if-exists $dst
+"$BIN/createdb" $src
 psql() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 psql -d $src -c 'CREATE EXTENSION roleext CASCADE'
 psql -d $src -1 -f sample/load.sql >/dev/null
-psql -d $src <<'SQL'
+psql -d $src -o /dev/null <<'SQL'
 SET search_path = roleext, public;
 UPDATE level SET grade = 3.5, scope = 'Edited scope' WHERE code = 'M1';  -- an edited default
 INSERT INTO level (code, name, grade) VALUES ('IC3', 'Individual Contributor 3', 3);  -- a user level
@@ -21,10 +21,13 @@ DELETE FROM level WHERE code = 'E5';                                      -- a d
 SELECT approve_alias('DEI.GEN.P1', 'P1–P4', 'ann');
 SELECT reject_mapping('DEI.GEN.P2', '15-0000', 'soc2018', 'bob', 'too broad');
 SELECT approve_mapping('DEI.GEN.P1', '15-0000', 'soc2018', 'ann');
+-- a parent row written after its children: COPY meets the children first
+UPDATE taxonomy SET parent = 'BIZ' WHERE code = 'DEI';
+UPDATE taxonomy SET parent = 'TECH' WHERE code = 'DEI';
 SQL
 
 "$BIN/pg_dump" -Fc -f "$work/dump" $src
-"$BIN/createdb" -q $dst
+"$BIN/createdb" $dst
 "$BIN/pg_restore" --exit-on-error -d $dst "$work/dump"
 
 # table by table, row by row (E5, deleted in the source, is restored as a
@@ -51,5 +54,5 @@ if [ "$a" != "$b" ]; then
 fi
 echo "$a" | grep '^counts'
 # the edited default and the user level survived
-test "$(psql -d $dst -At -c "SELECT grade || ' ' || is_default FROM roleext.level WHERE code = 'M1'")" = "3.5 false"
-test "$(psql -d $dst -At -c "SELECT count(*) FROM roleext.level WHERE code = 'IC3'")" = "1"
+test "$(psql -d $dst -At -c "SET search_path = roleext" -c "SELECT grade || ' ' || is_default FROM level WHERE code = 'M1'")" = "3.5 false"
+test "$(psql -d $dst -At -c "SET search_path = roleext" -c "SELECT count(*) FROM level WHERE code = 'IC3'")" = "1"

@@ -2,7 +2,7 @@
 -- views field by field, inheritance and review of SOC mappings.
 \i test/setup.sql
 \i sample/load.sql
-SELECT plan(45);
+SELECT plan(47);
 
 -- the illustrative taxonomy around the seed
 SELECT ok((SELECT count(*) FROM taxonomy WHERE kind = 'superfunction') >= 3, 'at least 3 superfunctions');
@@ -55,8 +55,8 @@ SELECT results_eq(
 SELECT results_eq(
   $$SELECT kind::text, count(*), bool_and(prevalence = 'common'), bool_and(scope = 'level')
       FROM role_components WHERE role = 'DEI.GEN.P1' GROUP BY kind ORDER BY kind$$,
-  $$VALUES ('responsibility', 8::bigint, true, true), ('task', 3::bigint, true, true), ('skill', 8::bigint, true, true),
-           ('knowledge', 8::bigint, true, true), ('competency', 7::bigint, true, true), ('qualification', 4::bigint, true, true)$$,
+  $$VALUES ('competency', 7::bigint, true, true), ('knowledge', 8::bigint, true, true), ('qualification', 4::bigint, true, true),
+           ('responsibility', 8::bigint, true, true), ('skill', 8::bigint, true, true), ('task', 3::bigint, true, true)$$,
   'role_components: every component common at level scope');
 SELECT is((SELECT string_agg(name, ' | ' ORDER BY position) FROM role_components WHERE role = 'DEI.GEN.P1' AND kind = 'responsibility'),
   'Assist in deployments | Monitor pipeline success | Improve automation | Participate in team meetings | Document processes and improvements | Collaborate with software development teams | Support infrastructure maintenance | Troubleshoot deployment issues',
@@ -103,7 +103,7 @@ SELECT results_eq(
   $$VALUES ('11-3021', 'manual', 'approved')$$, 'a role''s own mapping wins over inheritance');
 SELECT results_eq(
   $$SELECT scheme::text, code::text, source::text FROM role_soc WHERE role = 'SWE.FE.P2' ORDER BY scheme$$,
-  $$VALUES ('soc2018', '15-1252', 'inferred_from_function'), ('onet2019', '15-1254.00', 'inferred_from_specialization')$$,
+  $$VALUES ('onet2019', '15-1254.00', 'inferred_from_specialization'), ('soc2018', '15-1252', 'inferred_from_function')$$,
   'each scheme inherits from its nearest mapped ancestor');
 SELECT is((SELECT detailed_code::text FROM role_soc WHERE role = 'SWE.FE.P2' AND scheme = 'onet2019'), '15-1254',
           'an O*NET code''s detailed group');

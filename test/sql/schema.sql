@@ -1,6 +1,6 @@
 -- The role taxonomy tables: defaults, constraints and the rules triggers keep.
 \i test/setup.sql
-SELECT plan(60);
+SELECT plan(70);
 
 -- tables, registration for pg_dump
 SELECT has_table('roleext', t, 'table ' || t) FROM unnest('{level,taxonomy,role,component,role_component,role_alias,mapping}'::name[]) t;
@@ -128,6 +128,9 @@ INSERT INTO mapping (node, scheme, code) VALUES ('TECH', 'soc2018', '15-0000');
 INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'onet2019', '15-1244.00');
 INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'isco08', '2522');
 SELECT is((SELECT count(*) FROM mapping), 3::bigint, 'mappings on a node and a role, SOC, O*NET and ISCO');
+SELECT is(pg_temp.error_of($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'soc2018', '15-1259')$$),
+  '23503: 15-1259 is not a code of soc2018 / A soc2018 mapping names one of the 1447 SOC 2018 groups and occupations (table soc2018_code).',
+  'unknown SOC code: detail');
 SELECT throws_ok($$INSERT INTO mapping (role, node, code) VALUES ('DEI.GEN.P1', 'TECH', '15-1252')$$, '23514', NULL,
                  'a mapping has one subject, not two');
 SELECT throws_ok($$INSERT INTO mapping (code) VALUES ('15-1252')$$, '23514', NULL, 'a mapping has a subject');
@@ -139,6 +142,14 @@ SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1'
                  'a malformed SOC code is rejected');
 SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'isco08', 'x25')$$, '23514', NULL,
                  'an ISCO code is digits');
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'soc2018', '15-1259')$$, '23503',
+                 '15-1259 is not a code of soc2018', 'a SOC code must exist in SOC 2018');
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'onet2019', '15-1252.07')$$, '23503',
+                 '15-1252.07 is not a code of onet2019', 'an O*NET code must exist in O*NET-SOC 2019');
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'soc2010', '15-1252')$$, '23503',
+                 '15-1252 is not a code of soc2010', 'a SOC 2010 code must exist in SOC 2010');
+INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'soc2018', '151252');
+SELECT is((SELECT code FROM mapping WHERE role = 'DEI.GEN.P1' AND scheme = 'soc2018'), '15-1252', 'codes are stored in canonical form');
 SELECT throws_ok($$INSERT INTO mapping (node, scheme, code) VALUES ('TECH', 'soc2018', '15-0000')$$, '23505', NULL,
                  'a subject maps to a code once');
 DELETE FROM role WHERE code = 'DEI.GEN.P1';
