@@ -33,4 +33,23 @@ SELECT 'DEI.GEN'::rolecode || 'P2'::rolelevel AS code;
 -- Bad input is rejected with a reason.
 \set ON_ERROR_STOP off
 SELECT 'DEI..P1'::rolecode;
+-- soccode: SOC 2018 / O*NET-SOC codes; the hierarchy knows the exceptions.
+SELECT soc_level('15-1252.01') AS level, soc_parent('29-1221') AS parent,
+       soc_ancestor('15-1252.01', 'minor') AS minor, soc_path('15-1252.01') AS path;
+
+-- A group contains its members: an index range scan on an indexed column.
+SELECT code, title FROM soc2018_code WHERE code <@ '15-1250' ORDER BY code;
+
+-- Titles and crosswalks between SOC 2010, SOC 2018 and O*NET-SOC.
+SELECT soc_title('15-1132', '2010') AS title_2010,
+       array(SELECT soc_crosswalk('15-1132', '2010', '2018')) AS in_2018,
+       array(SELECT soc_crosswalk('15-1252', '2018', 'onet2019')) AS in_onet2019;
+
+-- Drill-down for BI tools.
+SELECT minor_code, minor_title, count(*) AS occupations
+FROM soc_hierarchy WHERE level = 'detailed' AND major_code = '15-0000'
+GROUP BY 1, 2 ORDER BY 1;
+
+\set ON_ERROR_STOP off
+SELECT '15-1250.01'::soccode;
 \set ON_ERROR_STOP on
