@@ -213,6 +213,12 @@ CREATE TABLE mapping (
   reviewer    text,
   reviewed_at timestamptz,
   note        text,
+  soc2018     soccode GENERATED ALWAYS AS (CASE WHEN scheme = 'soc2018' THEN code::soccode END) STORED
+              CONSTRAINT mapping_soc2018_exists REFERENCES soc2018_code (code),
+  onet2019    soccode GENERATED ALWAYS AS (CASE WHEN scheme = 'onet2019' THEN code::soccode END) STORED
+              CONSTRAINT mapping_onet2019_exists REFERENCES onet2019_occupation (code),
+  soc2010     soccode GENERATED ALWAYS AS (CASE WHEN scheme = 'soc2010' THEN code::soccode END) STORED
+              CONSTRAINT mapping_soc2010_exists REFERENCES soc2010_code (code),
   CONSTRAINT mapping_one_subject CHECK (num_nonnulls(role, node) = 1),
   CONSTRAINT mapping_code_fits_scheme CHECK (mapping_code_valid(scheme, code)),
   CONSTRAINT mapping_unique UNIQUE NULLS NOT DISTINCT (role, node, scheme, code)
@@ -229,5 +235,8 @@ COMMENT ON COLUMN mapping.confidence IS 'Confidence of the mapping (e.g. the aut
 COMMENT ON COLUMN mapping.reviewer IS 'Who reviewed it.';
 COMMENT ON COLUMN mapping.reviewed_at IS 'When it was reviewed.';
 COMMENT ON COLUMN mapping.note IS 'Free-text note.';
+COMMENT ON COLUMN mapping.soc2018 IS 'The code as a soccode when the scheme is soc2018 (generated); it must be one of the SOC 2018 codes in soc2018_code.';
+COMMENT ON COLUMN mapping.onet2019 IS 'The code as a soccode when the scheme is onet2019 (generated); it must be one of the O*NET-SOC 2019 occupations in onet2019_occupation.';
+COMMENT ON COLUMN mapping.soc2010 IS 'The code as a soccode when the scheme is soc2010 (generated); it must be one of the SOC 2010 occupations in soc2010_code.';
 CREATE INDEX mapping_node_idx ON mapping (node) WHERE node IS NOT NULL;
 COMMENT ON INDEX mapping_node_idx IS 'Finds the mappings of a taxonomy node (inheritance in role_soc).';

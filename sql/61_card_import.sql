@@ -3,7 +3,7 @@
 
 -- The component kind a components member names.
 CREATE FUNCTION card_component_kind(member text) RETURNS component_kind
-  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN CASE member
     WHEN 'responsibilities' THEN 'responsibility'::component_kind
     WHEN 'tasks' THEN 'task'
@@ -14,9 +14,12 @@ CREATE FUNCTION card_component_kind(member text) RETURNS component_kind
     WHEN 'outputs' THEN 'output'
   END;
 COMMENT ON FUNCTION card_component_kind(text) IS
-  'Internal to role cards: the component kind of a components member (skills -> skill).';
+  'Internal to role cards: the component kind of a components member (skills -> skill); NULL for anything else.';
 
--- The components of a (valid) card as rows.
+-- The rows a (valid) card holds, one function per table, so that the
+-- importer's statements stay short.  All are inlined into the statements
+-- that use them.
+
 CREATE FUNCTION card_components(card jsonb)
 RETURNS TABLE (kind component_kind, name text, prevalence component_prevalence,
                scope component_scope, "position" int4, description text)
@@ -31,36 +34,44 @@ END;
 COMMENT ON FUNCTION card_components(jsonb) IS
   'Internal to import_role_card: the components of a valid card as rows (kind, name, prevalence, scope, position, description).';
 
--- Upsert one mapping object m of a role (r) or a node (n).
-CREATE FUNCTION card_upsert_mapping(r rolecode, n rolecode, m jsonb) RETURNS void
-  LANGUAGE sql VOLATILE PARALLEL UNSAFE
-  BEGIN ATOMIC
-    INSERT INTO mapping AS t (role, node, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note)
-    VALUES (r, n, coalesce(m->>'scheme', 'soc2018')::mapping_scheme,
-            CASE WHEN coalesce(m->>'scheme', 'soc2018') = 'isco08' THEN m->>'code'
-                 ELSE ((m->>'code')::soccode)::text END,
-            coalesce(m->>'source', 'manual')::mapping_source,
-            coalesce(m->>'review_status', 'needs_review')::review_status,
-            (m->>'confidence')::confidence, m->>'reviewer', (m->>'reviewed_at')::timestamptz, m->>'note')
-    ON CONFLICT (role, node, scheme, code) DO UPDATE
-      SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
-          reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
-      WHERE (t.source, t.review_status, t.confidence, t.reviewer, t.reviewed_at, t.note)
-            IS DISTINCT FROM (excluded.source, excluded.review_status, excluded.confidence,
-                              excluded.reviewer, excluded.reviewed_at, excluded.note);
-  END;
-COMMENT ON FUNCTION card_upsert_mapping(rolecode, rolecode, jsonb) IS
-  'Internal to import_role_card: insert or update one mapping of a role or a taxonomy node.';
+CREATE FUNCTION card_aliases(card jsonb)
+RETURNS TABLE (alias text, alias_type alias_type, confidence confidence, approved boolean,
+               approved_by text, approved_at timestamptz)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT x->>'alias', coalesce(x->>'type', 'common')::alias_type, coalesce((x->>'confidence')::confidence, '0.50'),
+         (x->>'approved')::boolean, x->>'approved_by', (x->>'approved_at')::timestamptz
+  FROM jsonb_array_elements(CASE WHEN jsonb_typeof(card->'aliases') = 'array' THEN card->'aliases' ELSE '[]' END) x;
+END;
+COMMENT ON FUNCTION card_aliases(jsonb) IS
+  'Internal to import_role_card: the aliases of a valid card as rows, defaults applied.';
+
+CREATE FUNCTION card_mappings(card jsonb)
+RETURNS TABLE (role rolecode, node rolecode, scheme mapping_scheme, code text, source mapping_source,
+               review_status review_status, confidence confidence, reviewer text, reviewed_at timestamptz, note text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT s.role, s.node, coalesce(m->>'scheme', 'soc2018')::mapping_scheme,
+         CASE WHEN m->>'scheme' = 'isco08' THEN m->>'code' ELSE ((m->>'code')::soccode)::text END,
+         coalesce(m->>'source', 'manual')::mapping_source, coalesce(m->>'review_status', 'needs_review')::review_status,
+         (m->>'confidence')::confidence, m->>'reviewer', (m->>'reviewed_at')::timestamptz, m->>'note'
+  FROM (SELECT (card->>'code')::rolecode AS role, NULL::rolecode AS node, card->'mappings' AS ms
+        UNION ALL
+        SELECT NULL, (t->>'code')::rolecode, t->'mappings'
+        FROM jsonb_array_elements(CASE WHEN jsonb_typeof(card->'taxonomy') = 'array' THEN card->'taxonomy' ELSE '[]' END) t) s,
+       jsonb_array_elements(CASE WHEN jsonb_typeof(s.ms) = 'array' THEN s.ms ELSE '[]' END) m;
+END;
+COMMENT ON FUNCTION card_mappings(jsonb) IS
+  'Internal to import_role_card: the mappings of a valid card (the role''s and its taxonomy nodes'') as rows, codes canonical, defaults applied.';
 
 CREATE FUNCTION import_role_card(card jsonb) RETURNS rolecode
   LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE
   bad record;
   c rolecode;
-  e jsonb;
-  m jsonb;
-  parent_code rolecode;
-  st jsonb := coalesce(card->'story', '{}');
+  chain jsonb := CASE WHEN jsonb_typeof(card->'taxonomy') = 'array' THEN card->'taxonomy' ELSE '[]' END;
+  st jsonb := CASE WHEN jsonb_typeof(card->'story') = 'object' THEN card->'story' ELSE '{}' END;
+  is_new boolean;
 BEGIN
   SELECT * INTO bad FROM roleext.validate_role_card(card) LIMIT 1;
   IF FOUND THEN
@@ -70,33 +81,32 @@ BEGIN
   END IF;
   c := (card->>'code')::rolecode;
 
-  -- the taxonomy chain, top first: nodes are upserted, their mappings
-  -- upserted (mappings a node has beyond those listed are kept)
-  -- (the first node of the chain keeps the parent it has in the database,
-  -- so a chain that starts below the top never detaches a subtree)
-  SELECT t.parent INTO parent_code FROM taxonomy t WHERE t.code = (card->'taxonomy'->0->>'code')::rolecode;
-  FOR e IN SELECT x FROM jsonb_array_elements(coalesce(card->'taxonomy', '[]')) x LOOP
+  -- The taxonomy chain, top first, in one statement (a row's trigger sees
+  -- the rows before it).  The first node keeps the parent it has in the
+  -- database, so a chain that starts below the top never detaches a
+  -- subtree; a member a node leaves out (description) keeps its value.
+  IF jsonb_array_length(chain) > 0 THEN
     INSERT INTO taxonomy AS t (code, kind, name, parent, description)
-    VALUES ((e->>'code')::rolecode, (e->>'kind')::node_kind, e->>'name', parent_code, e->>'description')
+    SELECT n.code, (e.x->>'kind')::node_kind, e.x->>'name',
+           CASE WHEN e.o = 1 THEN old.parent ELSE (chain->(e.o::int - 2)->>'code')::rolecode END,
+           CASE WHEN e.x ? 'description' THEN e.x->>'description' ELSE old.description END
+    FROM jsonb_array_elements(chain) WITH ORDINALITY e(x, o)
+    CROSS JOIN LATERAL (SELECT (e.x->>'code')::rolecode AS code) n
+    LEFT JOIN taxonomy old ON old.code = n.code
+    ORDER BY e.o
     ON CONFLICT (code) DO UPDATE
-      SET kind = excluded.kind, name = excluded.name, parent = excluded.parent,
-          description = CASE WHEN e ? 'description' THEN excluded.description ELSE t.description END
+      SET kind = excluded.kind, name = excluded.name, parent = excluded.parent, description = excluded.description
       WHERE (t.kind, t.name, t.parent, t.description)
-            IS DISTINCT FROM (excluded.kind, excluded.name, excluded.parent,
-                              CASE WHEN e ? 'description' THEN excluded.description ELSE t.description END);
-    FOR m IN SELECT x FROM jsonb_array_elements(coalesce(e->'mappings', '[]')) x LOOP
-      PERFORM card_upsert_mapping(NULL, (e->>'code')::rolecode, m);
-    END LOOP;
-    parent_code := (e->>'code')::rolecode;
-  END LOOP;
+            IS DISTINCT FROM (excluded.kind, excluded.name, excluded.parent, excluded.description);
+  END IF;
 
+  is_new := NOT EXISTS (SELECT 1 FROM role r WHERE r.code = c);
   INSERT INTO role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
                          story_why_it_matters, story_plan, story_stakes, story_success)
   VALUES (c, card->>'title', card->>'summary', st->>'who', st->>'external_problem', st->>'internal_problem',
           st->>'why_it_matters',
-          coalesce((SELECT array_agg(x ORDER BY o) FROM jsonb_array_elements_text(
-                      CASE WHEN jsonb_typeof(st->'plan') = 'array' THEN st->'plan' ELSE '[]' END)
-                      WITH ORDINALITY p(x, o)), '{}'),
+          CASE WHEN jsonb_typeof(st->'plan') = 'array'
+               THEN ARRAY(SELECT jsonb_array_elements_text(st->'plan')) ELSE '{}' END,
           st->>'stakes', st->>'success')
   ON CONFLICT (code) DO UPDATE
     SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
@@ -111,44 +121,48 @@ BEGIN
            excluded.story_internal_problem, excluded.story_why_it_matters, excluded.story_plan,
            excluded.story_stakes, excluded.story_success);
 
-  -- components: the card's list is the role's list
+  -- components: the shared catalogue is upserted; the card's list is the
+  -- role's list
   INSERT INTO component AS t (kind, name, description)
   SELECT x.kind, x.name, x.description FROM card_components(card) x
   ON CONFLICT (kind, name) DO UPDATE SET description = excluded.description
     WHERE excluded.description IS NOT NULL AND t.description IS DISTINCT FROM excluded.description;
-  DELETE FROM role_component rc WHERE rc.role = c
-    AND NOT EXISTS (SELECT 1 FROM card_components(card) x
-                    WHERE (x.kind, x.name, x.prevalence, x.scope, x.position)
-                        = (rc.kind, rc.name, rc.prevalence, rc.scope, rc.position));
-  INSERT INTO role_component (role, kind, name, prevalence, scope, position)
-  SELECT c, x.kind, x.name, x.prevalence, x.scope, x.position FROM card_components(card) x
-  WHERE NOT EXISTS (SELECT 1 FROM role_component rc WHERE rc.role = c AND rc.kind = x.kind AND rc.name = x.name);
+  IF is_new THEN
+    INSERT INTO role_component (role, kind, name, prevalence, scope, position)
+    SELECT c, x.kind, x.name, x.prevalence, x.scope, x.position FROM card_components(card) x;
+    INSERT INTO role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
+    SELECT c, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at FROM card_aliases(card) a;
+  ELSE
+    DELETE FROM role_component rc WHERE rc.role = c
+      AND (rc.kind, rc.name, rc.prevalence, rc.scope, rc.position) NOT IN
+          (SELECT x.kind, x.name, x.prevalence, x.scope, x.position FROM card_components(card) x);
+    INSERT INTO role_component (role, kind, name, prevalence, scope, position)
+    SELECT c, x.kind, x.name, x.prevalence, x.scope, x.position FROM card_components(card) x
+    ON CONFLICT (role, kind, name) DO NOTHING;
+    DELETE FROM role_alias ra WHERE ra.role = c
+      AND NOT EXISTS (SELECT 1 FROM card_aliases(card) a
+                      WHERE a.alias = ra.alias AND a.alias_type = ra.alias_type AND a.confidence = ra.confidence
+                        AND a.approved IS NOT DISTINCT FROM ra.approved
+                        AND a.approved_by IS NOT DISTINCT FROM ra.approved_by
+                        AND a.approved_at IS NOT DISTINCT FROM ra.approved_at);
+    INSERT INTO role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
+    SELECT c, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at FROM card_aliases(card) a
+    ON CONFLICT (role, alias) DO NOTHING;
+    -- the role's own mappings: the card's list is the role's list
+    DELETE FROM mapping mp WHERE mp.role = c
+      AND (mp.scheme, mp.code) NOT IN (SELECT m.scheme, m.code FROM card_mappings(card) m WHERE m.role IS NOT NULL);
+  END IF;
 
-  -- aliases: the card's list is the role's list
-  DELETE FROM role_alias ra WHERE ra.role = c
-    AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(card->'aliases', '[]')) x
-                    WHERE x->>'alias' = ra.alias
-                      AND coalesce(x->>'type', 'common')::alias_type = ra.alias_type
-                      AND coalesce((x->>'confidence')::confidence, '0.50') = ra.confidence
-                      AND (x->>'approved')::boolean IS NOT DISTINCT FROM ra.approved
-                      AND x->>'approved_by' IS NOT DISTINCT FROM ra.approved_by
-                      AND (x->>'approved_at')::timestamptz IS NOT DISTINCT FROM ra.approved_at);
-  INSERT INTO role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
-  SELECT c, x->>'alias', coalesce(x->>'type', 'common')::alias_type,
-         coalesce((x->>'confidence')::confidence, '0.50'), (x->>'approved')::boolean, x->>'approved_by',
-         (x->>'approved_at')::timestamptz
-  FROM jsonb_array_elements(coalesce(card->'aliases', '[]')) x
-  WHERE NOT EXISTS (SELECT 1 FROM role_alias ra WHERE ra.role = c AND ra.alias = x->>'alias');
-
-  -- the role's own mappings: the card's list is the role's list
-  DELETE FROM mapping mp WHERE mp.role = c
-    AND NOT EXISTS (SELECT 1 FROM jsonb_array_elements(coalesce(card->'mappings', '[]')) x
-                    WHERE coalesce(x->>'scheme', 'soc2018')::mapping_scheme = mp.scheme
-                      AND CASE WHEN mp.scheme = 'isco08' THEN x->>'code'
-                               ELSE ((x->>'code')::soccode)::text END = mp.code);
-  FOR m IN SELECT x FROM jsonb_array_elements(coalesce(card->'mappings', '[]')) x LOOP
-    PERFORM card_upsert_mapping(c, NULL, m);
-  END LOOP;
+  -- mappings of the role and of its nodes (a node's other mappings are kept)
+  INSERT INTO mapping AS t (role, node, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note)
+  SELECT m.role, m.node, m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note
+  FROM card_mappings(card) m
+  ON CONFLICT (role, node, scheme, code) DO UPDATE
+    SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
+        reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
+    WHERE (t.source, t.review_status, t.confidence, t.reviewer, t.reviewed_at, t.note)
+          IS DISTINCT FROM (excluded.source, excluded.review_status, excluded.confidence,
+                            excluded.reviewer, excluded.reviewed_at, excluded.note);
   RETURN c;
 END $$;
 COMMENT ON FUNCTION import_role_card(jsonb) IS
