@@ -35,7 +35,7 @@ SET synchronize_seqscans = off;
 \i test/coord_taxonomy.sql
 DROP TABLE IF EXISTS bc_tax, bc_pairs, bc_pairs_sql, bc_pairs_f8;
 CREATE TABLE bc_tax AS
-  SELECT id, code, coord, string_to_array(coord_path(coord), '.') AS labels, coord_grade(coord) AS grade
+  SELECT id, code, coord, string_to_array(coord_path(coord)::text, '.') AS labels, coord_grade(coord) AS grade
   FROM coord_tax;
 ALTER TABLE bc_tax ADD PRIMARY KEY (id);
 

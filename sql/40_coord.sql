@@ -1,6 +1,7 @@
--- rolecoord: a structural coordinate, a taxonomy path and a grade, written
--- TECH.DEI.GEN@1; a <-> b is the adjacency distance in [0, 1].  matchband
--- names the three bands of a distance.  See doc/rolecoord.md.
+-- rolecoord: a structural coordinate, a taxonomy path (a rolecode) and a
+-- grade, written TECH.DEI.GEN@1; a <-> b is the adjacency distance in
+-- [0, 1].  matchband names the three bands of a distance.  See
+-- doc/rolecoord.md.
 
 CREATE TYPE rolecoord;
 
@@ -36,12 +37,12 @@ COMMENT ON TYPE matchband IS
 
 -- Constructor and accessors.
 
-CREATE FUNCTION make_coord(path text, grade float8) RETURNS rolecoord
+CREATE FUNCTION make_coord(path rolecode, grade float8) RETURNS rolecoord
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION make_coord(text, float8) IS
-  'Build a coordinate from a taxonomy path and a finite grade: make_coord(''tech.dei.gen'', 1) = ''TECH.DEI.GEN@1''. A bad path or a NaN or infinite grade raises 22023.';
+COMMENT ON FUNCTION make_coord(rolecode, float8) IS
+  'Build a coordinate from a taxonomy path (superfunction first) and a finite grade: make_coord(''tech.dei.gen'', 1) = ''TECH.DEI.GEN@1''. A NaN or infinite grade raises 22023.';
 
-CREATE FUNCTION coord_path(rolecoord) RETURNS text
+CREATE FUNCTION coord_path(rolecoord) RETURNS rolecode
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION coord_path(rolecoord) IS 'The taxonomy path of a coordinate: coord_path(''TECH.DEI.GEN@1'') = ''TECH.DEI.GEN''.';
 

@@ -79,11 +79,11 @@ Datum
 rolecoord_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	char		path[RCO_PATH_MAX];
+	rc_code		path;
 	rco_point	p;
 	rx_error	err;
 
-	if (rco_parse(str, strlen(str), path, &p, &err) != RX_OK)
+	if (rco_parse(str, strlen(str), &path, &p, &err) != RX_OK)
 	{
 		rx_input_error(RX_ESCONTEXT(fcinfo), "rolecoord", str, &err);
 		PG_RETURN_NULL();
@@ -132,26 +132,26 @@ rolecoord_recv(PG_FUNCTION_ARGS)
 	double		grade = pq_getmsgfloat8(buf);
 	int			nbytes = buf->len - buf->cursor;
 	const char *bytes = pq_getmsgbytes(buf, nbytes);
-	char		path[RCO_PATH_MAX];
+	rc_code		path;
 	rco_point	p;
 	rx_error	err;
 
-	if (rco_check_grade(grade, &p.grade, &err) != RX_OK)
+	if (rco_check_grade(grade, &grade, &err) != RX_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external rolecoord value"),
 				 errdetail("%s", err.detail)));
-	if (rco_parse_path(bytes, (size_t) nbytes, path, &p.len, &p.depth, &err) != RX_OK)
+	if (rc_parse(bytes, (size_t) nbytes, &path, &err) != RX_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external rolecoord value"),
-				 errdetail("%s", err.detail)));
-	if (p.len != (size_t) nbytes || memcmp(path, bytes, p.len) != 0)
+				 errdetail("The path is not a valid code. %s", err.detail)));
+	if (path.len != (size_t) nbytes || memcmp(path.text, bytes, path.len) != 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external rolecoord value"),
 				 errdetail("A binary rolecoord carries its path in canonical form: upper case, without spaces.")));
-	p.path = path;
+	rco_point_of(path.text, path.len, path.info, grade, &p);
 	PG_RETURN_POINTER(rcg_make_point(&p));
 }
 
@@ -171,39 +171,37 @@ rolecoord_send(PG_FUNCTION_ARGS)
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
-/* Build a coordinate from a path and a grade (22023 for either when bad). */
+/* Build a coordinate from a path (a role code) and a grade (22023 if bad). */
 PG_FUNCTION_INFO_V1(make_coord);
 Datum
 make_coord(PG_FUNCTION_ARGS)
 {
-	text	   *path = PG_GETARG_TEXT_PP(0);
+	struct varlena *path = PG_GETARG_VARLENA_PP(0);
 	double		grade = PG_GETARG_FLOAT8(1);
-	char		buf[RCO_PATH_MAX];
 	rco_point	p;
 	rx_error	err;
 
-	if (rco_parse_path(VARDATA_ANY(path), VARSIZE_ANY_EXHDR(path), buf, &p.len,
-					   &p.depth, &err) != RX_OK)
-	{
-		err.status = RX_ARGUMENT;
-		rx_raise(psprintf("invalid coordinate path \"%s\"", text_to_cstring(path)), &err);
-	}
-	if (rco_check_grade(grade, &p.grade, &err) != RX_OK)
+	if (rco_check_grade(grade, &grade, &err) != RX_OK)
 		rx_raise("invalid coordinate grade", &err);
-	p.path = buf;
+	rco_point_of(RC_VAL_TEXT(path), RC_VAL_LEN(path), RC_VAL_INFO(path), grade, &p);
 	PG_RETURN_POINTER(rcg_make_point(&p));
 }
 
-/* The taxonomy path of a coordinate, upper case. */
+/* The taxonomy path of a coordinate, as a role code. */
 PG_FUNCTION_INFO_V1(coord_path);
 Datum
 coord_path(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
 	rco_point	p;
+	rc_code		c;
 
 	rcg_get_point(v, &p);
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(p.path, (int) p.len));
+	memcpy(c.text, p.path, p.len);
+	c.text[p.len] = '\0';
+	c.len = p.len;
+	c.info = rc_info(p.path, p.len);
+	PG_RETURN_POINTER(rolecode_from_core(&c));
 }
 
 /* The grade of a coordinate. */

@@ -189,7 +189,7 @@ coord_gist_picksplit(PG_FUNCTION_ARGS)
 				lo,
 				hi,
 				best = -1,
-				best_lcp = RCO_LABELS_MAX + 1;
+				best_lcp = RC_LABELS_MAX + 1;
 
 	for (i = 0; i < n; i++)
 	{

@@ -11,6 +11,7 @@
 #include "roleext.h"
 
 #include "core/coord.h"
+#include "rolecode_glue.h"
 
 /* A new rolecoord varlena holding point p. */
 struct varlena *rcg_make_point(const rco_point *p);

@@ -14,14 +14,6 @@
 static const char rco_expected[] =
 "A coordinate is a taxonomy path and a grade joined by @, such as TECH.DEI.GEN@1 or TECH.DEI.GEN@2.5.";
 
-/* Is c a character of a path label (A–Z, a–z, 0–9, _)? */
-static bool
-rco_is_label_char(char c)
-{
-	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-		(c >= '0' && c <= '9') || c == '_';
-}
-
 /* Is c an ASCII digit? */
 static bool
 rco_is_digit(char c)
@@ -49,63 +41,6 @@ rco_num_text(double v, char *buf)
 		return v > 0 ? "Infinity" : "-Infinity";
 	rco_format_grade(v, buf);
 	return buf;
-}
-
-/* Parse a path into its canonical text (see coord.h). */
-rx_status
-rco_parse_path(const char *s, size_t len, char *buf, size_t *outlen, int *depth,
-			   rx_error *err)
-{
-	size_t		i;
-	int			labels = 1;
-	int			lablen = 0;
-
-	rx_clear(err);
-	s = rx_trim(s, &len);
-	if (len == 0)
-		return rx_fail(err, RX_SYNTAX,
-					   "A path is 1 to 8 labels joined by dots, such as TECH.DEI.GEN.");
-	for (i = 0; i < len; i++)
-	{
-		char		c = s[i];
-
-		if (c == '.')
-		{
-			if (lablen == 0)
-			{
-				if (i == 0)
-					return rx_fail(err, RX_SYNTAX, "A path cannot start with a dot.");
-				return rx_fail(err, RX_SYNTAX,
-							   "A path has an empty label at position %zu; labels are joined by single dots.",
-							   i + 1);
-			}
-			if (++labels > RCO_LABELS_MAX)
-				return rx_fail(err, RX_SYNTAX, "A path has at most 8 labels.");
-			lablen = 0;
-			buf[i] = '.';
-		}
-		else if (rco_is_label_char(c))
-		{
-			if (++lablen > RCO_LABEL_MAX)
-				return rx_fail(err, RX_SYNTAX,
-							   "Label %d of the path is longer than 16 characters.",
-							   labels);
-			buf[i] = rco_upper(c);
-		}
-		else if ((unsigned char) c >= 0x20 && (unsigned char) c < 0x7f)
-			return rx_fail(err, RX_SYNTAX,
-						   "Unexpected character \"%c\" at position %zu of the path; a label is made of the letters A to Z, digits and underscores.",
-						   c, i + 1);
-		else
-			return rx_fail(err, RX_SYNTAX,
-						   "Unexpected byte 0x%02X at position %zu of the path; a label is made of the letters A to Z, digits and underscores.",
-						   (unsigned char) c, i + 1);
-	}
-	if (lablen == 0)
-		return rx_fail(err, RX_SYNTAX, "A path cannot end with a dot.");
-	*outlen = len;
-	*depth = labels;
-	return RX_OK;
 }
 
 /* Does s[0..len) spell word, ignoring case? */
@@ -185,17 +120,17 @@ rco_parse_grade(const char *s, size_t len, double *out, rx_error *err)
 
 /* Parse a coordinate literal PATH@GRADE (see coord.h). */
 rx_status
-rco_parse(const char *s, size_t len, char *buf, rco_point *out, rx_error *err)
+rco_parse(const char *s, size_t len, rc_code *path, rco_point *out, rx_error *err)
 {
 	const char *at;
-	size_t		pathlen;
-	int			depth;
+	size_t		tlen = len;
 	double		grade;
+	rx_error	inner;
 	rx_status	st;
 
 	rx_clear(err);
-	s = rx_trim(s, &len);
-	if (len == 0)
+	(void) rx_trim(s, &tlen);
+	if (tlen == 0)
 		return rx_fail(err, RX_SYNTAX, "%s", rco_expected);
 	at = memchr(s, '@', len);
 	if (at == NULL)
@@ -204,17 +139,25 @@ rco_parse(const char *s, size_t len, char *buf, rco_point *out, rx_error *err)
 	if (memchr(at + 1, '@', len - (size_t) (at - s) - 1) != NULL)
 		return rx_fail(err, RX_SYNTAX,
 					   "A coordinate has exactly one @, between its path and its grade.");
-	st = rco_parse_path(s, (size_t) (at - s), buf, &pathlen, &depth, err);
+	/* the path from the literal's first byte, so positions count from it */
+	st = rc_parse(s, (size_t) (at - s), path, &inner);
 	if (st != RX_OK)
-		return st;
+		return rx_fail(err, st, "The path before @ is not a valid code. %s", inner.detail);
 	st = rco_parse_grade(at + 1, len - (size_t) (at - s) - 1, &grade, err);
 	if (st != RX_OK)
 		return st;
-	out->path = buf;
-	out->len = pathlen;
-	out->depth = depth;
-	out->grade = grade;
+	rco_point_of(path->text, path->len, path->info, grade, out);
 	return RX_OK;
+}
+
+/* The point of a canonical path (a role code) and a checked grade. */
+void
+rco_point_of(const char *path, size_t len, uint8_t info, double grade, rco_point *out)
+{
+	out->path = path;
+	out->len = len;
+	out->depth = rc_depth(info);
+	out->grade = grade;
 }
 
 /* Check a grade given as a number (see coord.h). */
@@ -532,29 +475,11 @@ rco_lcp(const char *a, size_t alen, const char *b, size_t blen)
 	return dots;
 }
 
-/* Order of canonical paths: label by label, a path before its extensions. */
-int
-rco_path_compare(const char *a, size_t alen, const char *b, size_t blen)
-{
-	size_t		n = alen < blen ? alen : blen;
-	int			c = n > 0 ? memcmp(a, b, n) : 0;
-
-	/*
-	 * '.' sorts before every label character, so byte order of canonical
-	 * paths is label-by-label order with a prefix before its extensions.
-	 */
-	if (c != 0)
-		return c < 0 ? -1 : 1;
-	if (alen != blen)
-		return alen < blen ? -1 : 1;
-	return 0;
-}
-
 /* Order of coordinates: path, then grade. */
 int
 rco_compare(const rco_point *a, const rco_point *b)
 {
-	int			c = rco_path_compare(a->path, a->len, b->path, b->len);
+	int			c = rc_compare(a->path, a->len, b->path, b->len);
 
 	if (c != 0)
 		return c;
@@ -709,8 +634,8 @@ rco_kind(const unsigned char *buf, size_t n)
 bool
 rco_decode_point(const unsigned char *buf, size_t n, rco_point *out)
 {
-	if (n <= RCO_POINT_HDR || n > RCO_POINT_HDR + RCO_PATH_MAX ||
-		buf[0] != RCO_KIND_POINT || buf[1] < 1 || buf[1] > RCO_LABELS_MAX)
+	if (n <= RCO_POINT_HDR || n > RCO_POINT_HDR + RC_TEXT_MAX ||
+		buf[0] != RCO_KIND_POINT || buf[1] < 1 || buf[1] > RC_LABELS_MAX)
 		return false;
 	out->path = (const char *) buf + RCO_POINT_HDR;
 	out->len = n - RCO_POINT_HDR;
@@ -726,11 +651,11 @@ rco_decode_box(const unsigned char *buf, size_t n, rco_box *out)
 	size_t		first_len;
 
 	if (n < RCO_BOX_HDR + 2 || buf[0] != RCO_KIND_BOX ||
-		buf[1] < 1 || buf[2] < buf[1] || buf[2] > RCO_LABELS_MAX)
+		buf[1] < 1 || buf[2] < buf[1] || buf[2] > RC_LABELS_MAX)
 		return false;
 	first_len = buf[3];
-	if (first_len < 1 || first_len > RCO_PATH_MAX ||
-		n - RCO_BOX_HDR <= first_len || n - RCO_BOX_HDR - first_len > RCO_PATH_MAX)
+	if (first_len < 1 || first_len > RC_TEXT_MAX ||
+		n - RCO_BOX_HDR <= first_len || n - RCO_BOX_HDR - first_len > RC_TEXT_MAX)
 		return false;
 	out->first = (const char *) buf + RCO_BOX_HDR;
 	out->first_len = first_len;
@@ -761,7 +686,7 @@ rco_box_of_point(const rco_point *p, rco_box *out)
 void
 rco_box_union(const rco_box *a, const rco_box *b, rco_box *out)
 {
-	if (rco_path_compare(b->first, b->first_len, a->first, a->first_len) < 0)
+	if (rc_compare(b->first, b->first_len, a->first, a->first_len) < 0)
 	{
 		out->first = b->first;
 		out->first_len = b->first_len;
@@ -771,7 +696,7 @@ rco_box_union(const rco_box *a, const rco_box *b, rco_box *out)
 		out->first = a->first;
 		out->first_len = a->first_len;
 	}
-	if (rco_path_compare(b->last, b->last_len, a->last, a->last_len) > 0)
+	if (rc_compare(b->last, b->last_len, a->last, a->last_len) > 0)
 	{
 		out->last = b->last;
 		out->last_len = b->last_len;
@@ -793,8 +718,8 @@ rco_box_may_hold(const rco_box *b, const rco_point *p)
 {
 	return p->depth >= b->min_depth && p->depth <= b->max_depth &&
 		p->grade >= b->lo && p->grade <= b->hi &&
-		rco_path_compare(b->first, b->first_len, p->path, p->len) <= 0 &&
-		rco_path_compare(p->path, p->len, b->last, b->last_len) <= 0;
+		rc_compare(b->first, b->first_len, p->path, p->len) <= 0 &&
+		rc_compare(p->path, p->len, b->last, b->last_len) <= 0;
 }
 
 /*
@@ -839,9 +764,9 @@ rco_box_lower_bound(const rco_box *b, const rco_point *q, double weight, double 
 				lcp;
 	double		gap;
 
-	if (rco_path_compare(q->path, q->len, b->first, b->first_len) < 0)
+	if (rc_compare(q->path, q->len, b->first, b->first_len) < 0)
 		upper = rco_lcp(q->path, q->len, b->first, b->first_len);
-	else if (rco_path_compare(q->path, q->len, b->last, b->last_len) > 0)
+	else if (rc_compare(q->path, q->len, b->last, b->last_len) > 0)
 		upper = rco_lcp(q->path, q->len, b->last, b->last_len);
 	if (d < b->min_depth)
 		d = b->min_depth;
@@ -858,25 +783,12 @@ rco_box_lower_bound(const rco_box *b, const rco_point *q, double weight, double 
 	return rco_combine(maxdepth, lcp, gap, weight, span);
 }
 
-/* The number of labels of a canonical path. */
-static int
-rco_path_depth(const char *s, size_t len)
-{
-	int			depth = 1;
-	size_t		i;
-
-	for (i = 0; i < len; i++)
-		if (s[i] == '.')
-			depth++;
-	return depth;
-}
-
 /* The taxonomy term of the distance between two paths. */
 static double
 rco_path_gap(const char *a, size_t alen, const char *b, size_t blen)
 {
-	int			da = rco_path_depth(a, alen),
-				db = rco_path_depth(b, blen),
+	int			da = rc_depth(rc_info(a, alen)),
+				db = rc_depth(rc_info(b, blen)),
 				m = da > db ? da : db;
 
 	return (double) (m - rco_lcp(a, alen, b, blen)) / (double) m;
@@ -897,9 +809,9 @@ rco_box_penalty(const rco_box *orig, const rco_box *add)
 				grow = 0.0,
 				pen;
 
-	if (rco_path_compare(add->first, add->first_len, orig->first, orig->first_len) < 0)
+	if (rc_compare(add->first, add->first_len, orig->first, orig->first_len) < 0)
 		stretch += rco_path_gap(add->first, add->first_len, orig->first, orig->first_len);
-	if (rco_path_compare(add->last, add->last_len, orig->last, orig->last_len) > 0)
+	if (rc_compare(add->last, add->last_len, orig->last, orig->last_len) > 0)
 		stretch += rco_path_gap(orig->last, orig->last_len, add->last, add->last_len);
 	if (add->lo < orig->lo)
 		grow += orig->lo - add->lo;
@@ -914,13 +826,13 @@ rco_box_penalty(const rco_box *orig, const rco_box *add)
 int
 rco_box_compare(const rco_box *a, const rco_box *b)
 {
-	int			c = rco_path_compare(a->first, a->first_len, b->first, b->first_len);
+	int			c = rc_compare(a->first, a->first_len, b->first, b->first_len);
 
 	if (c != 0)
 		return c;
 	if (a->lo != b->lo)
 		return a->lo < b->lo ? -1 : 1;
-	c = rco_path_compare(a->last, a->last_len, b->last, b->last_len);
+	c = rc_compare(a->last, a->last_len, b->last, b->last_len);
 	if (c != 0)
 		return c;
 	if (a->hi != b->hi)

@@ -2,10 +2,11 @@
  * coord.h — the rolecoord structural coordinate: a taxonomy path and a grade.
  *
  * A coordinate is written PATH@GRADE, e.g. TECH.DEI.GEN@1 or TECH.DEI.GEN@2.5:
- * the role's taxonomy chain (superfunction first; 1–8 dot-separated labels
- * of A–Z, 0–9 and _, 1–16 characters each, case-insensitive in, upper case
- * out) and its grade on the cross-track level scale (any finite number;
- * -0 is stored as 0).
+ * the role's taxonomy chain, superfunction first, and its grade on the
+ * cross-track level scale (any finite number; -0 is stored as 0).  The path
+ * is a role code (core/rolecode.h parses, orders and measures it: 1–8
+ * dot-separated labels of A–Z, 0–9 and _, case-insensitive in, upper case
+ * out).
  *
  * The adjacency distance of two coordinates a and b is
  *
@@ -39,14 +40,12 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "rolecode.h"
 #include "rx_error.h"
 
-#define RCO_LABELS_MAX	8		/* labels in a path */
-#define RCO_LABEL_MAX	16		/* characters in a label */
-#define RCO_PATH_MAX	(RCO_LABELS_MAX * (RCO_LABEL_MAX + 1) - 1)	/* 135 */
 #define RCO_GRADE_MAX	32		/* text of a grade, with its NUL */
-#define RCO_TEXT_MAX	(RCO_PATH_MAX + 1 + RCO_GRADE_MAX)	/* PATH@GRADE, NUL */
-#define RCO_BOX_TEXT_MAX	(2 * RCO_PATH_MAX + 2 * RCO_GRADE_MAX + 40)
+#define RCO_TEXT_MAX	(RC_TEXT_MAX + 1 + RCO_GRADE_MAX)	/* PATH@GRADE, NUL */
+#define RCO_BOX_TEXT_MAX	(2 * RC_TEXT_MAX + 2 * RCO_GRADE_MAX + 40)
 
 #define RCO_KIND_POINT	1
 #define RCO_KIND_BOX	2
@@ -61,8 +60,8 @@
 typedef struct rco_point
 {
 	const char *path;
-	size_t		len;			/* bytes of path, 1..RCO_PATH_MAX */
-	int			depth;			/* labels, 1..RCO_LABELS_MAX */
+	size_t		len;			/* bytes of path, 1..RC_TEXT_MAX */
+	int			depth;			/* labels, 1..RC_LABELS_MAX */
 	double		grade;			/* finite, never -0 */
 } rco_point;
 
@@ -87,23 +86,19 @@ typedef enum rco_band
 	RCO_BAND_WEAK = 2
 } rco_band;
 
-/*
- * Parse a path (trimmed, case-insensitive) into its canonical upper-case
- * text in buf (RCO_PATH_MAX bytes, no NUL); sets *len and *depth.
- */
-rx_status	rco_parse_path(const char *s, size_t len, char *buf, size_t *outlen,
-						   int *depth, rx_error *err);
-
 /* Parse a grade (trimmed): a finite decimal number; -0 becomes 0. */
 rx_status	rco_parse_grade(const char *s, size_t len, double *out, rx_error *err);
 
 /*
  * Parse a coordinate literal PATH@GRADE (trimmed, case-insensitive).  The
- * canonical path is written into buf (RCO_PATH_MAX bytes) and out->path
- * points there.
+ * path is parsed as a role code into *path, and out->path points into it.
  */
-rx_status	rco_parse(const char *s, size_t len, char *buf, rco_point *out,
+rx_status	rco_parse(const char *s, size_t len, rc_code *path, rco_point *out,
 					  rx_error *err);
+
+/* The point of a canonical path (a role code) and a checked grade. */
+void		rco_point_of(const char *path, size_t len, uint8_t info, double grade,
+						 rco_point *out);
 
 /* Check a grade given as a number (finite); -0 becomes 0.  RX_ARGUMENT. */
 rx_status	rco_check_grade(double g, double *out, rx_error *err);
@@ -121,10 +116,7 @@ size_t		rco_format(const rco_point *p, char *buf);
 /* The number of leading labels two canonical paths share (0 if either is empty). */
 int			rco_lcp(const char *a, size_t alen, const char *b, size_t blen);
 
-/* Order of canonical paths: label by label, a path before its extensions. */
-int			rco_path_compare(const char *a, size_t alen, const char *b, size_t blen);
-
-/* Order of coordinates: path (as rco_path_compare), then grade. */
+/* Order of coordinates: path (rc_compare: label by label), then grade. */
 int			rco_compare(const rco_point *a, const rco_point *b);
 
 /* Check a taxonomy weight (in [0, 1]) and a level span (finite, > 0). */

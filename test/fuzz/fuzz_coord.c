@@ -21,11 +21,11 @@ int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Parse s[0..n) and check everything a parsed coordinate must satisfy. */
 static bool
-check_one(const char *s, size_t n, char *path, rco_point *p)
+check_one(const char *s, size_t n, rc_code *path, rco_point *p)
 {
-	char		text[RCO_TEXT_MAX],
-				back_path[RCO_PATH_MAX];
-	unsigned char bytes[RCO_POINT_HDR + RCO_PATH_MAX];
+	char		text[RCO_TEXT_MAX];
+	rc_code		back_path;
+	unsigned char bytes[RCO_POINT_HDR + RC_TEXT_MAX];
 	rco_point	back;
 	rx_error	err;
 	size_t		len;
@@ -36,13 +36,13 @@ check_one(const char *s, size_t n, char *path, rco_point *p)
 			abort();
 		return false;
 	}
-	if (p->depth < 1 || p->depth > RCO_LABELS_MAX || p->len > RCO_PATH_MAX ||
+	if (p->depth < 1 || p->depth > RC_LABELS_MAX || p->len > RC_TEXT_MAX ||
 		!isfinite(p->grade) || signbit(p->grade) != (p->grade < 0))
 		abort();
 	len = rco_format(p, text);
 	if (len >= RCO_TEXT_MAX || len != strlen(text))
 		abort();
-	if (rco_parse(text, len, back_path, &back, &err) != RX_OK ||
+	if (rco_parse(text, len, &back_path, &back, &err) != RX_OK ||
 		rco_compare(p, &back) != 0 || back.depth != p->depth ||
 		memcmp(&back.grade, &p->grade, sizeof(double)) != 0)
 		abort();
@@ -58,16 +58,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *s = (const char *) data;
 	const char *nl = memchr(s, '\n', size);
-	char		pa[RCO_PATH_MAX],
-				pb[RCO_PATH_MAX];
+	rc_code		pa,
+				pb;
 	rco_point	a,
 				b;
 	bool		oka,
 				okb = false;
 
-	oka = check_one(s, nl ? (size_t) (nl - s) : size, pa, &a);
+	oka = check_one(s, nl ? (size_t) (nl - s) : size, &pa, &a);
 	if (nl)
-		okb = check_one(nl + 1, size - (size_t) (nl - s) - 1, pb, &b);
+		okb = check_one(nl + 1, size - (size_t) (nl - s) - 1, &pb, &b);
 	if (oka && okb)
 	{
 		static const double weights[] = {0.0, 0.3, 0.5, 1.0};

@@ -1,7 +1,7 @@
 -- rolecoord: literals, errors, accessors, the distance, match bands, order,
 -- hashing, round trips text and binary, btree use.  (GiST: coord_gist.sql.)
 \i test/setup.sql
-SELECT plan(169);
+SELECT plan(173);
 
 -- the types and their functions exist and are documented
 SELECT has_type('roleext', 'rolecoord', 'type rolecoord exists');
@@ -74,16 +74,16 @@ SELECT is(pg_temp.error_of($$SELECT 'TECH@1@2'::rolecoord$$),
   '22P02: invalid input syntax for type rolecoord: "TECH@1@2" / A coordinate has exactly one @, between its path and its grade.',
   'two @: detail');
 SELECT is(pg_temp.error_of($$SELECT 'TECH..DEI@1'::rolecoord$$),
-  '22P02: invalid input syntax for type rolecoord: "TECH..DEI@1" / A path has an empty label at position 6; labels are joined by single dots.',
+  '22P02: invalid input syntax for type rolecoord: "TECH..DEI@1" / The path before @ is not a valid code. Two dots in a row at position 5 leave an empty label; labels are separated by single dots.',
   'empty label: detail gives the position');
 SELECT is(pg_temp.error_of($$SELECT 'A.B.C.D.E.F.G.H.I@1'::rolecoord$$),
-  '22P02: invalid input syntax for type rolecoord: "A.B.C.D.E.F.G.H.I@1" / A path has at most 8 labels.',
+  '22P02: invalid input syntax for type rolecoord: "A.B.C.D.E.F.G.H.I@1" / The path before @ is not a valid code. A role code has at most 8 labels; this one has 9.',
   'nine labels: detail');
 SELECT is(pg_temp.error_of($$SELECT 'A.ABCDEFGHIJKLMNOPQ@1'::rolecoord$$),
-  '22P02: invalid input syntax for type rolecoord: "A.ABCDEFGHIJKLMNOPQ@1" / Label 2 of the path is longer than 16 characters.',
+  '22P02: invalid input syntax for type rolecoord: "A.ABCDEFGHIJKLMNOPQ@1" / The path before @ is not a valid code. Label 2 has 17 characters; a label has at most 16.',
   'long label: detail names the label');
 SELECT is(pg_temp.error_of($$SELECT 'TECH-DEI@1'::rolecoord$$),
-  '22P02: invalid input syntax for type rolecoord: "TECH-DEI@1" / Unexpected character "-" at position 5 of the path; a label is made of the letters A to Z, digits and underscores.',
+  '22P02: invalid input syntax for type rolecoord: "TECH-DEI@1" / The path before @ is not a valid code. Unexpected character "-" at position 5; a label is made of the letters A to Z, the digits 0 to 9 and the underscore.',
   'bad character: detail names it and its position');
 SELECT is(pg_temp.error_of($$SELECT 'TECH@one'::rolecoord$$),
   '22P02: invalid input syntax for type rolecoord: "TECH@one" / A coordinate''s grade is a decimal number such as 1, 2.5, -0.5 or 1e-3.',
@@ -104,16 +104,20 @@ SELECT is(coord_grade('TECH.DEI.GEN@2.5'), 2.5::float8, 'coord_grade');
 SELECT is(coord_grade('TECH@-0.5'), -0.5::float8, 'coord_grade of a negative grade');
 SELECT is(make_coord(coord_path(c), coord_grade(c)), c, 'make_coord(path, grade) rebuilds ' || c)
   FROM unnest('{TECH.DEI.GEN@1,A@0,A.B.C.D.E.F.G.H@-3.75}'::rolecoord[]) c;
-SELECT throws_ok($$SELECT make_coord('TECH..DEI', 1)$$, '22023', 'invalid coordinate path "TECH..DEI"', 'make_coord bad path');
-SELECT throws_ok($$SELECT make_coord('', 1)$$, '22023', 'invalid coordinate path ""', 'make_coord empty path');
+SELECT throws_ok($$SELECT make_coord('TECH..DEI', 1)$$, '22P02', 'invalid input syntax for type rolecode: "TECH..DEI"', 'make_coord: the path is a rolecode');
+SELECT throws_ok($$SELECT make_coord('', 1)$$, '22P02', 'invalid input syntax for type rolecode: ""', 'make_coord: an empty path is no rolecode');
 SELECT throws_ok($$SELECT make_coord('TECH', 'NaN')$$, '22023', 'invalid coordinate grade', 'make_coord NaN grade');
 SELECT throws_ok($$SELECT make_coord('TECH', 'Infinity')$$, '22023', 'invalid coordinate grade', 'make_coord infinite grade');
 SELECT is(pg_temp.error_of($$SELECT make_coord('TECH', '-Infinity')$$),
   '22023: invalid coordinate grade / A coordinate''s grade is a finite number; -Infinity is not a grade.',
   'make_coord infinite grade: detail');
-SELECT is(pg_temp.error_of($$SELECT make_coord('TECH.DEI.', 1)$$),
-  '22023: invalid coordinate path "TECH.DEI." / A path cannot end with a dot.',
-  'make_coord bad path: detail');
+SELECT is(pg_temp.error_of($$SELECT coord_path('TECH.DEI.@1')$$),
+  '22P02: invalid input syntax for type rolecoord: "TECH.DEI.@1" / The path before @ is not a valid code. A role code cannot end with a dot.',
+  'a path ending in a dot: detail');
+SELECT is(pg_typeof(coord_path('TECH.DEI@1'))::text, 'rolecode', 'coord_path gives a rolecode');
+SELECT is(code_depth(coord_path('TECH.DEI.GEN@1')), 3, 'the path works with rolecode functions');
+SELECT ok(coord_path('TECH.DEI.GEN@1') <@ 'TECH.DEI'::rolecode, '... and operators');
+SELECT is(make_coord(code_family('TECH.DEI.GEN.P1'), 1), 'TECH.DEI.GEN@1'::rolecoord, 'make_coord takes a rolecode expression');
 SELECT is(make_coord(NULL, 1), NULL, 'make_coord is strict');
 
 -- text round trip: the grade prints as float8 prints it and reads back exactly
@@ -134,7 +138,7 @@ SELECT is((SELECT count(*) FROM grades WHERE make_coord('TECH.DEI', x)::text::ro
 -- binary round trip through COPY (FORMAT binary), and checked binary input
 CREATE TEMP TABLE co_src (c rolecoord);
 INSERT INTO co_src SELECT make_coord(p, x) FROM grades,
-  unnest('{A,TECH.DEI.GEN,A.B.C.D.E.F.G.H,ABCDEFGHIJKLMNOP.X_1}'::text[]) p WHERE x::text NOT LIKE '%e%';
+  unnest('{A,TECH.DEI.GEN,A.B.C.D.E.F.G.H,ABCDEFGHIJKLMNOP.X_1}'::rolecode[]) p WHERE x::text NOT LIKE '%e%';
 COPY co_src TO '/tmp/roleext_coord_test.bin' (FORMAT binary);
 CREATE TEMP TABLE co_dst (c rolecoord);
 COPY co_dst FROM '/tmp/roleext_coord_test.bin' (FORMAT binary);
@@ -200,7 +204,7 @@ SELECT is(pg_temp.error_of($$SELECT coord_distance('A@1', 'B@1', 0.5, 0)$$),
 
 -- symmetry and bounds over many pairs of the sample coordinates, all weights
 CREATE TEMP TABLE co_pts AS
-  SELECT make_coord(p, g) AS c FROM unnest('{TECH,TECH.DEI,TECH.DEI.GEN,TECH.DEI.SRE,TECH.OPS.GEN,OPS,OPS.DEI.GEN,A.B.C.D.E.F.G.H,A.B.C}'::text[]) p,
+  SELECT make_coord(p, g) AS c FROM unnest('{TECH,TECH.DEI,TECH.DEI.GEN,TECH.DEI.SRE,TECH.OPS.GEN,OPS,OPS.DEI.GEN,A.B.C.D.E.F.G.H,A.B.C}'::rolecode[]) p,
     unnest('{-1,0,0.5,1,2.5,3,7,11,100}'::float8[]) g;
 SELECT is((SELECT count(*) FROM co_pts a, co_pts b, unnest('{0,0.3,0.5,1}'::float8[]) w
             WHERE coord_distance(a.c, b.c, w, 4) <> coord_distance(b.c, a.c, w, 4)), 0::bigint, 'symmetric for every pair and weight');

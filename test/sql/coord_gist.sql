@@ -14,7 +14,7 @@ SELECT is((SELECT count(*) FROM pg_amproc p JOIN pg_opclass c ON c.opcfamily = p
 
 \i test/coord_taxonomy.sql
 SELECT is((SELECT count(*) FROM coord_tax), 20000::bigint, 'the generated taxonomy has 20,000 roles');
-SELECT is((SELECT array_agg(DISTINCT array_length(string_to_array(coord_path(coord), '.'), 1))
+SELECT is((SELECT array_agg(DISTINCT code_depth(coord_path(coord)))
              FROM coord_tax), '{2,3,4}'::int[], 'its paths have 2, 3 and 4 labels');
 
 -- an index built on the filled table (sorted build) and one built by inserts
@@ -99,7 +99,7 @@ SELECT is((SELECT count(*) FROM knn_sorted WHERE ds[1] = 0 AND q IN (SELECT coor
 
 -- the insert-built index stays exact after deletes and more inserts
 DELETE FROM coord_ins WHERE id % 3 = 0;
-INSERT INTO coord_ins SELECT id + 100000, code || '.X', make_coord(coord_path(coord) || '.X', coord_grade(coord) + 0.25)
+INSERT INTO coord_ins SELECT id + 100000, code || '.X', make_coord((coord_path(coord)::text || '.X')::rolecode, coord_grade(coord) + 0.25)
   FROM coord_tax WHERE id % 5 = 0;
 SET LOCAL enable_seqscan = off;
 CREATE TEMP TABLE knn_after AS
