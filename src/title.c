@@ -44,15 +44,15 @@ title_utf8(text *t, size_t *len, bool *converted)
 	return s;
 }
 
-/* The title for an error message: bytes outside printable ASCII as \xNN, cut at 200 bytes. */
+/* The title for an error message: bytes outside printable ASCII as \xNN, cut at max bytes. */
 static char *
-title_quote(const char *s, size_t len)
+title_quote(const char *s, size_t len, size_t max)
 {
 	StringInfoData buf;
 	size_t		i;
 
 	initStringInfo(&buf);
-	for (i = 0; i < len && i < TITLE_QUOTE_MAX; i++)
+	for (i = 0; i < len && i < max; i++)
 	{
 		unsigned char c = (unsigned char) s[i];
 
@@ -61,7 +61,7 @@ title_quote(const char *s, size_t len)
 		else
 			appendStringInfo(&buf, "\\x%02X", c);
 	}
-	if (len > TITLE_QUOTE_MAX)
+	if (len > max)
 		appendStringInfoString(&buf, "...");
 	return buf.data;
 }
@@ -74,12 +74,12 @@ title_raise(const char *s, size_t len, const rx_error *err)
 	if (err->status == RX_ENCODING)
 		ereport(ERROR,
 				(errcode(rx_sqlstate(err->status)),
-				 errmsg("job title is not valid UTF-8: \"%s\"", title_quote(s, len)),
+				 errmsg("job title is not valid UTF-8: \"%s\"", title_quote(s, len, TITLE_QUOTE_MAX)),
 				 errdetail("%s", err->detail)));
 	if (err->status == RX_LIMIT)
 		ereport(ERROR,
 				(errcode(rx_sqlstate(err->status)),
-				 errmsg("job title is too long: \"%s\"", title_quote(s, Min(len, 40))),
+				 errmsg("job title is too long: \"%s\"", title_quote(s, len, 40)),
 				 errdetail("%s", err->detail)));
 	rx_raise("could not read job title", err);
 }

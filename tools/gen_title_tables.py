@@ -109,8 +109,19 @@ def latin_entry(cp):
     if cls == "WORD":
         low = ch.lower()
         if len(low) == 1 and low != ch and len(low.encode()) == len(ch.encode()):
+            # a letter whose lower case folds folds the same way (U+01F6 HWAIR
+            # -> U+0195 "hv"), so that every output character is a fixed point
+            if in_latin_tables(ord(low)):
+                lcls, ltext = latin_entry(ord(low))
+                if lcls == "FOLD":
+                    return ("FOLD", ltext)
+                assert lcls == "WORD", (hex(cp), lcls)
             return ("LOWER", low)
     return (cls, "")
+
+
+def in_latin_tables(cp):
+    return 0x00A0 <= cp <= 0x024F or 0x1E00 <= cp <= 0x1EFF
 
 
 # Scripts lower-cased with Unicode's simple mapping when it keeps the UTF-8

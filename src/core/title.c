@@ -758,8 +758,11 @@ tn_drop_references(tn_state *st)
 
 		if ((w[i].flags & W_REMOVED) || !(cls & (TL_REQ | TL_REQ3)))
 			continue;
-		for (nx = i + 1; nx < st->n && (w[nx].flags & W_REMOVED); nx++)
-			;
+		/* the number right after it (even if it went already), else the next one left */
+		nx = i + 1;
+		if (nx < st->n && !tn_is_reference(cls, &w[nx]))
+			while (nx < st->n && (w[nx].flags & W_REMOVED))
+				nx++;
 		if (nx < st->n && tn_is_reference(cls, &w[nx]))
 		{
 			w[i].flags |= W_REMOVED;
