@@ -96,10 +96,15 @@ tn_lookup(const char *w, size_t n)
 	{
 		size_t		mid = lo + (hi - lo) / 2;
 		const tn_lexeme *e = &tn_lexicon[mid];
-		size_t		m = e->len < n ? e->len : n;
-		int			c = memcmp(e->word, w, m);
+		size_t		m = e->len < n ? e->len : n,
+					i = 1;		/* the first byte is the bucket's */
+		int			c = 0;
 
-		if (c == 0)
+		while (i < m && e->word[i] == w[i])
+			i++;
+		if (i < m)
+			c = (unsigned char) e->word[i] - (unsigned char) w[i];
+		else
 			c = (e->len > n) - (e->len < n);
 		if (c == 0)
 			return (int) mid;
@@ -307,13 +312,13 @@ typedef struct tn_lexer
 	uint32_t	pending;		/* W_HASH / W_ATTACHED for a word that starts next */
 } tn_lexer;
 
-static bool
+static inline bool
 tn_is_alpha(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-static bool
+static inline bool
 tn_is_alnum(unsigned char c)
 {
 	return tn_is_alpha(c) || (c >= '0' && c <= '9');
@@ -340,7 +345,7 @@ lx_end(tn_lexer *lx)
 }
 
 /* Open a word at the current position unless one is open. */
-static void
+static inline void
 lx_begin(tn_lexer *lx)
 {
 	if (lx->inword)
@@ -354,7 +359,7 @@ lx_begin(tn_lexer *lx)
 }
 
 /* Append an ASCII character (already lower case) to the current word. */
-static void
+static inline void
 lx_put(tn_lexer *lx, char c)
 {
 	lx_begin(lx);
@@ -657,28 +662,28 @@ tn_lex(tn_lexer *lx, rx_error *err)
 /* Helpers over words and units                                        */
 
 /* Lexicon classes of word wd (0 when it is not in the lexicon). */
-static uint32_t
+static inline uint32_t
 tn_wcls(const tn_word *wd)
 {
 	return wd->lex >= 0 ? tn_lexicon[wd->lex].cls : 0;
 }
 
 /* Classes of the unit starting at w[u]: its phrase's, or its word's. */
-static uint32_t
+static inline uint32_t
 tn_ucls(const tn_word *w, size_t u)
 {
 	return w[u].pid >= 0 ? tn_phrases[w[u].pid].cls : tn_wcls(&w[u]);
 }
 
 /* Is wd made of ASCII digits only? */
-static bool
+static inline bool
 tn_all_digits(const tn_word *wd)
 {
 	return wd->ndig == wd->len && wd->len > 0;
 }
 
 /* The P rank of the unit at w[u] when it is a numeral (i..v, 1..5), else 0. */
-static int
+static inline int
 tn_numeral(const tn_word *w, size_t u)
 {
 	if (w[u].ulen != 1 || w[u].pid >= 0)
@@ -851,7 +856,7 @@ enum
 };
 
 /* The segment category of word wd. */
-static int
+static inline int
 tn_cat(const tn_word *wd)
 {
 	uint32_t	cls;
