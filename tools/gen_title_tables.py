@@ -287,7 +287,7 @@ TAIL = {"remote", "hybrid", "onsite", "offsite", "wfh", "contract", "temp",
         "temporary", "prn", "fulltime", "parttime", "c2h", "seasonal",
         "freelance", "locum", "interim"}
 # Noise removed wherever it stands: it never names a job.
-ANYWHERE = {"fulltime", "parttime", "prn", "wfh", "c2h"}
+ANYWHERE = {"fulltime", "parttime", "prn", "wfh", "c2h", "w2", "c2c"}
 # Noise words: a segment made only of these (and glue) is removed.
 NOISE = TAIL | {
     "contractor", "contractors", "perm", "permanent", "casual", "ft", "pt",
@@ -300,6 +300,9 @@ NOISE = TAIL | {
     "home", "hire", "diem", "term", "month", "months", "week", "weeks", "mo",
     "mos", "yr", "yrs", "year", "years", "m", "w", "d", "f", "h", "x", "div",
     "genders", "gender", "diverse", "summer", "winter", "req", "reqs",
+    # a site word alone in a segment ("- Store #1234", "- Head Office")
+    "store", "branch", "location", "loc", "building", "bldg", "floor",
+    "office", "campus",
     "requisition", "reqid", "ticket", "tkt", "ref", "refno", "jobid", "start",
 }
 GLUE = {"full", "part", "per", "on", "off", "work", "from", "fixed", "non",
@@ -308,7 +311,9 @@ GLUE = {"full", "part", "per", "on", "off", "work", "from", "fixed", "non",
         "preferred", "available", "eligible", "considered", "flexible",
         "required", "job", "jobs", "all", "any", "new", "day", "night", "up",
         "plus", "multiple", "various", "several", "open", "now", "same",
-        "within", "near", "remotely", "fully", "partially", "mostly"}
+        "within", "near", "remotely", "fully", "partially", "mostly",
+        "1st", "2nd", "3rd", "4th", "first", "second", "third", "swing",
+        "graveyard", "rotating"}
 # Requisition prefixes: removed with the number that follows them.  REQ3:
 # only when that number has 3 or more digits.
 REQ = {"req", "reqs", "requisition", "reqid", "ticket", "tkt", "ref", "refno",
@@ -383,8 +388,8 @@ mt ne nv nh nj nm ny nc nd oh ok or pa ri sc sd tn tx ut vt va wa wv wi wy pr ab
 nb nl ns nt nu on pe qc sk yt pei na nam new san santa los las el st saint fort port
 mount north south east west northern southern eastern western central greater area
 metro metropolitan city county region district beach lake valley springs island
-islands heights village town township state province downtown coast office campus
-location store branch loc building bldg floor united arab great rio sao ho chi abu tel
+islands heights village town township state province downtown coast united arab
+great rio sao ho chi abu tel
 buenos kuala hong des ann palo salt twin green grand little long"""
 
 PHRASES = [
@@ -403,6 +408,7 @@ PHRASES = [
     (("team", "leader"), {"RANK"}, None, ("M1", "M1", "M1"), None),
     (("managing", "director"), {"RANK"}, None, ("E2", "E2", "E2"), None),
     (("chief", "of", "staff"), set(), None, None, None),
+    (("general", "counsel"), {"ACADEMIC"}, None, None, None),
 ]
 # Special tokens made by the lexer ("&", "c++", "c#", "f#", ".net") and the
 # dev ops join; they are plain words.

@@ -1261,10 +1261,10 @@ tn_restore_intern(tn_state *st, size_t k, int round)
 }
 
 /*
- * Expand the positional abbreviations (round 1): the head form for the
- * head noun unless a rank noun or to/of/for comes just before it
- * ("Sr Eng" -> engineer, "VP Eng" -> engineering), else the modifier
- * form.  Returns the new k.
+ * Expand the positional abbreviations (round 1): the head form for a head
+ * noun — the last word of the title or of its segment — unless a rank noun
+ * or to/of/for comes just before it ("Sr Eng" -> engineer, "VP Eng" ->
+ * engineering), else the modifier form.  Returns the new k.
  */
 static size_t
 tn_expand_positional(tn_state *st, size_t k)
@@ -1289,7 +1289,9 @@ tn_expand_positional(tn_state *st, size_t k)
 			continue;
 		}
 		any = true;
-		if (u == head && (prev == k || !(tn_ucls(w, prev) & (TL_RANK | TL_COMPL))))
+		/* the head noun: the last word, or the last of its segment ("Dev, Payments") */
+		if ((u == head || w[u + 1].seg != w[u].seg) &&
+			(prev == k || !(tn_ucls(w, prev) & (TL_RANK | TL_COMPL))))
 		{
 			w[u].flags |= W_HEADFORM;
 			total += tn_lexicon[w[u].lex].head_n;

@@ -529,6 +529,10 @@ UT_SUITE(title_abbreviations)
 		UT_STR(norm("Acct Exec"), "account executive");
 		UT_STR(norm("Customer Svc Sup"), "customer service supervisor");
 		UT_STR(norm("Tech Sup Specialist"), "technical support specialist");
+		UT_STR(norm("Software Dev, Payments"), "software developer payments");
+		UT_STR(norm("CT Scan Tech (Computed Tomography Scan Technologist)"),
+			   "ct scan technician computed tomography scan technologist");
+		UT_STR(norm("VP, Eng"), "vice president engineering");
 		UT_STR(norm("SWE Intern"), "software engineer");
 		UT_STR(norm("Eng Intern"), "engineer");
 	}
@@ -814,6 +818,8 @@ UT_SUITE(title_conflicts)
 		UT_STR(lvl("Associate Dean"), "");
 		UT_STR(lvl("Associate Director"), "M3");
 		UT_STR(norm("Associate Staff Professor"), "associate professor");
+		UT_STR(norm("Associate General Counsel"), "associate general counsel");
+		UT_STR(lvl("Associate General Counsel"), "");
 	}
 
 	UT_CASE("fellow: P6, but not a training fellowship")
@@ -849,7 +855,7 @@ UT_SUITE(title_noise)
 		}
 	}
 
-	UT_CASE("tail noise goes at the end without punctuation, other noise stays there")
+	UT_CASE("tail noise goes at the end without punctuation, ANY noise anywhere, other noise stays")
 	{
 		size_t		i;
 
@@ -861,7 +867,13 @@ UT_SUITE(title_noise)
 			if (!(tn_lexicon[i].cls & (TL_NOISE | TL_TAIL)))
 				continue;
 			snprintf(in, sizeof(in), "Data Analyst %s", w);
-			if (tn_lexicon[i].cls & TL_TAIL)
+			if (tn_lexicon[i].cls & (TL_TAIL | TL_ANY))
+				UT_STR(norm(in), "data analyst");
+			else
+				UT_CHECK(has_word(norm(in), w));
+			/* before the job only the ANY words go */
+			snprintf(in, sizeof(in), "%s Data Analyst", w);
+			if (tn_lexicon[i].cls & TL_ANY)
 				UT_STR(norm(in), "data analyst");
 			else
 				UT_CHECK(has_word(norm(in), w));
@@ -894,6 +906,11 @@ UT_SUITE(title_noise)
 		UT_STR(norm("Engineer (m/w/d)"), "engineer");
 		UT_STR(norm("Ingenieur (m/f/d)"), "ingenieur");
 		UT_STR(norm("Engineer (2 positions)"), "engineer");
+		UT_STR(norm("Warehouse Associate I - 2nd Shift"), "warehouse associate");
+		UT_STR(norm("Cashier (Part-Time) - Store #1234"), "cashier");
+		UT_STR(norm("W2 Contract .NET Dev"), "contract dotnet developer");
+		UT_STR(norm("Engineer - Head Office"), "engineer head office");
+		UT_STR(norm("Nurse - Boston Office"), "nurse");
 		UT_STR(norm("Remote - Software Engineer"), "software engineer");
 		UT_STR(norm("Engineer Remote"), "engineer");
 		UT_STR(norm("Barista Full Time"), "barista");
