@@ -312,12 +312,14 @@ typedef struct tn_lexer
 	uint32_t	pending;		/* W_HASH / W_ATTACHED for a word that starts next */
 } tn_lexer;
 
+/* Is c an ASCII letter? */
 static inline bool
 tn_is_alpha(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+/* Is c an ASCII letter or digit? */
 static inline bool
 tn_is_alnum(unsigned char c)
 {
@@ -745,13 +747,14 @@ tn_drop_references(tn_state *st)
 	{
 		tn_word    *wd = &w[i];
 
-		/* REQ-1234, ENG_20231: a short word tied to a number of 3+ digits */
-		if ((wd->flags & W_ATTACHED) && wd->ndig >= 3 && i > 0 &&
-			w[i - 1].len <= 5 && !(w[i - 1].flags & W_NONASCII))
-			w[i - 1].flags |= W_REMOVED;
-		/* any number of 4+ digits, anything after '#' with a digit */
-		if (wd->ndig >= 3 && (wd->flags & W_ATTACHED))
+		/* REQ-1234, ENG_2231: a number of 3+ digits tied to the word before, and a short such word */
+		if ((wd->flags & W_ATTACHED) && wd->ndig >= 3)
+		{
 			wd->flags |= W_REMOVED;
+			if (i > 0 && w[i - 1].len <= 5 && !(w[i - 1].flags & W_NONASCII))
+				w[i - 1].flags |= W_REMOVED;
+		}
+		/* any number of 4+ digits, anything after '#' with a digit */
 		if (wd->ndig >= 4 || ((wd->flags & W_HASH) && wd->ndig > 0))
 			wd->flags |= W_REMOVED;
 	}

@@ -63,6 +63,7 @@ valid_utf8(const uint8_t *s, size_t n)
 	return true;
 }
 
+/* One fuzz input: check every invariant above, abort() on a violation. */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

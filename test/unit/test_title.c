@@ -57,6 +57,7 @@ lvl_n(const char *s, size_t len)
 	return lvl_buf;
 }
 
+/* The level of a NUL-terminated title (see lvl_n). */
 static const char *
 lvl(const char *s)
 {
