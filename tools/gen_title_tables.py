@@ -403,6 +403,9 @@ PHRASES = [
     (("contract", "to", "hire"), {"TAIL", "NOISE", "ANY"}, None, None, None),
     (("fixed", "term"), {"TAIL", "NOISE", "ANY"}, None, None, None),
     (("entry", "level"), {"GRADE"}, "P1", None, None),
+    # level bands of role-card titles ("DevOps Engineering … Entry/Mid" is P1)
+    (("entry", "mid"), {"GRADE"}, "P1", None, None),
+    (("mid", "level"), {"GRADE"}, "P2", None, None),
     (("vice", "president"), {"RANK", "VP"}, None, ("E1", "E2", "M5"), None),
     (("team", "lead"), {"RANK"}, None, ("M1", "M1", "M1"), None),
     (("team", "leader"), {"RANK"}, None, ("M1", "M1", "M1"), None),

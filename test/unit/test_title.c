@@ -203,6 +203,8 @@ static const pair levels[] = {
 	{"x apprentice", "P1"},
 	{"x junior analyst", "P1"},
 	{"x entry level analyst", "P1"},
+	{"x analyst entry/mid", "P1"},
+	{"x mid level analyst", "P2"},
 	{"x associate analyst", "P1"},
 	{"analyst i", "P1"},
 	{"analyst ii", "P2"},
@@ -631,6 +633,13 @@ UT_SUITE(title_levels)
 		UT_STR(norm("Associate Software Engineer"), "software engineer");
 		UT_STR(norm("Entry-Level Accountant"), "accountant");
 		UT_STR(norm("Entry Level Data Entry Clerk"), "data entry clerk");
+		UT_STR(norm("DevOps Engineering and Infrastructure Entry/Mid"),
+			   "devops engineering and infrastructure");
+		UT_STR(lvl("DevOps Engineering and Infrastructure Entry/Mid"), "P1");
+		UT_STR(norm("Mid-Level Accountant"), "accountant");
+		UT_STR(lvl("Mid-Level Accountant"), "P2");
+		UT_STR(norm("Mid-Market Account Executive"), "mid market account executive");
+		UT_STR(norm("Data Entry"), "data entry");
 		UT_STR(norm("Software Engineering Intern"), "software engineering");
 		UT_STR(norm("Apprentice Electrician"), "electrician");
 		UT_STR(norm("Electrician Apprentice"), "electrician");
