@@ -31,6 +31,12 @@
 #define TN_P(n)			(100 + (n))
 #define TN_P1			TN_P(1)
 
+/*
+ * A safety bound on the rounds of word rules.  Each round is linear in the
+ * title; no input is known to need more than three.
+ */
+#define TN_MAX_ROUNDS	32
+
 /* Scratch memory on the stack of tn_normalize/tn_level. */
 #define TN_STACK_SCRATCH 16384
 
@@ -1045,11 +1051,13 @@ tn_segments(tn_state *st)
 /* Step 4: the rounds of word rules                                    */
 
 /*
- * Is wd (to/of/for) the middle word of a three-word phrase with the unit
- * on top of the stack w[0..k) and the next word nx (chief of staff)?
+ * Is wd (to/of/for) the middle word of a three-word phrase with the unit on
+ * top of the stack w[0..k) and the next word nx (chief of staff)?  If so,
+ * *keep is the stack size that ends with the phrase's first word.
  */
 static bool
-tn_phrase_middle(const tn_word *w, size_t k, const tn_word *wd, const tn_word *nx)
+tn_phrase_middle(const tn_word *w, size_t k, const tn_word *wd, const tn_word *nx,
+				 size_t *keep)
 {
 	size_t		p,
 				u;
@@ -1057,6 +1065,14 @@ tn_phrase_middle(const tn_word *w, size_t k, const tn_word *wd, const tn_word *n
 	if (k == 0 || nx == NULL)
 		return false;
 	u = tn_unit_start(w, k);
+	/*
+	 * Look past positional grade words: right before to/of/for one is never
+	 * the head, so this round would remove it anyway ("Chief Staff of Staff"
+	 * reads as "chief of staff").  Deciding otherwise would let each round
+	 * move the complement by one phrase.
+	 */
+	while (u > 0 && w[u].ulen == 1 && w[u].pid < 0 && (tn_wcls(&w[u]) & TL_POSGRADE))
+		u = tn_unit_start(w, u);
 	if (w[u].ulen != 1 || w[u].pid >= 0)
 		return false;
 	for (p = 0; p < tn_nphrases; p++)
@@ -1065,7 +1081,10 @@ tn_phrase_middle(const tn_word *w, size_t k, const tn_word *wd, const tn_word *n
 
 		if (ph->nwords == 3 && ph->words[0] == w[u].lex && ph->words[1] == wd->lex &&
 			ph->words[2] == nx->lex)
+		{
+			*keep = u + 1;
 			return true;
+		}
 	}
 	return false;
 }
@@ -1136,9 +1155,17 @@ tn_stack_pass(tn_state *st, int round)
 		wd.pid = -1;
 		if (compl)
 			wd.flags |= W_COMPL;
-		else if ((cls & TL_COMPL) &&
-				 !tn_phrase_middle(w, k, &wd, r + 1 < n ? &w[r + 1] : NULL))
-			compl = true;
+		else if (cls & TL_COMPL)
+		{
+			size_t		keep;
+
+			if (!tn_phrase_middle(w, k, &wd, r + 1 < n ? &w[r + 1] : NULL, &keep))
+				compl = true;
+			else
+				for (; k > keep; k--)	/* the grade words it looked past */
+					if (round == 1)
+						tn_note_grade(st, tn_lexicon[w[k - 1].lex].grade);
+		}
 		else if (cls & TL_INTERN)
 		{
 			if (!(r + 1 < n && (tn_wcls(&w[r + 1]) & TL_OFINTERNS)))
@@ -1536,7 +1563,8 @@ tn_analyze(const char *s, size_t len, void *scratch, size_t scratchcap,
 	st.n = lx.n;
 	tn_expand(&st);
 	tn_segments(&st);
-	for (round = 1;; round++)
+	/* rounds until nothing changes (three on every input known), at most TN_MAX_ROUNDS */
+	for (round = 1; round <= TN_MAX_ROUNDS; round++)
 	{
 		before = st.n;
 		tn_round(&st, round);
@@ -1567,6 +1595,7 @@ tn_analyze(const char *s, size_t len, void *scratch, size_t scratchcap,
 		info->has_rank = st.rank_found;
 		info->rank = st.rank;
 		info->trainee = st.trainee;
+		info->rounds = round > TN_MAX_ROUNDS ? TN_MAX_ROUNDS : round;
 		info->has_level = true;
 		if (st.trainee)
 			info->level = TN_P1;

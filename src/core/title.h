@@ -64,6 +64,7 @@ typedef struct tn_info
 	bool		has_rank;		/* strongest rank noun (M or E track) */
 	int32_t		rank;
 	bool		trainee;		/* the title ends with intern/trainee/apprentice */
+	int			rounds;			/* rounds of word rules run (for tests: 2 or 3) */
 } tn_info;
 
 /* Bytes of scratch memory tn_analyze needs for an input of len bytes. */

@@ -10,7 +10,9 @@
  *    UTF-8, with single spaces between words and none at either end, and
  *    no ASCII upper-case letter or punctuation;
  *  - normalization is idempotent: normalizing the output gives it back;
- *  - a found level is a valid rolelevel encoding of track P, M or E.
+ *  - a found level is a valid rolelevel encoding of track P, M or E;
+ *  - the word rules settle within 4 rounds (a cascade that needs one round
+ *    per repetition would make long titles quadratic).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -116,6 +118,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (tn_level((const char *) data, size, &found, &level, &err) != RX_OK)
 		abort();
+	{
+		static char scratch[4096 * 40];
+		tn_info		info;
+
+		if (tn_analyze((const char *) data, size, scratch, sizeof(scratch), NULL, 0, NULL,
+					   &info, &err) != RX_OK || info.rounds > 4 ||
+			info.has_level != found || (found && info.level != level))
+			abort();
+	}
 	if (found)
 	{
 		char		buf[RL_TEXT_MAX];
