@@ -97,7 +97,17 @@ typedef struct ac_code
 	int32_t		code;
 	uint32_t	entries;		/* live entries of any kind */
 	double		titles;			/* summed weight of live TITLE entries */
+	float		prior;			/* w_prior * log(1 + titles), set by refresh */
+	float		k;				/* BM25 k1 * (1 - b + b * titles / average), ditto */
 } ac_code;
+
+/* What title matching reads of an entry, packed apart for the cache. */
+typedef struct ac_hot
+{
+	uint32_t	code;			/* code index */
+	float		norm;			/* summed idf of its features, set by refresh */
+	float		scale;			/* min(1, weight) */
+} ac_hot;
 
 typedef struct ac_entry
 {
@@ -111,7 +121,6 @@ typedef struct ac_entry
 	uint8_t		kind;
 	bool		alive;
 	float		weight;
-	float		norm;			/* summed idf of its features (TITLE) */
 } ac_entry;
 
 struct ac_index
@@ -143,8 +152,10 @@ struct ac_index
 
 	/* entries, their feature pool and labels */
 	ac_entry   *entries;
+	ac_hot	   *hot;			/* parallel to entries */
 	uint32_t	nentries,
-				capentries;
+				capentries,
+				caphot;
 	uint32_t   *pool;
 	uint32_t	npool,
 				cappool;
@@ -166,6 +177,7 @@ struct ac_scratch
 {
 	ac_allocator alloc;
 	float	   *eacc;			/* per entry: shared feature weight */
+	uint8_t    *ehead;			/* per entry: shares the query's head noun */
 	uint32_t   *etouched;
 	uint32_t	capentries;
 	float	   *cmatch;			/* per code: best entry similarity */
@@ -190,6 +202,7 @@ typedef struct ac_qfeat
 {
 	uint32_t	f;
 	float		w;
+	int			word;			/* the query word it came from */
 } ac_qfeat;
 
 /* libc allocation hooks. */
@@ -227,16 +240,19 @@ ac_params_default(void)
 	p.w_vote = 0.70;
 	p.w_prior = 0.05;
 	p.w_exact = 0.50;
-	p.head_weight = 1.0;
+	p.head_weight = 0.7;
 	p.pair_weight = 0.0;
-	p.gram_weight = 0.0;
-	p.bm25_k1 = 0.5;
+	p.head_miss = 0.85;
+	p.gram_weight = 0.3;
+	p.bm25_k1 = 1.0;
 	p.bm25_b = 0.75;
 	p.fuzzy_weight = 0.7;
 	p.fuzzy_min = 0.5;
 	p.split_weight = 0.5;
-	p.temperature = 0.10;
+	p.temperature = 0.08;
 	p.null_score = 0.50;
+	p.calib_a = 0.6851;
+	p.calib_b = 0.3764;
 	p.stem_level = 2;
 	return p;
 }
@@ -245,7 +261,7 @@ ac_params_default(void)
 double
 ac_default_weight(ac_kind kind)
 {
-	return kind == AC_DESCRIPTION ? 0.3 : 1.0;
+	return kind == AC_DESCRIPTION ? 0.5 : 1.0;
 }
 
 /* Report running out of memory. */
@@ -265,6 +281,7 @@ ac_check_params(const ac_params *p, rx_error *err)
 	if (!(p->w_prior >= 0 && p->w_prior <= 10) || !(p->w_exact >= 0 && p->w_exact <= 10) ||
 		!(p->head_weight >= 0 && p->head_weight <= 10) ||
 		!(p->pair_weight >= 0 && p->pair_weight <= 10) ||
+		!(p->head_miss >= 0 && p->head_miss <= 1) ||
 		!(p->gram_weight >= 0 && p->gram_weight <= 10) ||
 		!(p->fuzzy_weight >= 0 && p->fuzzy_weight <= 10) ||
 		!(p->split_weight >= 0 && p->split_weight <= 10))
@@ -277,6 +294,9 @@ ac_check_params(const ac_params *p, rx_error *err)
 		!(p->null_score >= -100 && p->null_score <= 100))
 		return rx_fail(err, RX_ARGUMENT,
 					   "The temperature must lie in [0.001, 100] and the null score in [-100, 100].");
+	if (!(p->calib_a > 0 && p->calib_a <= 10) || !(p->calib_b >= -10 && p->calib_b <= 10))
+		return rx_fail(err, RX_ARGUMENT,
+					   "The calibration needs a slope in (0, 10] and an intercept in [-10, 10].");
 	if (p->stem_level < 0 || p->stem_level > 2)
 		return rx_fail(err, RX_ARGUMENT, "The stem level must be 0, 1 or 2.");
 	return RX_OK;
@@ -327,6 +347,7 @@ ac_index_free(ac_index *ix)
 	ac_mem_free(a, ix->codes);
 	ac_map_free(a, &ix->codemap);
 	ac_mem_free(a, ix->entries);
+	ac_mem_free(a, ix->hot);
 	ac_mem_free(a, ix->pool);
 	ac_mem_free(a, ix->labels);
 	ac_map_free(a, &ix->identmap);
@@ -398,7 +419,8 @@ ac_index_bytes(const ac_index *ix)
 		n += (size_t) ix->feats[f].el.cap * sizeof(uint32_t) +
 			(size_t) ix->feats[f].cl.cap * sizeof(ac_vote);
 	n += (size_t) ix->capcodes * sizeof(ac_code) + ac_map_bytes(&ix->codemap);
-	n += (size_t) ix->capentries * sizeof(ac_entry) + (size_t) ix->cappool * sizeof(uint32_t);
+	n += (size_t) ix->capentries * sizeof(ac_entry) + (size_t) ix->caphot * sizeof(ac_hot) +
+		(size_t) ix->cappool * sizeof(uint32_t);
 	n += ix->caplabels + ac_map_bytes(&ix->identmap) + ac_map_bytes(&ix->sigmap);
 	return n;
 }
@@ -782,6 +804,7 @@ ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err)
 		!ac_code_intern(ix, in->code, &code) ||
 		!ac_mem_grow(a, (void **) &ix->entries, &ix->capentries, ix->nentries + 1,
 					 sizeof(ac_entry)) ||
+		!ac_mem_grow(a, (void **) &ix->hot, &ix->caphot, ix->nentries + 1, sizeof(ac_hot)) ||
 		!ac_mem_grow(a, (void **) &ix->pool, &ix->cappool, ix->npool + (uint32_t) nfeat,
 					 sizeof(uint32_t)) ||
 		!ac_mem_grow(a, (void **) &ix->labels, &ix->caplabels,
@@ -829,7 +852,9 @@ ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err)
 	ent->kind = (uint8_t) in->kind;
 	ent->alive = true;
 	ent->weight = (float) in->weight;
-	ent->norm = 0;
+	ix->hot[e].code = code;
+	ix->hot[e].norm = 0;
+	ix->hot[e].scale = in->weight < 1 ? (float) in->weight : 1.0f;
 	for (i = 0; i < nfeat; i++)
 	{
 		if (in->kind == AC_TITLE && ac_matches(ix, feats[i]))
@@ -909,6 +934,7 @@ ac_compact(ac_index *ix)
 		ent.label_off = nlabels;
 		nlabels += ent.label_len;
 		ix->entries[n] = ent;
+		ix->hot[n] = ix->hot[e];
 		/* the maps only shrank, so these cannot need memory */
 		(void) ac_map_put(&ix->alloc, &ix->identmap, ent.ident, n);
 		if (ent.sig != 0)
@@ -996,6 +1022,14 @@ ac_refresh(ac_index *ix)
 	kw[AC_F_GRAM] = ix->params.gram_weight;
 	ix->live_codes = (uint32_t) nc;
 	ix->avg_titles = nc > 0 && sum > 0 ? sum / nc : 1;
+	for (c = 0; c < ix->ncodes; c++)
+	{
+		ac_code    *cd = &ix->codes[c];
+
+		cd->prior = (float) (ix->params.w_prior * log1p(cd->titles));
+		cd->k = (float) (ix->params.bm25_k1 * (1 - ix->params.bm25_b +
+											   ix->params.bm25_b * cd->titles / ix->avg_titles));
+	}
 	for (f = 0; f < ix->nfeats; f++)
 	{
 		ac_feat    *ft = &ix->feats[f];
@@ -1014,7 +1048,7 @@ ac_refresh(ac_index *ix)
 			continue;
 		for (i = 0; i < ent->nfeat; i++)
 			norm += ix->feats[ix->pool[ent->feat_off + i]].idf;
-		ent->norm = (float) norm;
+		ix->hot[e].norm = (float) norm;
 	}
 	ix->dirty = false;
 }
@@ -1042,6 +1076,7 @@ ac_scratch_free(ac_scratch *sc)
 		return;
 	a = &sc->alloc;
 	ac_mem_free(a, sc->eacc);
+	ac_mem_free(a, sc->ehead);
 	ac_mem_free(a, sc->etouched);
 	ac_mem_free(a, sc->cmatch);
 	ac_mem_free(a, sc->cbest);
@@ -1090,8 +1125,8 @@ ac_scratch_arrays(ac_scratch *sc, void **arrays[], const size_t *elsizes, int na
 static bool
 ac_scratch_fit(ac_scratch *sc, const ac_index *ix, int k)
 {
-	void	  **earr[] = {(void **) &sc->eacc, (void **) &sc->etouched};
-	size_t		esz[] = {sizeof(float), sizeof(uint32_t)};
+	void	  **earr[] = {(void **) &sc->eacc, (void **) &sc->etouched, (void **) &sc->ehead};
+	size_t		esz[] = {sizeof(float), sizeof(uint32_t), 1};
 	void	  **carr[] = {(void **) &sc->cmatch, (void **) &sc->cbest, (void **) &sc->cvote,
 	(void **) &sc->cflag, (void **) &sc->ctouched};
 	size_t		csz[] = {sizeof(float), sizeof(uint32_t), sizeof(float), 1, sizeof(uint32_t)};
@@ -1100,7 +1135,7 @@ ac_scratch_fit(ac_scratch *sc, const ac_index *ix, int k)
 	uint32_t	ncand = (uint32_t) (k > AC_SOFTMAX_MIN ? k : AC_SOFTMAX_MIN);
 	uint32_t	capcand = sc->capcand;
 
-	if (!ac_scratch_arrays(sc, earr, esz, 2, &sc->capentries, ix->nentries) ||
+	if (!ac_scratch_arrays(sc, earr, esz, 3, &sc->capentries, ix->nentries) ||
 		!ac_scratch_arrays(sc, carr, csz, 5, &sc->capcodes, ix->ncodes) ||
 		!ac_scratch_arrays(sc, tarr, tsz, 2, &sc->captokens, ix->ntokens))
 		return false;
@@ -1115,9 +1150,12 @@ ac_scratch_fit(ac_scratch *sc, const ac_index *ix, int k)
 	return true;
 }
 
-/* Add feature f with weight w to the query features, keeping the larger weight. */
+/*
+ * Add feature f (from query word `word`) with weight w to the query
+ * features, keeping the larger weight of a repeated feature.
+ */
 static void
-ac_qfeat_add(ac_qfeat *q, int *n, uint32_t f, float w)
+ac_qfeat_add(ac_qfeat *q, int *n, uint32_t f, float w, int word)
 {
 	int			i;
 
@@ -1134,6 +1172,7 @@ ac_qfeat_add(ac_qfeat *q, int *n, uint32_t f, float w)
 	{
 		q[*n].f = f;
 		q[*n].w = w;
+		q[*n].word = word;
 		(*n)++;
 	}
 }
@@ -1144,7 +1183,8 @@ ac_qfeat_add(ac_qfeat *q, int *n, uint32_t f, float w)
  * them, each added with weight fuzzy_weight times its similarity.
  */
 static void
-ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, ac_qfeat *q, int *nq)
+ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, int word, ac_qfeat *q,
+		 int *nq)
 {
 	uint32_t	tri[AC_TOKEN_LEN_MAX];
 	int			ntri,
@@ -1226,9 +1266,9 @@ ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, ac_qfeat *q, int 
 	{
 		float		fw = (float) (ix->params.fuzzy_weight * bests[i]);
 
-		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, best[i]), fw);
+		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, best[i]), fw, word);
 		if (w->head)
-			ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_HEAD, best[i]), fw);
+			ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_HEAD, best[i]), fw, word);
 	}
 }
 
@@ -1239,7 +1279,7 @@ ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, ac_qfeat *q, int 
  * Returns whether a split was found.
  */
 static bool
-ac_split_compound(const ac_index *ix, const ac_word *w, ac_qfeat *q, int *nq)
+ac_split_compound(const ac_index *ix, const ac_word *w, int word, ac_qfeat *q, int *nq)
 {
 	size_t		cut;
 
@@ -1265,10 +1305,10 @@ ac_split_compound(const ac_index *ix, const ac_word *w, ac_qfeat *q, int *nq)
 			ac_token_feature(ix, AC_F_WORD, ta) == UINT32_MAX ||
 			ac_token_feature(ix, AC_F_WORD, tb) == UINT32_MAX)
 			continue;
-		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, ta), sw);
-		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, tb), sw);
+		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, ta), sw, word);
+		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, tb), sw, word);
 		if (w->head)
-			ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_HEAD, tb), sw);
+			ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_HEAD, tb), sw, word);
 		return true;
 	}
 	return false;
@@ -1281,35 +1321,57 @@ ac_before(double ra, int32_t ca, double rb, int32_t cb)
 	return ra > rb || (ra == rb && ca < cb);
 }
 
-/* Write the query words that vote for code c into the evidence buffer. */
+/*
+ * Write into buf the query's words (as they stand in text) that have some
+ * feature voting for code c, separated by spaces; returns the length.
+ */
 static size_t
-ac_word_evidence(const ac_index *ix, const ac_qfeat *q, int nq, uint32_t c, char *buf,
-				 size_t cap)
+ac_word_evidence(const ac_index *ix, const ac_words *w, const char *text,
+				 const ac_qfeat *q, int nq, uint32_t c, char *buf, size_t cap)
 {
 	size_t		n = 0;
-	int			i;
+	int			i,
+				k;
 
-	for (i = 0; i < nq; i++)
+	for (i = 0; i < w->n; i++)
 	{
-		const ac_feat *ft = &ix->feats[q[i].f];
-		const ac_votelist *l = &ft->cl;
-		const ac_token *t;
-		uint32_t	j;
 		bool		votes = false;
 
-		if (ft->kind != AC_F_WORD)
-			continue;
-		t = &ix->tokens[ft->token];
-		for (j = 0; j < l->n && !votes; j++)
-			votes = l->v[j].code == c;
-		if (!votes || n + 1 + t->len > cap)
+		for (k = 0; k < nq && !votes; k++)
+		{
+			const ac_votelist *l = &ix->feats[q[k].f].cl;
+			uint32_t	j;
+
+			if (q[k].word != i)
+				continue;
+			for (j = 0; j < l->n && !votes; j++)
+				votes = l->v[j].code == c;
+		}
+		if (!votes || n + 1 + w->w[i].orig_len > cap)
 			continue;
 		if (n > 0)
 			buf[n++] = ' ';
-		memcpy(buf + n, ix->tokchars + t->off, t->len);
-		n += t->len;
+		memcpy(buf + n, text + w->w[i].orig_off, w->w[i].orig_len);
+		n += w->w[i].orig_len;
 	}
 	return n;
+}
+
+/*
+ * Map a softmax probability to a confidence: logistic(a * logit(p) + b),
+ * kept inside [0, 1] (Platt scaling fitted on the development split).
+ */
+static double
+ac_calibrate(const ac_params *params, double p)
+{
+	double		z;
+
+	if (!(p > 1e-12))
+		return 0;
+	if (!(p < 1 - 1e-12))
+		p = 1 - 1e-12;
+	z = params->calib_a * log(p / (1 - p)) + params->calib_b;
+	return 1 / (1 + exp(-z));
 }
 
 /* Note code c as touched by this query (first touch resets its slots). */
@@ -1358,6 +1420,7 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 	size_t		evlen = 0;
 	int			nhit;
 	uint32_t	prev = UINT32_MAX;
+	bool		has_head = false;
 
 	*nout = 0;
 	if (k < 0 || k > AC_K_MAX)
@@ -1387,20 +1450,20 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 		f = t == UINT32_MAX ? UINT32_MAX : ac_token_feature(ix, AC_F_WORD, t);
 		if (f != UINT32_MAX)
 		{
-			ac_qfeat_add(q, &nq, f, 1.0f);
+			ac_qfeat_add(q, &nq, f, 1.0f, i);
 			if (wd->head)
 			{
-				ac_qfeat_add(q, &nq, ac_token_feature(ix, AC_F_HEAD, t), 1.0f);
+				ac_qfeat_add(q, &nq, ac_token_feature(ix, AC_F_HEAD, t), 1.0f, i);
 				if (prev != UINT32_MAX)
 				{
 					f = ac_feature_find(ix, ac_pair_key(prev, t));
 					if (ac_feature_live(ix, f))
-						ac_qfeat_add(q, &nq, f, 1.0f);
+						ac_qfeat_add(q, &nq, f, 1.0f, i);
 				}
 			}
 		}
-		else if (!ac_split_compound(ix, wd, q, &nq) && p->fuzzy_weight > 0)
-			ac_fuzzy(ix, sc, wd, q, &nq);
+		else if (!ac_split_compound(ix, wd, i, q, &nq) && p->fuzzy_weight > 0)
+			ac_fuzzy(ix, sc, wd, i, q, &nq);
 		prev = t;
 		if (p->gram_weight > 0)
 		{
@@ -1412,7 +1475,7 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 			{
 				f = ac_feature_find(ix, ac_feature_key(AC_F_GRAM, g[m]));
 				if (ac_feature_live(ix, f))
-					ac_qfeat_add(q, &nq, f, 1.0f);
+					ac_qfeat_add(q, &nq, f, 1.0f, i);
 			}
 		}
 	}
@@ -1420,6 +1483,7 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 		return RX_OK;
 	for (i = 0; i < nq; i++)
 	{
+		has_head |= ix->feats[q[i].f].kind == AC_F_HEAD;
 		qn += ix->feats[q[i].f].idf * q[i].w;
 		qmax += ix->feats[q[i].f].cidf * q[i].w;
 	}
@@ -1429,6 +1493,7 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 	{
 		const ac_idlist *l = &ix->feats[q[i].f].el;
 		float		add = ix->feats[q[i].f].idf * q[i].w;
+		bool		head = ix->feats[q[i].f].kind == AC_F_HEAD;
 
 		if (!(add > 0))
 			continue;
@@ -1439,22 +1504,25 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 			if (sc->eacc[e] == 0)
 				sc->etouched[netouched++] = e;
 			sc->eacc[e] += add;
+			if (head)
+				sc->ehead[e] = 1;
 		}
 	}
 	for (j = 0; j < netouched; j++)
 	{
 		uint32_t	e = sc->etouched[j];
-		const ac_entry *ent = &ix->entries[e];
-		double		sim = 2.0 * sc->eacc[e] / (qn + ent->norm);
-		uint32_t	c = ent->code;
+		const ac_hot *h = &ix->hot[e];
+		float		sim = (float) (2.0 * sc->eacc[e] * h->scale / (qn + h->norm));
+		uint32_t	c = h->code;
 
+		if (!sc->ehead[e] && has_head)
+			sim *= (float) p->head_miss;
 		sc->eacc[e] = 0;
-		if (ent->weight < 1)
-			sim *= ent->weight;
+		sc->ehead[e] = 0;
 		ac_touch(sc, c, &nctouched);
 		if (sim > sc->cmatch[c] || (sim == sc->cmatch[c] && e < sc->cbest[c]))
 		{
-			sc->cmatch[c] = (float) sim;
+			sc->cmatch[c] = sim;
 			sc->cbest[c] = e;
 		}
 	}
@@ -1470,11 +1538,10 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 		for (j = 0; j < l->n; j++)
 		{
 			uint32_t	c = l->v[j].code;
-			double		tf = l->v[j].tf;
-			double		norm = 1 - p->bm25_b + p->bm25_b * ix->codes[c].titles / ix->avg_titles;
+			float		tf = l->v[j].tf;
 
 			ac_touch(sc, c, &nctouched);
-			sc->cvote[c] += (float) (wt * tf / (tf + p->bm25_k1 * norm));
+			sc->cvote[c] += (float) wt * tf / (tf + ix->codes[c].k);
 		}
 	}
 
@@ -1499,7 +1566,7 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 		uint32_t	c = sc->ctouched[j];
 		double		raw = (1 - p->w_vote) * sc->cmatch[c] +
 			(qmax > 0 ? p->w_vote * sc->cvote[c] / qmax : 0) +
-			p->w_prior * log1p(ix->codes[c].titles) +
+			ix->codes[c].prior +
 			((sc->cflag[c] & AC_EXACT) ? p->w_exact : 0);
 		int			pos = ncand;
 
@@ -1520,9 +1587,8 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 	}
 
 	/* 6. evidence room: the query's feature spellings, once per hit */
-	for (i = 0; i < nq; i++)
-		if (ix->feats[q[i].f].kind == AC_F_WORD)
-			evlen += (size_t) ix->tokens[ix->feats[q[i].f].token].len + 1;
+	for (i = 0; i < w->n; i++)
+		evlen += (size_t) w->w[i].orig_len + 1;
 	nhit = k < ncand ? k : ncand;
 	if (evlen * (size_t) nhit > UINT32_MAX / 2 ||
 		!ac_mem_grow(&sc->alloc, (void **) &sc->evbuf, &sc->capev,
@@ -1541,7 +1607,7 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 	{
 		uint32_t	c = sc->cand[i];
 		ac_hit	   *h = &out[i];
-		double		s = exp((sc->candraw[i] - top) / p->temperature) / denom;
+		double		s = ac_calibrate(p, exp((sc->candraw[i] - top) / p->temperature) / denom);
 
 		h->code = ix->codes[c].code;
 		h->raw = sc->candraw[i];
@@ -1558,7 +1624,7 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 		{
 			char	   *buf = sc->evbuf + (size_t) i * evlen;
 
-			h->evidence_len = ac_word_evidence(ix, q, nq, c, buf, evlen);
+			h->evidence_len = ac_word_evidence(ix, w, text, q, nq, c, buf, evlen);
 			h->evidence = buf;
 		}
 	}

@@ -64,6 +64,7 @@ typedef struct ac_params
 	double		w_exact;		/* bonus of an exact (normalized) title match */
 	double		head_weight;	/* weight of the head-noun feature */
 	double		pair_weight;	/* weight of the (modifier, head) pair feature */
+	double		head_miss;		/* factor on a title match that misses the head */
 	double		gram_weight;	/* weight of character 4-grams in the vote */
 	double		bm25_k1;		/* saturation of the per-code vote */
 	double		bm25_b;			/* length normalization of the per-code vote */
@@ -72,6 +73,8 @@ typedef struct ac_params
 	double		split_weight;	/* weight of the parts of a split compound */
 	double		temperature;	/* softmax temperature of the confidence */
 	double		null_score;		/* raw score of "none of these" in the softmax */
+	double		calib_a;		/* confidence = logistic(a * logit(softmax) + b) */
+	double		calib_b;
 	int			stem_level;		/* 0 none, 1 plurals, 2 plurals and suffixes */
 } ac_params;
 

@@ -183,6 +183,8 @@ ac_split(const char *text, size_t len, int stem_level, ac_words *out)
 		w[n] = '\0';
 		out->w[out->n].s = w;
 		out->w[out->n].len = (uint8_t) n;
+		out->w[out->n].orig_off = (uint16_t) start;
+		out->w[out->n].orig_len = (uint8_t) (i - start);
 		out->w[out->n].head = false;
 		buf += n + 1;
 		out->n++;

@@ -23,6 +23,8 @@ typedef struct ac_word
 {
 	const char *s;
 	uint8_t		len;
+	uint8_t		orig_len;		/* the word as it stands in the text */
+	uint16_t	orig_off;
 	bool		stop;			/* a stop word: no evidence of its own */
 	bool		head;			/* the head noun of the title */
 } ac_word;
@@ -38,7 +40,8 @@ typedef struct ac_words
 /*
  * Split text into words, stem them (stem_level as in ac_params), mark stop
  * words and the head noun.  At most AC_TOKENS_MAX words are read and words
- * longer than AC_TOKEN_LEN_MAX bytes are skipped.
+ * longer than AC_TOKEN_LEN_MAX bytes are skipped; len must not exceed
+ * AC_TEXT_MAX (word offsets are 16-bit).
  */
 void		ac_split(const char *text, size_t len, int stem_level, ac_words *out);
 

@@ -33,6 +33,11 @@
 #define SOC6_MAX	1000000
 
 static const char *const level_names[LEVELS] = {"detailed", "broad", "minor", "major"};
+static bool major_errors;
+
+/* Top-1 confidence and correctness of each title, for fitting the calibration. */
+static double *fit_x;
+static int *fit_y;
 
 /* Parents of each detailed SOC code (6 digits as an int), 0 when unknown. */
 static int32_t *soc_broad,
@@ -78,6 +83,7 @@ typedef struct tally
 	int			official_n;
 	int			official_top1;
 	double		seconds;
+	double		query_seconds;	/* inside ac_query only */
 	double		logloss;
 	int			bins_n[10];
 	int			bins_ok[10];
@@ -568,7 +574,9 @@ evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy
 {
 	ac_hit		hits[K];
 	struct timespec t0,
-				t1;
+				t1,
+				q0,
+				q1;
 	int			i,
 				shown = 0,
 				examples = 0;
@@ -596,8 +604,11 @@ evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy
 			q = buf;
 		}
 		norm = normalize(q, &len);
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q0);
 		if (ac_query(ix, sc, norm, len, K, hits, &n, &err) != RX_OK)
 			die("ac_query failed", err.detail);
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q1);
+		t->query_seconds += (double) (q1.tv_sec - q0.tv_sec) + (double) (q1.tv_nsec - q0.tv_nsec) / 1e9;
 		if (examples < show_examples)
 		{
 			printf("  %-50s -> %-40s -> %.*s\n", q, norm, n > 0 ? (int) hits[0].evidence_len : 6,
@@ -641,13 +652,18 @@ evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy
 
 			if (b > 9)
 				b = 9;
+			if (fit_x != NULL && !messy_variant)
+			{
+				fit_x[i] = c;
+				fit_y[i] = ok1[0];
+			}
 			t->bins_n[b]++;
 			t->bins_ok[b] += ok1[0];
 			t->bins_conf[b] += c;
 			c = c < 1e-6 ? 1e-6 : (c > 1 - 1e-6 ? 1 - 1e-6 : c);
 			t->logloss -= ok1[0] ? log(c) : log(1 - c);
 		}
-		if (!ok1[0] && shown < show_errors && (i * 7919) % 5 == 0)
+		if (!ok1[major_errors ? 3 : 0] && shown < show_errors && (i * 7919) % 5 == 0)
 		{
 			printf("  miss: %-45s gold %08d  got", q, d->codes[0]);
 			for (r = 0; r < n && r < 3; r++)
@@ -660,6 +676,54 @@ evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	t->seconds = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
 	t->logloss /= t->n > 0 ? t->n : 1;
+}
+
+/*
+ * Fit confidence = logistic(a * logit(p) + b) to the top-1 correctness of
+ * the n titles by Newton's method on the log loss.
+ */
+static void
+fit_calibration(const double *p, const int *y, int n, double *a, double *b)
+{
+	int			it,
+				i;
+
+	*a = 1;
+	*b = 0;
+	for (it = 0; it < 50; it++)
+	{
+		double		g0 = 0,
+					g1 = 0,
+					h00 = 0,
+					h01 = 0,
+					h11 = 0,
+					det,
+					da,
+					db;
+
+		for (i = 0; i < n; i++)
+		{
+			double		q = p[i] < 1e-9 ? 1e-9 : (p[i] > 1 - 1e-9 ? 1 - 1e-9 : p[i]);
+			double		x = log(q / (1 - q));
+			double		m = 1 / (1 + exp(-(*a * x + *b)));
+			double		w = m * (1 - m);
+
+			g0 += (m - y[i]) * x;
+			g1 += m - y[i];
+			h00 += w * x * x;
+			h01 += w * x;
+			h11 += w;
+		}
+		det = h00 * h11 - h01 * h01;
+		if (fabs(det) < 1e-12)
+			break;
+		da = (h11 * g0 - h01 * g1) / det;
+		db = (h00 * g1 - h01 * g0) / det;
+		*a -= da;
+		*b -= db;
+		if (fabs(da) + fabs(db) < 1e-9)
+			break;
+	}
 }
 
 /* Percentage of a in b. */
@@ -699,8 +763,10 @@ report(const char *name, const tally *t, bool calibration)
 		   " unseen %d\n", pct(t->covered, t->n), pct(t->seen, t->n), t->unseen_n);
 	printf("  equal to an O*NET-SOC occupation title: %d (%.1f%%), top-1 detailed among them %.1f%%\n",
 		   t->official_n, pct(t->official_n, t->n), pct(t->official_top1, t->official_n));
-	printf("  %.0f titles/s (normalize + code, one core), log loss of top-1 confidence %.3f\n",
-		   t->seconds > 0 ? t->n / t->seconds : 0, t->logloss);
+	printf("  %.0f titles/s (stand-in normalize + code, one core; %.1f us of CPU a query in ac_query),"
+		   " log loss of top-1 confidence %.3f\n",
+		   t->seconds > 0 ? t->n / t->seconds : 0, 1e6 * t->query_seconds / (t->n > 0 ? t->n : 1),
+		   t->logloss);
 	if (calibration)
 	{
 		printf("  calibration: confidence bin, titles, mean confidence, top-1 detailed accuracy\n");
@@ -725,8 +791,9 @@ set_param(ac_params *p, const char *arg)
 	n = (size_t) (eq - arg);
 	v = atof(eq + 1);
 #define P(name) if (n == strlen(#name) && strncmp(arg, #name, n) == 0) { p->name = v; return true; }
-	P(w_vote) P(w_prior) P(w_exact) P(head_weight) P(pair_weight) P(gram_weight) P(bm25_k1) P(bm25_b)
+	P(w_vote) P(w_prior) P(w_exact) P(head_weight) P(pair_weight) P(head_miss) P(gram_weight) P(bm25_k1) P(bm25_b)
 	P(fuzzy_weight) P(fuzzy_min) P(split_weight) P(temperature) P(null_score)
+	P(calib_a) P(calib_b)
 #undef P
 	if (n == 10 && strncmp(arg, "stem_level", n) == 0)
 	{
@@ -784,7 +851,8 @@ main(int argc, char **argv)
 				i,
 				ndev = 0;
 	bool		calibrate = false,
-				quiet = false;
+				quiet = false,
+				fit = false;
 	row		   *rows;
 	occupation *occ;
 	devtitle   *dev;
@@ -819,8 +887,12 @@ main(int argc, char **argv)
 			show_examples = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--dump-split") == 0 && i + 1 < argc)
 			dump = argv[++i];
+		else if (strcmp(argv[i], "--major-errors") == 0)
+			major_errors = true;
 		else if (strcmp(argv[i], "--calibrate") == 0)
 			calibrate = true;
+		else if (strcmp(argv[i], "--fit-calibration") == 0)
+			fit = true;
 		else if (strcmp(argv[i], "--quiet") == 0)
 			quiet = true;
 		else
@@ -919,6 +991,28 @@ main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	build = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
 
+	if (fit)
+	{
+		ac_params	uncal = params;
+		rx_error	err;
+
+		/* code once uncalibrated, fit the map, and set it for the real run */
+		fit_x = xmalloc(sizeof(double) * (size_t) ndev);
+		fit_y = xmalloc(sizeof(int) * (size_t) ndev);
+		uncal.calib_a = 1;
+		uncal.calib_b = 0;
+		if (ac_index_set_params(ix, &uncal, &err) != RX_OK)
+			die("bad parameters", err.detail);
+		evaluate(ix, sc, dev, ndev, false, &clean, 0, 0);
+		fit_calibration(fit_x, fit_y, ndev, &params.calib_a, &params.calib_b);
+		printf("fitted calibration: --set calib_a=%.4f --set calib_b=%.4f\n",
+			   params.calib_a, params.calib_b);
+		if (ac_index_set_params(ix, &params, &err) != RX_OK)
+			die("bad parameters", err.detail);
+		free(fit_x);
+		free(fit_y);
+		fit_x = NULL;
+	}
 	evaluate(ix, sc, dev, ndev, false, &clean, show_errors, show_examples);
 	evaluate(ix, sc, dev, ndev, true, &dirty, show_errors, show_examples);
 
@@ -942,6 +1036,8 @@ main(int argc, char **argv)
 			   pct(dirty.top1[0], dirty.n), pct(dirty.top1[3], dirty.n),
 			   pct(clean.covered, clean.n), pct(clean.covered_ok[0], clean.covered), clean.logloss,
 			   clean.n / clean.seconds);
+	if (quiet)
+		printf("query %.1f us\n", 1e6 * clean.query_seconds / clean.n);
 	ac_scratch_free(sc);
 	ac_index_free(ix);
 	return 0;
