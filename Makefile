@@ -13,7 +13,7 @@ OBJS        = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 # The extension script is built from sql/*.sql in name order; generated
 # parts (reference data) are listed in SQL_GENERATED and built from data/.
 SQL_PARTS   = $(sort $(wildcard sql/*.sql) $(SQL_GENERATED))
-SQL_GENERATED =
+SQL_GENERATED = sql/23_soc_data.sql
 DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
@@ -23,7 +23,7 @@ REGRESS_OPTS = --inputdir=test --outputdir=. --load-extension=pgtap --load-exten
 PG_CPPFLAGS = -I$(srcdir)/src
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter \
               -Wno-missing-field-initializers -Wno-sign-compare
-EXTRA_CLEAN = $(DATA_built) test/unit/run_unit test/fuzz/*.fuzz results \
+EXTRA_CLEAN = $(DATA_built) $(SQL_GENERATED) test/unit/run_unit test/fuzz/*.fuzz results \
               regression.diffs regression.out
 
 # On a fresh machine pg_config is missing until `make deps` (which `make
@@ -39,6 +39,17 @@ endif
 # The concatenated script; sql/roleext--*.sql files are outputs, not parts.
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(filter-out sql/$(EXTENSION)--%,$(SQL_PARTS)) roleext.control
 	cat $(filter-out sql/$(EXTENSION)--% roleext.control,$^) > $@
+
+# ---- generated SQL: reference data from data/ ----------------------------
+SOC_DATA_FILES = data/soc2018/soc_2018_definitions.tsv data/soc2018/soc2018_all.csv \
+                 data/soc2018/soc_2010_to_2018_crosswalk.tsv \
+                 data/onet/onet_27_0_occupation_data.tsv data/onet/onet_27_0_job_zones.tsv \
+                 data/onet/onet_27_0_job_zone_reference.tsv \
+                 data/onet/onet_soc_2019_to_soc_2018_crosswalk.tsv \
+                 data/onet/onet_soc_2010_to_2019_crosswalk.tsv \
+                 data/isco/isco_08_to_soc_2010_crosswalk.tsv data/isco/soc_2010_to_isco_08_crosswalk.tsv
+sql/23_soc_data.sql: tools/gen_soc_data.pl $(SOC_DATA_FILES)
+	perl tools/gen_soc_data.pl data > $@.tmp && mv $@.tmp $@
 
 # ---- the pure-C core: unit tests and fuzzers, no server needed -----------
 UNIT_CC     ?= cc

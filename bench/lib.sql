@@ -8,7 +8,7 @@ SET client_min_messages = warning;
 CREATE SCHEMA IF NOT EXISTS bench;
 CREATE TABLE IF NOT EXISTS bench.result (bench text, variant text, ms float8, bytes int8,
                                          PRIMARY KEY (bench, variant));
-SET search_path = roleext, public;
+SET search_path = public, roleext;
 SET jit = off;
 
 -- Run q reps times (after one warm-up run) and record the best time in ms.

@@ -17,3 +17,39 @@ SELECT level_span('P1–P4') AS span, level_span('P1–P4') @> 'P3'::rolelevel A
 \set ON_ERROR_STOP off
 SELECT 'P100'::rolelevel;
 \set ON_ERROR_STOP on
+
+-- rolecode: a role or taxonomy code; the last label may be the level.
+SELECT 'dei.gen.p1'::rolecode AS code, code_family('DEI.GEN.P1') AS family,
+       code_level('DEI.GEN.P1') AS level, code_depth('DEI.GEN.P1') AS depth;
+
+-- Codes sort label by label, a code before its descendants; @> is "ancestor of".
+SELECT string_agg(c::text, ' < ' ORDER BY c) AS code_order,
+       bool_and('DEI'::rolecode @> c) FILTER (WHERE c::text LIKE 'DEI.%') AS all_under_dei
+FROM unnest('{DEI.GEN_X,DEI.GEN.P1,DEI,DEI.GEN,A.B,AB}'::rolecode[]) c;
+
+-- Building a code from a family and a level.
+SELECT 'DEI.GEN'::rolecode || 'P2'::rolelevel AS code;
+
+-- Bad input is rejected with a reason.
+\set ON_ERROR_STOP off
+SELECT 'DEI..P1'::rolecode;
+-- soccode: SOC 2018 / O*NET-SOC codes; the hierarchy knows the exceptions.
+SELECT soc_level('15-1252.01') AS level, soc_parent('29-1221') AS parent,
+       soc_ancestor('15-1252.01', 'minor') AS minor, soc_path('15-1252.01') AS path;
+
+-- A group contains its members: an index range scan on an indexed column.
+SELECT code, title FROM soc2018_code WHERE code <@ '15-1250' ORDER BY code;
+
+-- Titles and crosswalks between SOC 2010, SOC 2018 and O*NET-SOC.
+SELECT soc_title('15-1132', '2010') AS title_2010,
+       array(SELECT soc_crosswalk('15-1132', '2010', '2018')) AS in_2018,
+       array(SELECT soc_crosswalk('15-1252', '2018', 'onet2019')) AS in_onet2019;
+
+-- Drill-down for BI tools.
+SELECT minor_code, minor_title, count(*) AS occupations
+FROM soc_hierarchy WHERE level = 'detailed' AND major_code = '15-0000'
+GROUP BY 1, 2 ORDER BY 1;
+
+\set ON_ERROR_STOP off
+SELECT '15-1250.01'::soccode;
+\set ON_ERROR_STOP on

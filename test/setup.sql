@@ -8,6 +8,7 @@
 \set ON_ERROR_STOP true
 SET client_min_messages = warning;
 SET search_path = roleext, public;
+SET jit = off;
 BEGIN;
 
 -- 'SQLSTATE: message / detail' of the error q raises, or 'no error'.
