@@ -75,16 +75,14 @@ typedef enum ac_fkind
 {
 	AC_F_WORD = 0,				/* a word of the text */
 	AC_F_HEAD = 1,				/* the head noun of a title */
-	AC_F_PAIR = 2,				/* the word before the head, with the head */
-	AC_F_GRAM = 3				/* a character 4-gram of a word (votes only) */
+	AC_F_GRAM = 2				/* a character 4-gram of a word (votes only) */
 } ac_fkind;
 
-#define AC_FKINDS 4
+#define AC_FKINDS 3
 
 typedef struct ac_feat
 {
-	uint64_t	key;			/* kind and payload, see ac_feature_key() */
-	uint32_t	token;			/* the word (WORD, HEAD), the head (PAIR) */
+	uint32_t	token;			/* the word (WORD, HEAD) */
 	uint8_t		kind;
 	float		idf;			/* title matching (0 for grams) */
 	float		cidf;			/* code vote */
@@ -136,7 +134,10 @@ struct ac_index
 	uint32_t	ntokchars,
 				captokchars;
 	ac_map		tokmap;			/* hash of spelling -> token */
-	ac_map		trimap;			/* trigram -> token (one pair per distinct trigram) */
+	ac_map		trimap;			/* trigram -> its list of tokens */
+	ac_idlist  *trilists;
+	uint32_t	ntri,
+				captri;
 
 	/* features */
 	ac_feat    *feats;
@@ -241,13 +242,12 @@ ac_params_default(void)
 	p.w_prior = 0.05;
 	p.w_exact = 0.50;
 	p.head_weight = 0.7;
-	p.pair_weight = 0.0;
 	p.head_miss = 0.85;
 	p.gram_weight = 0.3;
 	p.bm25_k1 = 1.0;
 	p.bm25_b = 0.75;
 	p.fuzzy_weight = 0.7;
-	p.fuzzy_min = 0.5;
+	p.fuzzy_min = 0.4;
 	p.split_weight = 0.5;
 	p.temperature = 0.08;
 	p.null_score = 0.50;
@@ -280,7 +280,6 @@ ac_check_params(const ac_params *p, rx_error *err)
 		return rx_fail(err, RX_ARGUMENT, "The vote share must lie between 0 and 1.");
 	if (!(p->w_prior >= 0 && p->w_prior <= 10) || !(p->w_exact >= 0 && p->w_exact <= 10) ||
 		!(p->head_weight >= 0 && p->head_weight <= 10) ||
-		!(p->pair_weight >= 0 && p->pair_weight <= 10) ||
 		!(p->head_miss >= 0 && p->head_miss <= 1) ||
 		!(p->gram_weight >= 0 && p->gram_weight <= 10) ||
 		!(p->fuzzy_weight >= 0 && p->fuzzy_weight <= 10) ||
@@ -342,6 +341,9 @@ ac_index_free(ac_index *ix)
 	ac_mem_free(a, ix->tokchars);
 	ac_map_free(a, &ix->tokmap);
 	ac_map_free(a, &ix->trimap);
+	for (f = 0; f < ix->ntri; f++)
+		ac_mem_free(a, ix->trilists[f].v);
+	ac_mem_free(a, ix->trilists);
 	ac_mem_free(a, ix->feats);
 	ac_map_free(a, &ix->featmap);
 	ac_mem_free(a, ix->codes);
@@ -413,7 +415,10 @@ ac_index_bytes(const ac_index *ix)
 	uint32_t	f;
 
 	n += (size_t) ix->captokens * sizeof(ac_token) + ix->captokchars;
-	n += ac_map_bytes(&ix->tokmap) + ac_map_bytes(&ix->trimap);
+	n += ac_map_bytes(&ix->tokmap) + ac_map_bytes(&ix->trimap) +
+		(size_t) ix->captri * sizeof(ac_idlist);
+	for (f = 0; f < ix->ntri; f++)
+		n += (size_t) ix->trilists[f].cap * sizeof(uint32_t);
 	n += (size_t) ix->capfeats * sizeof(ac_feat) + ac_map_bytes(&ix->featmap);
 	for (f = 0; f < ix->nfeats; f++)
 		n += (size_t) ix->feats[f].el.cap * sizeof(uint32_t) +
@@ -439,13 +444,42 @@ ac_token_find(const ac_index *ix, const char *s, size_t len)
 	return UINT32_MAX;
 }
 
+/* The index of the token list of a trigram, or UINT32_MAX when there is none. */
+static uint32_t
+ac_trigram_find(const ac_index *ix, uint32_t key)
+{
+	uint32_t	pos = 0,
+				l;
+
+	return ac_map_next(&ix->trimap, key, &pos, &l) ? l : UINT32_MAX;
+}
+
+/* The index of the token list of a trigram, made if need be; UINT32_MAX when out of memory. */
+static uint32_t
+ac_trigram_list(ac_index *ix, uint32_t key)
+{
+	uint32_t	l = ac_trigram_find(ix, key);
+
+	if (l != UINT32_MAX)
+		return l;
+	l = ix->ntri;
+	if (!ac_mem_grow(&ix->alloc, (void **) &ix->trilists, &ix->captri, l + 1,
+					 sizeof(ac_idlist)) ||
+		!ac_map_put(&ix->alloc, &ix->trimap, key, l))
+		return UINT32_MAX;
+	memset(&ix->trilists[l], 0, sizeof(ac_idlist));
+	ix->ntri++;
+	return l;
+}
+
 /* Intern a spelling; its token id in *out.  False when out of memory. */
 static bool
 ac_token_intern(ac_index *ix, const char *s, size_t len, uint32_t *out)
 {
 	const ac_allocator *a = &ix->alloc;
 	uint32_t	t = ac_token_find(ix, s, len);
-	uint32_t	tri[AC_TOKEN_LEN_MAX];
+	uint32_t	tri[AC_TOKEN_LEN_MAX],
+				lists[AC_TOKEN_LEN_MAX];
 	int			ntri,
 				i;
 
@@ -459,25 +493,27 @@ ac_token_intern(ac_index *ix, const char *s, size_t len, uint32_t *out)
 		!ac_mem_grow(a, (void **) &ix->tokchars, &ix->captokchars,
 					 ix->ntokchars + (uint32_t) len, 1))
 		return false;
-	if (!ac_map_put(a, &ix->tokmap, ac_hash(AC_HASH_INIT, s, len), t))
-		return false;
-	/* one pair per distinct trigram of the word (ASCII words only) */
+	/* make room in the list of every trigram first: then nothing fails */
 	ntri = ac_trigrams(s, len, tri);
 	for (i = 0; i < ntri; i++)
 	{
-		int			j;
-		bool		seen = false;
+		uint32_t	l = ac_trigram_list(ix, tri[i]);
 
-		for (j = 0; j < i && !seen; j++)
-			seen = tri[j] == tri[i];
-		if (!seen && !ac_map_put(a, &ix->trimap, tri[i], t))
-		{
-			/* undo the trigrams added so far and the token itself */
-			for (j = 0; j < i; j++)
-				ac_map_del(&ix->trimap, tri[j], t);
-			ac_map_del(&ix->tokmap, ac_hash(AC_HASH_INIT, s, len), t);
+		if (l == UINT32_MAX ||
+			!ac_mem_grow(a, (void **) &ix->trilists[l].v, &ix->trilists[l].cap,
+						 ix->trilists[l].n + 1, sizeof(uint32_t)))
 			return false;
-		}
+		lists[i] = l;
+	}
+	if (!ac_map_put(a, &ix->tokmap, ac_hash(AC_HASH_INIT, s, len), t))
+		return false;
+	/* the token once in the list of each distinct trigram */
+	for (i = 0; i < ntri; i++)
+	{
+		ac_idlist  *l = &ix->trilists[lists[i]];
+
+		if (l->n == 0 || l->v[l->n - 1] != t)
+			l->v[l->n++] = t;
 	}
 	memcpy(ix->tokchars + ix->ntokchars, s, len);
 	ix->tokens[t].off = ix->ntokchars;
@@ -495,13 +531,6 @@ ac_feature_key(ac_fkind kind, uint64_t payload)
 	return ((uint64_t) kind << 56) | (payload & ((UINT64_C(1) << 56) - 1));
 }
 
-/* The key of a PAIR feature (modifier token a, head token b). */
-static uint64_t
-ac_pair_key(uint32_t a, uint32_t b)
-{
-	return ac_feature_key(AC_F_PAIR, ((uint64_t) a << 28) | b);
-}
-
 /* The id of the feature with a key, or UINT32_MAX. */
 static uint32_t
 ac_feature_find(const ac_index *ix, uint64_t key)
@@ -509,9 +538,9 @@ ac_feature_find(const ac_index *ix, uint64_t key)
 	uint32_t	pos = 0,
 				f;
 
-	while (ac_map_next(&ix->featmap, key, &pos, &f))
-		if (ix->feats[f].key == key)
-			return f;
+	/* the key is the feature itself, not a hash: one value at most */
+	if (ac_map_next(&ix->featmap, key, &pos, &f))
+		return f;
 	return UINT32_MAX;
 }
 
@@ -550,7 +579,6 @@ ac_feature_intern(ac_index *ix, uint64_t key, ac_fkind kind, uint32_t token, uin
 		return false;
 	ft = &ix->feats[f];
 	memset(ft, 0, sizeof(*ft));
-	ft->key = key;
 	ft->kind = (uint8_t) kind;
 	ft->token = token;
 	ix->nfeats++;
@@ -701,9 +729,8 @@ ac_feat_push(uint32_t *feats, int *n, uint32_t f)
 }
 
 /*
- * The features of an entry's split words, interned: every non-stop word;
- * for titles also the head noun, the pair (word before the head, head) and
- * the character 4-grams of the words.  False when out of memory.
+ * The features of an entry's split words, interned: every non-stop word,
+ * and for titles the head noun.  False when out of memory.
  */
 static bool
 ac_entry_features(ac_index *ix, const ac_words *w, ac_kind kind, uint32_t *feats,
@@ -711,8 +738,7 @@ ac_entry_features(ac_index *ix, const ac_words *w, ac_kind kind, uint32_t *feats
 {
 	int			i,
 				n = 0;
-	uint32_t	prev = UINT32_MAX,
-				f;
+	uint32_t	f;
 
 	for (i = 0; i < w->n; i++)
 	{
@@ -729,34 +755,51 @@ ac_entry_features(ac_index *ix, const ac_words *w, ac_kind kind, uint32_t *feats
 			if (!ac_feature_intern(ix, ac_feature_key(AC_F_HEAD, t), AC_F_HEAD, t, &f))
 				return false;
 			ac_feat_push(feats, &n, f);
-			if (prev != UINT32_MAX)
-			{
-				if (!ac_feature_intern(ix, ac_pair_key(prev, t), AC_F_PAIR, t, &f))
-					return false;
-				ac_feat_push(feats, &n, f);
-			}
 		}
-		prev = t;
 	}
-	if (kind == AC_TITLE)
-		for (i = 0; i < w->n; i++)
-		{
-			uint32_t	g[AC_TOKEN_LEN_MAX + 1];
-			int			ng,
-						j;
-
-			if (w->w[i].stop)
-				continue;
-			ng = ac_grams(w->w[i].s, w->w[i].len, g);
-			for (j = 0; j < ng; j++)
-			{
-				if (!ac_feature_intern(ix, ac_feature_key(AC_F_GRAM, g[j]), AC_F_GRAM,
-									   UINT32_MAX, &f))
-					return false;
-				ac_feat_push(feats, &n, f);
-			}
-		}
 	*nfeat = n;
+	return true;
+}
+
+/*
+ * Append to feats[0..*n) the 4-gram features of the WORD features among
+ * them: interned when intern (false when out of memory), else looked up
+ * (grams that are missing are skipped).  Grams are not kept with an entry:
+ * they follow from its words, so removal derives the same set again.
+ */
+static bool
+ac_gram_features(ac_index *ix, uint32_t *feats, int *n, bool intern)
+{
+	int			nbase = *n,
+				i,
+				j;
+
+	for (i = 0; i < nbase; i++)
+	{
+		const ac_feat *ft = &ix->feats[feats[i]];
+		const ac_token *t;
+		uint32_t	g[AC_TOKEN_LEN_MAX + 1],
+					f;
+		int			ng;
+
+		if (ft->kind != AC_F_WORD)
+			continue;
+		t = &ix->tokens[ft->token];
+		ng = ac_grams(ix->tokchars + t->off, t->len, g);
+		for (j = 0; j < ng; j++)
+		{
+			uint64_t	key = ac_feature_key(AC_F_GRAM, g[j]);
+
+			if (intern)
+			{
+				if (!ac_feature_intern(ix, key, AC_F_GRAM, UINT32_MAX, &f))
+					return false;
+			}
+			else if ((f = ac_feature_find(ix, key)) == UINT32_MAX)
+				continue;
+			ac_feat_push(feats, n, f);
+		}
+	}
 	return true;
 }
 
@@ -775,6 +818,7 @@ ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err)
 	ac_words   *w;
 	uint32_t	feats[AC_FEAT_MAX];
 	int			nfeat = 0,
+				nkept,
 				i;
 	uint32_t	code,
 				e;
@@ -801,11 +845,13 @@ ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err)
 	ac_split(in->text, in->text_len > AC_TEXT_MAX ? AC_TEXT_MAX : in->text_len,
 			 ix->params.stem_level, w);
 	if (!ac_entry_features(ix, w, in->kind, feats, &nfeat) ||
+		!((nkept = nfeat) >= 0) ||
+		(in->kind == AC_TITLE && !ac_gram_features(ix, feats, &nfeat, true)) ||
 		!ac_code_intern(ix, in->code, &code) ||
 		!ac_mem_grow(a, (void **) &ix->entries, &ix->capentries, ix->nentries + 1,
 					 sizeof(ac_entry)) ||
 		!ac_mem_grow(a, (void **) &ix->hot, &ix->caphot, ix->nentries + 1, sizeof(ac_hot)) ||
-		!ac_mem_grow(a, (void **) &ix->pool, &ix->cappool, ix->npool + (uint32_t) nfeat,
+		!ac_mem_grow(a, (void **) &ix->pool, &ix->cappool, ix->npool + (uint32_t) nkept,
 					 sizeof(uint32_t)) ||
 		!ac_mem_grow(a, (void **) &ix->labels, &ix->caplabels,
 					 ix->nlabels + (uint32_t) label_len, 1))
@@ -845,10 +891,11 @@ ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err)
 	if (label_len > 0)
 		memcpy(ix->labels + ix->nlabels, in->label, label_len);
 	ix->nlabels += (uint32_t) label_len;
+	/* words and head only: the grams follow from the words */
 	ent->feat_off = ix->npool;
-	ent->nfeat = (uint16_t) nfeat;
-	memcpy(ix->pool + ix->npool, feats, (size_t) nfeat * sizeof(uint32_t));
-	ix->npool += (uint32_t) nfeat;
+	ent->nfeat = (uint16_t) nkept;
+	memcpy(ix->pool + ix->npool, feats, (size_t) nkept * sizeof(uint32_t));
+	ix->npool += (uint32_t) nkept;
 	ent->kind = (uint8_t) in->kind;
 	ent->alive = true;
 	ent->weight = (float) in->weight;
@@ -880,15 +927,18 @@ static void
 ac_kill(ac_index *ix, uint32_t e)
 {
 	ac_entry   *ent = &ix->entries[e];
-	uint32_t	i;
+	uint32_t	feats[AC_FEAT_MAX];
+	int			n = ent->nfeat,
+				i;
 
-	for (i = 0; i < ent->nfeat; i++)
+	memcpy(feats, ix->pool + ent->feat_off, (size_t) n * sizeof(uint32_t));
+	if (ent->kind == AC_TITLE)
+		(void) ac_gram_features(ix, feats, &n, false);
+	for (i = 0; i < n; i++)
 	{
-		uint32_t	f = ix->pool[ent->feat_off + i];
-
-		if (ent->kind == AC_TITLE && ac_matches(ix, f))
-			ac_elist_del(ix, f, e);
-		ac_vote_sub(ix, f, ent->code, ent->weight);
+		if (ent->kind == AC_TITLE && ac_matches(ix, feats[i]))
+			ac_elist_del(ix, feats[i], e);
+		ac_vote_sub(ix, feats[i], ent->code, ent->weight);
 	}
 	ac_map_del(&ix->identmap, ent->ident, e);
 	if (ent->sig != 0)
@@ -1018,7 +1068,6 @@ ac_refresh(ac_index *ix)
 		}
 	kw[AC_F_WORD] = 1.0;
 	kw[AC_F_HEAD] = ix->params.head_weight;
-	kw[AC_F_PAIR] = ix->params.pair_weight;
 	kw[AC_F_GRAM] = ix->params.gram_weight;
 	ix->live_codes = (uint32_t) nc;
 	ix->avg_titles = nc > 0 && sum > 0 ? sum / nc : 1;
@@ -1200,8 +1249,8 @@ ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, int word, ac_qfea
 	ntri = ac_trigrams(w->s, w->len, tri);
 	for (i = 0; i < ntri; i++)
 	{
-		uint32_t	pos = 0,
-					t;
+		uint32_t	l,
+					m;
 		bool		seen = false;
 
 		for (j = 0; j < i && !seen; j++)
@@ -1209,8 +1258,13 @@ ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, int word, ac_qfea
 		if (seen)
 			continue;
 		nuniq++;
-		while (ac_map_next(&ix->trimap, tri[i], &pos, &t))
+		l = ac_trigram_find(ix, tri[i]);
+		if (l == UINT32_MAX)
+			continue;
+		for (m = 0; m < ix->trilists[l].n; m++)
 		{
+			uint32_t	t = ix->trilists[l].v[m];
+
 			if (sc->tcount[t] == 0)
 				sc->ttouched[ntouched++] = t;
 			sc->tcount[t]++;
@@ -1419,7 +1473,6 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 	uint64_t	sig;
 	size_t		evlen = 0;
 	int			nhit;
-	uint32_t	prev = UINT32_MAX;
 	bool		has_head = false;
 
 	*nout = 0;
@@ -1452,19 +1505,10 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 		{
 			ac_qfeat_add(q, &nq, f, 1.0f, i);
 			if (wd->head)
-			{
 				ac_qfeat_add(q, &nq, ac_token_feature(ix, AC_F_HEAD, t), 1.0f, i);
-				if (prev != UINT32_MAX)
-				{
-					f = ac_feature_find(ix, ac_pair_key(prev, t));
-					if (ac_feature_live(ix, f))
-						ac_qfeat_add(q, &nq, f, 1.0f, i);
-				}
-			}
 		}
 		else if (!ac_split_compound(ix, wd, i, q, &nq) && p->fuzzy_weight > 0)
 			ac_fuzzy(ix, sc, wd, i, q, &nq);
-		prev = t;
 		if (p->gram_weight > 0)
 		{
 			uint32_t	g[AC_TOKEN_LEN_MAX + 1];

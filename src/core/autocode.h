@@ -63,7 +63,6 @@ typedef struct ac_params
 	double		w_prior;		/* weight of log(1 + titles of the code) */
 	double		w_exact;		/* bonus of an exact (normalized) title match */
 	double		head_weight;	/* weight of the head-noun feature */
-	double		pair_weight;	/* weight of the (modifier, head) pair feature */
 	double		head_miss;		/* factor on a title match that misses the head */
 	double		gram_weight;	/* weight of character 4-grams in the vote */
 	double		bm25_k1;		/* saturation of the per-code vote */

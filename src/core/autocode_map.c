@@ -107,10 +107,10 @@ ac_map_put(const ac_allocator *a, ac_map *m, uint64_t key, uint32_t val)
 	key = ac_map_key(key);
 	if ((uint64_t) (m->used + 1) * 2 > m->cap)
 	{
-		/* a quarter full after the rehash; tombstones are dropped */
+		/* at most half full after the rehash; tombstones are dropped */
 		uint32_t	ncap = AC_MAP_MIN_CAP;
 
-		while ((uint64_t) (m->live + 1) * 4 > ncap)
+		while ((uint64_t) (m->live + 2) * 2 > ncap)
 			ncap *= 2;
 		if (ncap > (UINT32_C(1) << 30) || !ac_map_rehash(a, m, ncap))
 			return false;
