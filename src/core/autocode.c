@@ -251,8 +251,8 @@ ac_params_default(void)
 	p.split_weight = 0.5;
 	p.temperature = 0.08;
 	p.null_score = 0.50;
-	p.calib_a = 0.6851;
-	p.calib_b = 0.3764;
+	p.calib_a = 0.6827;
+	p.calib_b = 0.3710;
 	p.stem_level = 2;
 	return p;
 }

@@ -15,7 +15,7 @@
  * usage: eval_autocode [--data DIR] [--set NAME=VALUE]... [--official-weight W]
  *        [--soc-titles W] [--descriptions W] [--definitions W] [--errors N]
  *        [--examples N] [--calibrate] [--fit-calibration] [--split-parens]
- *        [--major-errors] [--dump-split FILE] [--quiet]
+ *        [--major-errors] [--dump-split FILE] [--code TITLE] [--quiet]
  */
 #include <math.h>
 #include <stdbool.h>
@@ -82,6 +82,7 @@ typedef struct tally
 	int			unseen_n;
 	int			unseen_top1[LEVELS];
 	int			unseen_top5[LEVELS];
+	int			normalized_apart;	/* messy: normalizes unlike the clean title */
 	int			official_n;
 	int			official_top1;
 	double		seconds;
@@ -632,10 +633,18 @@ evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy
 
 		if (messy_variant)
 		{
+			char	   *clean;
+
+			norm = normalize(d->title, &len);
+			clean = xstrndup(norm, len);
 			messy(d->title, d->lower, buf, sizeof(buf));
 			q = buf;
+			norm = normalize(q, &len);
+			t->normalized_apart += strcmp(clean, norm) != 0;
+			free(clean);
 		}
-		norm = normalize(q, &len);
+		else
+			norm = normalize(q, &len);
 		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q0);
 		if (ac_query(ix, sc, norm, len, K, hits, &n, &err) != RX_OK)
 			die("ac_query failed", err.detail);
@@ -793,6 +802,9 @@ report(const char *name, const tally *t, bool calibration)
 		printf(" %9.1f", pct(t->unseen_top5[lv], t->unseen_n));
 	printf("\n  coverage (not needs_review) %.1f%%; seen (normalized title in the dictionary) %.1f%%,"
 		   " unseen %d\n", pct(t->covered, t->n), pct(t->seen, t->n), t->unseen_n);
+	if (t->normalized_apart > 0 || strncmp(name, "messy", 5) == 0)
+		printf("  variants whose normalized text differs from the clean title's: %d\n",
+			   t->normalized_apart);
 	printf("  equal to an O*NET-SOC occupation title: %d (%.1f%%), top-1 detailed among them %.1f%%\n",
 		   t->official_n, pct(t->official_n, t->n), pct(t->official_top1, t->official_n));
 	printf("  %.0f titles/s (stand-in normalize + code, one core; %.1f us of CPU a query in ac_query),"
@@ -848,7 +860,7 @@ print_machine(void)
 	{
 		while (fgets(line, sizeof(line), f))
 		{
-			if (strncmp(line, "model name", 10) == 0 && cpus == 0)
+			if (strncmp(line, "model name", 10) == 0 && strcmp(model, "unknown CPU") == 0)
 			{
 				char	   *c = strchr(line, ':');
 
@@ -871,11 +883,12 @@ main(int argc, char **argv)
 {
 	const char *dir = "data";
 	const char *dump = NULL;
+	const char *code_text = NULL;
 	ac_params	params = ac_params_default();
 	double		official_weight = 1.0,
-				soc_weight = 0,
+				soc_weight = 1.0,
 				desc_weight = ac_default_weight(AC_DESCRIPTION),
-				def_weight = 0;
+				def_weight = ac_default_weight(AC_DESCRIPTION);
 	int			show_errors = 0,
 				show_examples = 0,
 				nrows,
@@ -920,6 +933,8 @@ main(int argc, char **argv)
 			show_examples = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--dump-split") == 0 && i + 1 < argc)
 			dump = argv[++i];
+		else if (strcmp(argv[i], "--code") == 0 && i + 1 < argc)
+			code_text = argv[++i];
 		else if (strcmp(argv[i], "--split-parens") == 0)
 			split_parens = true;
 		else if (strcmp(argv[i], "--major-errors") == 0)
@@ -1026,6 +1041,25 @@ main(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	build = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
 
+	if (code_text != NULL)
+	{
+		/* code one title against the evaluation dictionary and stop */
+		ac_hit		h[K];
+		int			n,
+					r;
+		size_t		len;
+		const char *norm = normalize(code_text, &len);
+		rx_error	err;
+
+		if (ac_query(ix, sc, norm, len, K, h, &n, &err) != RX_OK)
+			die("ac_query failed", err.detail);
+		printf("%s -> \"%s\"\n", code_text, norm);
+		for (r = 0; r < n; r++)
+			printf("  %02d-%04d.%02d  %.2f  %.*s%s\n", h[r].code / 1000000, h[r].code / 100 % 10000,
+				   h[r].code % 100, h[r].score, (int) h[r].evidence_len, h[r].evidence,
+				   h[r].exact ? "  (exact)" : "");
+		return 0;
+	}
 	if (fit)
 	{
 		ac_params	uncal = params;
