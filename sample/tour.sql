@@ -53,3 +53,9 @@ GROUP BY 1, 2 ORDER BY 1;
 \set ON_ERROR_STOP off
 SELECT '15-1250.01'::soccode;
 \set ON_ERROR_STOP on
+-- confidence: an alias confidence in [0, 1]; 60% and .6 are the same value.
+SELECT '60%'::confidence AS pct, '.6'::confidence AS dot, confidence_band('0.60') AS band;
+
+-- Both hold (&) and either holds (|), and the same over a group.
+SELECT '0.6'::confidence & '0.5' AS all_hold, '0.6'::confidence | '0.5' AS any_holds,
+       (SELECT confidence_any(c) FROM unnest('{0.9,0.8,0.5}'::confidence[]) c) AS any_of_three;

@@ -117,7 +117,8 @@ COMMENT ON COLUMN crosswalk_isco08_soc2010.comment IS 'The BLS comment on the pa
 -- scheme spellings 'soc2018' and 'soc2010' are accepted too.
 
 CREATE FUNCTION soc_version(version text) RETURNS text
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, roleext, pg_temp AS $$
 BEGIN
   CASE lower(btrim(version))
     WHEN '2018', 'soc2018' THEN RETURN '2018';
@@ -134,7 +135,8 @@ COMMENT ON FUNCTION soc_version(text) IS
   'The canonical name of a classification version: 2018 (or soc2018), 2010 (or soc2010), onet2019, onet2010; 22023 for any other name.';
 
 CREATE FUNCTION soc_title(code soccode, version text DEFAULT '2018') RETURNS text
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, roleext, pg_temp AS $$
 BEGIN
   CASE roleext.soc_version(version)
     WHEN '2018' THEN
@@ -156,7 +158,8 @@ COMMENT ON FUNCTION soc_title(soccode, text) IS
 
 CREATE FUNCTION soc_crosswalk(code soccode, from_version text, to_version text)
 RETURNS SETOF soccode
-LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 4 AS $$
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 4
+SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE
   chain constant text[] := ARRAY['2010', '2018', 'onet2019', 'onet2010'];
   a int := array_position(chain, roleext.soc_version(from_version));
@@ -219,23 +222,25 @@ COMMENT ON FUNCTION soc_crosswalk(soccode, text, text) IS
   'The codes of to_version that a code of from_version maps to, in code order. Versions: 2010, 2018, onet2019, onet2010, walked along the chain 2010 - 2018 - onet2019 - onet2010 (2010 to onet2019 goes through 2018). Crosswalks join occupations, not groups: a group code gives no rows. 22023 for an unknown version.';
 
 CREATE FUNCTION soc_to_isco08(code soccode, version text DEFAULT '2010') RETURNS SETOF text
-LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 4 AS $$
+LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 4
+BEGIN ATOMIC
   SELECT DISTINCT i.isco08
   FROM roleext.soc_crosswalk(soc_to_isco08.code, soc_to_isco08.version, '2010') c
   JOIN roleext.crosswalk_isco08_soc2010 i ON i.soc2010 OPERATOR(roleext.=) c
   ORDER BY 1;
-$$;
+END;
 COMMENT ON FUNCTION soc_to_isco08(soccode, text) IS
   'The ISCO-08 codes a SOC code maps to through the BLS ISCO-08 / SOC 2010 crosswalk; a code of another version (2018, onet2019, onet2010) is first walked to SOC 2010 with soc_crosswalk. 22023 for an unknown version.';
 
 CREATE FUNCTION soc_from_isco08(isco08 text, version text DEFAULT '2018') RETURNS SETOF soccode
-LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 4 AS $$
+LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 4
+BEGIN ATOMIC
   SELECT DISTINCT c
   FROM roleext.crosswalk_isco08_soc2010 i,
-       roleext.soc_crosswalk(i.soc2010, '2010', version) c
+       roleext.soc_crosswalk(i.soc2010, '2010', soc_from_isco08.version) c
   WHERE i.isco08 = btrim(soc_from_isco08.isco08)
   ORDER BY 1;
-$$;
+END;
 COMMENT ON FUNCTION soc_from_isco08(text, text) IS
   'The SOC codes of a version (default 2018; also 2010, onet2019, onet2010) that an ISCO-08 code maps to, through the BLS ISCO-08 / SOC 2010 crosswalk and then soc_crosswalk. 22023 for an unknown version.';
 

@@ -207,7 +207,8 @@ COMMENT ON OPERATOR ||(rolecode, rolelevel) IS
 -- because the string category wins for untyped literals.  A code to extend
 -- is written typed: 'DEI.GEN'::rolecode || 'P1'.
 CREATE FUNCTION text_cat_level(text, rolelevel) RETURNS text
-  AS 'SELECT $1 || $2::text' LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE;
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  RETURN $1 || $2::text;
 COMMENT ON FUNCTION text_cat_level(text, rolelevel) IS
   'Implements text || rolelevel: text concatenation, as for any other type (''Level '' || ''P1''::rolelevel = ''Level P1'').';
 CREATE OPERATOR || (

@@ -1,7 +1,7 @@
 -- The extension as a whole: every object documented, functions safe for
 -- parallel query, nothing granted to PUBLIC that should not be.
 \i test/setup.sql
-SELECT plan(6);
+SELECT plan(10);
 
 CREATE TEMP VIEW ext_objects AS
   SELECT d.classid::regclass AS catalog, d.objid
@@ -34,12 +34,45 @@ SELECT is(
     WHERE o.catalog = 'pg_opclass'::regclass
       AND obj_description(o.objid, 'pg_opclass') IS NULL), NULL,
   'every operator class has a comment');
+-- Functions that write (import, review, grants) are VOLATILE and PARALLEL
+-- UNSAFE; trigger functions are VOLATILE; every other function is PARALLEL
+-- SAFE, so parallel query can use both cores.
+CREATE TEMP TABLE writers (name name);
+INSERT INTO writers VALUES ('import_role_card'), ('review_mapping'), ('approve_mapping'),
+  ('reject_mapping'), ('review_alias'), ('approve_alias'), ('reject_alias'), ('grant_reader'), ('grant_editor');
+SELECT is(
+  (SELECT string_agg(objid::regprocedure::text, ', ' ORDER BY objid::regprocedure::text)
+     FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid
+    WHERE o.catalog = 'pg_proc'::regclass AND p.prorettype <> 'trigger'::regtype
+      AND p.proname NOT IN (SELECT name FROM writers)
+      AND p.proparallel <> 's'), NULL,
+  'every function that writes nothing is PARALLEL SAFE');
+SELECT is(
+  (SELECT string_agg(objid::regprocedure::text, ', ' ORDER BY objid::regprocedure::text)
+     FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid
+    WHERE o.catalog = 'pg_proc'::regclass AND (p.proname IN (SELECT name FROM writers) OR p.prorettype = 'trigger'::regtype)
+      AND (p.provolatile <> 'v' OR p.proparallel <> 'u')), NULL,
+  'functions that write are VOLATILE and PARALLEL UNSAFE');
+SELECT is(
+  (SELECT string_agg(objid::regprocedure::text, ', ' ORDER BY objid::regprocedure::text)
+     FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid
+    WHERE o.catalog = 'pg_proc'::regclass AND p.prosecdef), NULL,
+  'no function is SECURITY DEFINER');
 SELECT is(
   (SELECT string_agg(objid::regprocedure::text, ', ' ORDER BY objid::regprocedure::text)
      FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid
     WHERE o.catalog = 'pg_proc'::regclass
-      AND p.proparallel <> 's'), NULL,
-  'every function is PARALLEL SAFE');
+      AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')
+      AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE 'search_path=%')), NULL,
+  'every PL/pgSQL function sets its search_path');
+SELECT is(
+  (SELECT string_agg(objid::regprocedure::text, ', ' ORDER BY objid::regprocedure::text)
+     FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid
+    WHERE o.catalog = 'pg_proc'::regclass
+      AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql')
+      AND p.prosqlbody IS NULL
+      AND NOT EXISTS (SELECT 1 FROM unnest(p.proconfig) c WHERE c LIKE 'search_path=%')), NULL,
+  'every SQL function has a body bound at creation (RETURN / BEGIN ATOMIC) or sets its search_path');
 
 SELECT * FROM finish();
 ROLLBACK;

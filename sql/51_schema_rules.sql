@@ -1,0 +1,156 @@
+-- Rules the tables keep beyond their CHECKs, the default levels, and the
+-- pg_dump registration of every table.
+
+-- The default ladder.  P1's descriptors are those of the seed role card
+-- (shared/data/seed/role_card_DEI.GEN.P1.txt); the other levels carry a name
+-- and grade only, for the user to describe.
+INSERT INTO level (code, name, description, grade, scope, autonomy, complexity, impact,
+                   decision_rights, leadership, experience, is_default)
+VALUES
+  ('S1', 'Entry-Level Support', NULL, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('S2', 'Intermediate Support', NULL, 0.5, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('S3', 'Experienced Support', NULL, 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('S4', 'Senior Support', NULL, 1.5, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('S5', 'Lead Support', NULL, 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('P1', 'Entry-Level Professional',
+   'New to role or field; performs basic tasks under supervision', 1,
+   'Own tasks within a defined component',
+   'Close supervision; work reviewed frequently',
+   'Routine problems with known solutions',
+   'Own deliverables',
+   'Few independent decisions; escalates the rest',
+   'None — building the craft',
+   '[0,2]', true),
+  ('P2', 'Developing Professional', NULL, 2, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('P3', 'Career Professional', NULL, 3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('P4', 'Advanced Professional', NULL, 4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('P5', 'Expert Professional', NULL, 5, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('P6', 'Principal Professional', NULL, 6, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('M1', 'Supervisor / Team Lead', NULL, 3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('M2', 'Manager', NULL, 4, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('M3', 'Senior Manager', NULL, 5, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('M4', 'Director', NULL, 6, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('M5', 'Senior Director', NULL, 7, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('M6', 'Executive Director', NULL, 8, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('E1', 'Vice President', NULL, 7, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('E2', 'Senior Vice President', NULL, 8, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('E3', 'Chief Officer', NULL, 9, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('E4', 'President', NULL, 10, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
+  ('E5', 'Chief Executive', NULL, 11, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true);
+
+-- level: a row stops being a default as soon as it is written by anyone but
+-- CREATE EXTENSION.  Inserting a level whose code exists as an untouched
+-- default replaces the default: that is how pg_restore brings back edited
+-- defaults (pg_dump keeps rows WHERE NOT is_default), and how a user
+-- redefines a shipped level with a plain INSERT.
+CREATE FUNCTION tg_level_changes() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    NEW.is_default := false;
+    UPDATE roleext.level l
+       SET name = NEW.name, description = NEW.description, grade = NEW.grade,
+           scope = NEW.scope, autonomy = NEW.autonomy, complexity = NEW.complexity,
+           impact = NEW.impact, decision_rights = NEW.decision_rights,
+           leadership = NEW.leadership, experience = NEW.experience
+     WHERE l.code = NEW.code AND l.is_default;
+    IF FOUND THEN
+      RETURN NULL;
+    END IF;
+    RETURN NEW;
+  END IF;
+  IF NEW IS DISTINCT FROM OLD THEN
+    NEW.is_default := false;
+  END IF;
+  RETURN NEW;
+END $$;
+COMMENT ON FUNCTION tg_level_changes() IS
+  'Trigger of table level: clears is_default on any write, and turns an INSERT of an untouched default level''s code into an update of it.';
+CREATE TRIGGER tg_level_changes BEFORE INSERT OR UPDATE ON level
+  FOR EACH ROW EXECUTE FUNCTION tg_level_changes();
+
+-- taxonomy: a node's parent is of a higher kind, and its code extends the
+-- parent's by one label below a function (functions and superfunctions have
+-- one-label codes).  Changing a node's kind must keep its children lower.
+CREATE FUNCTION tg_taxonomy_node() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
+DECLARE
+  p roleext.taxonomy;
+  bad roleext.rolecode;
+  one_label boolean := true;
+BEGIN
+  IF NEW.parent IS NOT NULL THEN
+    SELECT * INTO p FROM roleext.taxonomy t WHERE t.code = NEW.parent;
+    IF NOT FOUND THEN
+      RETURN NEW;               -- the foreign key reports the missing parent
+    END IF;
+    IF p.kind >= NEW.kind THEN
+      RAISE EXCEPTION 'taxonomy node % (%) cannot sit under % (%)', NEW.code, NEW.kind, p.code, p.kind
+        USING ERRCODE = 'check_violation',
+              DETAIL = 'A node''s parent must be of a higher kind: superfunction > function > family > specialization.';
+    END IF;
+    one_label := p.kind = 'superfunction';
+    IF NOT one_label AND NOT (p.code OPERATOR(roleext.@>) NEW.code
+                              AND roleext.code_depth(NEW.code) = roleext.code_depth(p.code) + 1) THEN
+      RAISE EXCEPTION 'taxonomy node code % does not extend its parent''s code %', NEW.code, p.code
+        USING ERRCODE = 'check_violation',
+              DETAIL = 'Below a function, a node''s code is its parent''s code plus one label, e.g. DEI.GEN under DEI.';
+    END IF;
+  END IF;
+  IF one_label AND roleext.code_depth(NEW.code) <> 1 THEN
+    RAISE EXCEPTION 'taxonomy node code % must be a single label', NEW.code
+      USING ERRCODE = 'check_violation',
+            DETAIL = 'Superfunctions, and nodes at the top or directly under a superfunction, have one-label codes such as TECH or DEI.';
+  END IF;
+  IF TG_OP = 'UPDATE' AND NEW.kind <> OLD.kind THEN
+    SELECT c.code INTO bad FROM roleext.taxonomy c WHERE c.parent = NEW.code AND c.kind <= NEW.kind LIMIT 1;
+    IF FOUND THEN
+      RAISE EXCEPTION 'taxonomy node % cannot become a % while % sits under it', NEW.code, NEW.kind, bad
+        USING ERRCODE = 'check_violation',
+              DETAIL = 'A node''s children must be of a lower kind than the node.';
+    END IF;
+  END IF;
+  RETURN NEW;
+END $$;
+COMMENT ON FUNCTION tg_taxonomy_node() IS
+  'Trigger of table taxonomy: the parent is of a higher kind, the code extends the parent''s code below a function, children stay of a lower kind.';
+CREATE TRIGGER tg_taxonomy_node BEFORE INSERT OR UPDATE ON taxonomy
+  FOR EACH ROW EXECUTE FUNCTION tg_taxonomy_node();
+
+-- role: keep updated_at current.
+CREATE FUNCTION tg_role_touch() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
+BEGIN
+  NEW.updated_at := now();
+  RETURN NEW;
+END $$;
+COMMENT ON FUNCTION tg_role_touch() IS 'Trigger of table role: sets updated_at on every write.';
+CREATE TRIGGER tg_role_touch BEFORE UPDATE ON role
+  FOR EACH ROW EXECUTE FUNCTION tg_role_touch();
+
+-- Every table holds user data that pg_dump must keep.  Levels: only rows
+-- that are not untouched defaults (CREATE EXTENSION brings those back).
+SELECT pg_catalog.pg_extension_config_dump('level', 'WHERE NOT is_default');
+SELECT pg_catalog.pg_extension_config_dump('taxonomy', '');
+SELECT pg_catalog.pg_extension_config_dump('role', '');
+SELECT pg_catalog.pg_extension_config_dump('component', '');
+SELECT pg_catalog.pg_extension_config_dump('role_component', '');
+SELECT pg_catalog.pg_extension_config_dump('role_alias', '');
+SELECT pg_catalog.pg_extension_config_dump('mapping', '');
+
+-- mapping: SOC codes are stored in canonical form (151252 -> 15-1252).
+-- That they exist in their scheme is checked by foreign keys on the
+-- generated soc2018/onet2019/soc2010 columns; ISCO-08 codes are checked for
+-- form only (roleext ships no full ISCO-08 list).
+CREATE FUNCTION tg_mapping_code() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
+BEGIN
+  IF NEW.scheme <> 'isco08' THEN
+    NEW.code := (NEW.code::roleext.soccode)::text;
+  END IF;
+  RETURN NEW;
+END $$;
+COMMENT ON FUNCTION tg_mapping_code() IS
+  'Trigger of table mapping: stores SOC codes in canonical form (151252 -> 15-1252).';
+CREATE TRIGGER tg_mapping_code BEFORE INSERT OR UPDATE OF scheme, code ON mapping
+  FOR EACH ROW EXECUTE FUNCTION tg_mapping_code();

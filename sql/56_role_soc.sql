@@ -1,0 +1,69 @@
+-- role_mappings and role_soc: each role's effective mappings, for BI.
+
+-- The effective mapping of every role in every scheme: its own (not
+-- rejected) mappings, else those of its nearest ancestor node that has some,
+-- marked inferred_from_<kind> and needs_review; a code rejected on the role
+-- itself is not inherited.
+CREATE VIEW role_mappings AS
+WITH candidate AS (
+  SELECT r.code AS role, 0 AS distance, NULL::rolecode AS inherited_from,
+         m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note
+  FROM role r JOIN mapping m ON m.role = r.code
+  WHERE m.review_status <> 'rejected'
+  UNION ALL
+  SELECT r.code, 1 + a.distance, a.ancestor,
+         m.scheme, m.code, ('inferred_from_' || a.ancestor_kind)::mapping_source, 'needs_review'::review_status,
+         m.confidence, NULL, NULL, m.note
+  FROM role r
+  JOIN taxonomy_ancestors a ON a.node = r.node
+  JOIN mapping m ON m.node = a.ancestor
+  WHERE m.review_status <> 'rejected'
+    AND NOT EXISTS (SELECT 1 FROM mapping x
+                    WHERE x.role = r.code AND x.scheme = m.scheme AND x.code = m.code
+                      AND x.review_status = 'rejected')
+)
+SELECT role, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note, inherited_from
+FROM (SELECT c.*, rank() OVER (PARTITION BY c.role, c.scheme ORDER BY c.distance) AS rk FROM candidate c) s
+WHERE rk = 1;
+COMMENT ON VIEW role_mappings IS
+  'The effective mappings of every role in every scheme: its own unless rejected, else its nearest mapped ancestor''s with source inferred_from_<kind>, status needs_review and inherited_from naming the node. Roles without any mapping have no row.';
+
+
+CREATE VIEW role_soc AS
+SELECT r.code AS role,
+       m.scheme,
+       m.code::soccode AS code,
+       h.title,
+       m.source,
+       m.review_status,
+       m.confidence,
+       m.reviewer,
+       m.reviewed_at,
+       m.inherited_from,
+       h.major_code, h.major_title,
+       h.minor_code, h.minor_title,
+       h.broad_code, h.broad_title,
+       h.detailed_code, h.detailed_title
+FROM role r
+LEFT JOIN role_mappings m ON m.role = r.code AND m.scheme IN ('soc2018', 'onet2019')
+LEFT JOIN soc_hierarchy h ON h.code = m.code::soccode;
+COMMENT ON VIEW role_soc IS
+  'Each role''s effective SOC 2018 and O*NET-SOC 2019 mappings (its own, else its nearest mapped ancestor''s, marked inferred_from_<kind> and needs_review) with the code and title of their SOC major, minor, broad and detailed groups. A role without any SOC mapping has one row with NULL code.';
+COMMENT ON COLUMN role_soc.role IS 'The role.';
+COMMENT ON COLUMN role_soc.scheme IS 'soc2018 or onet2019; NULL when the role has no SOC mapping.';
+COMMENT ON COLUMN role_soc.code IS 'The SOC 2018 or O*NET-SOC 2019 code.';
+COMMENT ON COLUMN role_soc.title IS 'The title of the code.';
+COMMENT ON COLUMN role_soc.source IS 'manual, crosswalk, autocoded, or inferred_from_<kind> for an inherited mapping.';
+COMMENT ON COLUMN role_soc.review_status IS 'needs_review, approved (rejected mappings are not effective); inherited mappings need review.';
+COMMENT ON COLUMN role_soc.confidence IS 'The mapping''s confidence, if any.';
+COMMENT ON COLUMN role_soc.reviewer IS 'Who reviewed the role''s own mapping; NULL for an inherited one.';
+COMMENT ON COLUMN role_soc.reviewed_at IS 'When the role''s own mapping was reviewed.';
+COMMENT ON COLUMN role_soc.inherited_from IS 'The taxonomy node the mapping is inherited from; NULL for the role''s own.';
+COMMENT ON COLUMN role_soc.major_code IS 'SOC major group, such as 15-0000.';
+COMMENT ON COLUMN role_soc.major_title IS 'Title of the major group.';
+COMMENT ON COLUMN role_soc.minor_code IS 'SOC minor group; NULL above it.';
+COMMENT ON COLUMN role_soc.minor_title IS 'Title of the minor group.';
+COMMENT ON COLUMN role_soc.broad_code IS 'SOC broad group; NULL above it.';
+COMMENT ON COLUMN role_soc.broad_title IS 'Title of the broad group.';
+COMMENT ON COLUMN role_soc.detailed_code IS 'SOC detailed occupation; NULL above it.';
+COMMENT ON COLUMN role_soc.detailed_title IS 'Title of the detailed occupation.';

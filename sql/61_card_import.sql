@@ -1,0 +1,228 @@
+-- Role cards as JSON, part 2: import_role_card() and role_card_json().
+-- The document format is specified in doc/role-card.md.
+
+-- The component kind a components member names.
+CREATE FUNCTION card_component_kind(member text) RETURNS component_kind
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN CASE member
+    WHEN 'responsibilities' THEN 'responsibility'::component_kind
+    WHEN 'tasks' THEN 'task'
+    WHEN 'skills' THEN 'skill'
+    WHEN 'knowledge' THEN 'knowledge'
+    WHEN 'competencies' THEN 'competency'
+    WHEN 'qualifications' THEN 'qualification'
+    WHEN 'outputs' THEN 'output'
+  END;
+COMMENT ON FUNCTION card_component_kind(text) IS
+  'Internal to role cards: the component kind of a components member (skills -> skill); NULL for anything else.';
+
+-- The rows a (valid) card holds, one function per table, so that the
+-- importer's statements stay short.  All are inlined into the statements
+-- that use them.
+
+CREATE FUNCTION card_components(card jsonb)
+RETURNS TABLE (kind component_kind, name text, prevalence component_prevalence,
+               scope component_scope, "position" int4, description text)
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT card_component_kind(g.k), a.x->>'name', coalesce(a.x->>'prevalence', 'common')::component_prevalence,
+         coalesce(a.x->>'scope', 'role')::component_scope, a.o::int4, a.x->>'description'
+  FROM jsonb_each(coalesce(card->'components', '{}')) g(k, arr),
+       jsonb_array_elements(CASE WHEN jsonb_typeof(g.arr) = 'array' THEN g.arr ELSE '[]' END)
+         WITH ORDINALITY a(x, o);
+END;
+COMMENT ON FUNCTION card_components(jsonb) IS
+  'Internal to import_role_card: the components of a valid card as rows (kind, name, prevalence, scope, position, description).';
+
+CREATE FUNCTION card_aliases(card jsonb)
+RETURNS TABLE (alias text, alias_type alias_type, confidence confidence, approved boolean,
+               approved_by text, approved_at timestamptz)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT x->>'alias', coalesce(x->>'type', 'common')::alias_type, coalesce((x->>'confidence')::confidence, '0.50'),
+         (x->>'approved')::boolean, x->>'approved_by', (x->>'approved_at')::timestamptz
+  FROM jsonb_array_elements(CASE WHEN jsonb_typeof(card->'aliases') = 'array' THEN card->'aliases' ELSE '[]' END) x;
+END;
+COMMENT ON FUNCTION card_aliases(jsonb) IS
+  'Internal to import_role_card: the aliases of a valid card as rows, defaults applied.';
+
+CREATE FUNCTION card_mappings(card jsonb)
+RETURNS TABLE (role rolecode, node rolecode, scheme mapping_scheme, code text, source mapping_source,
+               review_status review_status, confidence confidence, reviewer text, reviewed_at timestamptz, note text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT s.role, s.node, coalesce(m->>'scheme', 'soc2018')::mapping_scheme,
+         CASE WHEN m->>'scheme' = 'isco08' THEN m->>'code' ELSE ((m->>'code')::soccode)::text END,
+         coalesce(m->>'source', 'manual')::mapping_source, coalesce(m->>'review_status', 'needs_review')::review_status,
+         (m->>'confidence')::confidence, m->>'reviewer', (m->>'reviewed_at')::timestamptz, m->>'note'
+  FROM (SELECT (card->>'code')::rolecode AS role, NULL::rolecode AS node, card->'mappings' AS ms
+        UNION ALL
+        SELECT NULL, (t->>'code')::rolecode, t->'mappings'
+        FROM jsonb_array_elements(CASE WHEN jsonb_typeof(card->'taxonomy') = 'array' THEN card->'taxonomy' ELSE '[]' END) t) s,
+       jsonb_array_elements(CASE WHEN jsonb_typeof(s.ms) = 'array' THEN s.ms ELSE '[]' END) m;
+END;
+COMMENT ON FUNCTION card_mappings(jsonb) IS
+  'Internal to import_role_card: the mappings of a valid card (the role''s and its taxonomy nodes'') as rows, codes canonical, defaults applied.';
+
+CREATE FUNCTION import_role_card(card jsonb) RETURNS rolecode
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
+DECLARE
+  bad record;
+  c rolecode;
+  chain jsonb := CASE WHEN jsonb_typeof(card->'taxonomy') = 'array' THEN card->'taxonomy' ELSE '[]' END;
+  st jsonb := CASE WHEN jsonb_typeof(card->'story') = 'object' THEN card->'story' ELSE '{}' END;
+  is_new boolean;
+BEGIN
+  SELECT * INTO bad FROM roleext.validate_role_card(card) LIMIT 1;
+  IF FOUND THEN
+    RAISE EXCEPTION 'invalid role card: %: %', bad.path, bad.problem
+      USING ERRCODE = 'invalid_parameter_value', DETAIL = bad.detail,
+            HINT = 'validate_role_card(card) lists every problem; the format is in doc/role-card.md.';
+  END IF;
+  c := (card->>'code')::rolecode;
+
+  -- The taxonomy chain, top first, in one statement (a row's trigger sees
+  -- the rows before it).  The first node keeps the parent it has in the
+  -- database, so a chain that starts below the top never detaches a
+  -- subtree; a member a node leaves out (description) keeps its value.
+  IF jsonb_array_length(chain) > 0 THEN
+    INSERT INTO taxonomy AS t (code, kind, name, parent, description)
+    SELECT n.code, (e.x->>'kind')::node_kind, e.x->>'name',
+           CASE WHEN e.o = 1 THEN old.parent ELSE (chain->(e.o::int - 2)->>'code')::rolecode END,
+           CASE WHEN e.x ? 'description' THEN e.x->>'description' ELSE old.description END
+    FROM jsonb_array_elements(chain) WITH ORDINALITY e(x, o)
+    CROSS JOIN LATERAL (SELECT (e.x->>'code')::rolecode AS code) n
+    LEFT JOIN taxonomy old ON old.code = n.code
+    ORDER BY e.o
+    ON CONFLICT (code) DO UPDATE
+      SET kind = excluded.kind, name = excluded.name, parent = excluded.parent, description = excluded.description
+      WHERE (t.kind, t.name, t.parent, t.description)
+            IS DISTINCT FROM (excluded.kind, excluded.name, excluded.parent, excluded.description);
+  END IF;
+
+  is_new := NOT EXISTS (SELECT 1 FROM role r WHERE r.code = c);
+  INSERT INTO role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
+                         story_why_it_matters, story_plan, story_stakes, story_success)
+  VALUES (c, card->>'title', card->>'summary', st->>'who', st->>'external_problem', st->>'internal_problem',
+          st->>'why_it_matters',
+          CASE WHEN jsonb_typeof(st->'plan') = 'array'
+               THEN ARRAY(SELECT jsonb_array_elements_text(st->'plan')) ELSE '{}' END,
+          st->>'stakes', st->>'success')
+  ON CONFLICT (code) DO UPDATE
+    SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
+        story_external_problem = excluded.story_external_problem,
+        story_internal_problem = excluded.story_internal_problem,
+        story_why_it_matters = excluded.story_why_it_matters, story_plan = excluded.story_plan,
+        story_stakes = excluded.story_stakes, story_success = excluded.story_success
+    WHERE (r.title, r.summary, r.story_who, r.story_external_problem, r.story_internal_problem,
+           r.story_why_it_matters, r.story_plan, r.story_stakes, r.story_success)
+          IS DISTINCT FROM
+          (excluded.title, excluded.summary, excluded.story_who, excluded.story_external_problem,
+           excluded.story_internal_problem, excluded.story_why_it_matters, excluded.story_plan,
+           excluded.story_stakes, excluded.story_success);
+
+  -- components: the shared catalogue is upserted; the card's list is the
+  -- role's list
+  INSERT INTO component AS t (kind, name, description)
+  SELECT x.kind, x.name, x.description FROM card_components(card) x
+  ON CONFLICT (kind, name) DO UPDATE SET description = excluded.description
+    WHERE excluded.description IS NOT NULL AND t.description IS DISTINCT FROM excluded.description;
+  IF is_new THEN
+    INSERT INTO role_component (role, kind, name, prevalence, scope, position)
+    SELECT c, x.kind, x.name, x.prevalence, x.scope, x.position FROM card_components(card) x;
+    INSERT INTO role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
+    SELECT c, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at FROM card_aliases(card) a;
+  ELSE
+    DELETE FROM role_component rc WHERE rc.role = c
+      AND (rc.kind, rc.name, rc.prevalence, rc.scope, rc.position) NOT IN
+          (SELECT x.kind, x.name, x.prevalence, x.scope, x.position FROM card_components(card) x);
+    INSERT INTO role_component (role, kind, name, prevalence, scope, position)
+    SELECT c, x.kind, x.name, x.prevalence, x.scope, x.position FROM card_components(card) x
+    ON CONFLICT (role, kind, name) DO NOTHING;
+    DELETE FROM role_alias ra WHERE ra.role = c
+      AND NOT EXISTS (SELECT 1 FROM card_aliases(card) a
+                      WHERE a.alias = ra.alias AND a.alias_type = ra.alias_type AND a.confidence = ra.confidence
+                        AND a.approved IS NOT DISTINCT FROM ra.approved
+                        AND a.approved_by IS NOT DISTINCT FROM ra.approved_by
+                        AND a.approved_at IS NOT DISTINCT FROM ra.approved_at);
+    INSERT INTO role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
+    SELECT c, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at FROM card_aliases(card) a
+    ON CONFLICT (role, alias) DO NOTHING;
+    -- the role's own mappings: the card's list is the role's list
+    DELETE FROM mapping mp WHERE mp.role = c
+      AND (mp.scheme, mp.code) NOT IN (SELECT m.scheme, m.code FROM card_mappings(card) m WHERE m.role IS NOT NULL);
+  END IF;
+
+  -- mappings of the role and of its nodes (a node's other mappings are kept)
+  INSERT INTO mapping AS t (role, node, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note)
+  SELECT m.role, m.node, m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note
+  FROM card_mappings(card) m
+  ON CONFLICT (role, node, scheme, code) DO UPDATE
+    SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
+        reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
+    WHERE (t.source, t.review_status, t.confidence, t.reviewer, t.reviewed_at, t.note)
+          IS DISTINCT FROM (excluded.source, excluded.review_status, excluded.confidence,
+                            excluded.reviewer, excluded.reviewed_at, excluded.note);
+  RETURN c;
+END $$;
+COMMENT ON FUNCTION import_role_card(jsonb) IS
+  'Insert or update one whole role card (role, taxonomy chain with node mappings, story, components, aliases, mappings) and return its code. Idempotent. The card''s components, aliases and role mappings replace the role''s; taxonomy nodes and their listed mappings are upserted. A malformed card raises 22023 naming the path of the first bad field, and nothing is written.';
+
+-- The UTC ISO 8601 text of a time, as cards carry it.
+CREATE FUNCTION card_time(t timestamptz) RETURNS text
+  LANGUAGE sql STABLE PARALLEL SAFE
+  RETURN to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"');
+COMMENT ON FUNCTION card_time(timestamptz) IS
+  'Internal to role cards: a time as UTC ISO 8601 text with microseconds, independent of the session time zone.';
+
+-- One mapping row as a card's mapping object.
+CREATE FUNCTION card_mapping_json(m mapping) RETURNS jsonb
+  LANGUAGE sql STABLE PARALLEL SAFE
+  RETURN jsonb_strip_nulls(jsonb_build_object(
+    'scheme', m.scheme, 'code', m.code, 'source', m.source, 'review_status', m.review_status,
+    'confidence', (m.confidence::text)::numeric, 'reviewer', m.reviewer,
+    'reviewed_at', card_time(m.reviewed_at), 'note', m.note));
+COMMENT ON FUNCTION card_mapping_json(mapping) IS 'Internal to role cards: one mapping as a JSON object.';
+
+CREATE FUNCTION role_card_json(code rolecode) RETURNS jsonb
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT jsonb_strip_nulls(jsonb_build_object(
+    'format', 'roleext.role_card/1',
+    'code', r.code::text,
+    'title', r.title,
+    'level', r.level::text,
+    'summary', r.summary,
+    'taxonomy', (
+      SELECT jsonb_agg(jsonb_build_object(
+               'code', t.code::text, 'kind', t.kind, 'name', t.name, 'description', t.description,
+               'mappings', (SELECT jsonb_agg(card_mapping_json(m) ORDER BY m.scheme, m.code)
+                              FROM mapping m WHERE m.node = t.code))
+             ORDER BY a.distance DESC)
+      FROM taxonomy_ancestors a JOIN taxonomy t ON t.code = a.ancestor
+      WHERE a.node = r.node),
+    'story', jsonb_build_object(
+      'who', r.story_who, 'external_problem', r.story_external_problem,
+      'internal_problem', r.story_internal_problem, 'why_it_matters', r.story_why_it_matters,
+      'plan', to_jsonb(r.story_plan), 'stakes', r.story_stakes, 'success', r.story_success),
+    'components', (
+      SELECT jsonb_object_agg(k.member, coalesce((
+               SELECT jsonb_agg(jsonb_build_object('name', rc.name, 'prevalence', rc.prevalence,
+                                                   'scope', rc.scope, 'description', cp.description)
+                                ORDER BY rc.position)
+               FROM role_component rc JOIN component cp ON cp.kind = rc.kind AND cp.name = rc.name
+               WHERE rc.role = r.code AND rc.kind = card_component_kind(k.member)), '[]'))
+      FROM unnest('{responsibilities,tasks,skills,knowledge,competencies,qualifications,outputs}'::text[]) k(member)),
+    'aliases', coalesce((
+      SELECT jsonb_agg(jsonb_build_object(
+               'alias', ra.alias, 'type', ra.alias_type, 'confidence', (ra.confidence::text)::numeric,
+               'approved', ra.approved, 'approved_by', ra.approved_by, 'approved_at', card_time(ra.approved_at))
+             ORDER BY ra.confidence DESC, ra.alias)
+      FROM role_alias ra WHERE ra.role = r.code), '[]'),
+    'mappings', coalesce((
+      SELECT jsonb_agg(card_mapping_json(m) ORDER BY m.scheme, m.code)
+      FROM mapping m WHERE m.role = r.code), '[]')))
+  FROM role r WHERE r.code = role_card_json.code;
+END;
+COMMENT ON FUNCTION role_card_json(rolecode) IS
+  'The role card of a role as a JSON document (format roleext.role_card/1); import_role_card() reads it back, so export -> import -> export is identical. NULL for an unknown role.';

@@ -1,0 +1,81 @@
+/*
+ * confidence.h — an alias or match confidence in [0, 1], to 4 decimals.
+ *
+ * A confidence is encoded as an int16 count of ten-thousandths, 0 … 10000,
+ * so 0.6 is 6000 and 1 is 10000.  Integer order is confidence order.  The
+ * encoding is on disk and on the wire (binary send/recv); it must never
+ * change.
+ *
+ * Text input is strict: it never rounds.  Conversions from numbers (numeric,
+ * float8, aggregate results) round to the nearest ten-thousandth, ties away
+ * from zero, and are range-checked after rounding.
+ */
+#ifndef CF_CONFIDENCE_H
+#define CF_CONFIDENCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rx_error.h"
+
+#define CF_ONE			10000	/* the encoding of 1 */
+#define CF_DECIMALS		4		/* decimals kept */
+#define CF_TEXT_MAX		8		/* enough for "0.6051" and its NUL */
+
+/* Bands of a confidence: low < 0.50 <= medium < 0.80 <= high. */
+#define CF_MEDIUM_MIN	5000
+#define CF_HIGH_MIN		8000
+typedef enum cf_band_t
+{
+	CF_BAND_LOW = 0,
+	CF_BAND_MEDIUM,
+	CF_BAND_HIGH
+} cf_band_t;
+
+/*
+ * Parse a confidence literal (trimmed): 0.6, 0.60, .6, 1, 0, 60%, 60.5%.
+ * Never rounds: a nonzero digit past the 4th decimal (the 2nd of a
+ * percentage) is a syntax error; extra zeros (0.60000) are accepted.
+ * Below 0 or above 1 is RX_RANGE, anything malformed RX_SYNTAX.
+ */
+rx_status	cf_parse(const char *s, size_t len, int16_t *out, rx_error *err);
+
+/*
+ * Round a decimal number — optional sign, digits with an optional point,
+ * optional exponent (e.g. 1e-05), or NaN / Infinity / -Infinity — to the
+ * nearest ten-thousandth, ties away from zero, and range-check the result.
+ * NaN, infinities and results outside [0, 1] are RX_RANGE.
+ */
+rx_status	cf_round_decimal(const char *s, size_t len, int16_t *out,
+							 rx_error *err);
+
+/*
+ * A double to a confidence: read at 15 significant digits (as PostgreSQL's
+ * float8-to-numeric cast does), then rounded as cf_round_decimal does.
+ */
+rx_status	cf_from_double(double x, int16_t *out, rx_error *err);
+
+/*
+ * 1 - p for a double p in [0, 1], rounded as cf_from_double would round
+ * it, but computed from p's own digits so that an exact tie in 1 - p stays
+ * a tie (the confidence_any final step).
+ */
+rx_status	cf_from_double_complement(double p, int16_t *out, rx_error *err);
+
+/* Is v the encoding of some confidence? (binary input checks with this) */
+bool		cf_valid(int32_t v);
+
+/* Canonical text of a valid confidence: 2 decimals, more when needed. */
+size_t		cf_format(int16_t v, char *buf);
+
+/* a & b: the product, rounded to 4 decimals, ties up. */
+int16_t		cf_and(int16_t a, int16_t b);
+
+/* a | b: 1 - (1 - a)(1 - b), rounded to 4 decimals, ties up. */
+int16_t		cf_or(int16_t a, int16_t b);
+
+/* The band of a valid confidence. */
+cf_band_t	cf_band(int16_t v);
+
+#endif							/* CF_CONFIDENCE_H */
