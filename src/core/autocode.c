@@ -2,26 +2,30 @@
  * autocode.c — the autocoder index and its query (see autocode.h and
  * doc/autocode.md).
  *
- * Layout.  Words are interned as tokens (ids).  A feature is a token seen
- * as an ordinary word (id 2t) or as the head noun of a title (id 2t + 1).
- * Each feature has two inverted lists: the TITLE entries that have it (for
- * title-to-title matching) and the codes whose entries have it with a
- * weighted count (for the per-code vote).  Entries keep their feature ids
- * in one pool, labels live in one string arena.  Removal marks an entry
- * dead and takes it out of the lists; when dead entries outnumber live ones
- * the entries, pool and arena are compacted.  Global statistics (inverse
- * frequencies, entry norms) are recomputed lazily before the next query
- * after a change.
+ * Layout.  Words are interned as tokens (ids), each with the list of its
+ * character trigrams for fuzzy look-up.  A feature (id) is a token seen as
+ * an ordinary word (WORD) or as the head noun of a title (HEAD), or a
+ * character 4-gram of a title's word (GRAM).  Each feature has two inverted
+ * lists: the TITLE entries that have it (title-to-title matching; not for
+ * grams) and the codes whose entries have it with a weighted count (the
+ * per-code vote).  Entries keep their WORD and HEAD feature ids in one pool
+ * (their grams follow from the words), labels live in one string arena.
+ * Removal marks an entry dead and takes it out of the lists; when dead
+ * entries outnumber live ones by AC_COMPACT_SLACK, the entries, pool and
+ * arena are compacted.  Global statistics (inverse frequencies, entry
+ * norms, per-code BM25 and prior terms) are recomputed lazily by the next
+ * query after a change.
  *
  * Query.  Words of the query become weighted features (unknown words are
- * replaced by known words of similar spelling or by the two known halves of
- * a compound).  One pass over the features' entry lists accumulates, per
- * entry, the weight of the features it shares with the query; the Dice
- * coefficient of the two weighted sets is the entry's similarity and the
- * best entry of each code is its match.  One pass over the features' code
- * lists gives each code a BM25 vote.  The blend of match, vote, a prior
- * (how many titles the code has) and an exact-match bonus is the raw score;
- * a softmax over the best candidates and a "none of these" score turns it
+ * replaced by the two known halves of a compound or by known words of
+ * similar spelling).  One pass over the features' entry lists accumulates,
+ * per entry, the weight of the features it shares with the query; the Dice
+ * coefficient of the two weighted sets (lowered when the entry misses the
+ * query's head noun) is the entry's similarity, and the best entry of each
+ * code is its match.  One pass over the features' code lists gives each
+ * code a BM25 vote.  The blend of match, vote, a prior (how many titles the
+ * code has) and an exact-match bonus is the raw score; a softmax over the
+ * best candidates and a "none of these" score, then Platt scaling, turn it
  * into a confidence.
  */
 #include "autocode.h"
@@ -170,7 +174,6 @@ struct ac_index
 
 	/* statistics, valid unless dirty */
 	bool		dirty;
-	uint32_t	live_codes;
 	double		avg_titles;
 };
 
@@ -1069,7 +1072,6 @@ ac_refresh(ac_index *ix)
 	kw[AC_F_WORD] = 1.0;
 	kw[AC_F_HEAD] = ix->params.head_weight;
 	kw[AC_F_GRAM] = ix->params.gram_weight;
-	ix->live_codes = (uint32_t) nc;
 	ix->avg_titles = nc > 0 && sum > 0 ? sum / nc : 1;
 	for (c = 0; c < ix->ncodes; c++)
 	{
