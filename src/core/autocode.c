@@ -1527,6 +1527,19 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 	}
 	if (nq == 0)
 		return RX_OK;
+
+	/*
+	 * Room for word evidence (the query's words, once per hit) now, before
+	 * the scratch is touched: an allocator that does not return on failure
+	 * (palloc) must not leave it dirty.
+	 */
+	for (i = 0; i < w->n; i++)
+		evlen += (size_t) w->w[i].orig_len + 1;
+	if (evlen * (size_t) k > UINT32_MAX / 2 ||
+		!ac_mem_grow(&sc->alloc, (void **) &sc->evbuf, &sc->capev,
+					 (uint32_t) (evlen * (size_t) k), 1))
+		return ac_oom(err);
+
 	for (i = 0; i < nq; i++)
 	{
 		has_head |= ix->feats[q[i].f].kind == AC_F_HEAD;
@@ -1632,19 +1645,8 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 		}
 	}
 
-	/* 6. evidence room: the query's feature spellings, once per hit */
-	for (i = 0; i < w->n; i++)
-		evlen += (size_t) w->w[i].orig_len + 1;
+	/* 6. confidence: softmax over the candidates and "none of these" */
 	nhit = k < ncand ? k : ncand;
-	if (evlen * (size_t) nhit > UINT32_MAX / 2 ||
-		!ac_mem_grow(&sc->alloc, (void **) &sc->evbuf, &sc->capev,
-					 (uint32_t) (evlen * (size_t) nhit), 1))
-	{
-		ac_untouch(sc, nctouched);
-		return ac_oom(err);
-	}
-
-	/* 7. confidence: softmax over the candidates and "none of these" */
 	top = ncand > 0 ? sc->candraw[0] : 0;
 	denom = exp((p->null_score - top) / p->temperature);
 	for (i = 0; i < ncand; i++)

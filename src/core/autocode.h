@@ -17,9 +17,12 @@
  *
  * Memory: every allocation goes through the allocator given at creation
  * (libc by default) and happens when entries are added or when a scratch
- * area first grows; a query on a warmed-up scratch allocates nothing.  An
- * index is not safe for concurrent use; give each thread its own scratch
- * and serialize access to the index.
+ * area first grows; a query on a warmed-up scratch allocates nothing.  The
+ * allocator may report failure by returning NULL (the call then fails with
+ * RX_RANGE) or by not returning at all (palloc's ereport): every allocation
+ * comes before the change it serves, so the index and the scratch stay
+ * usable either way.  An index is not safe for concurrent use; give each
+ * thread its own scratch and serialize access to the index.
  */
 #ifndef AC_AUTOCODE_H
 #define AC_AUTOCODE_H

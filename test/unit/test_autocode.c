@@ -149,12 +149,26 @@ well_formed(const ac_hit *h, int n)
 	return true;
 }
 
-/* An allocator that fails once `budget` allocations have been made. */
+/*
+ * An allocator that fails once `budget` allocations have been made, or
+ * (budget < 0) only the allocation numbered `only`.
+ */
 typedef struct failing
 {
 	long		budget;
 	long		live;
+	long		only;
+	long		count;
 } failing;
+
+/* Should the failing allocator fail this call? */
+static bool
+f_fails(failing *f)
+{
+	if (f->budget >= 0)
+		return f->budget-- <= 0;
+	return f->count++ == f->only;
+}
 
 /* Allocation hook of the failing allocator. */
 static void *
@@ -163,7 +177,7 @@ f_alloc(void *ctx, size_t size)
 	failing    *f = ctx;
 	void	   *p;
 
-	if (f->budget-- <= 0)
+	if (f_fails(f))
 		return NULL;
 	p = malloc(size);
 	f->live += p != NULL;
@@ -176,7 +190,7 @@ f_realloc(void *ctx, void *ptr, size_t size)
 {
 	failing    *f = ctx;
 
-	if (f->budget-- <= 0)
+	if (f_fails(f))
 		return NULL;
 	return realloc(ptr, size);
 }
@@ -641,7 +655,7 @@ UT_SUITE(autocode)
 
 		for (budget = 0; budget < 400; budget += 3)
 		{
-			failing		f = {budget, 0};
+			failing		f = {budget, 0, 0, 0};
 			ac_allocator a = {f_alloc, f_realloc, f_free, &f};
 			ac_index   *ix = ac_index_create(&a, NULL);
 			ac_scratch *sc;
@@ -686,5 +700,92 @@ UT_SUITE(autocode)
 			UT_INT(f.live, 0);
 		}
 		UT_CHECK(failures > 0);
+	}
+
+	UT_CASE("a failed allocation in a query leaves index and scratch as they were")
+	{
+		ac_index   *ref = build();
+		ac_scratch *rsc = ac_scratch_create(ref);
+		const char *q[] = {"staff nurse", "sofware engineer", "callcenter representative",
+		"medical records", "analyst"};
+		ac_hit		want[5][5];
+		int			nwant[5],
+					i,
+					only,
+					failures = 0,
+					qfailures = 0;
+
+		for (i = 0; i < 5; i++)
+			nwant[i] = code(ref, rsc, q[i], 5, want[i]);
+		for (only = 0; only < 1000; only += 5)
+		{
+			failing		f = {-1, 0, only, 0};
+			ac_allocator a = {f_alloc, f_realloc, f_free, &f};
+			ac_index   *ix = ac_index_create(&a, NULL);
+			ac_scratch *sc;
+			ac_entry_in in;
+			rx_error	err;
+			ac_hit		h[5];
+			int			n,
+						j,
+						r;
+
+			if (ix == NULL)
+				continue;
+			/* the same dictionary as build(), entry by entry, retrying a failed add */
+			{
+				static const char *const t[] = {
+					"software engineer", "software developer", "application developer",
+					"programmer analyst", "engineering technician",
+					"electronics engineering technician", "electrical technician",
+					"electrical engineer", "power engineer", "registered nurse", "staff nurse",
+					"charge nurse", "licensed practical nurse", "vocational nurse",
+					"director of nursing", "health services manager",
+					"customer service representative", "call center representative", "analyst",
+				"analyst", "systems analyst", "process improvement consultant"};
+				static const int32_t c[] = {SWE, SWE, SWE, SWE, ETECH, ETECH, ETECH, EENG, EENG,
+					RN, RN, RN, LPN, LPN, MGR, MGR, CSR, CSR, CSA, MA, CSA, MA};
+
+				for (j = 0; j < 22; j++)
+				{
+					in.text = t[j];
+					in.text_len = strlen(t[j]);
+					in.label = t[j];
+					in.label_len = strlen(t[j]);
+					in.code = c[j];
+					in.kind = AC_TITLE;
+					in.weight = 1;
+					if (ac_add(ix, &in, &err) != RX_OK)
+					{
+						failures++;
+						UT_INT(ac_add(ix, &in, &err), RX_OK);
+					}
+				}
+			}
+			sc = ac_scratch_create(ix);
+			if (sc == NULL)
+				sc = ac_scratch_create(ix);
+			for (i = 0; i < 5; i++)
+			{
+				if (ac_query(ix, sc, q[i], strlen(q[i]), 5, h, &n, &err) != RX_OK)
+				{
+					qfailures++;
+					UT_INT(ac_query(ix, sc, q[i], strlen(q[i]), 5, h, &n, &err), RX_OK);
+				}
+				UT_INT(n, nwant[i]);
+				for (r = 0; r < n && r < nwant[i]; r++)
+				{
+					UT_INT(h[r].code, want[i][r].code);
+					UT_DBL(h[r].score, want[i][r].score, 1e-9);
+				}
+			}
+			ac_scratch_free(sc);
+			ac_index_free(ix);
+			UT_INT(f.live, 0);
+		}
+		UT_CHECK(failures > 0);
+		UT_CHECK(qfailures > 0);
+		ac_scratch_free(rsc);
+		ac_index_free(ref);
 	}
 }
