@@ -81,3 +81,13 @@ demo:
 	bash test/demo.sh
 bench:
 	bash bench/run.sh
+
+# ---- offline evaluation of the autocoder (test/eval; no server needed) ----
+EVAL_ARGS  ?=
+EXTRA_CLEAN += test/eval/eval_autocode
+test/eval/eval_autocode: $(CORE_SRCS) $(wildcard test/eval/*.c test/eval/*.h src/core/*.h)
+	$(UNIT_CC) -std=c11 -O2 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L -Isrc -Itest/eval \
+	  -o $@ $(wildcard test/eval/*.c) $(CORE_SRCS) -lm
+.PHONY: eval-offline
+eval-offline: test/eval/eval_autocode
+	test/eval/eval_autocode --data data $(EVAL_ARGS)

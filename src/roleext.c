@@ -16,6 +16,10 @@ rx_sqlstate(rx_status status)
 			return ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE;
 		case RX_ARGUMENT:
 			return ERRCODE_INVALID_PARAMETER_VALUE;
+		case RX_ENCODING:
+			return ERRCODE_CHARACTER_NOT_IN_REPERTOIRE;
+		case RX_LIMIT:
+			return ERRCODE_PROGRAM_LIMIT_EXCEEDED;
 		case RX_SYNTAX:
 		case RX_OK:
 			break;

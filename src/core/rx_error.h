@@ -4,7 +4,8 @@
  * The core never prints and never aborts: a parser returns a status and
  * fills an rx_error with one full sentence saying what was expected.  The
  * PostgreSQL glue turns that into ereport() with the matching SQLSTATE
- * (RX_SYNTAX -> 22P02, RX_RANGE -> 22003, RX_ARGUMENT -> 22023).
+ * (RX_SYNTAX -> 22P02, RX_RANGE -> 22003, RX_ARGUMENT -> 22023,
+ * RX_ENCODING -> 22021, RX_LIMIT -> 54000).
  */
 #ifndef RX_ERROR_H
 #define RX_ERROR_H
@@ -16,7 +17,9 @@ typedef enum rx_status
 	RX_OK = 0,
 	RX_SYNTAX,					/* malformed text: invalid_text_representation */
 	RX_RANGE,					/* a number out of range: numeric_value_out_of_range */
-	RX_ARGUMENT					/* a bad function argument: invalid_parameter_value */
+	RX_ARGUMENT,				/* a bad function argument: invalid_parameter_value */
+	RX_ENCODING,				/* invalid UTF-8: character_not_in_repertoire */
+	RX_LIMIT					/* input too large: program_limit_exceeded */
 } rx_status;
 
 #define RX_DETAIL_MAX 256

@@ -1,0 +1,1682 @@
+/*
+ * autocode.c — the autocoder index and its query (see autocode.h and
+ * doc/autocode.md).
+ *
+ * Layout.  Words are interned as tokens (ids), each with the list of its
+ * character trigrams for fuzzy look-up.  A feature (id) is a token seen as
+ * an ordinary word (WORD) or as the head noun of a title (HEAD), or a
+ * character 4-gram of a title's word (GRAM).  Each feature has two inverted
+ * lists: the TITLE entries that have it (title-to-title matching; not for
+ * grams) and the codes whose entries have it with a weighted count (the
+ * per-code vote).  Entries keep their WORD and HEAD feature ids in one pool
+ * (their grams follow from the words), labels live in one string arena.
+ * Removal marks an entry dead and takes it out of the lists; when dead
+ * entries outnumber live ones by AC_COMPACT_SLACK, the entries, pool and
+ * arena are compacted.  Global statistics (inverse frequencies, entry
+ * norms, per-code BM25 and prior terms) are recomputed lazily by the next
+ * query after a change.
+ *
+ * Query.  Words of the query become weighted features (unknown words are
+ * replaced by the two known halves of a compound or by known words of
+ * similar spelling).  One pass over the features' entry lists accumulates,
+ * per entry, the weight of the features it shares with the query; the Dice
+ * coefficient of the two weighted sets (lowered when the entry misses the
+ * query's head noun) is the entry's similarity, and the best entry of each
+ * code is its match.  One pass over the features' code lists gives each
+ * code a BM25 vote.  The blend of match, vote, a prior (how many titles the
+ * code has) and an exact-match bonus is the raw score; a softmax over the
+ * best candidates and a "none of these" score, then Platt scaling, turn it
+ * into a confidence.
+ */
+#include "autocode.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "autocode_map.h"
+#include "autocode_text.h"
+
+#define AC_FEAT_MAX			1024	/* features of one entry */
+#define AC_QFEAT_MAX		(8 * AC_TOKENS_MAX)
+#define AC_FUZZY_MAX		3	/* stand-ins for one unknown word */
+#define AC_SOFTMAX_MIN		32	/* candidates in the softmax at least */
+#define AC_COMPACT_SLACK	4096	/* dead entries tolerated before compaction */
+#define AC_WEIGHT_MIN		0.001	/* least weight of an entry */
+
+#define AC_TOUCHED			1	/* scratch code flags */
+#define AC_EXACT			2
+
+/* A code's entry in one feature's code list. */
+typedef struct ac_vote
+{
+	uint32_t	code;			/* code index */
+	float		tf;				/* weighted count of the code's entries */
+} ac_vote;
+
+typedef struct ac_idlist
+{
+	uint32_t   *v;
+	uint32_t	n;
+	uint32_t	cap;
+} ac_idlist;
+
+typedef struct ac_votelist
+{
+	ac_vote    *v;
+	uint32_t	n;
+	uint32_t	cap;
+} ac_votelist;
+
+typedef struct ac_token
+{
+	uint32_t	off;			/* spelling in the token arena */
+	uint8_t		len;
+} ac_token;
+
+/* Kinds of features. */
+typedef enum ac_fkind
+{
+	AC_F_WORD = 0,				/* a word of the text */
+	AC_F_HEAD = 1,				/* the head noun of a title */
+	AC_F_GRAM = 2				/* a character 4-gram of a word (votes only) */
+} ac_fkind;
+
+#define AC_FKINDS 3
+
+typedef struct ac_feat
+{
+	uint32_t	token;			/* the word (WORD, HEAD) */
+	uint8_t		kind;
+	float		idf;			/* title matching (0 for grams) */
+	float		cidf;			/* code vote */
+	ac_idlist	el;				/* TITLE entries with the feature */
+	ac_votelist cl;				/* codes with the feature */
+} ac_feat;
+
+typedef struct ac_code
+{
+	int32_t		code;
+	uint32_t	entries;		/* live entries of any kind */
+	double		titles;			/* summed weight of live TITLE entries */
+	float		prior;			/* w_prior * log(1 + titles), set by refresh */
+	float		k;				/* BM25 k1 * (1 - b + b * titles / average), ditto */
+} ac_code;
+
+/* What title matching reads of an entry, packed apart for the cache. */
+typedef struct ac_hot
+{
+	uint32_t	code;			/* code index */
+	float		norm;			/* summed idf of its features, set by refresh */
+	float		scale;			/* min(1, weight) */
+} ac_hot;
+
+typedef struct ac_entry
+{
+	uint64_t	sig;			/* hash of the stemmed word sequence */
+	uint64_t	ident;			/* hash of label, code and kind */
+	uint32_t	code;			/* code index */
+	uint32_t	label_off;
+	uint32_t	label_len;
+	uint32_t	feat_off;		/* features in the pool */
+	uint16_t	nfeat;
+	uint8_t		kind;
+	bool		alive;
+	float		weight;
+} ac_entry;
+
+struct ac_index
+{
+	ac_allocator alloc;
+	ac_params	params;
+
+	/* tokens and their spellings */
+	ac_token   *tokens;
+	uint32_t	ntokens,
+				captokens;
+	char	   *tokchars;
+	uint32_t	ntokchars,
+				captokchars;
+	ac_map		tokmap;			/* hash of spelling -> token */
+	ac_map		trimap;			/* trigram -> its list of tokens */
+	ac_idlist  *trilists;
+	uint32_t	ntri,
+				captri;
+
+	/* features */
+	ac_feat    *feats;
+	uint32_t	nfeats,
+				capfeats;
+	ac_map		featmap;		/* key -> feature */
+
+	/* codes */
+	ac_code    *codes;
+	uint32_t	ncodes,
+				capcodes;
+	ac_map		codemap;		/* code -> code index */
+
+	/* entries, their feature pool and labels */
+	ac_entry   *entries;
+	ac_hot	   *hot;			/* parallel to entries */
+	uint32_t	nentries,
+				capentries,
+				caphot;
+	uint32_t   *pool;
+	uint32_t	npool,
+				cappool;
+	char	   *labels;
+	uint32_t	nlabels,
+				caplabels;
+	ac_map		identmap;		/* ident -> entry */
+	ac_map		sigmap;			/* sig -> TITLE entry */
+	uint32_t	live[2];		/* live entries by kind */
+	uint32_t	dead;
+
+	/* statistics, valid unless dirty */
+	bool		dirty;
+	double		avg_titles;
+};
+
+struct ac_scratch
+{
+	ac_allocator alloc;
+	float	   *eacc;			/* per entry: shared feature weight */
+	uint8_t    *ehead;			/* per entry: shares the query's head noun */
+	uint32_t   *etouched;
+	uint32_t	capentries;
+	float	   *cmatch;			/* per code: best entry similarity */
+	uint32_t   *cbest;			/* per code: that entry */
+	float	   *cvote;
+	uint8_t    *cflag;			/* AC_TOUCHED, AC_EXACT */
+	uint32_t   *ctouched;
+	uint32_t	capcodes;
+	uint16_t   *tcount;			/* per token: shared trigrams */
+	uint32_t   *ttouched;
+	uint32_t	captokens;
+	uint32_t   *cand;			/* candidate code indexes, best first */
+	double	   *candraw;
+	uint32_t	capcand;
+	char	   *evbuf;			/* matched-word evidence */
+	uint32_t	capev;
+	ac_words	words;
+};
+
+/* A weighted query feature. */
+typedef struct ac_qfeat
+{
+	uint32_t	f;
+	float		w;
+	int			word;			/* the query word it came from */
+} ac_qfeat;
+
+/* libc allocation hooks. */
+static void *
+ac_libc_alloc(void *ctx, size_t size)
+{
+	(void) ctx;
+	return malloc(size);
+}
+
+/* libc reallocation hook. */
+static void *
+ac_libc_realloc(void *ctx, void *ptr, size_t size)
+{
+	(void) ctx;
+	return realloc(ptr, size);
+}
+
+/* libc free hook. */
+static void
+ac_libc_free(void *ctx, void *ptr)
+{
+	(void) ctx;
+	free(ptr);
+}
+
+static const ac_allocator ac_libc = {ac_libc_alloc, ac_libc_realloc, ac_libc_free, NULL};
+
+/* The default scoring parameters (chosen on the development split). */
+ac_params
+ac_params_default(void)
+{
+	ac_params	p;
+
+	p.w_vote = 0.70;
+	p.w_prior = 0.05;
+	p.w_exact = 0.50;
+	p.head_weight = 0.7;
+	p.head_miss = 0.85;
+	p.gram_weight = 0.3;
+	p.bm25_k1 = 1.0;
+	p.bm25_b = 0.75;
+	p.fuzzy_weight = 0.7;
+	p.fuzzy_min = 0.4;
+	p.split_weight = 0.5;
+	p.temperature = 0.08;
+	p.null_score = 0.50;
+	p.calib_a = 0.6827;
+	p.calib_b = 0.3710;
+	p.stem_level = 2;
+	return p;
+}
+
+/* The default weight of an entry of a kind. */
+double
+ac_default_weight(ac_kind kind)
+{
+	return kind == AC_DESCRIPTION ? 0.5 : 1.0;
+}
+
+/* Report running out of memory. */
+static rx_status
+ac_oom(rx_error *err)
+{
+	return rx_fail(err, RX_RANGE,
+				   "The autocoding index could not allocate the memory it needs.");
+}
+
+/* Check a parameter set; RX_ARGUMENT with a sentence when one is out of range. */
+static rx_status
+ac_check_params(const ac_params *p, rx_error *err)
+{
+	if (!(p->w_vote >= 0 && p->w_vote <= 1))
+		return rx_fail(err, RX_ARGUMENT, "The vote share must lie between 0 and 1.");
+	if (!(p->w_prior >= 0 && p->w_prior <= 10) || !(p->w_exact >= 0 && p->w_exact <= 10) ||
+		!(p->head_weight >= 0 && p->head_weight <= 10) ||
+		!(p->head_miss >= 0 && p->head_miss <= 1) ||
+		!(p->gram_weight >= 0 && p->gram_weight <= 10) ||
+		!(p->fuzzy_weight >= 0 && p->fuzzy_weight <= 10) ||
+		!(p->split_weight >= 0 && p->split_weight <= 10))
+		return rx_fail(err, RX_ARGUMENT, "Scoring weights must lie between 0 and 10.");
+	if (!(p->bm25_k1 > 0 && p->bm25_k1 <= 100) || !(p->bm25_b >= 0 && p->bm25_b <= 1))
+		return rx_fail(err, RX_ARGUMENT, "BM25 needs k1 in (0, 100] and b in [0, 1].");
+	if (!(p->fuzzy_min > 0 && p->fuzzy_min <= 1))
+		return rx_fail(err, RX_ARGUMENT, "The fuzzy similarity threshold must lie in (0, 1].");
+	if (!(p->temperature >= 0.001 && p->temperature <= 100) ||
+		!(p->null_score >= -100 && p->null_score <= 100))
+		return rx_fail(err, RX_ARGUMENT,
+					   "The temperature must lie in [0.001, 100] and the null score in [-100, 100].");
+	if (!(p->calib_a > 0 && p->calib_a <= 10) || !(p->calib_b >= -10 && p->calib_b <= 10))
+		return rx_fail(err, RX_ARGUMENT,
+					   "The calibration needs a slope in (0, 10] and an intercept in [-10, 10].");
+	if (p->stem_level < 0 || p->stem_level > 2)
+		return rx_fail(err, RX_ARGUMENT, "The stem level must be 0, 1 or 2.");
+	return RX_OK;
+}
+
+/* A new empty index; NULL when out of memory or the parameters are bad. */
+ac_index *
+ac_index_create(const ac_allocator *alloc, const ac_params *params)
+{
+	ac_index   *ix;
+	ac_params	p = params != NULL ? *params : ac_params_default();
+
+	if (alloc == NULL)
+		alloc = &ac_libc;
+	if (ac_check_params(&p, NULL) != RX_OK)
+		return NULL;
+	ix = alloc->alloc(alloc->ctx, sizeof(ac_index));
+	if (ix == NULL)
+		return NULL;
+	memset(ix, 0, sizeof(*ix));
+	ix->alloc = *alloc;
+	ix->params = p;
+	ix->dirty = true;
+	return ix;
+}
+
+/* Free an index and everything it owns. */
+void
+ac_index_free(ac_index *ix)
+{
+	const ac_allocator *a;
+	uint32_t	f;
+
+	if (ix == NULL)
+		return;
+	a = &ix->alloc;
+	for (f = 0; f < ix->nfeats; f++)
+	{
+		ac_mem_free(a, ix->feats[f].el.v);
+		ac_mem_free(a, ix->feats[f].cl.v);
+	}
+	ac_mem_free(a, ix->tokens);
+	ac_mem_free(a, ix->tokchars);
+	ac_map_free(a, &ix->tokmap);
+	ac_map_free(a, &ix->trimap);
+	for (f = 0; f < ix->ntri; f++)
+		ac_mem_free(a, ix->trilists[f].v);
+	ac_mem_free(a, ix->trilists);
+	ac_mem_free(a, ix->feats);
+	ac_map_free(a, &ix->featmap);
+	ac_mem_free(a, ix->codes);
+	ac_map_free(a, &ix->codemap);
+	ac_mem_free(a, ix->entries);
+	ac_mem_free(a, ix->hot);
+	ac_mem_free(a, ix->pool);
+	ac_mem_free(a, ix->labels);
+	ac_map_free(a, &ix->identmap);
+	ac_map_free(a, &ix->sigmap);
+	a->free(a->ctx, ix);
+}
+
+/* Replace the scoring parameters (stem_level only while the index is empty). */
+rx_status
+ac_index_set_params(ac_index *ix, const ac_params *params, rx_error *err)
+{
+	rx_status	st = ac_check_params(params, err);
+
+	if (st != RX_OK)
+		return st;
+	if (params->stem_level != ix->params.stem_level && ix->nentries > 0)
+		return rx_fail(err, RX_ARGUMENT,
+					   "The stem level of an index cannot change once it holds entries.");
+	ix->params = *params;
+	ix->dirty = true;
+	return RX_OK;
+}
+
+/* The scoring parameters in use. */
+ac_params
+ac_index_params(const ac_index *ix)
+{
+	return ix->params;
+}
+
+/* Live entries. */
+uint32_t
+ac_index_size(const ac_index *ix)
+{
+	return ix->live[AC_TITLE] + ix->live[AC_DESCRIPTION];
+}
+
+/* Live entries of a kind. */
+uint32_t
+ac_index_count(const ac_index *ix, ac_kind kind)
+{
+	return (kind == AC_TITLE || kind == AC_DESCRIPTION) ? ix->live[kind] : 0;
+}
+
+/* Distinct codes with a live entry. */
+uint32_t
+ac_index_codes(const ac_index *ix)
+{
+	uint32_t	i,
+				n = 0;
+
+	for (i = 0; i < ix->ncodes; i++)
+		if (ix->codes[i].entries > 0)
+			n++;
+	return n;
+}
+
+/* Bytes held by the index. */
+size_t
+ac_index_bytes(const ac_index *ix)
+{
+	size_t		n = sizeof(*ix);
+	uint32_t	f;
+
+	n += (size_t) ix->captokens * sizeof(ac_token) + ix->captokchars;
+	n += ac_map_bytes(&ix->tokmap) + ac_map_bytes(&ix->trimap) +
+		(size_t) ix->captri * sizeof(ac_idlist);
+	for (f = 0; f < ix->ntri; f++)
+		n += (size_t) ix->trilists[f].cap * sizeof(uint32_t);
+	n += (size_t) ix->capfeats * sizeof(ac_feat) + ac_map_bytes(&ix->featmap);
+	for (f = 0; f < ix->nfeats; f++)
+		n += (size_t) ix->feats[f].el.cap * sizeof(uint32_t) +
+			(size_t) ix->feats[f].cl.cap * sizeof(ac_vote);
+	n += (size_t) ix->capcodes * sizeof(ac_code) + ac_map_bytes(&ix->codemap);
+	n += (size_t) ix->capentries * sizeof(ac_entry) + (size_t) ix->caphot * sizeof(ac_hot) +
+		(size_t) ix->cappool * sizeof(uint32_t);
+	n += ix->caplabels + ac_map_bytes(&ix->identmap) + ac_map_bytes(&ix->sigmap);
+	return n;
+}
+
+/* The token id of a spelling, or UINT32_MAX when it was never seen. */
+static uint32_t
+ac_token_find(const ac_index *ix, const char *s, size_t len)
+{
+	uint64_t	h = ac_hash(AC_HASH_INIT, s, len);
+	uint32_t	pos = 0,
+				t;
+
+	while (ac_map_next(&ix->tokmap, h, &pos, &t))
+		if (ix->tokens[t].len == len && memcmp(ix->tokchars + ix->tokens[t].off, s, len) == 0)
+			return t;
+	return UINT32_MAX;
+}
+
+/* The index of the token list of a trigram, or UINT32_MAX when there is none. */
+static uint32_t
+ac_trigram_find(const ac_index *ix, uint32_t key)
+{
+	uint32_t	pos = 0,
+				l;
+
+	return ac_map_next(&ix->trimap, key, &pos, &l) ? l : UINT32_MAX;
+}
+
+/* The index of the token list of a trigram, made if need be; UINT32_MAX when out of memory. */
+static uint32_t
+ac_trigram_list(ac_index *ix, uint32_t key)
+{
+	uint32_t	l = ac_trigram_find(ix, key);
+
+	if (l != UINT32_MAX)
+		return l;
+	l = ix->ntri;
+	if (!ac_mem_grow(&ix->alloc, (void **) &ix->trilists, &ix->captri, l + 1,
+					 sizeof(ac_idlist)) ||
+		!ac_map_put(&ix->alloc, &ix->trimap, key, l))
+		return UINT32_MAX;
+	memset(&ix->trilists[l], 0, sizeof(ac_idlist));
+	ix->ntri++;
+	return l;
+}
+
+/* Intern a spelling; its token id in *out.  False when out of memory. */
+static bool
+ac_token_intern(ac_index *ix, const char *s, size_t len, uint32_t *out)
+{
+	const ac_allocator *a = &ix->alloc;
+	uint32_t	t = ac_token_find(ix, s, len);
+	uint32_t	tri[AC_TOKEN_LEN_MAX],
+				lists[AC_TOKEN_LEN_MAX];
+	int			ntri,
+				i;
+
+	if (t != UINT32_MAX)
+	{
+		*out = t;
+		return true;
+	}
+	t = ix->ntokens;
+	if (!ac_mem_grow(a, (void **) &ix->tokens, &ix->captokens, t + 1, sizeof(ac_token)) ||
+		!ac_mem_grow(a, (void **) &ix->tokchars, &ix->captokchars,
+					 ix->ntokchars + (uint32_t) len, 1))
+		return false;
+	/* make room in the list of every trigram first: then nothing fails */
+	ntri = ac_trigrams(s, len, tri);
+	for (i = 0; i < ntri; i++)
+	{
+		uint32_t	l = ac_trigram_list(ix, tri[i]);
+
+		if (l == UINT32_MAX ||
+			!ac_mem_grow(a, (void **) &ix->trilists[l].v, &ix->trilists[l].cap,
+						 ix->trilists[l].n + 1, sizeof(uint32_t)))
+			return false;
+		lists[i] = l;
+	}
+	if (!ac_map_put(a, &ix->tokmap, ac_hash(AC_HASH_INIT, s, len), t))
+		return false;
+	/* the token once in the list of each distinct trigram */
+	for (i = 0; i < ntri; i++)
+	{
+		ac_idlist  *l = &ix->trilists[lists[i]];
+
+		if (l->n == 0 || l->v[l->n - 1] != t)
+			l->v[l->n++] = t;
+	}
+	memcpy(ix->tokchars + ix->ntokchars, s, len);
+	ix->tokens[t].off = ix->ntokchars;
+	ix->tokens[t].len = (uint8_t) len;
+	ix->ntokchars += (uint32_t) len;
+	ix->ntokens++;
+	*out = t;
+	return true;
+}
+
+/* The map key of a feature: its kind in the top byte, then its payload. */
+static uint64_t
+ac_feature_key(ac_fkind kind, uint64_t payload)
+{
+	return ((uint64_t) kind << 56) | (payload & ((UINT64_C(1) << 56) - 1));
+}
+
+/* The id of the feature with a key, or UINT32_MAX. */
+static uint32_t
+ac_feature_find(const ac_index *ix, uint64_t key)
+{
+	uint32_t	pos = 0,
+				f;
+
+	/* the key is the feature itself, not a hash: one value at most */
+	if (ac_map_next(&ix->featmap, key, &pos, &f))
+		return f;
+	return UINT32_MAX;
+}
+
+/* Does feature f (UINT32_MAX: none) carry evidence now (a live entry has it)? */
+static bool
+ac_feature_live(const ac_index *ix, uint32_t f)
+{
+	return f != UINT32_MAX && ix->feats[f].cl.n > 0;
+}
+
+/* The live WORD or HEAD feature of token t, or UINT32_MAX. */
+static uint32_t
+ac_token_feature(const ac_index *ix, ac_fkind kind, uint32_t t)
+{
+	uint32_t	f = ac_feature_find(ix, ac_feature_key(kind, t));
+
+	return ac_feature_live(ix, f) ? f : UINT32_MAX;
+}
+
+/* Intern a feature; its id in *out.  False when out of memory. */
+static bool
+ac_feature_intern(ac_index *ix, uint64_t key, ac_fkind kind, uint32_t token, uint32_t *out)
+{
+	uint32_t	f = ac_feature_find(ix, key);
+	ac_feat    *ft;
+
+	if (f != UINT32_MAX)
+	{
+		*out = f;
+		return true;
+	}
+	f = ix->nfeats;
+	if (f >= UINT32_MAX - 1 ||
+		!ac_mem_grow(&ix->alloc, (void **) &ix->feats, &ix->capfeats, f + 1, sizeof(ac_feat)) ||
+		!ac_map_put(&ix->alloc, &ix->featmap, key, f))
+		return false;
+	ft = &ix->feats[f];
+	memset(ft, 0, sizeof(*ft));
+	ft->kind = (uint8_t) kind;
+	ft->token = token;
+	ix->nfeats++;
+	*out = f;
+	return true;
+}
+
+/* The padded character 4-grams of a word as 32-bit keys; returns the count. */
+static int
+ac_grams(const char *w, size_t len, uint32_t *keys)
+{
+	unsigned char p[AC_TOKEN_LEN_MAX + 2];
+	size_t		i;
+	int			n = 0;
+
+	if (len < 2)
+		return 0;
+	p[0] = 0;
+	memcpy(p + 1, w, len);
+	p[len + 1] = 0;
+	for (i = 0; i + 4 <= len + 2; i++)
+		keys[n++] = (uint32_t) p[i] << 24 | (uint32_t) p[i + 1] << 16 |
+			(uint32_t) p[i + 2] << 8 | p[i + 3];
+	return n;
+}
+
+/* The code index of a code, interning it; false when out of memory. */
+static bool
+ac_code_intern(ac_index *ix, int32_t code, uint32_t *out)
+{
+	uint64_t	key = (uint64_t) (uint32_t) code;
+	uint32_t	pos = 0,
+				c;
+
+	while (ac_map_next(&ix->codemap, key, &pos, &c))
+		if (ix->codes[c].code == code)
+		{
+			*out = c;
+			return true;
+		}
+	c = ix->ncodes;
+	if (!ac_mem_grow(&ix->alloc, (void **) &ix->codes, &ix->capcodes, c + 1, sizeof(ac_code)) ||
+		!ac_map_put(&ix->alloc, &ix->codemap, key, c))
+		return false;
+	ix->codes[c].code = code;
+	ix->codes[c].entries = 0;
+	ix->codes[c].titles = 0;
+	ix->ncodes++;
+	*out = c;
+	return true;
+}
+
+/* The identity hash of an entry: its label, code and kind. */
+static uint64_t
+ac_ident(const char *label, size_t len, int32_t code, ac_kind kind)
+{
+	uint64_t	h = ac_hash(AC_HASH_INIT, label, len);
+	uint32_t	ck[2];
+
+	ck[0] = (uint32_t) code;
+	ck[1] = (uint32_t) kind;
+	return ac_hash(h, ck, sizeof(ck));
+}
+
+/* The signature of a split text: the hash of its non-stop words in order. */
+static uint64_t
+ac_signature(const ac_words *w)
+{
+	uint64_t	h = AC_HASH_INIT;
+	int			i;
+	bool		any = false;
+
+	for (i = 0; i < w->n; i++)
+	{
+		if (w->w[i].stop)
+			continue;
+		h = ac_hash(h, w->w[i].s, w->w[i].len);
+		h = ac_hash(h, " ", 1);
+		any = true;
+	}
+	return any ? h : 0;
+}
+
+/* Add the pair (id, weight) to code list f, merging with the code's pair. */
+static bool
+ac_vote_add(ac_index *ix, uint32_t f, uint32_t code, float tf)
+{
+	ac_votelist *l = &ix->feats[f].cl;
+	uint32_t	i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].code == code)
+		{
+			l->v[i].tf += tf;
+			return true;
+		}
+	if (!ac_mem_grow(&ix->alloc, (void **) &l->v, &l->cap, l->n + 1, sizeof(ac_vote)))
+		return false;
+	l->v[l->n].code = code;
+	l->v[l->n].tf = tf;
+	l->n++;
+	return true;
+}
+
+/* Take tf off a code's pair in code list f, dropping the pair at zero. */
+static void
+ac_vote_sub(ac_index *ix, uint32_t f, uint32_t code, float tf)
+{
+	ac_votelist *l = &ix->feats[f].cl;
+	uint32_t	i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->v[i].code == code)
+		{
+			l->v[i].tf -= tf;
+			if (l->v[i].tf <= 1e-4f)
+				l->v[i] = l->v[--l->n];
+			return;
+		}
+}
+
+/* Drop entry e from entry list f (order is not kept). */
+static void
+ac_elist_del(ac_index *ix, uint32_t f, uint32_t e)
+{
+	ac_idlist  *l = &ix->feats[f].el;
+	uint32_t	i;
+
+	for (i = l->n; i-- > 0;)
+		if (l->v[i] == e)
+		{
+			l->v[i] = l->v[--l->n];
+			return;
+		}
+}
+
+/* Add feature f to the list feats[0..*n) unless it is there or the list is full. */
+static void
+ac_feat_push(uint32_t *feats, int *n, uint32_t f)
+{
+	int			j;
+
+	for (j = 0; j < *n; j++)
+		if (feats[j] == f)
+			return;
+	if (*n < AC_FEAT_MAX)
+		feats[(*n)++] = f;
+}
+
+/*
+ * The features of an entry's split words, interned: every non-stop word,
+ * and for titles the head noun.  False when out of memory.
+ */
+static bool
+ac_entry_features(ac_index *ix, const ac_words *w, ac_kind kind, uint32_t *feats,
+				  int *nfeat)
+{
+	int			i,
+				n = 0;
+	uint32_t	f;
+
+	for (i = 0; i < w->n; i++)
+	{
+		uint32_t	t;
+
+		if (w->w[i].stop)
+			continue;
+		if (!ac_token_intern(ix, w->w[i].s, w->w[i].len, &t) ||
+			!ac_feature_intern(ix, ac_feature_key(AC_F_WORD, t), AC_F_WORD, t, &f))
+			return false;
+		ac_feat_push(feats, &n, f);
+		if (kind == AC_TITLE && w->w[i].head)
+		{
+			if (!ac_feature_intern(ix, ac_feature_key(AC_F_HEAD, t), AC_F_HEAD, t, &f))
+				return false;
+			ac_feat_push(feats, &n, f);
+		}
+	}
+	*nfeat = n;
+	return true;
+}
+
+/*
+ * Append to feats[0..*n) the 4-gram features of the WORD features among
+ * them: interned when intern (false when out of memory), else looked up
+ * (grams that are missing are skipped).  Grams are not kept with an entry:
+ * they follow from its words, so removal derives the same set again.
+ */
+static bool
+ac_gram_features(ac_index *ix, uint32_t *feats, int *n, bool intern)
+{
+	int			nbase = *n,
+				i,
+				j;
+
+	for (i = 0; i < nbase; i++)
+	{
+		const ac_feat *ft = &ix->feats[feats[i]];
+		const ac_token *t;
+		uint32_t	g[AC_TOKEN_LEN_MAX + 1],
+					f;
+		int			ng;
+
+		if (ft->kind != AC_F_WORD)
+			continue;
+		t = &ix->tokens[ft->token];
+		ng = ac_grams(ix->tokchars + t->off, t->len, g);
+		for (j = 0; j < ng; j++)
+		{
+			uint64_t	key = ac_feature_key(AC_F_GRAM, g[j]);
+
+			if (intern)
+			{
+				if (!ac_feature_intern(ix, key, AC_F_GRAM, UINT32_MAX, &f))
+					return false;
+			}
+			else if ((f = ac_feature_find(ix, key)) == UINT32_MAX)
+				continue;
+			ac_feat_push(feats, n, f);
+		}
+	}
+	return true;
+}
+
+/* Does a feature of this kind go into the entry lists (title matching)? */
+static bool
+ac_matches(const ac_index *ix, uint32_t f)
+{
+	return ix->feats[f].kind != AC_F_GRAM;
+}
+
+/* Add one entry. */
+rx_status
+ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err)
+{
+	const ac_allocator *a = &ix->alloc;
+	ac_words   *w;
+	uint32_t	feats[AC_FEAT_MAX];
+	int			nfeat = 0,
+				nkept,
+				i;
+	uint32_t	code,
+				e;
+	size_t		label_len;
+	ac_entry   *ent;
+
+	if (in->kind != AC_TITLE && in->kind != AC_DESCRIPTION)
+		return rx_fail(err, RX_ARGUMENT, "An entry's kind must be a title or a description.");
+	if (!(in->weight >= AC_WEIGHT_MIN && in->weight <= 100))
+		return rx_fail(err, RX_ARGUMENT,
+					   "An entry's weight must lie between 0.001 and 100.");
+	if (in->text == NULL && in->text_len > 0)
+		return rx_fail(err, RX_ARGUMENT, "An entry's text is missing.");
+	if (in->label == NULL && in->label_len > 0)
+		return rx_fail(err, RX_ARGUMENT, "An entry's label is missing.");
+	if (ix->nentries >= AC_ENTRIES_MAX)
+		return rx_fail(err, RX_RANGE, "The autocoding index holds at most %u entries.",
+					   (unsigned) AC_ENTRIES_MAX);
+	label_len = in->label_len > AC_LABEL_MAX ? AC_LABEL_MAX : in->label_len;
+
+	w = ac_mem_alloc(a, sizeof(ac_words));
+	if (w == NULL)
+		return ac_oom(err);
+	ac_split(in->text, in->text_len > AC_TEXT_MAX ? AC_TEXT_MAX : in->text_len,
+			 ix->params.stem_level, w);
+	if (!ac_entry_features(ix, w, in->kind, feats, &nfeat) ||
+		!((nkept = nfeat) >= 0) ||
+		(in->kind == AC_TITLE && !ac_gram_features(ix, feats, &nfeat, true)) ||
+		!ac_code_intern(ix, in->code, &code) ||
+		!ac_mem_grow(a, (void **) &ix->entries, &ix->capentries, ix->nentries + 1,
+					 sizeof(ac_entry)) ||
+		!ac_mem_grow(a, (void **) &ix->hot, &ix->caphot, ix->nentries + 1, sizeof(ac_hot)) ||
+		!ac_mem_grow(a, (void **) &ix->pool, &ix->cappool, ix->npool + (uint32_t) nkept,
+					 sizeof(uint32_t)) ||
+		!ac_mem_grow(a, (void **) &ix->labels, &ix->caplabels,
+					 ix->nlabels + (uint32_t) label_len, 1))
+	{
+		ac_mem_free(a, w);
+		return ac_oom(err);
+	}
+
+	/* reserve room in every list first, so that nothing fails half-way */
+	for (i = 0; i < nfeat; i++)
+	{
+		ac_idlist  *el = &ix->feats[feats[i]].el;
+		ac_votelist *cl = &ix->feats[feats[i]].cl;
+
+		if ((in->kind == AC_TITLE && ac_matches(ix, feats[i]) &&
+			 !ac_mem_grow(a, (void **) &el->v, &el->cap, el->n + 1, sizeof(uint32_t))) ||
+			!ac_mem_grow(a, (void **) &cl->v, &cl->cap, cl->n + 1, sizeof(ac_vote)))
+		{
+			ac_mem_free(a, w);
+			return ac_oom(err);
+		}
+	}
+	e = ix->nentries;
+	ent = &ix->entries[e];
+	ent->sig = in->kind == AC_TITLE ? ac_signature(w) : 0;
+	ent->ident = ac_ident(in->label, label_len, in->code, in->kind);
+	ac_mem_free(a, w);
+	if (!ac_map_put(a, &ix->identmap, ent->ident, e) ||
+		(ent->sig != 0 && !ac_map_put(a, &ix->sigmap, ent->sig, e)))
+	{
+		ac_map_del(&ix->identmap, ent->ident, e);
+		return ac_oom(err);
+	}
+	ent->code = code;
+	ent->label_off = ix->nlabels;
+	ent->label_len = (uint32_t) label_len;
+	if (label_len > 0)
+		memcpy(ix->labels + ix->nlabels, in->label, label_len);
+	ix->nlabels += (uint32_t) label_len;
+	/* words and head only: the grams follow from the words */
+	ent->feat_off = ix->npool;
+	ent->nfeat = (uint16_t) nkept;
+	memcpy(ix->pool + ix->npool, feats, (size_t) nkept * sizeof(uint32_t));
+	ix->npool += (uint32_t) nkept;
+	ent->kind = (uint8_t) in->kind;
+	ent->alive = true;
+	ent->weight = (float) in->weight;
+	ix->hot[e].code = code;
+	ix->hot[e].norm = 0;
+	ix->hot[e].scale = in->weight < 1 ? (float) in->weight : 1.0f;
+	for (i = 0; i < nfeat; i++)
+	{
+		if (in->kind == AC_TITLE && ac_matches(ix, feats[i]))
+		{
+			ac_idlist  *el = &ix->feats[feats[i]].el;
+
+			el->v[el->n++] = e;
+		}
+		/* room was reserved above, so this cannot fail */
+		(void) ac_vote_add(ix, feats[i], code, (float) in->weight);
+	}
+	ix->codes[code].entries++;
+	if (in->kind == AC_TITLE)
+		ix->codes[code].titles += in->weight;
+	ix->live[in->kind]++;
+	ix->nentries++;
+	ix->dirty = true;
+	return RX_OK;
+}
+
+/* Take a live entry out of every list and statistic. */
+static void
+ac_kill(ac_index *ix, uint32_t e)
+{
+	ac_entry   *ent = &ix->entries[e];
+	uint32_t	feats[AC_FEAT_MAX];
+	int			n = ent->nfeat,
+				i;
+
+	memcpy(feats, ix->pool + ent->feat_off, (size_t) n * sizeof(uint32_t));
+	if (ent->kind == AC_TITLE)
+		(void) ac_gram_features(ix, feats, &n, false);
+	for (i = 0; i < n; i++)
+	{
+		if (ent->kind == AC_TITLE && ac_matches(ix, feats[i]))
+			ac_elist_del(ix, feats[i], e);
+		ac_vote_sub(ix, feats[i], ent->code, ent->weight);
+	}
+	ac_map_del(&ix->identmap, ent->ident, e);
+	if (ent->sig != 0)
+		ac_map_del(&ix->sigmap, ent->sig, e);
+	ix->codes[ent->code].entries--;
+	if (ent->kind == AC_TITLE)
+	{
+		ix->codes[ent->code].titles -= ent->weight;
+		if (ix->codes[ent->code].entries == 0 || ix->codes[ent->code].titles < 1e-6)
+			ix->codes[ent->code].titles = 0;
+	}
+	ix->live[ent->kind]--;
+	ent->alive = false;
+	ix->dead++;
+	ix->dirty = true;
+}
+
+/*
+ * Drop dead entries: move live entries down, renumber them in the entry
+ * lists and maps, and pack the feature pool and the labels.
+ */
+static void
+ac_compact(ac_index *ix)
+{
+	uint32_t	e,
+				n = 0,
+				npool = 0,
+				nlabels = 0,
+				f;
+
+	ac_map_clear(&ix->identmap);
+	ac_map_clear(&ix->sigmap);
+	for (e = 0; e < ix->nentries; e++)
+	{
+		ac_entry	ent = ix->entries[e];
+
+		if (!ent.alive)
+			continue;
+		memmove(ix->pool + npool, ix->pool + ent.feat_off, (size_t) ent.nfeat * sizeof(uint32_t));
+		ent.feat_off = npool;
+		npool += ent.nfeat;
+		memmove(ix->labels + nlabels, ix->labels + ent.label_off, ent.label_len);
+		ent.label_off = nlabels;
+		nlabels += ent.label_len;
+		ix->entries[n] = ent;
+		ix->hot[n] = ix->hot[e];
+		/* the maps only shrank, so these cannot need memory */
+		(void) ac_map_put(&ix->alloc, &ix->identmap, ent.ident, n);
+		if (ent.sig != 0)
+			(void) ac_map_put(&ix->alloc, &ix->sigmap, ent.sig, n);
+		n++;
+	}
+	for (f = 0; f < ix->nfeats; f++)
+		ix->feats[f].el.n = 0;
+	for (e = 0; e < n; e++)
+	{
+		ac_entry   *ent = &ix->entries[e];
+		uint32_t	i;
+
+		if (ent->kind != AC_TITLE)
+			continue;
+		for (i = 0; i < ent->nfeat; i++)
+		{
+			uint32_t	f2 = ix->pool[ent->feat_off + i];
+			ac_idlist  *el = &ix->feats[f2].el;
+
+			/* each list held these entries before, so it has the room */
+			if (ac_matches(ix, f2))
+				el->v[el->n++] = e;
+		}
+	}
+	ix->nentries = n;
+	ix->npool = npool;
+	ix->nlabels = nlabels;
+	ix->dead = 0;
+}
+
+/* Remove one live entry with the label, code and kind of `in`. */
+rx_status
+ac_remove(ac_index *ix, const ac_entry_in *in, bool *found, rx_error *err)
+{
+	size_t		label_len;
+	uint64_t	ident;
+	uint32_t	pos = 0,
+				e;
+
+	*found = false;
+	if (in->label == NULL && in->label_len > 0)
+		return rx_fail(err, RX_ARGUMENT, "An entry's label is missing.");
+	label_len = in->label_len > AC_LABEL_MAX ? AC_LABEL_MAX : in->label_len;
+	ident = ac_ident(in->label, label_len, in->code, in->kind);
+	while (ac_map_next(&ix->identmap, ident, &pos, &e))
+	{
+		ac_entry   *ent = &ix->entries[e];
+
+		if (ent->alive && ent->kind == (uint8_t) in->kind &&
+			ix->codes[ent->code].code == in->code && ent->label_len == label_len &&
+			(label_len == 0 || memcmp(ix->labels + ent->label_off, in->label, label_len) == 0))
+		{
+			ac_kill(ix, e);
+			*found = true;
+			break;
+		}
+	}
+	if (ix->dead > ac_index_size(ix) + AC_COMPACT_SLACK)
+		ac_compact(ix);
+	return RX_OK;
+}
+
+/* Recompute inverse frequencies and entry norms after a change. */
+static void
+ac_refresh(ac_index *ix)
+{
+	double		n = ix->live[AC_TITLE];
+	double		nc = 0,
+				sum = 0;
+	double		kw[AC_FKINDS];
+	uint32_t	c,
+				f,
+				e;
+
+	for (c = 0; c < ix->ncodes; c++)
+		if (ix->codes[c].entries > 0)
+		{
+			nc++;
+			sum += ix->codes[c].titles;
+		}
+	kw[AC_F_WORD] = 1.0;
+	kw[AC_F_HEAD] = ix->params.head_weight;
+	kw[AC_F_GRAM] = ix->params.gram_weight;
+	ix->avg_titles = nc > 0 && sum > 0 ? sum / nc : 1;
+	for (c = 0; c < ix->ncodes; c++)
+	{
+		ac_code    *cd = &ix->codes[c];
+
+		cd->prior = (float) (ix->params.w_prior * log1p(cd->titles));
+		cd->k = (float) (ix->params.bm25_k1 * (1 - ix->params.bm25_b +
+											   ix->params.bm25_b * cd->titles / ix->avg_titles));
+	}
+	for (f = 0; f < ix->nfeats; f++)
+	{
+		ac_feat    *ft = &ix->feats[f];
+		double		fw = kw[ft->kind];
+
+		ft->idf = ft->kind == AC_F_GRAM ? 0 : (float) (fw * log((n + 1) / (ft->el.n + 0.5)));
+		ft->cidf = (float) (fw * log((nc + 1) / (ft->cl.n + 0.5)));
+	}
+	for (e = 0; e < ix->nentries; e++)
+	{
+		ac_entry   *ent = &ix->entries[e];
+		double		norm = 0;
+		uint32_t	i;
+
+		if (!ent->alive || ent->kind != AC_TITLE)
+			continue;
+		for (i = 0; i < ent->nfeat; i++)
+			norm += ix->feats[ix->pool[ent->feat_off + i]].idf;
+		ix->hot[e].norm = (float) norm;
+	}
+	ix->dirty = false;
+}
+
+/* A scratch area for queries on ix. */
+ac_scratch *
+ac_scratch_create(const ac_index *ix)
+{
+	ac_scratch *sc = ix->alloc.alloc(ix->alloc.ctx, sizeof(ac_scratch));
+
+	if (sc == NULL)
+		return NULL;
+	memset(sc, 0, sizeof(*sc));
+	sc->alloc = ix->alloc;
+	return sc;
+}
+
+/* Free a scratch area. */
+void
+ac_scratch_free(ac_scratch *sc)
+{
+	const ac_allocator *a;
+
+	if (sc == NULL)
+		return;
+	a = &sc->alloc;
+	ac_mem_free(a, sc->eacc);
+	ac_mem_free(a, sc->ehead);
+	ac_mem_free(a, sc->etouched);
+	ac_mem_free(a, sc->cmatch);
+	ac_mem_free(a, sc->cbest);
+	ac_mem_free(a, sc->cvote);
+	ac_mem_free(a, sc->cflag);
+	ac_mem_free(a, sc->ctouched);
+	ac_mem_free(a, sc->tcount);
+	ac_mem_free(a, sc->ttouched);
+	ac_mem_free(a, sc->cand);
+	ac_mem_free(a, sc->candraw);
+	ac_mem_free(a, sc->evbuf);
+	a->free(a->ctx, sc);
+}
+
+/*
+ * Grow the zero-filled per-item arrays of a scratch area from cap to need
+ * items: one array of elsize-byte items per pointer in arrays.
+ */
+static bool
+ac_scratch_arrays(ac_scratch *sc, void **arrays[], const size_t *elsizes, int narrays,
+				  uint32_t *cap, uint32_t need)
+{
+	uint32_t	ncap;
+	int			i;
+
+	if (need <= *cap)
+		return true;
+	ncap = need + need / 2 + 64;
+	for (i = 0; i < narrays; i++)
+	{
+		void	   *p = *arrays[i] == NULL
+			? sc->alloc.alloc(sc->alloc.ctx, (size_t) ncap * elsizes[i])
+			: sc->alloc.realloc(sc->alloc.ctx, *arrays[i], (size_t) ncap * elsizes[i]);
+
+		if (p == NULL)
+			return false;
+		memset((char *) p + (size_t) *cap * elsizes[i], 0,
+			   (size_t) (ncap - *cap) * elsizes[i]);
+		*arrays[i] = p;
+	}
+	*cap = ncap;
+	return true;
+}
+
+/* Make a scratch area big enough for the index as it is now. */
+static bool
+ac_scratch_fit(ac_scratch *sc, const ac_index *ix, int k)
+{
+	void	  **earr[] = {(void **) &sc->eacc, (void **) &sc->etouched, (void **) &sc->ehead};
+	size_t		esz[] = {sizeof(float), sizeof(uint32_t), 1};
+	void	  **carr[] = {(void **) &sc->cmatch, (void **) &sc->cbest, (void **) &sc->cvote,
+	(void **) &sc->cflag, (void **) &sc->ctouched};
+	size_t		csz[] = {sizeof(float), sizeof(uint32_t), sizeof(float), 1, sizeof(uint32_t)};
+	void	  **tarr[] = {(void **) &sc->tcount, (void **) &sc->ttouched};
+	size_t		tsz[] = {sizeof(uint16_t), sizeof(uint32_t)};
+	uint32_t	ncand = (uint32_t) (k > AC_SOFTMAX_MIN ? k : AC_SOFTMAX_MIN);
+	uint32_t	capcand = sc->capcand;
+
+	if (!ac_scratch_arrays(sc, earr, esz, 3, &sc->capentries, ix->nentries) ||
+		!ac_scratch_arrays(sc, carr, csz, 5, &sc->capcodes, ix->ncodes) ||
+		!ac_scratch_arrays(sc, tarr, tsz, 2, &sc->captokens, ix->ntokens))
+		return false;
+	if (ncand > capcand)
+	{
+		void	  **karr[] = {(void **) &sc->cand, (void **) &sc->candraw};
+		size_t		ksz[] = {sizeof(uint32_t), sizeof(double)};
+
+		if (!ac_scratch_arrays(sc, karr, ksz, 2, &sc->capcand, ncand))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Add feature f (from query word `word`) with weight w to the query
+ * features, keeping the larger weight of a repeated feature.
+ */
+static void
+ac_qfeat_add(ac_qfeat *q, int *n, uint32_t f, float w, int word)
+{
+	int			i;
+
+	if (f == UINT32_MAX || !(w > 0))
+		return;
+	for (i = 0; i < *n; i++)
+		if (q[i].f == f)
+		{
+			if (w > q[i].w)
+				q[i].w = w;
+			return;
+		}
+	if (*n < AC_QFEAT_MAX)
+	{
+		q[*n].f = f;
+		q[*n].w = w;
+		q[*n].word = word;
+		(*n)++;
+	}
+}
+
+/*
+ * Stand-ins for an unknown word: the known words sharing the most trigrams
+ * with it (Jaccard similarity at least fuzzy_min), at most AC_FUZZY_MAX of
+ * them, each added with weight fuzzy_weight times its similarity.
+ */
+static void
+ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, int word, ac_qfeat *q,
+		 int *nq)
+{
+	uint32_t	tri[AC_TOKEN_LEN_MAX];
+	int			ntri,
+				i,
+				j,
+				nuniq = 0;
+	uint32_t	ntouched = 0;
+	uint32_t	best[AC_FUZZY_MAX];
+	double		bests[AC_FUZZY_MAX];
+	int			nbest = 0;
+	uint32_t	k;
+
+	ntri = ac_trigrams(w->s, w->len, tri);
+	for (i = 0; i < ntri; i++)
+	{
+		uint32_t	l,
+					m;
+		bool		seen = false;
+
+		for (j = 0; j < i && !seen; j++)
+			seen = tri[j] == tri[i];
+		if (seen)
+			continue;
+		nuniq++;
+		l = ac_trigram_find(ix, tri[i]);
+		if (l == UINT32_MAX)
+			continue;
+		for (m = 0; m < ix->trilists[l].n; m++)
+		{
+			uint32_t	t = ix->trilists[l].v[m];
+
+			if (sc->tcount[t] == 0)
+				sc->ttouched[ntouched++] = t;
+			sc->tcount[t]++;
+		}
+	}
+	for (k = 0; k < ntouched; k++)
+	{
+		uint32_t	t = sc->ttouched[k];
+		uint32_t	other[AC_TOKEN_LEN_MAX];
+		int			nother,
+					uother = 0;
+		double		sim;
+
+		if (ac_token_feature(ix, AC_F_WORD, t) != UINT32_MAX)
+		{
+			nother = ac_trigrams(ix->tokchars + ix->tokens[t].off, ix->tokens[t].len, other);
+			for (i = 0; i < nother; i++)
+			{
+				bool		seen = false;
+
+				for (j = 0; j < i && !seen; j++)
+					seen = other[j] == other[i];
+				uother += !seen;
+			}
+			sim = (double) sc->tcount[t] / (nuniq + uother - sc->tcount[t]);
+			if (sim >= ix->params.fuzzy_min)
+			{
+				/* insert into the best few, by similarity then token id */
+				int			pos = nbest;
+
+				while (pos > 0 && (bests[pos - 1] < sim ||
+								   (bests[pos - 1] == sim && best[pos - 1] > t)))
+					pos--;
+				if (pos < AC_FUZZY_MAX)
+				{
+					int			m = nbest < AC_FUZZY_MAX ? nbest : AC_FUZZY_MAX - 1;
+
+					for (j = m; j > pos; j--)
+					{
+						best[j] = best[j - 1];
+						bests[j] = bests[j - 1];
+					}
+					best[pos] = t;
+					bests[pos] = sim;
+					if (nbest < AC_FUZZY_MAX)
+						nbest++;
+				}
+			}
+		}
+		sc->tcount[t] = 0;
+	}
+	for (i = 0; i < nbest; i++)
+	{
+		float		fw = (float) (ix->params.fuzzy_weight * bests[i]);
+
+		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, best[i]), fw, word);
+		if (w->head)
+			ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_HEAD, best[i]), fw, word);
+	}
+}
+
+/*
+ * An unknown word that is two known words run together (pipelaying,
+ * floorperson): the split with the longest known first part, each part
+ * stemmed; both added with split_weight, the second as head if the word was.
+ * Returns whether a split was found.
+ */
+static bool
+ac_split_compound(const ac_index *ix, const ac_word *w, int word, ac_qfeat *q, int *nq)
+{
+	size_t		cut;
+
+	if (ix->params.split_weight <= 0 || w->len < 6)
+		return false;
+	for (cut = (size_t) w->len - 3; cut >= 3; cut--)
+	{
+		char		a[AC_TOKEN_LEN_MAX + 1],
+					b[AC_TOKEN_LEN_MAX + 1];
+		size_t		na = cut,
+					nb = w->len - cut;
+		uint32_t	ta,
+					tb;
+		float		sw = (float) ix->params.split_weight;
+
+		memcpy(a, w->s, na);
+		memcpy(b, w->s + cut, nb);
+		na = ac_stem(a, na, ix->params.stem_level);
+		nb = ac_stem(b, nb, ix->params.stem_level);
+		ta = ac_token_find(ix, a, na);
+		tb = ac_token_find(ix, b, nb);
+		if (ta == UINT32_MAX || tb == UINT32_MAX ||
+			ac_token_feature(ix, AC_F_WORD, ta) == UINT32_MAX ||
+			ac_token_feature(ix, AC_F_WORD, tb) == UINT32_MAX)
+			continue;
+		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, ta), sw, word);
+		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, tb), sw, word);
+		if (w->head)
+			ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_HEAD, tb), sw, word);
+		return true;
+	}
+	return false;
+}
+
+/* Is candidate a (raw ra, code ca) ranked before b? */
+static bool
+ac_before(double ra, int32_t ca, double rb, int32_t cb)
+{
+	return ra > rb || (ra == rb && ca < cb);
+}
+
+/*
+ * Write into buf the query's words (as they stand in text) that have some
+ * feature voting for code c, separated by spaces; returns the length.
+ */
+static size_t
+ac_word_evidence(const ac_index *ix, const ac_words *w, const char *text,
+				 const ac_qfeat *q, int nq, uint32_t c, char *buf, size_t cap)
+{
+	size_t		n = 0;
+	int			i,
+				k;
+
+	for (i = 0; i < w->n; i++)
+	{
+		bool		votes = false;
+
+		for (k = 0; k < nq && !votes; k++)
+		{
+			const ac_votelist *l = &ix->feats[q[k].f].cl;
+			uint32_t	j;
+
+			if (q[k].word != i)
+				continue;
+			for (j = 0; j < l->n && !votes; j++)
+				votes = l->v[j].code == c;
+		}
+		if (!votes || n + 1 + w->w[i].orig_len > cap)
+			continue;
+		if (n > 0)
+			buf[n++] = ' ';
+		memcpy(buf + n, text + w->w[i].orig_off, w->w[i].orig_len);
+		n += w->w[i].orig_len;
+	}
+	return n;
+}
+
+/*
+ * Map a softmax probability to a confidence: logistic(a * logit(p) + b),
+ * kept inside [0, 1] (Platt scaling fitted on the development split).
+ */
+static double
+ac_calibrate(const ac_params *params, double p)
+{
+	double		z;
+
+	if (!(p > 1e-12))
+		return 0;
+	if (!(p < 1 - 1e-12))
+		p = 1 - 1e-12;
+	z = params->calib_a * log(p / (1 - p)) + params->calib_b;
+	return 1 / (1 + exp(-z));
+}
+
+/* Note code c as touched by this query (first touch resets its slots). */
+static inline void
+ac_touch(ac_scratch *sc, uint32_t c, uint32_t *n)
+{
+	if (sc->cflag[c] & AC_TOUCHED)
+		return;
+	sc->cflag[c] = AC_TOUCHED;
+	sc->cmatch[c] = 0;
+	sc->cvote[c] = 0;
+	sc->cbest[c] = UINT32_MAX;
+	sc->ctouched[(*n)++] = c;
+}
+
+/* Clear the flags of the n touched codes for the next query. */
+static void
+ac_untouch(ac_scratch *sc, uint32_t n)
+{
+	uint32_t	j;
+
+	for (j = 0; j < n; j++)
+		sc->cflag[sc->ctouched[j]] = 0;
+}
+
+/* Code a normalized title: up to k candidates, best first. */
+rx_status
+ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
+		 ac_hit *out, int *nout, rx_error *err)
+{
+	const ac_params *p = &ix->params;
+	ac_words   *w = &sc->words;
+	ac_qfeat	q[AC_QFEAT_MAX];
+	int			nq = 0,
+				i,
+				ncand = 0,
+				mcand;
+	uint32_t	netouched = 0,
+				nctouched = 0,
+				j;
+	double		qn = 0,
+				qmax = 0,
+				denom,
+				top;
+	uint64_t	sig;
+	size_t		evlen = 0;
+	int			nhit;
+	bool		has_head = false;
+
+	*nout = 0;
+	if (k < 0 || k > AC_K_MAX)
+		return rx_fail(err, RX_ARGUMENT, "The number of candidates must lie between 0 and %d.",
+					   AC_K_MAX);
+	if (text == NULL && len > 0)
+		return rx_fail(err, RX_ARGUMENT, "The title to code is missing.");
+	if (k == 0 || ix->nentries == 0)
+		return RX_OK;
+	if (ix->dirty)
+		ac_refresh(ix);
+	if (!ac_scratch_fit(sc, ix, k))
+		return ac_oom(err);
+	mcand = k > AC_SOFTMAX_MIN ? k : AC_SOFTMAX_MIN;
+
+	/* 1. the query's weighted features */
+	ac_split(text, len > AC_TEXT_MAX ? AC_TEXT_MAX : len, p->stem_level, w);
+	for (i = 0; i < w->n; i++)
+	{
+		const ac_word *wd = &w->w[i];
+		uint32_t	t,
+					f;
+
+		if (wd->stop)
+			continue;
+		t = ac_token_find(ix, wd->s, wd->len);
+		f = t == UINT32_MAX ? UINT32_MAX : ac_token_feature(ix, AC_F_WORD, t);
+		if (f != UINT32_MAX)
+		{
+			ac_qfeat_add(q, &nq, f, 1.0f, i);
+			if (wd->head)
+				ac_qfeat_add(q, &nq, ac_token_feature(ix, AC_F_HEAD, t), 1.0f, i);
+		}
+		else if (!ac_split_compound(ix, wd, i, q, &nq) && p->fuzzy_weight > 0)
+			ac_fuzzy(ix, sc, wd, i, q, &nq);
+		if (p->gram_weight > 0)
+		{
+			uint32_t	g[AC_TOKEN_LEN_MAX + 1];
+			int			ng = ac_grams(wd->s, wd->len, g),
+						m;
+
+			for (m = 0; m < ng; m++)
+			{
+				f = ac_feature_find(ix, ac_feature_key(AC_F_GRAM, g[m]));
+				if (ac_feature_live(ix, f))
+					ac_qfeat_add(q, &nq, f, 1.0f, i);
+			}
+		}
+	}
+	if (nq == 0)
+		return RX_OK;
+
+	/*
+	 * Room for word evidence (the query's words, once per hit) now, before
+	 * the scratch is touched: an allocator that does not return on failure
+	 * (palloc) must not leave it dirty.
+	 */
+	for (i = 0; i < w->n; i++)
+		evlen += (size_t) w->w[i].orig_len + 1;
+	if (evlen * (size_t) k > UINT32_MAX / 2 ||
+		!ac_mem_grow(&sc->alloc, (void **) &sc->evbuf, &sc->capev,
+					 (uint32_t) (evlen * (size_t) k), 1))
+		return ac_oom(err);
+
+	for (i = 0; i < nq; i++)
+	{
+		has_head |= ix->feats[q[i].f].kind == AC_F_HEAD;
+		qn += ix->feats[q[i].f].idf * q[i].w;
+		qmax += ix->feats[q[i].f].cidf * q[i].w;
+	}
+
+	/* 2. title matching: shared weight per entry, best entry per code */
+	for (i = 0; i < nq; i++)
+	{
+		const ac_idlist *l = &ix->feats[q[i].f].el;
+		float		add = ix->feats[q[i].f].idf * q[i].w;
+		bool		head = ix->feats[q[i].f].kind == AC_F_HEAD;
+
+		if (!(add > 0))
+			continue;
+		for (j = 0; j < l->n; j++)
+		{
+			uint32_t	e = l->v[j];
+
+			if (sc->eacc[e] == 0)
+				sc->etouched[netouched++] = e;
+			sc->eacc[e] += add;
+			if (head)
+				sc->ehead[e] = 1;
+		}
+	}
+	for (j = 0; j < netouched; j++)
+	{
+		uint32_t	e = sc->etouched[j];
+		const ac_hot *h = &ix->hot[e];
+		float		sim = (float) (2.0 * sc->eacc[e] * h->scale / (qn + h->norm));
+		uint32_t	c = h->code;
+
+		if (!sc->ehead[e] && has_head)
+			sim *= (float) p->head_miss;
+		sc->eacc[e] = 0;
+		sc->ehead[e] = 0;
+		ac_touch(sc, c, &nctouched);
+		if (sim > sc->cmatch[c] || (sim == sc->cmatch[c] && e < sc->cbest[c]))
+		{
+			sc->cmatch[c] = sim;
+			sc->cbest[c] = e;
+		}
+	}
+
+	/* 3. the per-code vote (BM25 over the codes' pooled entries) */
+	for (i = 0; i < nq; i++)
+	{
+		const ac_votelist *l = &ix->feats[q[i].f].cl;
+		double		wt = ix->feats[q[i].f].cidf * q[i].w;
+
+		if (!(wt > 0))
+			continue;
+		for (j = 0; j < l->n; j++)
+		{
+			uint32_t	c = l->v[j].code;
+			float		tf = l->v[j].tf;
+
+			ac_touch(sc, c, &nctouched);
+			sc->cvote[c] += (float) wt * tf / (tf + ix->codes[c].k);
+		}
+	}
+
+	/* 4. exact matches of the whole normalized title */
+	sig = ac_signature(w);
+	if (sig != 0)
+	{
+		uint32_t	pos = 0,
+					e;
+
+		while (ac_map_next(&ix->sigmap, sig, &pos, &e))
+			if (ix->entries[e].alive && ix->entries[e].kind == AC_TITLE)
+			{
+				ac_touch(sc, ix->entries[e].code, &nctouched);
+				sc->cflag[ix->entries[e].code] |= AC_EXACT;
+			}
+	}
+
+	/* 5. blend, and keep the best mcand candidates in order */
+	for (j = 0; j < nctouched; j++)
+	{
+		uint32_t	c = sc->ctouched[j];
+		double		raw = (1 - p->w_vote) * sc->cmatch[c] +
+			(qmax > 0 ? p->w_vote * sc->cvote[c] / qmax : 0) +
+			ix->codes[c].prior +
+			((sc->cflag[c] & AC_EXACT) ? p->w_exact : 0);
+		int			pos = ncand;
+
+		while (pos > 0 && ac_before(raw, ix->codes[c].code, sc->candraw[pos - 1],
+									ix->codes[sc->cand[pos - 1]].code))
+			pos--;
+		if (pos < mcand)
+		{
+			int			m = ncand < mcand ? ncand : mcand - 1;
+
+			memmove(sc->cand + pos + 1, sc->cand + pos, (size_t) (m - pos) * sizeof(uint32_t));
+			memmove(sc->candraw + pos + 1, sc->candraw + pos, (size_t) (m - pos) * sizeof(double));
+			sc->cand[pos] = c;
+			sc->candraw[pos] = raw;
+			if (ncand < mcand)
+				ncand++;
+		}
+	}
+
+	/* 6. confidence: softmax over the candidates and "none of these" */
+	nhit = k < ncand ? k : ncand;
+	top = ncand > 0 ? sc->candraw[0] : 0;
+	denom = exp((p->null_score - top) / p->temperature);
+	for (i = 0; i < ncand; i++)
+		denom += exp((sc->candraw[i] - top) / p->temperature);
+	for (i = 0; i < nhit; i++)
+	{
+		uint32_t	c = sc->cand[i];
+		ac_hit	   *h = &out[i];
+		double		s = ac_calibrate(p, exp((sc->candraw[i] - top) / p->temperature) / denom);
+
+		h->code = ix->codes[c].code;
+		h->raw = sc->candraw[i];
+		h->score = s >= 0 && s <= 1 ? s : (s > 1 ? 1 : 0);
+		h->exact = (sc->cflag[c] & AC_EXACT) != 0;
+		if (sc->cmatch[c] > 0)
+		{
+			const ac_entry *ent = &ix->entries[sc->cbest[c]];
+
+			h->evidence = ix->labels + ent->label_off;
+			h->evidence_len = ent->label_len;
+		}
+		else
+		{
+			char	   *buf = sc->evbuf + (size_t) i * evlen;
+
+			h->evidence_len = ac_word_evidence(ix, w, text, q, nq, c, buf, evlen);
+			h->evidence = buf;
+		}
+	}
+	*nout = nhit;
+	ac_untouch(sc, nctouched);
+	return RX_OK;
+}

@@ -1,0 +1,158 @@
+/*
+ * autocode.h — the occupation autocoder: a title dictionary index and the
+ * query "job title -> ranked O*NET-SOC codes with a confidence".
+ *
+ * The index is built from dictionary entries: a normalized text (what
+ * title_normalize() made of the title), a label shown as evidence (usually
+ * the original title), an occupation code and a kind.  TITLE entries (O*NET
+ * alternate titles, official titles, users' titles) are matched one by one
+ * and also vote for their code; DESCRIPTION entries (occupation
+ * descriptions) are weaker evidence and only vote.  Entries can be added and
+ * removed at any time; statistics are brought up to date lazily by the next
+ * query.
+ *
+ * The code is an opaque int32 to the index; the SQL layer passes the
+ * soccode's encoding, the offline evaluation the O*NET-SOC digits
+ * (15-1252.00 -> 15125200).  The scoring is described in doc/autocode.md.
+ *
+ * Memory: every allocation goes through the allocator given at creation
+ * (libc by default) and happens when entries are added or when a scratch
+ * area first grows; a query on a warmed-up scratch allocates nothing.  The
+ * allocator may report failure by returning NULL (the call then fails with
+ * RX_RANGE) or by not returning at all (palloc's ereport): every allocation
+ * comes before the change it serves, so the index and the scratch stay
+ * usable either way.  An index is not safe for concurrent use; give each
+ * thread its own scratch and serialize access to the index.
+ */
+#ifndef AC_AUTOCODE_H
+#define AC_AUTOCODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "rx_error.h"
+
+#define AC_TEXT_MAX			4096	/* bytes of text read from an entry or a query */
+#define AC_LABEL_MAX		1024	/* bytes of a label kept as evidence */
+#define AC_TOKENS_MAX		256 /* tokens read from one text */
+#define AC_TOKEN_LEN_MAX	48	/* longer tokens are ignored */
+#define AC_ENTRIES_MAX		(1u << 24)	/* live and dead entries of one index */
+#define AC_K_MAX			1000	/* most candidates one query returns */
+
+typedef enum ac_kind
+{
+	AC_TITLE = 0,				/* a job title: matched and votes */
+	AC_DESCRIPTION = 1			/* a description: votes only, weakly */
+} ac_kind;
+
+/* Allocation hooks; alloc/realloc return NULL on failure. */
+typedef struct ac_allocator
+{
+	void	   *(*alloc) (void *ctx, size_t size);
+	void	   *(*realloc) (void *ctx, void *ptr, size_t size);
+	void		(*free) (void *ctx, void *ptr);
+	void	   *ctx;
+} ac_allocator;
+
+/*
+ * Tuning knobs of the scoring (see doc/autocode.md).  ac_params_default()
+ * gives the values the evaluation chose; changing stem_level after entries
+ * were added is refused.
+ */
+typedef struct ac_params
+{
+	double		w_vote;			/* share of the per-code vote in the blend */
+	double		w_prior;		/* weight of log(1 + titles of the code) */
+	double		w_exact;		/* bonus of an exact (normalized) title match */
+	double		head_weight;	/* weight of the head-noun feature */
+	double		head_miss;		/* factor on a title match that misses the head */
+	double		gram_weight;	/* weight of character 4-grams in the vote */
+	double		bm25_k1;		/* saturation of the per-code vote */
+	double		bm25_b;			/* length normalization of the per-code vote */
+	double		fuzzy_weight;	/* weight of a fuzzy stand-in for an unknown word */
+	double		fuzzy_min;		/* least trigram similarity of a fuzzy stand-in */
+	double		split_weight;	/* weight of the parts of a split compound */
+	double		temperature;	/* softmax temperature of the confidence */
+	double		null_score;		/* raw score of "none of these" in the softmax */
+	double		calib_a;		/* confidence = logistic(a * logit(softmax) + b) */
+	double		calib_b;
+	int			stem_level;		/* 0 none, 1 plurals, 2 plurals and suffixes */
+} ac_params;
+
+typedef struct ac_index ac_index;
+typedef struct ac_scratch ac_scratch;
+
+/* One dictionary entry to add or remove. */
+typedef struct ac_entry_in
+{
+	const char *text;			/* normalized text, not NUL-terminated */
+	size_t		text_len;
+	const char *label;			/* evidence label; with code and kind the identity */
+	size_t		label_len;
+	int32_t		code;
+	ac_kind		kind;
+	double		weight;			/* 0.001 to 100; ac_default_weight(kind) */
+} ac_entry_in;
+
+/* One candidate code of a query, best first. */
+typedef struct ac_hit
+{
+	int32_t		code;
+	double		score;			/* calibrated confidence in [0, 1] */
+	double		raw;			/* the uncalibrated score, for diagnostics */
+	const char *evidence;		/* the deciding title's label or the matched words */
+	size_t		evidence_len;	/* valid until the next query or change */
+	bool		exact;			/* an entry's normalized text equals the query's */
+} ac_hit;
+
+/* The default scoring parameters. */
+ac_params	ac_params_default(void);
+
+/* The default weight of an entry of a kind (1 for titles). */
+double		ac_default_weight(ac_kind kind);
+
+/* A new empty index; alloc NULL means libc.  NULL when out of memory. */
+ac_index   *ac_index_create(const ac_allocator *alloc, const ac_params *params);
+
+/* Free an index and everything it owns (NULL is ignored). */
+void		ac_index_free(ac_index *ix);
+
+/* Replace the scoring parameters (stem_level only while the index is empty). */
+rx_status	ac_index_set_params(ac_index *ix, const ac_params *params, rx_error *err);
+
+/* The scoring parameters in use. */
+ac_params	ac_index_params(const ac_index *ix);
+
+/* Add one entry.  Texts without any word are accepted and never match. */
+rx_status	ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err);
+
+/*
+ * Remove one live entry with the same label, code and kind as `in` (its
+ * text and weight are not compared); *found says whether there was one.
+ */
+rx_status	ac_remove(ac_index *ix, const ac_entry_in *in, bool *found, rx_error *err);
+
+/* Live entries, live entries of a kind, and distinct codes with any entry. */
+uint32_t	ac_index_size(const ac_index *ix);
+uint32_t	ac_index_count(const ac_index *ix, ac_kind kind);
+uint32_t	ac_index_codes(const ac_index *ix);
+
+/* Bytes held by the index (its arrays, tables and strings). */
+size_t		ac_index_bytes(const ac_index *ix);
+
+/* A scratch area for queries on ix; NULL when out of memory. */
+ac_scratch *ac_scratch_create(const ac_index *ix);
+
+/* Free a scratch area (NULL is ignored). */
+void		ac_scratch_free(ac_scratch *sc);
+
+/*
+ * Code the normalized title text[0..len): fill out[0..*nout) with at most k
+ * candidates, best first; ties are ordered by code.  A text with no word the
+ * index knows gives no candidate.  k < 0 or k > AC_K_MAX is RX_ARGUMENT.
+ */
+rx_status	ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len,
+					 int k, ac_hit *out, int *nout, rx_error *err);
+
+#endif							/* AC_AUTOCODE_H */

@@ -1,0 +1,213 @@
+/*
+ * autocode_map.c — open-addressing multi-map and growable arrays of the
+ * autocoder index (see autocode_map.h).
+ */
+#include "autocode_map.h"
+
+#include <string.h>
+
+#include "autocode_text.h"
+
+#define AC_MAP_EMPTY	0
+#define AC_MAP_DELETED	1
+#define AC_MAP_MIN_CAP	16
+
+/* Allocate size bytes through the allocator. */
+void *
+ac_mem_alloc(const ac_allocator *a, size_t size)
+{
+	return a->alloc(a->ctx, size == 0 ? 1 : size);
+}
+
+/*
+ * Make room for `need` elements of elsize bytes in *ptr (capacity *cap),
+ * growing by half again; false (and nothing changed) when out of memory.
+ */
+bool
+ac_mem_grow(const ac_allocator *a, void **ptr, uint32_t *cap, uint32_t need,
+			size_t elsize)
+{
+	uint64_t	ncap;
+	void	   *p;
+
+	if (need <= *cap)
+		return true;
+	ncap = *cap < 8 ? 8 : (uint64_t) *cap + *cap / 2;
+	if (ncap < need)
+		ncap = need;
+	if (ncap > UINT32_MAX || ncap * elsize > SIZE_MAX / 2)
+		return false;
+	p = *ptr == NULL ? a->alloc(a->ctx, (size_t) ncap * elsize)
+		: a->realloc(a->ctx, *ptr, (size_t) ncap * elsize);
+	if (p == NULL)
+		return false;
+	*ptr = p;
+	*cap = (uint32_t) ncap;
+	return true;
+}
+
+/* Free memory from the allocator (NULL is ignored). */
+void
+ac_mem_free(const ac_allocator *a, void *ptr)
+{
+	if (ptr != NULL)
+		a->free(a->ctx, ptr);
+}
+
+/* Remap a caller's key away from the two reserved slot markers. */
+static uint64_t
+ac_map_key(uint64_t key)
+{
+	return key <= AC_MAP_DELETED ? key + UINT64_C(0x9e3779b97f4a7c15) : key;
+}
+
+/* Rehash into a table of ncap slots (a power of two); false when out of memory. */
+static bool
+ac_map_rehash(const ac_allocator *a, ac_map *m, uint32_t ncap)
+{
+	uint64_t   *keys = ac_mem_alloc(a, (size_t) ncap * sizeof(uint64_t));
+	uint32_t   *vals = ac_mem_alloc(a, (size_t) ncap * sizeof(uint32_t));
+	uint32_t	i;
+
+	if (keys == NULL || vals == NULL)
+	{
+		ac_mem_free(a, keys);
+		ac_mem_free(a, vals);
+		return false;
+	}
+	memset(keys, 0, (size_t) ncap * sizeof(uint64_t));
+	for (i = 0; i < m->cap; i++)
+	{
+		uint64_t	k = m->keys[i];
+		uint32_t	pos;
+
+		if (k == AC_MAP_EMPTY || k == AC_MAP_DELETED)
+			continue;
+		pos = (uint32_t) ac_mix(k) & (ncap - 1);
+		while (keys[pos] != AC_MAP_EMPTY)
+			pos = (pos + 1) & (ncap - 1);
+		keys[pos] = k;
+		vals[pos] = m->vals[i];
+	}
+	ac_mem_free(a, m->keys);
+	ac_mem_free(a, m->vals);
+	m->keys = keys;
+	m->vals = vals;
+	m->cap = ncap;
+	m->used = m->live;
+	return true;
+}
+
+/* Add the pair (key, val); false when out of memory. */
+bool
+ac_map_put(const ac_allocator *a, ac_map *m, uint64_t key, uint32_t val)
+{
+	uint32_t	pos;
+
+	key = ac_map_key(key);
+	if ((uint64_t) (m->used + 1) * 2 > m->cap)
+	{
+		/* at most half full after the rehash; tombstones are dropped */
+		uint32_t	ncap = AC_MAP_MIN_CAP;
+
+		while ((uint64_t) (m->live + 2) * 2 > ncap)
+			ncap *= 2;
+		if (ncap > (UINT32_C(1) << 30) || !ac_map_rehash(a, m, ncap))
+			return false;
+	}
+	pos = (uint32_t) ac_mix(key) & (m->cap - 1);
+	while (m->keys[pos] != AC_MAP_EMPTY && m->keys[pos] != AC_MAP_DELETED)
+		pos = (pos + 1) & (m->cap - 1);
+	if (m->keys[pos] == AC_MAP_EMPTY)
+		m->used++;
+	m->keys[pos] = key;
+	m->vals[pos] = val;
+	m->live++;
+	return true;
+}
+
+/* Walk the values stored under key, from slot cursor *pos (0 to start). */
+bool
+ac_map_next(const ac_map *m, uint64_t key, uint32_t *pos, uint32_t *val)
+{
+	uint32_t	mask,
+				start,
+				i;
+
+	if (m->cap == 0)
+		return false;
+	key = ac_map_key(key);
+	mask = m->cap - 1;
+	start = (uint32_t) ac_mix(key) & mask;
+	/* *pos counts the slots already probed */
+	for (i = *pos; i < m->cap; i++)
+	{
+		uint32_t	slot = (start + i) & mask;
+
+		if (m->keys[slot] == AC_MAP_EMPTY)
+			break;
+		if (m->keys[slot] == key)
+		{
+			*val = m->vals[slot];
+			*pos = i + 1;
+			return true;
+		}
+	}
+	*pos = m->cap;
+	return false;
+}
+
+/* Remove the pair (key, val) if present; returns whether it was. */
+bool
+ac_map_del(ac_map *m, uint64_t key, uint32_t val)
+{
+	uint32_t	mask,
+				start,
+				i;
+
+	if (m->cap == 0)
+		return false;
+	key = ac_map_key(key);
+	mask = m->cap - 1;
+	start = (uint32_t) ac_mix(key) & mask;
+	for (i = 0; i < m->cap; i++)
+	{
+		uint32_t	slot = (start + i) & mask;
+
+		if (m->keys[slot] == AC_MAP_EMPTY)
+			break;
+		if (m->keys[slot] == key && m->vals[slot] == val)
+		{
+			m->keys[slot] = AC_MAP_DELETED;
+			m->live--;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* Empty the map, keeping its memory. */
+void
+ac_map_clear(ac_map *m)
+{
+	if (m->cap > 0)
+		memset(m->keys, 0, (size_t) m->cap * sizeof(uint64_t));
+	m->used = 0;
+	m->live = 0;
+}
+
+/* Free the map's memory. */
+void
+ac_map_free(const ac_allocator *a, ac_map *m)
+{
+	ac_mem_free(a, m->keys);
+	ac_mem_free(a, m->vals);
+	memset(m, 0, sizeof(*m));
+}
+
+/* Bytes held by the map. */
+size_t
+ac_map_bytes(const ac_map *m)
+{
+	return (size_t) m->cap * (sizeof(uint64_t) + sizeof(uint32_t));
+}

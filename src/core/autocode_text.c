@@ -1,0 +1,247 @@
+/*
+ * autocode_text.c — words, stems, head nouns, trigrams and hashes for the
+ * autocoder (see autocode_text.h).
+ */
+#include "autocode_text.h"
+
+#include <string.h>
+
+/*
+ * Stop words: function words that carry no occupation of their own.  The
+ * prepositions among them also end the head-noun search ("director of
+ * nursing" has the head "director").
+ */
+static const char *const ac_stop_words[] = {
+	"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of",
+	"on", "or", "the", "to", "with", NULL
+};
+static const char *const ac_head_breaks[] = {
+	"at", "by", "for", "from", "in", "into", "of", "on", "to", "with", NULL
+};
+
+/* Is w[0..len) one of the NULL-terminated list? */
+static bool
+ac_in_list(const char *const *list, const char *w, size_t len)
+{
+	int			i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strlen(list[i]) == len && memcmp(list[i], w, len) == 0)
+			return true;
+	return false;
+}
+
+/* Is w[0..len) a stop word? */
+bool
+ac_is_stop(const char *w, size_t len)
+{
+	return ac_in_list(ac_stop_words, w, len);
+}
+
+/* Does w[0..len) end with the NUL-terminated suffix? */
+static bool
+ac_ends(const char *w, size_t len, const char *suffix)
+{
+	size_t		n = strlen(suffix);
+
+	return len >= n && memcmp(w + len - n, suffix, n) == 0;
+}
+
+/* Is c an ASCII vowel (y counts)? */
+static bool
+ac_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+/* Strip a plural ending: secretaries -> secretary, boxes -> box, nurses -> nurse. */
+static size_t
+ac_stem_plural(char *w, size_t len)
+{
+	if (len > 4 && ac_ends(w, len, "ies"))
+	{
+		w[len - 3] = 'y';
+		return len - 2;
+	}
+	if (ac_ends(w, len, "sses"))
+		return len - 2;
+	if (len > 4 && (ac_ends(w, len, "xes") || ac_ends(w, len, "ches") ||
+					ac_ends(w, len, "shes") || ac_ends(w, len, "zes")))
+		return len - 2;
+	if (len > 3 && w[len - 1] == 's' && !ac_ends(w, len, "ss") &&
+		!ac_ends(w, len, "us") && !ac_ends(w, len, "is"))
+		return len - 1;
+	return len;
+}
+
+/*
+ * Strip agent and action endings so that the forms of one occupation meet:
+ * cutter/cutting -> cut, engineer/engineering/engine -> engin,
+ * operator/operating -> operat.  Stems keep at least four letters.
+ */
+static size_t
+ac_stem_suffix(char *w, size_t len)
+{
+	static const char *const suffixes[] = {"ation", "ment", "ing", "ist", "er", "or", NULL};
+	int			round;
+
+	for (round = 0; round < 2; round++)
+	{
+		size_t		before = len;
+		int			i;
+
+		for (i = 0; suffixes[i] != NULL; i++)
+		{
+			size_t		n = strlen(suffixes[i]);
+
+			if (len >= n + 4 && ac_ends(w, len, suffixes[i]))
+			{
+				len -= n;
+				/* cutt -> cut, but roll and press keep their double letter */
+				if (len >= 4 && w[len - 1] == w[len - 2] && !ac_vowel(w[len - 1]) &&
+					w[len - 1] != 'l' && w[len - 1] != 's' && w[len - 1] != 'z')
+					len--;
+				break;
+			}
+		}
+		if (len > 4 && w[len - 1] == 'e')
+			len--;
+		if (len == before)
+			break;
+	}
+	return len;
+}
+
+/* Stem the word w[0..len) in place; returns the new length (>= 1). */
+size_t
+ac_stem(char *w, size_t len, int stem_level)
+{
+	if (len == 0 || stem_level <= 0)
+		return len;
+	/* words with digits or non-ASCII bytes are codes or foreign: keep them */
+	{
+		size_t		i;
+
+		for (i = 0; i < len; i++)
+			if (w[i] < 'a' || w[i] > 'z')
+				return len;
+	}
+	len = ac_stem_plural(w, len);
+	if (stem_level >= 2)
+		len = ac_stem_suffix(w, len);
+	return len;
+}
+
+/* Is byte c part of a word? */
+static bool
+ac_word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		(c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/*
+ * Split text into words, stem them, mark stop words and the head noun: the
+ * last non-stop word before the first preposition that follows a non-stop
+ * word, else the last non-stop word.
+ */
+void
+ac_split(const char *text, size_t len, int stem_level, ac_words *out)
+{
+	size_t		i = 0;
+	char	   *buf = out->buf;
+	int			head = -1;
+	int			k;
+	bool		broken = false;
+
+	out->n = 0;
+	while (i < len && out->n < AC_TOKENS_MAX)
+	{
+		size_t		start,
+					n,
+					j;
+		char	   *w;
+
+		while (i < len && !ac_word_byte((unsigned char) text[i]))
+			i++;
+		start = i;
+		while (i < len && ac_word_byte((unsigned char) text[i]))
+			i++;
+		n = i - start;
+		if (n == 0 || n > AC_TOKEN_LEN_MAX)
+			continue;
+		w = buf;
+		for (j = 0; j < n; j++)
+		{
+			char		c = text[start + j];
+
+			w[j] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+		}
+		out->w[out->n].stop = ac_is_stop(w, n);
+		if (!out->w[out->n].stop)
+			n = ac_stem(w, n, stem_level);
+		w[n] = '\0';
+		out->w[out->n].s = w;
+		out->w[out->n].len = (uint8_t) n;
+		out->w[out->n].orig_off = (uint16_t) start;
+		out->w[out->n].orig_len = (uint8_t) (i - start);
+		out->w[out->n].head = false;
+		buf += n + 1;
+		out->n++;
+	}
+
+	for (k = 0; k < out->n && !broken; k++)
+	{
+		if (!out->w[k].stop)
+			head = k;
+		else if (head >= 0 && ac_in_list(ac_head_breaks, out->w[k].s, out->w[k].len))
+			broken = true;
+	}
+	if (head >= 0)
+		out->w[head].head = true;
+}
+
+/* 64-bit FNV-1a hash of s[0..len), continued from h. */
+uint64_t
+ac_hash(uint64_t h, const void *s, size_t len)
+{
+	const unsigned char *p = s;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+	{
+		h ^= p[i];
+		h *= UINT64_C(1099511628211);
+	}
+	return h;
+}
+
+/* Final mixing (the splitmix64 finalizer) so that low bits are usable. */
+uint64_t
+ac_mix(uint64_t h)
+{
+	h ^= h >> 30;
+	h *= UINT64_C(0xbf58476d1ce4e5b9);
+	h ^= h >> 27;
+	h *= UINT64_C(0x94d049bb133111eb);
+	h ^= h >> 31;
+	return h;
+}
+
+/* The boundary-padded character trigrams of w[0..len) as 24-bit keys. */
+int
+ac_trigrams(const char *w, size_t len, uint32_t *keys)
+{
+	size_t		i;
+	int			n = 0;
+
+	for (i = 0; i < len; i++)
+	{
+		uint32_t	a = i == 0 ? 0 : (unsigned char) w[i - 1];
+		uint32_t	b = (unsigned char) w[i];
+		uint32_t	c = i + 1 == len ? 0 : (unsigned char) w[i + 1];
+
+		keys[n++] = (a << 16) | (b << 8) | c;
+	}
+	return n;
+}

@@ -1,0 +1,194 @@
+/*
+ * title.c — PostgreSQL glue for job-title normalization and level inference
+ * (see core/title.h and doc/titles.md).
+ *
+ * The core reads UTF-8.  In a UTF8 or SQL_ASCII database the text bytes go
+ * to it as they are (so in SQL_ASCII invalid UTF-8 raises 22021); in any
+ * other database encoding the title is converted to UTF-8 first and the
+ * result back.  The result text is allocated once, at its upper bound, and
+ * the core writes into it directly; short titles need no other allocation.
+ */
+#include "roleext.h"
+
+#include "access/htup_details.h"
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "utils/builtins.h"
+
+#include "core/title.h"
+
+#define TITLE_STACK_SCRATCH 8192	/* scratch on the stack: titles up to ~240 bytes */
+#define TITLE_QUOTE_MAX		200		/* bytes of the title quoted in an error */
+
+/* The title as UTF-8 bytes: converted unless the database is UTF8 or SQL_ASCII. */
+static const char *
+title_utf8(text *t, size_t *len, bool *converted)
+{
+	const char *s = VARDATA_ANY(t);
+	int			n = VARSIZE_ANY_EXHDR(t);
+	int			enc = GetDatabaseEncoding();
+
+	*converted = false;
+	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+	{
+		char	   *c = pg_server_to_any(s, n, PG_UTF8);
+
+		if (c != s)
+		{
+			s = c;
+			n = (int) strlen(c);
+		}
+		*converted = true;
+	}
+	*len = (size_t) n;
+	return s;
+}
+
+/* The title for an error message: bytes outside printable ASCII as \xNN, cut at max bytes. */
+static char *
+title_quote(const char *s, size_t len, size_t max)
+{
+	StringInfoData buf;
+	size_t		i;
+
+	initStringInfo(&buf);
+	for (i = 0; i < len && i < max; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 0x20 && c < 0x7F && c != '\\')
+			appendStringInfoChar(&buf, (char) c);
+		else
+			appendStringInfo(&buf, "\\x%02X", c);
+	}
+	if (len > max)
+		appendStringInfoString(&buf, "...");
+	return buf.data;
+}
+
+/* Report a failure of the core on title s[0..len); always throws. */
+pg_attribute_noreturn()
+static void
+title_raise(const char *s, size_t len, const rx_error *err)
+{
+	if (err->status == RX_ENCODING)
+		ereport(ERROR,
+				(errcode(rx_sqlstate(err->status)),
+				 errmsg("job title is not valid UTF-8: \"%s\"", title_quote(s, len, TITLE_QUOTE_MAX)),
+				 errdetail("%s", err->detail)));
+	if (err->status == RX_LIMIT)
+		ereport(ERROR,
+				(errcode(rx_sqlstate(err->status)),
+				 errmsg("job title is too long: \"%s\"", title_quote(s, len, 40)),
+				 errdetail("%s", err->detail)));
+	rx_raise("could not read job title", err);
+}
+
+/*
+ * Analyze title t: its normalized text into a fresh text (when want_text)
+ * and what else the core found into *info.
+ */
+static text *
+title_run(text *t, bool want_text, tn_info *info)
+{
+	union
+	{
+		double		align;
+		char		bytes[TITLE_STACK_SCRATCH];
+	}			stackbuf;
+	size_t		len,
+				need,
+				cap = 0,
+				outlen = 0;
+	bool		converted;
+	const char *s = title_utf8(t, &len, &converted);
+	void	   *scratch = stackbuf.bytes;
+	text	   *result = NULL;
+	char	   *out = NULL;
+	rx_error	err;
+
+	if (len > TN_MAX_LEN)
+	{
+		rx_fail(&err, RX_LIMIT, "A job title is read up to %d bytes; this one has %zu bytes.",
+				TN_MAX_LEN, len);
+		title_raise(s, len, &err);
+	}
+	need = tn_scratch_size(len);
+	if (need > sizeof(stackbuf))
+		scratch = palloc(need);
+	if (want_text)
+	{
+		cap = tn_out_capacity(len);
+		if (converted)
+			out = palloc(cap);
+		else
+		{
+			result = (text *) palloc(VARHDRSZ + cap);
+			out = VARDATA(result);
+		}
+	}
+	if (tn_analyze(s, len, scratch, need, out, cap, &outlen, info, &err) != RX_OK)
+		title_raise(s, len, &err);
+	if (scratch != stackbuf.bytes)
+		pfree(scratch);
+	if (!want_text)
+		return NULL;
+	if (converted)
+	{
+		char	   *back = pg_any_to_server(out, (int) outlen, PG_UTF8);
+
+		return cstring_to_text_with_len(back, (int) strlen(back));
+	}
+	SET_VARSIZE(result, VARHDRSZ + outlen);
+	return result;
+}
+
+/* The normalized job title: the words of the job, without level and noise. */
+PG_FUNCTION_INFO_V1(title_normalize);
+Datum
+title_normalize(PG_FUNCTION_ARGS)
+{
+	tn_info		info;
+
+	PG_RETURN_TEXT_P(title_run(PG_GETARG_TEXT_PP(0), true, &info));
+}
+
+/* The level a job title names, or NULL. */
+PG_FUNCTION_INFO_V1(title_level);
+Datum
+title_level(PG_FUNCTION_ARGS)
+{
+	tn_info		info;
+
+	title_run(PG_GETARG_TEXT_PP(0), false, &info);
+	if (!info.has_level)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(info.level);
+}
+
+/* Both at once: (normalized text, level rolelevel), from one pass over the title. */
+PG_FUNCTION_INFO_V1(title_parse);
+Datum
+title_parse(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
+	tn_info		info;
+	Datum		values[2];
+	bool		nulls[2] = {false, false};
+	text	   *norm = title_run(PG_GETARG_TEXT_PP(0), true, &info);
+
+	if (tupdesc == NULL)
+	{
+		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
+
+		if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+			elog(ERROR, "title_parse must return a composite type");
+		tupdesc = BlessTupleDesc(CreateTupleDescCopy(tupdesc));
+		MemoryContextSwitchTo(old);
+		fcinfo->flinfo->fn_extra = tupdesc;
+	}
+	values[0] = PointerGetDatum(norm);
+	values[1] = Int32GetDatum(info.level);
+	nulls[1] = !info.has_level;
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}

@@ -1,0 +1,1142 @@
+/*
+ * eval_autocode.c — offline evaluation of the autocoder (src/core/autocode.c)
+ * on a development split of the O*NET alternate titles.
+ *
+ * The split is the one `make eval` uses in SQL: a distinct title t (compared
+ * case-insensitively) is held out iff substr(md5(lower(t)), 1, 8) <
+ * '33333333'.  Every row of a held-out title stays out of the dictionary;
+ * the dictionary is the other alternate titles, the O*NET-SOC and SOC 2018
+ * occupation titles and the occupation descriptions.  Each held-out title is
+ * coded, clean and as a messy HRIS-style variant, and a prediction counts at
+ * a level (detailed 6-digit SOC, broad, minor, major; parents from
+ * soc2018_all.csv) when it equals that level's group of any code the title
+ * is listed under.
+ *
+ * usage: eval_autocode [--data DIR] [--set NAME=VALUE]... [--official-weight W]
+ *        [--soc-titles W] [--descriptions W] [--definitions W] [--errors N]
+ *        [--examples N] [--calibrate] [--fit-calibration] [--split-parens]
+ *        [--major-errors] [--dump-split FILE] [--code TITLE] [--quiet]
+ */
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/autocode.h"
+#include "md5.h"
+#include "title_stand_in.h"
+
+#define K			5
+#define LEVELS		4
+#define SOC6_MAX	1000000
+
+static const char *const level_names[LEVELS] = {"detailed", "broad", "minor", "major"};
+static bool major_errors;
+static bool split_parens = false;
+
+/* Top-1 confidence and correctness of each title, for fitting the calibration. */
+static double *fit_x;
+static int *fit_y;
+
+/* Parents of each detailed SOC code (6 digits as an int), 0 when unknown. */
+static int32_t *soc_broad,
+		   *soc_minor,
+		   *soc_major;
+
+typedef struct row
+{
+	int32_t		code;			/* O*NET-SOC as 8 digits */
+	char	   *title;
+	char	   *lower;
+	bool		dev;
+} row;
+
+typedef struct occupation
+{
+	int32_t		code;
+	char	   *title;
+	char	   *desc;
+} occupation;
+
+/* One held-out title and the codes it is listed under. */
+typedef struct devtitle
+{
+	const char *title;
+	const char *lower;
+	int32_t    *codes;
+	int			ncodes;
+	bool		official;		/* equals an O*NET-SOC occupation title */
+} devtitle;
+
+typedef struct tally
+{
+	int			n;
+	int			top1[LEVELS];
+	int			top5[LEVELS];
+	int			covered;
+	int			covered_ok[LEVELS];
+	int			seen;			/* an exact (normalized) dictionary match */
+	int			unseen_n;
+	int			unseen_top1[LEVELS];
+	int			unseen_top5[LEVELS];
+	int			normalized_apart;	/* messy: normalizes unlike the clean title */
+	int			official_n;
+	int			official_top1;
+	double		seconds;
+	double		query_seconds;	/* inside ac_query only */
+	double		logloss;
+	int			bins_n[10];
+	int			bins_ok[10];
+	double		bins_conf[10];
+} tally;
+
+/* Print a message and exit with status 2. */
+static void
+die(const char *msg, const char *arg)
+{
+	fprintf(stderr, "eval_autocode: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
+	exit(2);
+}
+
+/* malloc or die. */
+static void *
+xmalloc(size_t n)
+{
+	void	   *p = malloc(n == 0 ? 1 : n);
+
+	if (p == NULL)
+		die("out of memory", NULL);
+	return p;
+}
+
+/* A copy of s[0..n) with a NUL. */
+static char *
+xstrndup(const char *s, size_t n)
+{
+	char	   *p = xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+/* The whole file, NUL-terminated. */
+static char *
+slurp(const char *dir, const char *name)
+{
+	char		path[4096];
+	FILE	   *f;
+	long		n;
+	char	   *buf;
+
+	snprintf(path, sizeof(path), "%s/%s", dir, name);
+	f = fopen(path, "rb");
+	if (f == NULL)
+		die("cannot open", path);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = xmalloc((size_t) n + 1);
+	if (fread(buf, 1, (size_t) n, f) != (size_t) n)
+		die("cannot read", path);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Split a line in place at tabs into at most max fields; returns the count. */
+static int
+split_tabs(char *line, char **fields, int max)
+{
+	int			n = 0;
+
+	fields[n++] = line;
+	for (; *line && n < max; line++)
+		if (*line == '\t')
+		{
+			*line = '\0';
+			fields[n++] = line + 1;
+		}
+	return n;
+}
+
+/*
+ * Split a CSV line in place into at most max fields, removing the quotes of
+ * quoted fields ("" inside quotes is a quote).
+ */
+static int
+split_csv(char *line, char **fields, int max)
+{
+	int			n = 0;
+	char	   *r = line,
+			   *w = line;
+
+	while (n < max)
+	{
+		fields[n++] = w;
+		if (*r == '"')
+		{
+			r++;
+			while (*r)
+			{
+				if (*r == '"' && r[1] == '"')
+				{
+					*w++ = '"';
+					r += 2;
+				}
+				else if (*r == '"')
+				{
+					r++;
+					break;
+				}
+				else
+					*w++ = *r++;
+			}
+		}
+		while (*r && *r != ',')
+			*w++ = *r++;
+		if (*r == ',')
+		{
+			*w++ = '\0';
+			r++;
+			continue;
+		}
+		*w = '\0';
+		break;
+	}
+	return n;
+}
+
+/* "15-1252.00" or "15-1252" -> 15125200 or 151252; -1 when malformed. */
+static int32_t
+parse_code(const char *s, bool onet)
+{
+	int32_t		v = 0;
+	int			i,
+				digits = 0;
+
+	for (i = 0; s[i] && s[i] != '\t'; i++)
+	{
+		if (s[i] >= '0' && s[i] <= '9')
+		{
+			v = v * 10 + (s[i] - '0');
+			digits++;
+		}
+		else if (s[i] != '-' && s[i] != '.')
+			return -1;
+	}
+	return digits == (onet ? 8 : 6) ? v : -1;
+}
+
+/* Read soc2018_all.csv into the parent arrays. */
+static void
+load_soc(const char *dir)
+{
+	char	   *buf = slurp(dir, "soc2018/soc2018_all.csv");
+	char	   *line = buf,
+			   *next;
+	bool		header = true;
+
+	soc_broad = calloc(SOC6_MAX, sizeof(int32_t));
+	soc_minor = calloc(SOC6_MAX, sizeof(int32_t));
+	soc_major = calloc(SOC6_MAX, sizeof(int32_t));
+	if (!soc_broad || !soc_minor || !soc_major)
+		die("out of memory", NULL);
+	for (; *line; line = next)
+	{
+		char	   *f[12];
+		int			nf;
+
+		next = strchr(line, '\n');
+		next = next ? (*next = '\0', next + 1) : line + strlen(line);
+		if (header)
+		{
+			header = false;
+			continue;
+		}
+		nf = split_csv(line, f, 12);
+		/* code,title,Level,Hierarchical_structure,parent,soc2d,soc3d,soc5d,soc6d */
+		if (nf >= 9 && strcmp(f[3], "Detailed") == 0)
+		{
+			int32_t		c = parse_code(f[0], false);
+
+			if (c < 0)
+				die("bad code in soc2018_all.csv", f[0]);
+			soc_broad[c] = parse_code(f[7], false);
+			soc_minor[c] = parse_code(f[6], false);
+			soc_major[c] = parse_code(f[5], false);
+		}
+	}
+	free(buf);
+}
+
+/* The group of an O*NET-SOC code at a level (0 detailed … 3 major). */
+static int32_t
+group_of(int32_t onet, int level)
+{
+	int32_t		d = onet / 100;
+
+	if (d < 0 || d >= SOC6_MAX)
+		return -1;
+	switch (level)
+	{
+		case 0:
+			return d;
+		case 1:
+			return soc_broad[d];
+		case 2:
+			return soc_minor[d];
+		default:
+			return soc_major[d];
+	}
+}
+
+/* ASCII lower-case copy. */
+static char *
+lower_dup(const char *s)
+{
+	size_t		n = strlen(s),
+				i;
+	char	   *p = xmalloc(n + 1);
+
+	for (i = 0; i <= n; i++)
+		p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] - 'A' + 'a') : s[i];
+	return p;
+}
+
+/* Is the lower-cased title in the development split? */
+static bool
+in_dev(const char *lower)
+{
+	char		hex[33];
+
+	md5_hex(lower, strlen(lower), hex);
+	return memcmp(hex, "33333333", 8) < 0;
+}
+
+/* Read the alternate titles; returns the rows. */
+static row *
+load_titles(const char *dir, int *nrows)
+{
+	char	   *buf = slurp(dir, "onet/onet_27_0_alternate_titles_train.tsv");
+	char	   *line = buf,
+			   *next;
+	int			n = 0,
+				cap = 1024;
+	row		   *rows = xmalloc(sizeof(row) * (size_t) cap);
+	bool		header = true;
+
+	for (; *line; line = next)
+	{
+		char	   *f[4];
+		int32_t		c;
+
+		next = strchr(line, '\n');
+		next = next ? (*next = '\0', next + 1) : line + strlen(line);
+		if (header)
+		{
+			header = false;
+			continue;
+		}
+		if (split_tabs(line, f, 4) < 2)
+			continue;
+		c = parse_code(f[0], true);
+		if (c < 0)
+			die("bad code in the alternate titles", f[0]);
+		if (n == cap)
+		{
+			cap *= 2;
+			rows = realloc(rows, sizeof(row) * (size_t) cap);
+			if (rows == NULL)
+				die("out of memory", NULL);
+		}
+		rows[n].code = c;
+		rows[n].title = xstrndup(f[1], strlen(f[1]));
+		rows[n].lower = lower_dup(f[1]);
+		rows[n].dev = in_dev(rows[n].lower);
+		n++;
+	}
+	free(buf);
+	*nrows = n;
+	return rows;
+}
+
+/* Read the O*NET occupation titles and descriptions. */
+static occupation *
+load_occupations(const char *dir, int *nocc)
+{
+	char	   *buf = slurp(dir, "onet/onet_27_0_occupation_data.tsv");
+	char	   *line = buf,
+			   *next;
+	int			n = 0;
+	occupation *occ = xmalloc(sizeof(occupation) * 2000);
+	bool		header = true;
+
+	for (; *line; line = next)
+	{
+		char	   *f[3];
+
+		next = strchr(line, '\n');
+		next = next ? (*next = '\0', next + 1) : line + strlen(line);
+		if (header)
+		{
+			header = false;
+			continue;
+		}
+		if (split_tabs(line, f, 3) < 3 || n >= 2000)
+			continue;
+		occ[n].code = parse_code(f[0], true);
+		if (occ[n].code < 0)
+			die("bad code in the occupation data", f[0]);
+		occ[n].title = xstrndup(f[1], strlen(f[1]));
+		occ[n].desc = xstrndup(f[2], strlen(f[2]));
+		n++;
+	}
+	free(buf);
+	*nocc = n;
+	return occ;
+}
+
+/* Compare rows by lower-cased title, then code. */
+static int
+row_cmp(const void *a, const void *b)
+{
+	const row  *x = a,
+			   *y = b;
+	int			c = strcmp(x->lower, y->lower);
+
+	return c != 0 ? c : (x->code > y->code) - (x->code < y->code);
+}
+
+/* Normalize with the (stand-in) title_normalize into a static buffer. */
+static const char *
+normalize(const char *s, size_t *len)
+{
+	static char *buf;
+	static size_t cap;
+	size_t		need = tn_out_capacity(strlen(s));
+	rx_error	err;
+
+	if (need > cap)
+	{
+		free(buf);
+		cap = need * 2;
+		buf = xmalloc(cap);
+	}
+	if (tn_normalize(s, strlen(s), buf, cap, len, &err) != RX_OK)
+		die("normalization failed", s);
+	return buf;
+}
+
+/* Add one dictionary entry or die. */
+static void
+add_entry(ac_index *ix, const char *text, const char *label, int32_t code, ac_kind kind,
+		  double weight)
+{
+	size_t		len;
+	const char *norm = normalize(text, &len);
+	ac_entry_in in;
+	rx_error	err;
+
+	in.text = norm;
+	in.text_len = len;
+	in.label = label;
+	in.label_len = strlen(label);
+	in.code = code;
+	in.kind = kind;
+	in.weight = weight;
+	if (ac_add(ix, &in, &err) != RX_OK)
+		die("ac_add failed", err.detail);
+}
+
+/*
+ * Add an alternate title.  With split, a title "Main Part (Other Form)" is
+ * added as its two forms, each labelled with the whole title, so that the
+ * abbreviation or spelled-out form in parentheses does not stand where the
+ * head noun belongs.
+ */
+static void
+add_title(ac_index *ix, const char *title, int32_t code, bool split)
+{
+	const char *open = strchr(title, '(');
+	const char *close = open ? strchr(open, ')') : NULL;
+	char		buf[1024];
+	size_t		n;
+
+	if (!split || open == NULL || close == NULL || open == title ||
+		(size_t) (close - title) >= sizeof(buf))
+	{
+		add_entry(ix, title, title, code, AC_TITLE, 1.0);
+		return;
+	}
+	n = (size_t) (open - title);
+	memcpy(buf, title, n);
+	snprintf(buf + n, sizeof(buf) - n, "%s", close + 1);
+	add_entry(ix, buf, title, code, AC_TITLE, 1.0);
+	n = (size_t) (close - open - 1);
+	memcpy(buf, open + 1, n);
+	buf[n] = '\0';
+	add_entry(ix, buf, title, code, AC_TITLE, 1.0);
+}
+
+/* xorshift32 step. */
+static uint32_t
+rnd(uint32_t *s)
+{
+	*s ^= *s << 13;
+	*s ^= *s >> 17;
+	*s ^= *s << 5;
+	return *s;
+}
+
+/*
+ * A messy HRIS variant of a title, deterministic per title: abbreviations
+ * (Sr, Mgr, Eng, Asst, Tech …), a level word, work-arrangement or
+ * requisition noise, and a changed case.
+ */
+static void
+messy(const char *title, const char *lower, char *out, size_t cap)
+{
+	static const char *const abbr[][2] = {
+		{"senior", "Sr."}, {"manager", "Mgr"}, {"engineer", "Eng"}, {"assistant", "Asst"},
+		{"technician", "Tech"}, {"administrator", "Admin"}, {"associate", "Assoc"},
+		{"director", "Dir"}, {"coordinator", "Coord"}, {"representative", "Rep"},
+		{"specialist", "Spec"}, {"supervisor", "Supv"}, {"customer", "Cust"},
+		{"service", "Svc"}, {"executive", "Exec"}, {"operations", "Ops"},
+		{"developer", "Dev"}, {"junior", "Jr"}, {NULL, NULL}
+	};
+	static const char *const levels_pre[] = {"Sr. ", "Senior ", "Jr ", "Junior ", "SR "};
+	static const char *const levels_post[] = {" II", " III", " IV", " - Senior"};
+	static const char *const noise[] = {" (Remote)", " - Remote", " (Contract)", " - Hybrid",
+	" (Part Time)", " - Full Time", " (Temp)", " - Onsite"};
+	char		hex[33];
+	uint32_t	s;
+	size_t		o = 0,
+				i = 0,
+				n = strlen(title);
+	char		tmp[2048];
+	int			mode;
+
+	md5_hex(lower, strlen(lower), hex);
+	hex[16] = '\0';
+	s = (uint32_t) strtoul(hex + 8, NULL, 16) | 1;
+	tmp[0] = '\0';
+
+	if (rnd(&s) % 100 < 40)
+		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", levels_pre[rnd(&s) % 5]);
+	while (i < n && o + 64 < sizeof(tmp))
+	{
+		size_t		st = i;
+		int			a;
+		bool		done = false;
+
+		while (i < n && ((title[i] >= 'a' && title[i] <= 'z') || (title[i] >= 'A' && title[i] <= 'Z')))
+			i++;
+		if (i > st)
+		{
+			for (a = 0; abbr[a][0] != NULL && !done; a++)
+				if (strlen(abbr[a][0]) == i - st && strncmp(lower + st, abbr[a][0], i - st) == 0 &&
+					rnd(&s) % 100 < 75)
+				{
+					o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", abbr[a][1]);
+					done = true;
+				}
+			if (!done)
+			{
+				memcpy(tmp + o, title + st, i - st);
+				o += i - st;
+			}
+		}
+		else
+			tmp[o++] = title[i++];
+	}
+	tmp[o] = '\0';
+	if (rnd(&s) % 100 < 25)
+		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", levels_post[rnd(&s) % 4]);
+	mode = (int) (rnd(&s) % 100);
+	if (mode < 45)
+		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", noise[rnd(&s) % 8]);
+	else if (mode < 65)
+		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, " - Req #%u", 10000 + rnd(&s) % 90000);
+	else if (mode < 75)
+		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, " (Req %u)", 100000 + rnd(&s) % 900000);
+	(void) o;
+	mode = (int) (rnd(&s) % 3);
+	for (i = 0; tmp[i] && i + 1 < cap; i++)
+	{
+		char		c = tmp[i];
+
+		if (mode == 0 && c >= 'a' && c <= 'z')
+			c = (char) (c - 'a' + 'A');
+		else if (mode == 1 && c >= 'A' && c <= 'Z')
+			c = (char) (c - 'A' + 'a');
+		out[i] = c;
+	}
+	out[i] = '\0';
+}
+
+/* Does any code of a held-out title share pred's group at a level? */
+static bool
+hit_at(const devtitle *d, int32_t pred, int level)
+{
+	int32_t		g = group_of(pred, level);
+	int			i;
+
+	for (i = 0; i < d->ncodes; i++)
+		if (group_of(d->codes[i], level) == g && g > 0)
+			return true;
+	return false;
+}
+
+/* The review rule of resolve_title: best < 0.30 or top two within 0.10. */
+static bool
+needs_review(const ac_hit *h, int n)
+{
+	if (n == 0 || h[0].score < 0.30)
+		return true;
+	return n >= 2 && h[0].score - h[1].score < 0.10;
+}
+
+/* Code every held-out title (messy variants when messy) and tally the results. */
+static void
+evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy_variant,
+		 tally *t, int show_errors, int show_examples)
+{
+	ac_hit		hits[K];
+	struct timespec t0,
+				t1,
+				q0,
+				q1;
+	int			i,
+				shown = 0,
+				examples = 0;
+	char		buf[2048];
+
+	memset(t, 0, sizeof(*t));
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < ndev; i++)
+	{
+		const devtitle *d = &dev[i];
+		const char *q = d->title;
+		size_t		len;
+		const char *norm;
+		int			n,
+					lv,
+					r;
+		rx_error	err;
+		bool		seen,
+					ok1[LEVELS],
+					ok5[LEVELS];
+
+		if (messy_variant)
+		{
+			char	   *clean;
+
+			norm = normalize(d->title, &len);
+			clean = xstrndup(norm, len);
+			messy(d->title, d->lower, buf, sizeof(buf));
+			q = buf;
+			norm = normalize(q, &len);
+			t->normalized_apart += strcmp(clean, norm) != 0;
+			free(clean);
+		}
+		else
+			norm = normalize(q, &len);
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q0);
+		if (ac_query(ix, sc, norm, len, K, hits, &n, &err) != RX_OK)
+			die("ac_query failed", err.detail);
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q1);
+		t->query_seconds += (double) (q1.tv_sec - q0.tv_sec) + (double) (q1.tv_nsec - q0.tv_nsec) / 1e9;
+		if (examples < show_examples)
+		{
+			printf("  %-50s -> %-40s -> %.*s\n", q, norm, n > 0 ? (int) hits[0].evidence_len : 6,
+				   n > 0 ? hits[0].evidence : "(none)");
+			examples++;
+		}
+		t->n++;
+		seen = false;
+		for (r = 0; r < n; r++)
+			seen |= hits[r].exact;
+		for (lv = 0; lv < LEVELS; lv++)
+		{
+			ok1[lv] = n > 0 && hit_at(d, hits[0].code, lv);
+			ok5[lv] = false;
+			for (r = 0; r < n && !ok5[lv]; r++)
+				ok5[lv] = hit_at(d, hits[r].code, lv);
+			t->top1[lv] += ok1[lv];
+			t->top5[lv] += ok5[lv];
+			if (!seen)
+			{
+				t->unseen_top1[lv] += ok1[lv];
+				t->unseen_top5[lv] += ok5[lv];
+			}
+		}
+		t->seen += seen;
+		t->unseen_n += !seen;
+		if (d->official)
+		{
+			t->official_n++;
+			t->official_top1 += ok1[0];
+		}
+		if (!needs_review(hits, n))
+		{
+			t->covered++;
+			for (lv = 0; lv < LEVELS; lv++)
+				t->covered_ok[lv] += ok1[lv];
+		}
+		{
+			double		c = n > 0 ? hits[0].score : 0;
+			int			b = (int) (c * 10);
+
+			if (b > 9)
+				b = 9;
+			if (fit_x != NULL && !messy_variant)
+			{
+				fit_x[i] = c;
+				fit_y[i] = ok1[0];
+			}
+			t->bins_n[b]++;
+			t->bins_ok[b] += ok1[0];
+			t->bins_conf[b] += c;
+			c = c < 1e-6 ? 1e-6 : (c > 1 - 1e-6 ? 1 - 1e-6 : c);
+			t->logloss -= ok1[0] ? log(c) : log(1 - c);
+		}
+		if (!ok1[major_errors ? 3 : 0] && shown < show_errors && (i * 7919) % 5 == 0)
+		{
+			printf("  miss: %-45s gold %08d  got", q, d->codes[0]);
+			for (r = 0; r < n && r < 3; r++)
+				printf(" %08d %.2f (%.*s)", hits[r].code, hits[r].score,
+					   (int) hits[r].evidence_len, hits[r].evidence);
+			printf("\n");
+			shown++;
+		}
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	t->seconds = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	t->logloss /= t->n > 0 ? t->n : 1;
+}
+
+/*
+ * Fit confidence = logistic(a * logit(p) + b) to the top-1 correctness of
+ * the n titles by Newton's method on the log loss.
+ */
+static void
+fit_calibration(const double *p, const int *y, int n, double *a, double *b)
+{
+	int			it,
+				i;
+
+	*a = 1;
+	*b = 0;
+	for (it = 0; it < 50; it++)
+	{
+		double		g0 = 0,
+					g1 = 0,
+					h00 = 0,
+					h01 = 0,
+					h11 = 0,
+					det,
+					da,
+					db;
+
+		for (i = 0; i < n; i++)
+		{
+			double		q = p[i] < 1e-9 ? 1e-9 : (p[i] > 1 - 1e-9 ? 1 - 1e-9 : p[i]);
+			double		x = log(q / (1 - q));
+			double		m = 1 / (1 + exp(-(*a * x + *b)));
+			double		w = m * (1 - m);
+
+			g0 += (m - y[i]) * x;
+			g1 += m - y[i];
+			h00 += w * x * x;
+			h01 += w * x;
+			h11 += w;
+		}
+		det = h00 * h11 - h01 * h01;
+		if (fabs(det) < 1e-12)
+			break;
+		da = (h11 * g0 - h01 * g1) / det;
+		db = (h00 * g1 - h01 * g0) / det;
+		*a -= da;
+		*b -= db;
+		if (fabs(da) + fabs(db) < 1e-9)
+			break;
+	}
+}
+
+/* Percentage of a in b. */
+static double
+pct(int a, int b)
+{
+	return b > 0 ? 100.0 * a / b : 0;
+}
+
+/* Print one tally as rows of the report. */
+static void
+report(const char *name, const tally *t, bool calibration)
+{
+	int			lv,
+				b;
+
+	printf("%s (%d titles)\n", name, t->n);
+	printf("  %-34s", "");
+	for (lv = 0; lv < LEVELS; lv++)
+		printf(" %9s", level_names[lv]);
+	printf("\n  %-34s", "top-1 accuracy %");
+	for (lv = 0; lv < LEVELS; lv++)
+		printf(" %9.1f", pct(t->top1[lv], t->n));
+	printf("\n  %-34s", "top-5 accuracy %");
+	for (lv = 0; lv < LEVELS; lv++)
+		printf(" %9.1f", pct(t->top5[lv], t->n));
+	printf("\n  %-34s", "top-1 within coverage %");
+	for (lv = 0; lv < LEVELS; lv++)
+		printf(" %9.1f", pct(t->covered_ok[lv], t->covered));
+	printf("\n  %-34s", "top-1 unseen only %");
+	for (lv = 0; lv < LEVELS; lv++)
+		printf(" %9.1f", pct(t->unseen_top1[lv], t->unseen_n));
+	printf("\n  %-34s", "top-5 unseen only %");
+	for (lv = 0; lv < LEVELS; lv++)
+		printf(" %9.1f", pct(t->unseen_top5[lv], t->unseen_n));
+	printf("\n  coverage (not needs_review) %.1f%%; seen (normalized title in the dictionary) %.1f%%,"
+		   " unseen %d\n", pct(t->covered, t->n), pct(t->seen, t->n), t->unseen_n);
+	if (t->normalized_apart > 0 || strncmp(name, "messy", 5) == 0)
+		printf("  variants whose normalized text differs from the clean title's: %d\n",
+			   t->normalized_apart);
+	printf("  equal to an O*NET-SOC occupation title: %d (%.1f%%), top-1 detailed among them %.1f%%\n",
+		   t->official_n, pct(t->official_n, t->n), pct(t->official_top1, t->official_n));
+	printf("  %.0f titles/s (stand-in normalize + code, one core; %.1f us of CPU a query in ac_query),"
+		   " log loss of top-1 confidence %.3f\n",
+		   t->seconds > 0 ? t->n / t->seconds : 0, 1e6 * t->query_seconds / (t->n > 0 ? t->n : 1),
+		   t->logloss);
+	if (calibration)
+	{
+		printf("  calibration: confidence bin, titles, mean confidence, top-1 detailed accuracy\n");
+		for (b = 0; b < 10; b++)
+			if (t->bins_n[b] > 0)
+				printf("    [%.1f, %.1f)  %5d  %.2f  %.2f\n", b / 10.0, (b + 1) / 10.0,
+					   t->bins_n[b], t->bins_conf[b] / t->bins_n[b],
+					   (double) t->bins_ok[b] / t->bins_n[b]);
+	}
+}
+
+/* Apply NAME=VALUE to the parameters; false for an unknown name. */
+static bool
+set_param(ac_params *p, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	double		v;
+	size_t		n;
+
+	if (eq == NULL)
+		return false;
+	n = (size_t) (eq - arg);
+	v = atof(eq + 1);
+#define P(name) if (n == strlen(#name) && strncmp(arg, #name, n) == 0) { p->name = v; return true; }
+	P(w_vote) P(w_prior) P(w_exact) P(head_weight) P(head_miss) P(gram_weight) P(bm25_k1) P(bm25_b)
+	P(fuzzy_weight) P(fuzzy_min) P(split_weight) P(temperature) P(null_score)
+	P(calib_a) P(calib_b)
+#undef P
+	if (n == 10 && strncmp(arg, "stem_level", n) == 0)
+	{
+		p->stem_level = (int) v;
+		return true;
+	}
+	return false;
+}
+
+/* The CPU model from /proc/cpuinfo, for the report. */
+static void
+print_machine(void)
+{
+	FILE	   *f = fopen("/proc/cpuinfo", "r");
+	char		line[512];
+	int			cpus = 0;
+	char		model[256] = "unknown CPU";
+
+	if (f != NULL)
+	{
+		while (fgets(line, sizeof(line), f))
+		{
+			if (strncmp(line, "model name", 10) == 0 && strcmp(model, "unknown CPU") == 0)
+			{
+				char	   *c = strchr(line, ':');
+
+				if (c)
+				{
+					snprintf(model, sizeof(model), "%s", c + 2);
+					model[strcspn(model, "\n")] = '\0';
+				}
+			}
+			if (strncmp(line, "processor", 9) == 0)
+				cpus++;
+		}
+		fclose(f);
+	}
+	printf("machine: %s, %d CPUs\n", model, cpus);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *dir = "data";
+	const char *dump = NULL;
+	const char *code_text = NULL;
+	ac_params	params = ac_params_default();
+	double		official_weight = 1.0,
+				soc_weight = 1.0,
+				desc_weight = ac_default_weight(AC_DESCRIPTION),
+				def_weight = ac_default_weight(AC_DESCRIPTION);
+	int			show_errors = 0,
+				show_examples = 0,
+				nrows,
+				nocc,
+				i,
+				ndev = 0;
+	bool		calibrate = false,
+				quiet = false,
+				fit = false;
+	row		   *rows;
+	occupation *occ;
+	devtitle   *dev;
+	ac_index   *ix;
+	ac_scratch *sc;
+	tally		clean,
+				dirty;
+	struct timespec t0,
+				t1;
+	double		build,
+				change;
+
+	for (i = 1; i < argc; i++)
+	{
+		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
+			dir = argv[++i];
+		else if (strcmp(argv[i], "--set") == 0 && i + 1 < argc)
+		{
+			if (!set_param(&params, argv[++i]))
+				die("unknown parameter", argv[i]);
+		}
+		else if (strcmp(argv[i], "--official-weight") == 0 && i + 1 < argc)
+			official_weight = atof(argv[++i]);
+		else if (strcmp(argv[i], "--soc-titles") == 0 && i + 1 < argc)
+			soc_weight = atof(argv[++i]);
+		else if (strcmp(argv[i], "--descriptions") == 0 && i + 1 < argc)
+			desc_weight = atof(argv[++i]);
+		else if (strcmp(argv[i], "--definitions") == 0 && i + 1 < argc)
+			def_weight = atof(argv[++i]);
+		else if (strcmp(argv[i], "--errors") == 0 && i + 1 < argc)
+			show_errors = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--examples") == 0 && i + 1 < argc)
+			show_examples = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--dump-split") == 0 && i + 1 < argc)
+			dump = argv[++i];
+		else if (strcmp(argv[i], "--code") == 0 && i + 1 < argc)
+			code_text = argv[++i];
+		else if (strcmp(argv[i], "--split-parens") == 0)
+			split_parens = true;
+		else if (strcmp(argv[i], "--major-errors") == 0)
+			major_errors = true;
+		else if (strcmp(argv[i], "--calibrate") == 0)
+			calibrate = true;
+		else if (strcmp(argv[i], "--fit-calibration") == 0)
+			fit = true;
+		else if (strcmp(argv[i], "--quiet") == 0)
+			quiet = true;
+		else
+			die("unknown argument (see the comment at the top of eval_autocode.c)", argv[i]);
+	}
+
+	load_soc(dir);
+	rows = load_titles(dir, &nrows);
+	occ = load_occupations(dir, &nocc);
+
+	/* the held-out titles: distinct lower-cased titles of the split */
+	qsort(rows, (size_t) nrows, sizeof(row), row_cmp);
+	dev = xmalloc(sizeof(devtitle) * (size_t) nrows);
+	for (i = 0; i < nrows;)
+	{
+		int			j = i,
+					o;
+
+		while (j < nrows && strcmp(rows[j].lower, rows[i].lower) == 0)
+			j++;
+		if (rows[i].dev)
+		{
+			devtitle   *d = &dev[ndev++];
+
+			d->title = rows[i].title;
+			d->lower = rows[i].lower;
+			d->ncodes = j - i;
+			d->codes = xmalloc(sizeof(int32_t) * (size_t) (j - i));
+			for (o = i; o < j; o++)
+				d->codes[o - i] = rows[o].code;
+			d->official = false;
+			for (o = 0; o < nocc && !d->official; o++)
+			{
+				char	   *l = lower_dup(occ[o].title);
+
+				d->official = strcmp(l, d->lower) == 0;
+				free(l);
+			}
+		}
+		i = j;
+	}
+	if (dump != NULL)
+	{
+		FILE	   *f = fopen(dump, "w");
+
+		if (f == NULL)
+			die("cannot write", dump);
+		for (i = 0; i < ndev; i++)
+			fprintf(f, "%s\n", dev[i].lower);
+		fclose(f);
+	}
+
+	/* the dictionary without the held-out titles */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ix = ac_index_create(NULL, &params);
+	if (ix == NULL)
+		die("bad parameters", NULL);
+	for (i = 0; i < nrows; i++)
+		if (!rows[i].dev)
+			add_title(ix, rows[i].title, rows[i].code, split_parens);
+	for (i = 0; i < nocc; i++)
+	{
+		if (official_weight > 0)
+			add_entry(ix, occ[i].title, occ[i].title, occ[i].code, AC_TITLE, official_weight);
+		if (desc_weight > 0)
+			add_entry(ix, occ[i].desc, occ[i].title, occ[i].code, AC_DESCRIPTION, desc_weight);
+	}
+	if (soc_weight > 0 || def_weight > 0)
+	{
+		char	   *buf = slurp(dir, "soc2018/soc_2018_definitions.tsv");
+		char	   *line = buf,
+				   *next;
+
+		for (; *line; line = next)
+		{
+			char	   *f[4];
+			int32_t		c;
+
+			next = strchr(line, '\n');
+			next = next ? (*next = '\0', next + 1) : line + strlen(line);
+			if (split_tabs(line, f, 4) < 4 || strcmp(f[0], "Detailed") != 0)
+				continue;
+			c = parse_code(f[1], false);
+			if (c < 0)
+				continue;
+			if (soc_weight > 0)
+				add_entry(ix, f[2], f[2], c * 100, AC_TITLE, soc_weight);
+			if (def_weight > 0)
+				add_entry(ix, f[3], f[2], c * 100, AC_DESCRIPTION, def_weight);
+		}
+		free(buf);
+	}
+	sc = ac_scratch_create(ix);
+	if (sc == NULL)
+		die("out of memory", NULL);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	build = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
+
+	if (code_text != NULL)
+	{
+		/* code one title against the evaluation dictionary and stop */
+		ac_hit		h[K];
+		int			n,
+					r;
+		size_t		len;
+		const char *norm = normalize(code_text, &len);
+		rx_error	err;
+
+		if (ac_query(ix, sc, norm, len, K, h, &n, &err) != RX_OK)
+			die("ac_query failed", err.detail);
+		printf("%s -> \"%s\"\n", code_text, norm);
+		for (r = 0; r < n; r++)
+			printf("  %02d-%04d.%02d  %.2f  %.*s%s\n", h[r].code / 1000000, h[r].code / 100 % 10000,
+				   h[r].code % 100, h[r].score, (int) h[r].evidence_len, h[r].evidence,
+				   h[r].exact ? "  (exact)" : "");
+		return 0;
+	}
+	if (fit)
+	{
+		ac_params	uncal = params;
+		rx_error	err;
+
+		/* code once uncalibrated, fit the map, and set it for the real run */
+		fit_x = xmalloc(sizeof(double) * (size_t) ndev);
+		fit_y = xmalloc(sizeof(int) * (size_t) ndev);
+		uncal.calib_a = 1;
+		uncal.calib_b = 0;
+		if (ac_index_set_params(ix, &uncal, &err) != RX_OK)
+			die("bad parameters", err.detail);
+		evaluate(ix, sc, dev, ndev, false, &clean, 0, 0);
+		fit_calibration(fit_x, fit_y, ndev, &params.calib_a, &params.calib_b);
+		printf("fitted calibration: --set calib_a=%.4f --set calib_b=%.4f\n",
+			   params.calib_a, params.calib_b);
+		if (ac_index_set_params(ix, &params, &err) != RX_OK)
+			die("bad parameters", err.detail);
+		free(fit_x);
+		free(fit_y);
+		fit_x = NULL;
+	}
+	evaluate(ix, sc, dev, ndev, false, &clean, show_errors, show_examples);
+	evaluate(ix, sc, dev, ndev, true, &dirty, show_errors, show_examples);
+
+	/* the cost of one change: add a title, code it (refresh included), remove it */
+	{
+		struct timespec c0,
+					c1;
+		ac_entry_in in;
+		rx_error	err;
+		ac_hit		h[K];
+		int			n;
+		bool		found;
+		const char *t = "chief autocoding officer";
+
+		in.text = t;
+		in.text_len = strlen(t);
+		in.label = t;
+		in.label_len = strlen(t);
+		in.code = 11101100;
+		in.kind = AC_TITLE;
+		in.weight = 1;
+		clock_gettime(CLOCK_MONOTONIC, &c0);
+		if (ac_add(ix, &in, &err) != RX_OK ||
+			ac_query(ix, sc, t, strlen(t), K, h, &n, &err) != RX_OK || n < 1 ||
+			h[0].code != 11101100 || ac_remove(ix, &in, &found, &err) != RX_OK || !found)
+			die("the incremental change did not take effect", NULL);
+		clock_gettime(CLOCK_MONOTONIC, &c1);
+		change = (double) (c1.tv_sec - c0.tv_sec) + (double) (c1.tv_nsec - c0.tv_nsec) / 1e9;
+	}
+
+	if (!quiet)
+	{
+		print_machine();
+		printf("split: %d alternate-title rows, %d distinct titles held out (md5 < 33333333)\n",
+			   nrows, ndev);
+		printf("dictionary: %u entries (%u titles, %u descriptions) over %u codes, %.1f MB,"
+			   " built in %.0f ms (normalization included)\n",
+			   ac_index_size(ix), ac_index_count(ix, AC_TITLE), ac_index_count(ix, AC_DESCRIPTION),
+			   ac_index_codes(ix), ac_index_bytes(ix) / 1048576.0, build * 1000);
+		printf("one change (add a title, code it with statistics refreshed, remove it): %.2f ms\n",
+			   change * 1000);
+		report("clean held-out titles", &clean, calibrate);
+		report("messy HRIS variants of the same titles", &dirty, calibrate);
+	}
+	else
+		printf("top1 %.1f %.1f %.1f %.1f top5 %.1f %.1f %.1f %.1f | messy top1 %.1f major %.1f | cov %.1f acc %.1f | ll %.3f | %.0f/s\n",
+			   pct(clean.top1[0], clean.n), pct(clean.top1[1], clean.n), pct(clean.top1[2], clean.n),
+			   pct(clean.top1[3], clean.n), pct(clean.top5[0], clean.n), pct(clean.top5[1], clean.n),
+			   pct(clean.top5[2], clean.n), pct(clean.top5[3], clean.n),
+			   pct(dirty.top1[0], dirty.n), pct(dirty.top1[3], dirty.n),
+			   pct(clean.covered, clean.n), pct(clean.covered_ok[0], clean.covered), clean.logloss,
+			   clean.n / clean.seconds);
+	if (quiet)
+		printf("query %.1f us\n", 1e6 * clean.query_seconds / clean.n);
+	ac_scratch_free(sc);
+	ac_index_free(ix);
+	return 0;
+}

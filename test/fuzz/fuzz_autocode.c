@@ -1,0 +1,121 @@
+/*
+ * fuzz_autocode.c — libFuzzer harness of the autocoder core.
+ *
+ * Invariants: coding any bytes as a title never crashes and returns RX_OK
+ * with at most k candidates, each scored in [0, 1], best first, with
+ * evidence of bounded length; any bytes can be added as a title and removed
+ * again, after which the index holds what it held before.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/autocode.h"
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static ac_index *fz_ix;
+static ac_scratch *fz_sc;
+
+/* The small dictionary every input is coded against, built once. */
+static void
+fz_build(void)
+{
+	static const struct
+	{
+		const char *t;
+		int32_t		c;
+	}			d[] = {
+		{"software engineer", 15125200}, {"software developer", 15125200},
+		{"engineering technician", 17302300}, {"electrical engineer", 17207100},
+		{"registered nurse", 29114100}, {"staff nurse", 29114100},
+		{"licensed practical nurse", 29206100}, {"director of nursing", 11911100},
+		{"customer service representative", 43405100}, {"analyst", 15121100},
+		{"analyst", 13111100}, {"machine operator", 51919900}, {"pipelayer", 47215100}
+	};
+	size_t		i;
+	rx_error	err;
+
+	fz_ix = ac_index_create(NULL, NULL);
+	if (fz_ix == NULL)
+		abort();
+	for (i = 0; i < sizeof(d) / sizeof(d[0]); i++)
+	{
+		ac_entry_in in = {d[i].t, strlen(d[i].t), d[i].t, strlen(d[i].t), d[i].c, AC_TITLE, 1.0};
+
+		if (ac_add(fz_ix, &in, &err) != RX_OK)
+			abort();
+	}
+	{
+		const char *desc = "Operate machines that cut, press and shape metal and plastic parts.";
+		ac_entry_in in = {desc, strlen(desc), "machine operator", 16, 51919900,
+		AC_DESCRIPTION, 0.5};
+
+		if (ac_add(fz_ix, &in, &err) != RX_OK)
+			abort();
+	}
+	fz_sc = ac_scratch_create(fz_ix);
+	if (fz_sc == NULL)
+		abort();
+}
+
+/* Code text with k candidates and check every invariant of the answer. */
+static void
+fz_check_query(const char *text, size_t len, int k)
+{
+	ac_hit		h[32];
+	int			n = -1,
+				i;
+	rx_error	err;
+
+	if (ac_query(fz_ix, fz_sc, text, len, k, h, &n, &err) != RX_OK)
+		abort();
+	if (n < 0 || n > k)
+		abort();
+	for (i = 0; i < n; i++)
+	{
+		if (!(h[i].score >= 0 && h[i].score <= 1))
+			abort();
+		if (i > 0 && (h[i].raw > h[i - 1].raw || h[i].score > h[i - 1].score))
+			abort();
+		if (h[i].evidence_len > 0 && h[i].evidence == NULL)
+			abort();
+		if (h[i].evidence_len > AC_TEXT_MAX + AC_LABEL_MAX)
+			abort();
+	}
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	const char *s = (const char *) data;
+	int			k;
+	uint32_t	before;
+	bool		found = false;
+	rx_error	err;
+	ac_entry_in in;
+
+	if (fz_ix == NULL)
+		fz_build();
+	k = size > 0 ? data[0] % 33 : 5;
+	fz_check_query(s, size, k);
+
+	/* the bytes as a user's title: added, coded, removed */
+	before = ac_index_size(fz_ix);
+	in.text = s;
+	in.text_len = size;
+	in.label = s;
+	in.label_len = size;
+	in.code = 99999900;
+	in.kind = AC_TITLE;
+	in.weight = 1.0;
+	if (ac_add(fz_ix, &in, &err) != RX_OK)
+		abort();
+	fz_check_query(s, size, 5);
+	if (ac_remove(fz_ix, &in, &found, &err) != RX_OK || !found)
+		abort();
+	if (ac_index_size(fz_ix) != before)
+		abort();
+	fz_check_query(s, size, k);
+	return 0;
+}

@@ -1,0 +1,143 @@
+/*
+ * fuzz_title.c — libFuzzer harness of the job-title normalizer.
+ *
+ * Invariants, for any bytes:
+ *  - nothing crashes (ASan, UBSan);
+ *  - the title is rejected with RX_ENCODING exactly when it is not valid
+ *    UTF-8 (checked by an independent validator here), with a detail
+ *    sentence, and tn_level agrees;
+ *  - the output is shorter than tn_out_capacity(len), NUL-terminated, valid
+ *    UTF-8, with single spaces between words and none at either end, and
+ *    no ASCII upper-case letter or punctuation;
+ *  - normalization is idempotent: normalizing the output gives it back;
+ *  - a found level is a valid rolelevel encoding of track P, M or E;
+ *  - the word rules settle within 4 rounds (a cascade that needs one round
+ *    per repetition would make long titles quadratic).
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/level.h"
+#include "core/title.h"
+
+int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Strict UTF-8 validation (RFC 3629), written apart from the normalizer's. */
+static bool
+valid_utf8(const uint8_t *s, size_t n)
+{
+	size_t		i = 0;
+
+	while (i < n)
+	{
+		uint8_t		c = s[i];
+		size_t		need;
+		uint32_t	v;
+
+		if (c < 0x80)
+		{
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			need = 1, v = c & 0x1F;
+		else if (c >= 0xE0 && c <= 0xEF)
+			need = 2, v = c & 0x0F;
+		else if (c >= 0xF0 && c <= 0xF4)
+			need = 3, v = c & 0x07;
+		else
+			return false;
+		if (i + need >= n)		/* continuation bytes are s[i + 1 .. i + need] */
+			return false;
+		for (size_t k = 1; k <= need; k++)
+		{
+			if ((s[i + k] & 0xC0) != 0x80)
+				return false;
+			v = (v << 6) | (s[i + k] & 0x3F);
+		}
+		if ((need == 2 && v < 0x800) || (need == 3 && v < 0x10000) ||
+			(v >= 0xD800 && v <= 0xDFFF) || v > 0x10FFFF)
+			return false;
+		i += need + 1;
+	}
+	return true;
+}
+
+/* One fuzz input: check every invariant above, abort() on a violation. */
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	size_t		cap = tn_out_capacity(size),
+				outlen = 0,
+				again_len = 0;
+	char	   *out,
+			   *again;
+	rx_error	err;
+	rx_status	st;
+	bool		found;
+	int32_t		level;
+
+	if (size > 4096)
+		return 0;
+	out = malloc(cap);
+	st = tn_normalize((const char *) data, size, out, cap, &outlen, &err);
+	if (st != RX_OK)
+	{
+		if (st != RX_ENCODING || valid_utf8(data, size) || err.detail[0] == '\0')
+			abort();
+		if (tn_level((const char *) data, size, &found, &level, &err) != RX_ENCODING)
+			abort();
+		free(out);
+		return 0;
+	}
+	if (!valid_utf8(data, size))
+		abort();
+	if (outlen >= cap || out[outlen] != '\0' || strlen(out) != outlen)
+		abort();
+	if (!valid_utf8((const uint8_t *) out, outlen))
+		abort();
+	if (outlen > 0 && (out[0] == ' ' || out[outlen - 1] == ' '))
+		abort();
+	for (size_t i = 0; i < outlen; i++)
+	{
+		unsigned char c = (unsigned char) out[i];
+
+		if (c == ' ' && i + 1 < outlen && out[i + 1] == ' ')
+			abort();
+		if (c < 0x80 && c != ' ' && !((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			abort();
+	}
+
+	again = malloc(tn_out_capacity(outlen));
+	if (tn_normalize(out, outlen, again, tn_out_capacity(outlen), &again_len, &err) != RX_OK)
+		abort();
+	if (again_len != outlen || memcmp(again, out, outlen) != 0)
+		abort();
+
+	if (tn_level((const char *) data, size, &found, &level, &err) != RX_OK)
+		abort();
+	{
+		static char scratch[4096 * 40];
+		tn_info		info;
+
+		if (tn_analyze((const char *) data, size, scratch, sizeof(scratch), NULL, 0, NULL,
+					   &info, &err) != RX_OK || info.rounds > 4 ||
+			info.has_level != found || (found && info.level != level))
+			abort();
+	}
+	if (found)
+	{
+		char		buf[RL_TEXT_MAX];
+
+		if (!rl_valid(level))
+			abort();
+		rl_track(level, buf);
+		if (strcmp(buf, "P") != 0 && strcmp(buf, "M") != 0 && strcmp(buf, "E") != 0)
+			abort();
+	}
+	free(again);
+	free(out);
+	return 0;
+}

@@ -1,0 +1,791 @@
+/*
+ * test_autocode.c — unit tests of the autocoder core (src/core/autocode*.c)
+ * on small synthetic dictionaries.
+ */
+#include "unit.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "core/autocode.h"
+#include "core/autocode_text.h"
+
+#define SWE		15125200		/* software developers */
+#define ETECH	17302300		/* electrical and electronic engineering technicians */
+#define EENG	17207100		/* electrical engineers */
+#define RN		29114100		/* registered nurses */
+#define LPN		29206100		/* licensed practical nurses */
+#define MGR		11911100		/* medical and health services managers */
+#define CSR		43405100		/* customer service representatives */
+#define CSA		15121100		/* computer systems analysts */
+#define MA		13111100		/* management analysts */
+
+/* The stem of a word at a level, in a static buffer. */
+static const char *
+stem(const char *w, int level)
+{
+	static char buf[AC_TOKEN_LEN_MAX + 1];
+	size_t		n = strlen(w);
+
+	memcpy(buf, w, n);
+	n = ac_stem(buf, n, level);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* The head noun of a text as split at stem level 0 ("" when none). */
+static const char *
+head_of(const char *text)
+{
+	static ac_words w;
+	int			i;
+
+	ac_split(text, strlen(text), 0, &w);
+	for (i = 0; i < w.n; i++)
+		if (w.w[i].head)
+			return w.w[i].s;
+	return "";
+}
+
+/* Add a title (label = text) or fail the case. */
+static void
+add(ac_index *ix, const char *text, int32_t code, ac_kind kind)
+{
+	ac_entry_in in;
+	rx_error	err;
+
+	in.text = text;
+	in.text_len = strlen(text);
+	in.label = text;
+	in.label_len = strlen(text);
+	in.code = code;
+	in.kind = kind;
+	in.weight = ac_default_weight(kind);
+	UT_INT(ac_add(ix, &in, &err), RX_OK);
+}
+
+/* Remove a title by label; returns whether one was found. */
+static bool
+del(ac_index *ix, const char *label, int32_t code, ac_kind kind)
+{
+	ac_entry_in in;
+	rx_error	err;
+	bool		found = false;
+
+	memset(&in, 0, sizeof(in));
+	in.label = label;
+	in.label_len = strlen(label);
+	in.code = code;
+	in.kind = kind;
+	UT_INT(ac_remove(ix, &in, &found, &err), RX_OK);
+	return found;
+}
+
+/* A small dictionary of the codes above. */
+static ac_index *
+build(void)
+{
+	ac_index   *ix = ac_index_create(NULL, NULL);
+
+	add(ix, "software engineer", SWE, AC_TITLE);
+	add(ix, "software developer", SWE, AC_TITLE);
+	add(ix, "application developer", SWE, AC_TITLE);
+	add(ix, "programmer analyst", SWE, AC_TITLE);
+	add(ix, "engineering technician", ETECH, AC_TITLE);
+	add(ix, "electronics engineering technician", ETECH, AC_TITLE);
+	add(ix, "electrical technician", ETECH, AC_TITLE);
+	add(ix, "electrical engineer", EENG, AC_TITLE);
+	add(ix, "power engineer", EENG, AC_TITLE);
+	add(ix, "registered nurse", RN, AC_TITLE);
+	add(ix, "staff nurse", RN, AC_TITLE);
+	add(ix, "charge nurse", RN, AC_TITLE);
+	add(ix, "licensed practical nurse", LPN, AC_TITLE);
+	add(ix, "vocational nurse", LPN, AC_TITLE);
+	add(ix, "director of nursing", MGR, AC_TITLE);
+	add(ix, "health services manager", MGR, AC_TITLE);
+	add(ix, "customer service representative", CSR, AC_TITLE);
+	add(ix, "call center representative", CSR, AC_TITLE);
+	add(ix, "analyst", CSA, AC_TITLE);
+	add(ix, "analyst", MA, AC_TITLE);
+	add(ix, "systems analyst", CSA, AC_TITLE);
+	add(ix, "process improvement consultant", MA, AC_TITLE);
+	return ix;
+}
+
+/* Code text with k candidates; returns the count (-1 on a failed status). */
+static int
+code(ac_index *ix, ac_scratch *sc, const char *text, int k, ac_hit *out)
+{
+	int			n = -1;
+	rx_error	err;
+
+	if (ac_query(ix, sc, text, strlen(text), k, out, &n, &err) != RX_OK)
+		return -1;
+	return n;
+}
+
+/* The best code for text, or 0 when there is no candidate. */
+static int32_t
+best(ac_index *ix, ac_scratch *sc, const char *text)
+{
+	ac_hit		h[5];
+
+	return code(ix, sc, text, 5, h) > 0 ? h[0].code : 0;
+}
+
+/* Do the n hits have scores in [0, 1], best first? */
+static bool
+well_formed(const ac_hit *h, int n)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		if (!(h[i].score >= 0 && h[i].score <= 1))
+			return false;
+		if (i > 0 && (h[i].score > h[i - 1].score || h[i].raw > h[i - 1].raw))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * An allocator that fails once `budget` allocations have been made, or
+ * (budget < 0) only the allocation numbered `only`.
+ */
+typedef struct failing
+{
+	long		budget;
+	long		live;
+	long		only;
+	long		count;
+} failing;
+
+/* Should the failing allocator fail this call? */
+static bool
+f_fails(failing *f)
+{
+	if (f->budget >= 0)
+		return f->budget-- <= 0;
+	return f->count++ == f->only;
+}
+
+/* Allocation hook of the failing allocator. */
+static void *
+f_alloc(void *ctx, size_t size)
+{
+	failing    *f = ctx;
+	void	   *p;
+
+	if (f_fails(f))
+		return NULL;
+	p = malloc(size);
+	f->live += p != NULL;
+	return p;
+}
+
+/* Reallocation hook of the failing allocator. */
+static void *
+f_realloc(void *ctx, void *ptr, size_t size)
+{
+	failing    *f = ctx;
+
+	if (f_fails(f))
+		return NULL;
+	return realloc(ptr, size);
+}
+
+/* Free hook of the failing allocator. */
+static void
+f_free(void *ctx, void *ptr)
+{
+	failing    *f = ctx;
+
+	f->live--;
+	free(ptr);
+}
+
+UT_SUITE(autocode_text)
+{
+	UT_CASE("plural and suffix stems meet")
+	{
+		UT_STR(stem("nurses", 1), "nurse");
+		UT_STR(stem("secretaries", 1), "secretary");
+		UT_STR(stem("boxes", 1), "box");
+		UT_STR(stem("press", 1), "press");
+		UT_STR(stem("bus", 1), "bus");
+		UT_STR(stem("analysis", 1), "analysis");
+		UT_STR(stem("engineer", 2), "engin");
+		UT_STR(stem("engineering", 2), "engin");
+		UT_STR(stem("engineers", 2), "engin");
+		UT_STR(stem("cutter", 2), "cut");
+		UT_STR(stem("cutting", 2), "cut");
+		UT_STR(stem("roller", 2), "roll");
+		UT_STR(stem("operator", 2), "operat");
+		UT_STR(stem("operating", 2), "operat");
+		UT_STR(stem("nursing", 2), "nurs");
+		UT_STR(stem("nurse", 2), "nurs");
+		UT_STR(stem("order", 2), "order");
+		UT_STR(stem("engineer", 0), "engineer");
+	}
+
+	UT_CASE("words with digits or other scripts are not stemmed")
+	{
+		UT_STR(stem("3ds", 2), "3ds");
+		UT_STR(stem("m\xc3\xa9" "decins", 2), "m\xc3\xa9" "decins");
+	}
+
+	UT_CASE("the head noun is the last word, or the last before a preposition")
+	{
+		UT_STR(head_of("software engineer"), "engineer");
+		UT_STR(head_of("engineering technician"), "technician");
+		UT_STR(head_of("director of nursing"), "director");
+		UT_STR(head_of("first line supervisors of production workers"), "supervisors");
+		UT_STR(head_of("chief of police"), "chief");
+		UT_STR(head_of("writers and authors"), "authors");
+		UT_STR(head_of("of counsel"), "counsel");
+		UT_STR(head_of("nurse"), "nurse");
+		UT_STR(head_of("of the and"), "");
+		UT_STR(head_of(""), "");
+	}
+
+	UT_CASE("splitting folds ASCII case, keeps other scripts whole, skips overlong words")
+	{
+		static ac_words w;
+		char		longw[80];
+
+		ac_split("Nurse, ICU/CCU", 14, 0, &w);
+		UT_INT(w.n, 3);
+		UT_STR(w.w[0].s, "nurse");
+		UT_STR(w.w[1].s, "icu");
+		UT_STR(w.w[2].s, "ccu");
+		UT_INT(w.w[1].orig_off, 7);
+		UT_INT(w.w[1].orig_len, 3);
+		ac_split("\xe7\x9c\x8b\xe6\x8a\xa4 nurse", 12, 2, &w);
+		UT_INT(w.n, 2);
+		UT_STR(w.w[0].s, "\xe7\x9c\x8b\xe6\x8a\xa4");
+		memset(longw, 'a', sizeof(longw));
+		memcpy(longw + 60, " nurse", 6);
+		ac_split(longw, 66, 0, &w);
+		UT_INT(w.n, 1);
+		UT_STR(w.w[0].s, "nurse");
+	}
+
+	UT_CASE("stop words are marked and carry no head")
+	{
+		static ac_words w;
+
+		ac_split("the director of the nursing", 27, 0, &w);
+		UT_INT(w.n, 5);
+		UT_CHECK(w.w[0].stop && !w.w[1].stop && w.w[2].stop && w.w[3].stop);
+		UT_CHECK(w.w[1].head && !w.w[4].head);
+		UT_CHECK(ac_is_stop("and", 3) && !ac_is_stop("andy", 4));
+	}
+
+	UT_CASE("trigrams are padded at both ends")
+	{
+		uint32_t	k[8];
+
+		UT_INT(ac_trigrams("abc", 3, k), 3);
+		UT_INT(k[0], ('a' << 8) | 'b');
+		UT_INT(k[1], ('a' << 16) | ('b' << 8) | 'c');
+		UT_INT(k[2], ('b' << 16) | ('c' << 8));
+		UT_INT(ac_trigrams("", 0, k), 0);
+	}
+}
+
+UT_SUITE(autocode)
+{
+	UT_CASE("known titles resolve to their codes, exactly and with their label as evidence")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+		ac_hit		h[5];
+		int			n;
+
+		n = code(ix, sc, "registered nurse", 5, h);
+		UT_CHECK(n >= 1);
+		UT_INT(h[0].code, RN);
+		UT_CHECK(h[0].exact);
+		UT_CHECK(h[0].evidence_len == 16 && memcmp(h[0].evidence, "registered nurse", 16) == 0);
+		UT_CHECK(h[0].score >= 0.5);
+		UT_CHECK(n < 2 || h[0].score - h[1].score >= 0.10);
+		UT_CHECK(well_formed(h, n));
+		UT_INT(best(ix, sc, "software engineer"), SWE);
+		UT_INT(best(ix, sc, "director of nursing"), MGR);
+		UT_INT(best(ix, sc, "licensed practical nurse"), LPN);
+		UT_INT(best(ix, sc, "customer service representative"), CSR);
+		/* plural and case differences are the same title */
+		n = code(ix, sc, "Registered Nurses", 5, h);
+		UT_CHECK(n >= 1 && h[0].code == RN && h[0].exact);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("unseen titles find the code whose titles they resemble")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+		ac_hit		h[5];
+		int			n;
+
+		UT_INT(best(ix, sc, "senior electrical engineer"), EENG);
+		UT_INT(best(ix, sc, "night shift charge nurse"), RN);
+		UT_INT(best(ix, sc, "practical nurse"), LPN);
+		UT_INT(best(ix, sc, "electronics technician"), ETECH);
+		n = code(ix, sc, "night shift charge nurse", 5, h);
+		UT_CHECK(n >= 2 && !h[0].exact && well_formed(h, n));
+		UT_CHECK(h[0].evidence_len == 12 && memcmp(h[0].evidence, "charge nurse", 12) == 0);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("the same words with another head noun go to another code")
+	{
+		ac_index   *ix = ac_index_create(NULL, NULL);
+		ac_scratch *sc;
+		ac_params	p = ac_params_default();
+		rx_error	err;
+
+		/* engineer and engineering share a stem: only the head tells them apart */
+		add(ix, "software engineer", SWE, AC_TITLE);
+		add(ix, "engineering technician", ETECH, AC_TITLE);
+		sc = ac_scratch_create(ix);
+		UT_INT(best(ix, sc, "software engineering technician"), ETECH);
+		UT_INT(best(ix, sc, "technician software engineer"), SWE);
+		/* without head nouns (and spelling grams) they are one bag of words: a tie */
+		p.head_weight = 0;
+		p.head_miss = 1;
+		p.gram_weight = 0;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(best(ix, sc, "software engineering technician"), SWE);
+		UT_INT(best(ix, sc, "technician software engineer"), SWE);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("a title listed under two codes alike is a tie, ordered by code")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+		ac_hit		h[5];
+		int			n;
+
+		add(ix, "utility worker", 47206100, AC_TITLE);
+		add(ix, "utility worker", 37201100, AC_TITLE);
+		n = code(ix, sc, "utility worker", 5, h);
+		UT_INT(n, 2);
+		UT_INT(h[0].code, 37201100);
+		UT_INT(h[1].code, 47206100);
+		UT_DBL(h[0].score, h[1].score, 1e-12);
+		UT_CHECK(h[0].exact && h[1].exact);
+		UT_CHECK(h[0].score - h[1].score < 0.10);
+		/* a title under two codes of unequal support: both exact, the larger first */
+		n = code(ix, sc, "analyst", 5, h);
+		UT_CHECK(n >= 2);
+		UT_INT(h[0].code, CSA);
+		UT_INT(h[1].code, MA);
+		UT_CHECK(h[0].exact && h[1].exact && h[0].score > h[1].score);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("k is respected and checked")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+		ac_hit		h[AC_K_MAX];
+		int			n;
+		rx_error	err;
+
+		UT_INT(code(ix, sc, "nurse", 1, h), 1);
+		UT_INT(code(ix, sc, "nurse", 0, h), 0);
+		n = code(ix, sc, "nurse", AC_K_MAX, h);
+		UT_CHECK(n >= 3 && n <= 9);
+		UT_CHECK(well_formed(h, n));
+		UT_INT(ac_query(ix, sc, "nurse", 5, -1, h, &n, &err), RX_ARGUMENT);
+		UT_INT(n, 0);
+		UT_STR(err.detail, "The number of candidates must lie between 0 and 1000.");
+		UT_INT(ac_query(ix, sc, "nurse", 5, AC_K_MAX + 1, h, &n, &err), RX_ARGUMENT);
+		UT_INT(ac_query(ix, sc, NULL, 3, 5, h, &n, &err), RX_ARGUMENT);
+		UT_INT(ac_query(ix, sc, NULL, 0, 5, h, &n, &err), RX_OK);
+		UT_INT(n, 0);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("empty, blank, stop-word and garbage titles give no rows or a low confidence")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+		ac_hit		h[5];
+		int			n;
+		char		bin[64];
+		int			i;
+
+		UT_INT(code(ix, sc, "", 5, h), 0);
+		UT_INT(code(ix, sc, "    ", 5, h), 0);
+		UT_INT(code(ix, sc, "!!! ??? ---", 5, h), 0);
+		UT_INT(code(ix, sc, "of the and", 5, h), 0);
+		UT_INT(code(ix, sc, "qqqqqqqq zzzzzzzz", 5, h), 0);
+		n = code(ix, sc, "xyzzy 12345 plugh", 5, h);
+		UT_CHECK(n == 0 || h[0].score < 0.30);
+		for (i = 0; i < 63; i++)
+			bin[i] = (char) ((i * 37 + 1) % 255 + 1);
+		bin[63] = '\0';
+		n = code(ix, sc, bin, 5, h);
+		UT_CHECK(n >= 0 && well_formed(h, n));
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("misspellings and run-together words still find the title")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+
+		UT_INT(best(ix, sc, "sofware engineer"), SWE);
+		UT_INT(best(ix, sc, "registerd nurse"), RN);
+		UT_INT(best(ix, sc, "callcenter representative"), CSR);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("a user-added title takes effect at once; removal takes it away")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+		ac_hit		h[5];
+		int			n;
+		uint32_t	size = ac_index_size(ix);
+
+		UT_CHECK(best(ix, sc, "code ninja") != SWE);
+		add(ix, "code ninja", SWE, AC_TITLE);
+		UT_INT(ac_index_size(ix), size + 1);
+		n = code(ix, sc, "code ninja", 5, h);
+		UT_CHECK(n >= 1 && h[0].code == SWE && h[0].exact);
+		UT_CHECK(h[0].evidence_len == 10 && memcmp(h[0].evidence, "code ninja", 10) == 0);
+		UT_CHECK(del(ix, "code ninja", SWE, AC_TITLE));
+		UT_INT(ac_index_size(ix), size);
+		UT_INT(code(ix, sc, "code ninja", 5, h), 0);
+		UT_CHECK(!del(ix, "code ninja", SWE, AC_TITLE));
+		UT_CHECK(!del(ix, "registered nurse", LPN, AC_TITLE));
+		UT_CHECK(!del(ix, "registered nurse", RN, AC_DESCRIPTION));
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("removing one of two identical entries keeps the other")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+		ac_hit		h[5];
+		int			n;
+
+		add(ix, "data wrangler", CSA, AC_TITLE);
+		add(ix, "data wrangler", CSA, AC_TITLE);
+		UT_CHECK(del(ix, "data wrangler", CSA, AC_TITLE));
+		n = code(ix, sc, "data wrangler", 5, h);
+		UT_CHECK(n >= 1 && h[0].code == CSA && h[0].exact);
+		UT_CHECK(del(ix, "data wrangler", CSA, AC_TITLE));
+		UT_INT(code(ix, sc, "data wrangler", 5, h), 0);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("removing every title of a code takes the code out of the answers")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+		ac_hit		h[10];
+		int			n,
+					i;
+		bool		seen = false;
+		uint32_t	codes = ac_index_codes(ix);
+
+		UT_CHECK(del(ix, "licensed practical nurse", LPN, AC_TITLE));
+		UT_CHECK(del(ix, "vocational nurse", LPN, AC_TITLE));
+		UT_INT(ac_index_codes(ix), codes - 1);
+		n = code(ix, sc, "licensed practical nurse", 10, h);
+		for (i = 0; i < n; i++)
+			seen |= h[i].code == LPN;
+		UT_CHECK(n >= 1 && !seen);
+		add(ix, "vocational nurse", LPN, AC_TITLE);
+		UT_INT(best(ix, sc, "vocational nurse"), LPN);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("many removals compact the index and leave the same answers")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+		ac_hit		before[5],
+					after[5];
+		int			nb,
+					na,
+					i;
+		char		t[64];
+		size_t		bytes;
+
+		nb = code(ix, sc, "electrical engineering technician", 5, before);
+		for (i = 0; i < 6000; i++)
+		{
+			snprintf(t, sizeof(t), "filler title %d", i);
+			add(ix, t, 99999900 + i % 7, AC_TITLE);
+		}
+		bytes = ac_index_bytes(ix);
+		for (i = 0; i < 6000; i++)
+		{
+			snprintf(t, sizeof(t), "filler title %d", i);
+			UT_CHECK(del(ix, t, 99999900 + i % 7, AC_TITLE));
+		}
+		UT_INT(ac_index_size(ix), 22);
+		UT_INT(ac_index_count(ix, AC_TITLE), 22);
+		UT_INT(ac_index_codes(ix), 9);
+		UT_CHECK(ac_index_bytes(ix) <= bytes);
+		UT_INT(code(ix, sc, "filler title 17", 5, after), 0);
+		na = code(ix, sc, "electrical engineering technician", 5, after);
+		UT_INT(na, nb);
+		for (i = 0; i < na && i < nb; i++)
+		{
+			UT_INT(after[i].code, before[i].code);
+			UT_DBL(after[i].score, before[i].score, 1e-6);
+		}
+		UT_INT(best(ix, sc, "registered nurse"), RN);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("descriptions vote but are never matched as titles")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+		ac_hit		h[5];
+		int			n,
+					i;
+
+		add(ix, "Assess patient health problems and maintain medical records.", RN,
+			AC_DESCRIPTION);
+		UT_INT(ac_index_count(ix, AC_DESCRIPTION), 1);
+		n = code(ix, sc, "medical records", 5, h);
+		UT_CHECK(n >= 1 && h[0].code == RN && !h[0].exact);
+		UT_CHECK(h[0].evidence_len == 15 && memcmp(h[0].evidence, "medical records", 15) == 0);
+		UT_CHECK(del(ix, "Assess patient health problems and maintain medical records.", RN,
+					 AC_DESCRIPTION));
+		UT_INT(ac_index_count(ix, AC_DESCRIPTION), 0);
+		n = code(ix, sc, "medical records", 5, h);
+		for (i = 0; i < n; i++)
+			UT_CHECK(h[i].code != RN);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("the same query twice gives the same answer")
+	{
+		ac_index   *ix = build();
+		ac_scratch *sc = ac_scratch_create(ix);
+		ac_hit		a[5],
+					b[5];
+		int			na,
+					nb,
+					i;
+
+		na = code(ix, sc, "health services nurse manager", 5, a);
+		nb = code(ix, sc, "health services nurse manager", 5, b);
+		UT_INT(na, nb);
+		for (i = 0; i < na && i < nb; i++)
+		{
+			UT_INT(a[i].code, b[i].code);
+			UT_DBL(a[i].score, b[i].score, 0);
+		}
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("bad entries and parameters are refused with a sentence")
+	{
+		ac_index   *ix = ac_index_create(NULL, NULL);
+		ac_params	p = ac_params_default();
+		ac_entry_in in;
+		rx_error	err;
+
+		memset(&in, 0, sizeof(in));
+		in.text = "nurse";
+		in.text_len = 5;
+		in.label = "nurse";
+		in.label_len = 5;
+		in.code = RN;
+		in.kind = AC_TITLE;
+		in.weight = 0;
+		UT_INT(ac_add(ix, &in, &err), RX_ARGUMENT);
+		UT_STR(err.detail, "An entry's weight must lie between 0.001 and 100.");
+		in.weight = 1;
+		in.kind = (ac_kind) 7;
+		UT_INT(ac_add(ix, &in, &err), RX_ARGUMENT);
+		in.kind = AC_TITLE;
+		in.text = NULL;
+		UT_INT(ac_add(ix, &in, &err), RX_ARGUMENT);
+		in.text = "nurse";
+		UT_INT(ac_add(ix, &in, &err), RX_OK);
+		UT_INT(ac_index_size(ix), 1);
+
+		p.w_vote = 1.5;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		p = ac_params_default();
+		p.temperature = 0;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		p = ac_params_default();
+		p.stem_level = 1;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		UT_STR(err.detail, "The stem level of an index cannot change once it holds entries.");
+		p = ac_params_default();
+		p.w_prior = 0.2;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
+		UT_DBL(ac_index_params(ix).w_prior, 0.2, 0);
+		p.bm25_k1 = 0;
+		UT_CHECK(ac_index_create(NULL, &p) == NULL);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("running out of memory fails cleanly and leaves a usable index")
+	{
+		int			budget;
+		int			failures = 0;
+
+		for (budget = 0; budget < 400; budget += 3)
+		{
+			failing		f = {budget, 0, 0, 0};
+			ac_allocator a = {f_alloc, f_realloc, f_free, &f};
+			ac_index   *ix = ac_index_create(&a, NULL);
+			ac_scratch *sc;
+			ac_entry_in in;
+			rx_error	err;
+			const char *titles[] = {"registered nurse", "staff nurse", "software engineer",
+			"electrical engineering technician", "director of nursing"};
+			int			i,
+						n;
+			ac_hit		h[5];
+
+			if (ix == NULL)
+			{
+				UT_INT(f.live, 0);
+				continue;
+			}
+			for (i = 0; i < 5; i++)
+			{
+				in.text = titles[i];
+				in.text_len = strlen(titles[i]);
+				in.label = titles[i];
+				in.label_len = strlen(titles[i]);
+				in.code = i;
+				in.kind = AC_TITLE;
+				in.weight = 1;
+				if (ac_add(ix, &in, &err) != RX_OK)
+				{
+					UT_INT(err.status, RX_RANGE);
+					failures++;
+				}
+			}
+			sc = ac_scratch_create(ix);
+			if (sc != NULL)
+			{
+				rx_status	st = ac_query(ix, sc, "staff nurse", 11, 5, h, &n, &err);
+
+				UT_CHECK(st == RX_OK || st == RX_RANGE);
+				UT_CHECK(st != RX_OK || well_formed(h, n));
+				ac_scratch_free(sc);
+			}
+			ac_index_free(ix);
+			UT_INT(f.live, 0);
+		}
+		UT_CHECK(failures > 0);
+	}
+
+	UT_CASE("a failed allocation in a query leaves index and scratch as they were")
+	{
+		ac_index   *ref = build();
+		ac_scratch *rsc = ac_scratch_create(ref);
+		const char *q[] = {"staff nurse", "sofware engineer", "callcenter representative",
+		"medical records", "analyst"};
+		ac_hit		want[5][5];
+		int			nwant[5],
+					i,
+					only,
+					failures = 0,
+					qfailures = 0;
+
+		for (i = 0; i < 5; i++)
+			nwant[i] = code(ref, rsc, q[i], 5, want[i]);
+		for (only = 0; only < 1000; only += 5)
+		{
+			failing		f = {-1, 0, only, 0};
+			ac_allocator a = {f_alloc, f_realloc, f_free, &f};
+			ac_index   *ix = ac_index_create(&a, NULL);
+			ac_scratch *sc;
+			ac_entry_in in;
+			rx_error	err;
+			ac_hit		h[5];
+			int			n,
+						j,
+						r;
+
+			if (ix == NULL)
+				continue;
+			/* the same dictionary as build(), entry by entry, retrying a failed add */
+			{
+				static const char *const t[] = {
+					"software engineer", "software developer", "application developer",
+					"programmer analyst", "engineering technician",
+					"electronics engineering technician", "electrical technician",
+					"electrical engineer", "power engineer", "registered nurse", "staff nurse",
+					"charge nurse", "licensed practical nurse", "vocational nurse",
+					"director of nursing", "health services manager",
+					"customer service representative", "call center representative", "analyst",
+				"analyst", "systems analyst", "process improvement consultant"};
+				static const int32_t c[] = {SWE, SWE, SWE, SWE, ETECH, ETECH, ETECH, EENG, EENG,
+					RN, RN, RN, LPN, LPN, MGR, MGR, CSR, CSR, CSA, MA, CSA, MA};
+
+				for (j = 0; j < 22; j++)
+				{
+					in.text = t[j];
+					in.text_len = strlen(t[j]);
+					in.label = t[j];
+					in.label_len = strlen(t[j]);
+					in.code = c[j];
+					in.kind = AC_TITLE;
+					in.weight = 1;
+					if (ac_add(ix, &in, &err) != RX_OK)
+					{
+						failures++;
+						UT_INT(ac_add(ix, &in, &err), RX_OK);
+					}
+				}
+			}
+			sc = ac_scratch_create(ix);
+			if (sc == NULL)
+				sc = ac_scratch_create(ix);
+			for (i = 0; i < 5; i++)
+			{
+				if (ac_query(ix, sc, q[i], strlen(q[i]), 5, h, &n, &err) != RX_OK)
+				{
+					qfailures++;
+					UT_INT(ac_query(ix, sc, q[i], strlen(q[i]), 5, h, &n, &err), RX_OK);
+				}
+				UT_INT(n, nwant[i]);
+				for (r = 0; r < n && r < nwant[i]; r++)
+				{
+					UT_INT(h[r].code, want[i][r].code);
+					UT_DBL(h[r].score, want[i][r].score, 1e-9);
+				}
+			}
+			ac_scratch_free(sc);
+			ac_index_free(ix);
+			UT_INT(f.live, 0);
+		}
+		UT_CHECK(failures > 0);
+		UT_CHECK(qfailures > 0);
+		ac_scratch_free(rsc);
+		ac_index_free(ref);
+	}
+}
