@@ -66,3 +66,10 @@ SELECT '60%'::confidence AS pct, '.6'::confidence AS dot, confidence_band('0.60'
 -- Both hold (&) and either holds (|), and the same over a group.
 SELECT '0.6'::confidence & '0.5' AS all_hold, '0.6'::confidence | '0.5' AS any_holds,
        (SELECT confidence_any(c) FROM unnest('{0.9,0.8,0.5}'::confidence[]) c) AS any_of_three;
+
+-- rolecoord: a role's taxonomy path and grade; <-> is the adjacency distance
+-- (0 = same coordinate, 1 = unrelated) and match_band names it.
+SELECT c AS neighbour, 'TECH.DEI.GEN@1'::rolecoord <-> c AS distance,
+       match_band('TECH.DEI.GEN@1'::rolecoord <-> c) AS band
+FROM unnest('{TECH.DEI.GEN@2,TECH.DEI.SRE@1,TECH.DEI.SRE@2,TECH.DEI@3,OPS.DEI.GEN@1}'::rolecoord[]) c
+ORDER BY 2;
