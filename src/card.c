@@ -484,9 +484,10 @@ check_confidence(CardWalk *w, const JsonbValue *v)
  * which report failures by return code.  On PostgreSQL 15 DecodeDateTime
  * raises an error for a time zone name it does not know, so the text is
  * first decoded without a time zone (which never looks a name up); when
- * that fails, a field that could be taken for a time zone name (date form,
- * not starting with a digit) that pg_tzset() does not know makes the time
- * invalid before the full decoding is tried.
+ * that fails, a field that DecodeDateTime could take for a time zone name
+ * (date form, not starting with a digit, after a field that may have set
+ * the day) and that pg_tzset() does not know makes the time invalid before
+ * the full decoding is tried.
  */
 static const char *
 time_problem(const char *s)
@@ -503,19 +504,26 @@ time_problem(const char *s)
 	int			dterr;
 
 	dterr = ParseDateTime(s, workbuf, sizeof(workbuf), field, ftype, MAXDATEFIELDS, &nf);
-	if (dterr == 0 && DecodeDateTime(field, ftype, nf, &dtype, &tt, &fsec, NULL) != 0)
+	if (dterr == 0)
 	{
-		for (int i = 0; i < nf; i++)
-			if (ftype[i] == DTK_DATE && !isdigit((unsigned char) field[i][0]) &&
+		bool		plain = DecodeDateTime(field, ftype, nf, &dtype, &tt, &fsec, NULL) == 0;
+
+		/* DecodeDateTime writes into the fields: parse again */
+		dterr = ParseDateTime(s, workbuf, sizeof(workbuf), field, ftype, MAXDATEFIELDS, &nf);
+		for (int i = 0, dated = 0; dterr == 0 && !plain && i < nf; i++)
+		{
+			/* only after a field that may set the day is a word a zone name */
+			if (dated && ftype[i] == DTK_DATE && !isdigit((unsigned char) field[i][0]) &&
 				pg_tzset(field[i]) == NULL)
 				return psprintf("\"%s\" is neither a date nor a time zone name. %s",
 								field[i], TIME_FORM);
+			if (ftype[i] == DTK_DATE || ftype[i] == DTK_NUMBER ||
+				ftype[i] == DTK_STRING || ftype[i] == DTK_SPECIAL)
+				dated = 1;
+		}
+		if (dterr == 0)
+			dterr = DecodeDateTime(field, ftype, nf, &dtype, &tt, &fsec, &tz);
 	}
-	/* DecodeDateTime writes into the fields: parse again, then decode */
-	if (dterr == 0)
-		dterr = ParseDateTime(s, workbuf, sizeof(workbuf), field, ftype, MAXDATEFIELDS, &nf);
-	if (dterr == 0)
-		dterr = DecodeDateTime(field, ftype, nf, &dtype, &tt, &fsec, &tz);
 	switch (dterr)
 	{
 		case 0:
