@@ -512,13 +512,18 @@ time_problem(const char *s)
 		dterr = ParseDateTime(s, workbuf, sizeof(workbuf), field, ftype, MAXDATEFIELDS, &nf);
 		for (int i = 0, dated = 0; dterr == 0 && !plain && i < nf; i++)
 		{
-			/* only after a field that may set the day is a word a zone name */
+			/*
+			 * only after a field that may set the day (a date, a number, or
+			 * now/today/tomorrow/yesterday) is such a word a zone name
+			 */
 			if (dated && ftype[i] == DTK_DATE && !isdigit((unsigned char) field[i][0]) &&
 				pg_tzset(field[i]) == NULL)
 				return psprintf("\"%s\" is neither a date nor a time zone name. %s",
 								field[i], TIME_FORM);
 			if (ftype[i] == DTK_DATE || ftype[i] == DTK_NUMBER ||
-				ftype[i] == DTK_STRING || ftype[i] == DTK_SPECIAL)
+				((ftype[i] == DTK_STRING || ftype[i] == DTK_SPECIAL) &&
+				 (strcmp(field[i], "now") == 0 || strcmp(field[i], "today") == 0 ||
+				  strcmp(field[i], "tomorrow") == 0 || strcmp(field[i], "yesterday") == 0)))
 				dated = 1;
 		}
 		if (dterr == 0)

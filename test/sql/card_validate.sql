@@ -3,7 +3,7 @@
 -- junk, a randomized run that must never raise, and validation inside a
 -- parallel worker.  Rows are asserted exactly: path, problem, and detail.
 \i test/setup.sql
-SELECT plan(125);
+SELECT plan(124);
 
 -- 'path: problem' lines of validate_role_card(doc), in order.
 CREATE FUNCTION pg_temp.p(doc jsonb) RETURNS text LANGUAGE sql AS $$
@@ -368,8 +368,9 @@ INSERT INTO times VALUES
   ('"2026-01-02T03:04:05Z"', true, NULL), ('"2026-01-02T03:04:05.123456+05:30"', true, NULL), ('"2026-01-02"', true, NULL),
   ('"2026-01-02 03:04"', true, NULL), ('"2026-01-02 10:00 America/New_York"', true, NULL), ('"2026-01-02 10:00 EST"', true, NULL),
   ('"20260102T030405Z"', true, NULL), ('"infinity"', true, NULL), ('"-infinity"', true, NULL), ('"epoch"', true, NULL),
-  ('"now"', true, NULL), ('"Jan 2 2026"', true, NULL), ('"2026 jan-02"', true, NULL), ('"jan-02-2026 EST"', true, NULL),
-  ('"2026 jan/02 10:00 EST"', true, NULL), ('"10:00 EST jan-02-2026"', false, '"jan-02-2026" is neither a date nor a time zone name. A time is an ISO 8601 string such as "2026-11-26T10:00:00Z".'),
+  ('"now"', true, NULL), ('"Jan 2 2026"', true, NULL), ('"2026 jan-02"', true, NULL), ('"jan-02-2026 EST"', true, NULL), ('"EST jan-02-2026"', true, NULL),
+  ('"today jan-02-2026"', false, '"jan-02-2026" is neither a date nor a time zone name. A time is an ISO 8601 string such as "2026-11-26T10:00:00Z".'),
+  ('"2026 jan/02 10:00 EST"', true, NULL), ('"10:00 EST jan-02-2026"', false, 'The text is not a date and time. A time is an ISO 8601 string such as "2026-11-26T10:00:00Z".'),
   ('"yesterday-ish"', false, 'The text is not a date and time. A time is an ISO 8601 string such as "2026-11-26T10:00:00Z".'),
   ('"2026-01-02 Mars/Olympus"', false, '"mars/olympus" is neither a date nor a time zone name. A time is an ISO 8601 string such as "2026-11-26T10:00:00Z".'),
   ('"2026-13-01"', false, 'A field of the date or time is out of range, such as month 13 or hour 25. A time is an ISO 8601 string such as "2026-11-26T10:00:00Z".'),
@@ -397,9 +398,6 @@ SELECT is((SELECT string_agg(t::text, ', ') FROM times
 SELECT is((SELECT string_agg(t::text, ', ') FROM times WHERE jsonb_typeof(t) = 'string'
              AND pg_temp.ts_ok(t->>0) IS DISTINCT FROM ok), NULL, 'the times judged valid are those timestamptz accepts');
 
-SELECT is(pg_temp.p('{"code": "DEI.GEN.P1", "title": "x", "mappings": [{"code": "15-0000", "reviewed_at": "EST jan-02-2026"}]}'),
-  'mappings[0].reviewed_at: invalid time "EST jan-02-2026"',
-  'a month-name date that is no time zone name, after a zone, is refused (timestamptz takes it; see doc/role-card.md)');
 
 -- mappings of the role
 SELECT is(pg_temp.pd('{"code": "DEI.GEN.P1", "title": "x", "mappings": {"code": "15-0000"}}'),
