@@ -163,7 +163,7 @@ static const char *const review_statuses[] = {"needs_review", "approved", "rejec
 
 /* Append a row; the strings must live as long as the walk. */
 static void
-card_add(CardWalk *w, char *path, char *problem, const char *detail,
+card_add(CardWalk *w, char *path, char *message, const char *detail,
 		 CardLookup lookup, char *key)
 {
 	CardRow    *r;
@@ -176,7 +176,7 @@ card_add(CardWalk *w, char *path, char *problem, const char *detail,
 	}
 	r = &w->rows[w->nrows++];
 	r->path = path;
-	r->problem = problem;
+	r->problem = message;
 	r->detail = detail;
 	r->lookup = lookup;
 	r->key = key;
@@ -195,17 +195,17 @@ path_of(CardWalk *w, const char *member)
 
 /* Record a problem of the document at the current path (+ ".member"). */
 static void
-problem(CardWalk *w, const char *member, char *text, const char *detail)
+problem(CardWalk *w, const char *member, char *message, const char *detail)
 {
-	card_add(w, path_of(w, member), text, detail, CL_NONE, NULL);
+	card_add(w, path_of(w, member), message, detail, CL_NONE, NULL);
 }
 
 /* Record a problem that holds unless key is found by lookup. */
 static void
-lookup_problem(CardWalk *w, const char *member, char *text, const char *detail,
+lookup_problem(CardWalk *w, const char *member, char *message, const char *detail,
 			   CardLookup lookup, const char *key)
 {
-	card_add(w, path_of(w, member), text, detail, lookup, pstrdup(key));
+	card_add(w, path_of(w, member), message, detail, lookup, pstrdup(key));
 }
 
 /* Extend the path by ".member" (by "member" at the top); returns the mark. */
@@ -743,7 +743,7 @@ check_mapping_code(CardWalk *w, const JsonbValue *v, int scheme)
 	int32_t		code;
 	rx_error	err;
 	char	   *s;
-	char		text[SOC_TEXT_MAX];
+	char		canonical[SOC_TEXT_MAX];
 
 	if (!is_string(v))
 	{
@@ -772,23 +772,23 @@ check_mapping_code(CardWalk *w, const JsonbValue *v, int scheme)
 				"An onet2019 mapping takes an O*NET-SOC code such as 15-1252.00; soc2018 and soc2010 mappings take SOC groups or occupations without the .NN suffix.");
 		return;
 	}
-	soc_format(code, text);
+	soc_format(code, canonical);
 	switch (scheme)
 	{
 		case SCHEME_SOC2018:
 			lookup_problem(w, "code", psprintf("%s is not a code of soc2018", json_text(v)),
 						   "A soc2018 mapping names one of the 1447 SOC 2018 groups and occupations (table soc2018_code).",
-						   CL_SOC2018, text);
+						   CL_SOC2018, canonical);
 			break;
 		case SCHEME_ONET2019:
 			lookup_problem(w, "code", psprintf("%s is not a code of onet2019", json_text(v)),
 						   "An onet2019 mapping names one of the 1016 O*NET-SOC 2019 occupations (table onet2019_occupation).",
-						   CL_ONET2019, text);
+						   CL_ONET2019, canonical);
 			break;
 		default:
 			lookup_problem(w, "code", psprintf("%s is not a code of soc2010", json_text(v)),
 						   "A soc2010 mapping names one of the 840 SOC 2010 detailed occupations (table soc2010_code).",
-						   CL_SOC2010, text);
+						   CL_SOC2010, canonical);
 			break;
 	}
 }
@@ -1137,12 +1137,10 @@ check_components(CardWalk *w, const JsonbValue *cv)
 		if (label_index(component_kinds, k.val.string.val, k.val.string.len) < 0)
 			problem(w, NULL, "unknown component kind",
 					"Component kinds are responsibilities, tasks, skills, knowledge, competencies, qualifications and outputs.");
-		else if (v.type == jbvNull)
-			 /* no components of this kind */ ;
-		else if (!is_array(&v))
+		else if (!is_array(&v) && v.type != jbvNull)
 			problem(w, NULL, psprintf("expected an array, got %s", json_type(&v)),
 					"Each component kind holds an array of components such as {\"name\": \"Automation scripting\"}.");
-		else
+		else if (is_array(&v))	/* null: no components of this kind */
 		{
 			JsonbIterator *cit = JsonbIteratorInit(v.val.binary.data);
 			JsonbValue	x;
