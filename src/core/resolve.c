@@ -122,32 +122,19 @@ rs_fit(const rs_title *t, const rs_name *n, const rs_role *roles, size_t nroles,
 	return fit < 0.5 ? 0.5 : fit;
 }
 
-/* Compare two role codes as text, bytewise (C collation). */
-static int
-rs_code_cmp(const rs_role *a, const rs_role *b)
-{
-	size_t		n = a->codelen < b->codelen ? a->codelen : b->codelen;
-	int			c = memcmp(a->code, b->code, n);
-
-	if (c != 0)
-		return c;
-	return a->codelen < b->codelen ? -1 : a->codelen > b->codelen;
-}
-
 /*
  * Does candidate a rank before b?  Confidence, then exact matches, then the
- * order of their names (the database lists the closest first), then code.
+ * order of their names (the database lists the closest first; two
+ * candidates never share a name).
  */
 static bool
-rs_before(const rs_candidate *a, const rs_candidate *b, const rs_role *roles)
+rs_before(const rs_candidate *a, const rs_candidate *b)
 {
 	if (a->confidence != b->confidence)
 		return a->confidence > b->confidence;
 	if (a->exact != b->exact)
 		return a->exact;
-	if (a->name != b->name)
-		return a->name < b->name;
-	return rs_code_cmp(&roles[a->role], &roles[b->role]) < 0;
+	return a->name < b->name;
 }
 
 /*
@@ -217,7 +204,7 @@ rs_rank(const rs_title *t, const rs_name *names, size_t nnames,
 	{
 		rs_candidate x = out[i];
 
-		for (j = i; j > 0 && rs_before(&x, &out[j - 1], roles); j--)
+		for (j = i; j > 0 && rs_before(&x, &out[j - 1]); j--)
 			out[j] = out[j - 1];
 		out[j] = x;
 	}

@@ -24,8 +24,8 @@
  *
  * Each role keeps its best-scoring name.  Roles are ranked by confidence
  * (the score rounded to a confidence); among equals, exact matches first,
- * then in the order of their names in names[] (closest first), then by
- * code.  needs_review: the best confidence is below 0.30, or the
+ * then in the order of their names in names[] (the database lists the
+ * closest first).  needs_review: the best confidence is below 0.30, or the
  * best two are within 0.10 of each other.
  *
  * Pure C: no allocation, no PostgreSQL headers.
@@ -52,7 +52,7 @@ typedef struct rs_title
 /* A role of a family some name belongs to. */
 typedef struct rs_role
 {
-	const char *code;			/* the role code's text, for the order of ties */
+	const char *code;			/* the role code's text (for the caller) */
 	size_t		codelen;
 	int32_t		family;			/* roles of one family share this number */
 	int32_t		level;			/* the role's level */
