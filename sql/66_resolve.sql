@@ -17,18 +17,14 @@ COMMENT ON FUNCTION title_level_words(text) IS
 -- current by the database, where the indexes below can use them.
 ALTER TABLE role_alias
   ADD COLUMN alias_norm text GENERATED ALWAYS AS (title_normalize(alias)) STORED,
-  ADD COLUMN alias_level rolelevel GENERATED ALWAYS AS (title_level(alias)) STORED,
   ADD COLUMN alias_level_words rolelevel GENERATED ALWAYS AS (title_level_words(alias)) STORED;
 COMMENT ON COLUMN role_alias.alias_norm IS 'title_normalize(alias) (generated): what resolve_title matches a normalized HRIS title against.';
-COMMENT ON COLUMN role_alias.alias_level IS 'title_level(alias) (generated): the level the alias names, or NULL.';
 COMMENT ON COLUMN role_alias.alias_level_words IS 'title_level_words(alias) (generated): the level the alias''s level words name beyond its job words, or NULL.';
 
 ALTER TABLE role
   ADD COLUMN title_norm text GENERATED ALWAYS AS (title_normalize(title)) STORED,
-  ADD COLUMN title_level rolelevel GENERATED ALWAYS AS (title_level(title)) STORED,
   ADD COLUMN title_level_words rolelevel GENERATED ALWAYS AS (title_level_words(title)) STORED;
 COMMENT ON COLUMN role.title_norm IS 'title_normalize(title) (generated): what resolve_title matches a normalized HRIS title against.';
-COMMENT ON COLUMN role.title_level IS 'title_level(title) (generated): the level the title names, or NULL.';
 COMMENT ON COLUMN role.title_level_words IS 'title_level_words(title) (generated): the level the title''s level words name beyond its job words, or NULL.';
 
 CREATE INDEX role_alias_norm_idx ON role_alias (alias_norm);
@@ -48,34 +44,35 @@ COMMENT ON INDEX role_node_idx IS 'The roles of a family (resolve_title moves a 
 -- 1), else the pool nearest aliases and the pool nearest role titles by
 -- trigram distance whose pg_trgm similarity is at least 0.3, counted at 0.9
 -- x similarity so that no trigram match is worth an exact one.  A role's
--- title counts as an alias of confidence 1.  Closest first: exact, then by
--- similarity, then by how near the name's length is to the title's (pg_trgm
--- similarity does not see a repeated word: "customer success manager
--- manager").  Internal to resolve_title, which ranks them
+-- title counts as an alias of confidence 1.  With each, its level words and
+-- the level of its normalized words alone (its base).  Closest first:
+-- exact, then by similarity, then by how near the name's length is to the
+-- title's (pg_trgm similarity does not see a repeated word: "customer
+-- success manager manager").  Internal to resolve_title, which ranks them
 -- (src/core/resolve.h).
 CREATE FUNCTION resolve_names(normalized text, pool int)
 RETURNS TABLE (role rolecode, name text, trust float8, sim float8, exact boolean,
-               name_level rolelevel, name_level_words rolelevel)
+               name_level_words rolelevel, name_base rolelevel)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH exact AS (
     SELECT a.role AS named, a.alias AS name, a.confidence::float8 AS trust, 1::float8 AS sim,
-           true AS exact, a.alias_level AS nlevel, a.alias_level_words AS nwords, 0 AS gap
+           true AS exact, a.alias_level_words AS nwords, a.alias_norm AS norm, 0 AS gap
       FROM role_alias a
      WHERE a.alias_norm = resolve_names.normalized AND resolve_names.normalized <> ''
        AND a.approved IS NOT FALSE
     UNION ALL
-    SELECT r.code, r.title, 1::float8, 1::float8, true, r.title_level, r.title_level_words, 0
+    SELECT r.code, r.title, 1::float8, 1::float8, true, r.title_level_words, r.title_norm, 0
       FROM role r
      WHERE r.title_norm = resolve_names.normalized AND resolve_names.normalized <> ''
   )
-  SELECT n.named, n.name, n.trust, n.sim, n.exact, n.nlevel, n.nwords
+  SELECT n.named, n.name, n.trust, n.sim, n.exact, n.nwords, title_level(n.norm)
     FROM (SELECT * FROM exact
           UNION ALL
-          SELECT s.named, s.name, s.trust, 0.9 * s.sim, false, s.nlevel, s.nwords, s.gap
+          SELECT s.named, s.name, s.trust, 0.9 * s.sim, false, s.nwords, s.norm, s.gap
             FROM (SELECT a.role AS named, a.alias AS name, a.confidence::float8 AS trust,
                          similarity(a.alias_norm, resolve_names.normalized)::float8 AS sim,
-                         a.alias_level AS nlevel, a.alias_level_words AS nwords,
+                         a.alias_level_words AS nwords, a.alias_norm AS norm,
                          abs(length(a.alias_norm) - length(resolve_names.normalized)) AS gap
                     FROM role_alias a
                    WHERE a.approved IS NOT FALSE
@@ -83,10 +80,10 @@ BEGIN ATOMIC
                    LIMIT resolve_names.pool) s
            WHERE s.sim >= 0.3 AND NOT EXISTS (SELECT 1 FROM exact)
           UNION ALL
-          SELECT s.named, s.name, 1::float8, 0.9 * s.sim, false, s.nlevel, s.nwords, s.gap
+          SELECT s.named, s.name, 1::float8, 0.9 * s.sim, false, s.nwords, s.norm, s.gap
             FROM (SELECT r.code AS named, r.title AS name,
                          similarity(r.title_norm, resolve_names.normalized)::float8 AS sim,
-                         r.title_level AS nlevel, r.title_level_words AS nwords,
+                         r.title_level_words AS nwords, r.title_norm AS norm,
                          abs(length(r.title_norm) - length(resolve_names.normalized)) AS gap
                     FROM role r
                    ORDER BY r.title_norm <-> resolve_names.normalized
@@ -95,7 +92,7 @@ BEGIN ATOMIC
    ORDER BY n.exact DESC, n.sim DESC, n.gap, n.named, n.name;
 END;
 COMMENT ON FUNCTION resolve_names(text, int) IS
-  'Internal to resolve_title: the aliases and role titles that match a normalized title, exactly, else the pool nearest of each by trigram distance (pg_trgm similarity at least 0.3), with their confidence, similarity and level words.';
+  'Internal to resolve_title: the aliases and role titles that match a normalized title, exactly, else the pool nearest of each by trigram distance (pg_trgm similarity at least 0.3), with their confidence, similarity, level words and base level.';
 
 -- Every role of the families of the given roles.  Internal to resolve_title.
 CREATE FUNCTION resolve_family_roles(roles rolecode[])

@@ -88,30 +88,30 @@ static SPIPlanPtr rt_grades_plan = NULL;
 static Oid	rt_plans_fn = InvalidOid;
 
 /*
- * The level words of a title whose analysis is *info and normalized text
- * norm: its level when that differs from the level of the normalized words
- * alone, else its grade.  False when there are none.
+ * What a title whose analysis is *info and normalized text norm says about
+ * its level: its level; its base, the level of the normalized words alone;
+ * its level words, the level when it differs from the base, else its grade.
  */
-static bool
-rt_level_words(text *norm, const tn_info *info, int32 *words)
+static void
+rt_claims(text *norm, const tn_info *info, rs_title *t)
 {
-	if (info->has_level)
-	{
-		tn_info		base;
+	tn_info		base;
 
-		title_run(norm, false, &base);
-		if (!base.has_level || base.level != info->level)
-		{
-			*words = info->level;
-			return true;
-		}
-	}
-	if (info->has_grade)
+	title_run(norm, false, &base);
+	t->has_level = info->has_level;
+	t->level = info->level;
+	t->has_base = base.has_level;
+	t->base = base.level;
+	t->has_words = true;
+	if (info->has_level && (!base.has_level || base.level != info->level))
+		t->words = info->level;
+	else if (info->has_grade)
+		t->words = info->grade;
+	else
 	{
-		*words = info->grade;
-		return true;
+		t->has_words = false;
+		t->words = 0;
 	}
-	return false;
 }
 
 /* The level a job title's level words name beyond its job words, or NULL. */
@@ -120,12 +120,13 @@ Datum
 title_level_words(PG_FUNCTION_ARGS)
 {
 	tn_info		info;
-	int32		words;
+	rs_title	t;
 	text	   *norm = title_run(PG_GETARG_TEXT_PP(0), true, &info);
 
-	if (!rt_level_words(norm, &info, &words))
+	rt_claims(norm, &info, &t);
+	if (!t.has_words)
 		PG_RETURN_NULL();
-	PG_RETURN_INT32(words);
+	PG_RETURN_INT32(t.words);
 }
 
 /* The state kept in fn_extra, made on the first call of the query. */
@@ -241,7 +242,7 @@ rt_plans(Oid fn_oid)
 
 	args[0] = TEXTOID;
 	args[1] = INT4OID;
-	rt_names_plan = rt_prepare(psprintf("SELECT role, name, trust, sim, exact, name_level, name_level_words "
+	rt_names_plan = rt_prepare(psprintf("SELECT role, name, trust, sim, exact, name_level_words, name_base "
 										"FROM %s.resolve_names($1, $2)", schema), 2, args);
 	args[0] = arraytype;
 	rt_family_plan = rt_prepare(psprintf("SELECT role, family, level, title "
@@ -384,11 +385,11 @@ rt_find(rt_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContext cxt, rt_
 		n->sim = DatumGetFloat8(rt_col(i, 4, &isnull));
 		n->exact = DatumGetBool(rt_col(i, 5, &isnull));
 		d = rt_col(i, 6, &isnull);
-		n->has_level = !isnull;
-		n->level = isnull ? 0 : DatumGetInt32(d);
-		d = rt_col(i, 7, &isnull);
 		n->has_words = !isnull;
 		n->words = isnull ? 0 : DatumGetInt32(d);
+		d = rt_col(i, 7, &isnull);
+		n->has_base = !isnull;
+		n->base = isnull ? 0 : DatumGetInt32(d);
 		n->role = -1;
 	}
 
@@ -545,9 +546,7 @@ resolve_title(PG_FUNCTION_ARGS)
 	if (!PG_ARGISNULL(0))
 	{
 		norm = title_run(PG_GETARG_TEXT_PP(0), true, &info);
-		t.has_level = info.has_level;
-		t.level = info.level;
-		t.has_words = rt_level_words(norm, &info, &t.words);
+		rt_claims(norm, &info, &t);
 	}
 
 	if (norm != NULL && VARSIZE_ANY_EXHDR(norm) > 0)

@@ -58,51 +58,55 @@ rs_fit(const rs_title *t, const rs_name *n, const rs_role *roles, size_t nroles,
 	   const rs_grade *grades, size_t ngrades, int32_t *target)
 {
 	const rs_role *named = &roles[n->role];
-	bool		has_words = t->has_words;
-	int32_t		words = t->words;
-	bool		ignored = false;
-	bool		has_said;
-	int32_t		said;
-	int32_t		at;
+	bool		has_ct,
+				has_cn,
+				ignored = false;
+	int32_t		ct,
+				cn,
+				at;
 	double		g_said,
 				g_named,
 				fit;
 
 	*target = n->role;
 
-	/*
-	 * The title's level words are a grade (they differ from its level: "Customer
-	 * Success Manager III" is M2 with words P3) that the name does not say,
-	 * and the named role is on a rank track: no grade moves it.
-	 */
-	if (t->has_words && !rs_same(true, t->words, t->has_level, t->level) &&
-		!rs_same(true, t->words, n->has_words, n->words) &&
-		(RS_TRACK(named->level) == 2 || RS_TRACK(named->level) == 3))
+	/* the claims: level words, else the base when the job phrases differ */
+	if (rs_same(t->has_base, t->base, n->has_base, n->base))
 	{
-		ignored = true;
-		has_words = n->has_words;
-		words = n->words;
-	}
-
-	if (rs_same(has_words, words, n->has_words, n->words) &&
-		rs_same(t->has_level, t->level, n->has_level, n->level))
-		return ignored ? 0.9 : 1.0;
-
-	/* what the title says that the name does not: its level words, else its level */
-	if (!rs_same(has_words, words, n->has_words, n->words))
-	{
-		has_said = has_words;
-		said = words;
+		has_ct = t->has_words;
+		ct = t->words;
+		has_cn = n->has_words;
+		cn = n->words;
 	}
 	else
 	{
-		has_said = t->has_level;
-		said = t->level;
+		has_ct = t->has_words || t->has_base;
+		ct = t->has_words ? t->words : t->base;
+		has_cn = n->has_words || n->has_base;
+		cn = n->has_words ? n->words : n->base;
 	}
-	if (!has_said)
-		return 0.8;				/* only the name names a level */
 
-	at = rs_role_at(named->family, said, roles, nroles);
+	/*
+	 * The title claims a grade (its level words differ from its level:
+	 * "Customer Success Manager III" is M2 with words P3) that the name does
+	 * not, and the named role is on a rank track: no grade moves it.
+	 */
+	if (has_ct && t->has_words && ct == t->words &&
+		!rs_same(true, t->words, t->has_level, t->level) &&
+		!rs_same(has_ct, ct, has_cn, cn) &&
+		(RS_TRACK(named->level) == 2 || RS_TRACK(named->level) == 3))
+	{
+		ignored = true;
+		has_ct = has_cn;
+		ct = cn;
+	}
+
+	if (rs_same(has_ct, ct, has_cn, cn))
+		return ignored ? 0.9 : 1.0;
+	if (!has_ct)
+		return 0.8;				/* only the name claims a level */
+
+	at = rs_role_at(named->family, ct, roles, nroles);
 	if (at == n->role)
 		return 0.95;
 	if (at >= 0)
@@ -112,12 +116,12 @@ rs_fit(const rs_title *t, const rs_name *n, const rs_role *roles, size_t nroles,
 	}
 
 	/* no role of the family at that level: the named role, by its distance */
-	if (rs_grade_of(said, grades, ngrades, &g_said) &&
+	if (rs_grade_of(ct, grades, ngrades, &g_said) &&
 		rs_grade_of(named->level, grades, ngrades, &g_named))
 		fit = 0.9 - 0.1 * fabs(g_said - g_named);
 	else
 		fit = 0.9 - 0.1 * 4;
-	if (RS_TRACK(said) != RS_TRACK(named->level))
+	if (RS_TRACK(ct) != RS_TRACK(named->level))
 		fit -= 0.1;
 	return fit < 0.5 ? 0.5 : fit;
 }

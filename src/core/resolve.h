@@ -8,17 +8,22 @@
  *
  *     score = similarity x the name's confidence x level fit
  *
- * Level fit compares what the title says about the level with what the
- * name says (both as title_level and title_level_words, see title.h):
+ * Level fit compares the level the title claims with the level the name
+ * claims.  A claim is the level words (title_level_words, see titles.md:
+ * "Senior", "III", or the rank they modify, "Senior Manager"); when the
+ * two job phrases differ, a phrase without level words claims the rank its
+ * own words name ("Backend Engineering Manager" claims M2 against
+ * "Backend Engineer"; "Customer Success Manager" claims nothing against
+ * "Junior Customer Success Manager", whose manager is part of the job).
  *
- *     the same                                               1.00
+ *     the same claim (or none on both sides)                 1.00
  *     the same, but for a grade the role's track has not     0.90
  *       ("Manager II" against a manager role: no grade moves an M or E role)
- *     the name names a level, the title none                 0.80
- *     the title names the named role's own level             0.95
- *     the title names a level the family has a role at:
+ *     the name claims a level, the title none                0.80
+ *     the title claims the named role's own level            0.95
+ *     the title claims a level the family has a role at:
  *       the match moves to that role                         0.90
- *     the title names a level the family has no role at:
+ *     the title claims a level the family has no role at:
  *       the named role, by its distance d on the cross-track
  *       scale (level grades), less 0.10 across tracks        max(0.50, 0.90 - 0.10 d)
  *
@@ -40,13 +45,19 @@
 #define RS_REVIEW_BELOW		3000	/* confidence encoding of 0.30 */
 #define RS_REVIEW_WITHIN	1000	/* ... of 0.10 */
 
-/* What a job title says about its level (title_level, title_level_words). */
+/*
+ * What a job title says about its level: title_level, title_level_words,
+ * and the level of its normalized words alone (its base: the rank noun of
+ * the job, if any).  Levels are rolelevel encodings (level.h).
+ */
 typedef struct rs_title
 {
 	bool		has_level;
-	int32_t		level;			/* rolelevel encoding (level.h) */
+	int32_t		level;
 	bool		has_words;
 	int32_t		words;
+	bool		has_base;
+	int32_t		base;
 } rs_title;
 
 /* A role of a family some name belongs to. */
@@ -65,10 +76,10 @@ typedef struct rs_name
 	double		trust;			/* the alias's confidence; 1 for a role's title */
 	double		sim;			/* 1 for an exact match, else its trigram score */
 	bool		exact;			/* its normalized form is the title's */
-	bool		has_level;		/* title_level of the name */
-	int32_t		level;
 	bool		has_words;		/* title_level_words of the name */
 	int32_t		words;
+	bool		has_base;		/* the level of its normalized words alone */
+	int32_t		base;
 } rs_name;
 
 /* A level's grade on the cross-track scale (table level). */

@@ -2,7 +2,7 @@
  * fuzz_resolve.c — libFuzzer harness of the candidate ranking core
  * (src/core/resolve.c).
  *
- * The input bytes build a title's level and level words, up to 16 roles in
+ * The input bytes build a title's level, level words and base, up to 16 roles in
  * up to 4 families and up to 32 names (any role index, trust, similarity,
  * levels), and a level table that may lack levels or hold NaN grades.
  * Invariants: nothing crashes; every fit is in [0.5, 1] and lands on a role
@@ -56,8 +56,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	b = next(data, size, &pos);
 	t.has_level = b & 1;
 	t.has_words = b & 2;
+	t.has_base = b & 4;
 	t.level = level_of(next(data, size, &pos));
 	t.words = level_of(next(data, size, &pos));
+	t.base = level_of(next(data, size, &pos));
 
 	nroles = next(data, size, &pos) % 17;
 	for (i = 0; i < nroles; i++)
@@ -75,10 +77,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		names[i].trust = next(data, size, &pos) / 255.0;
 		names[i].sim = next(data, size, &pos) / 255.0;
 		names[i].exact = b & 1;
-		names[i].has_level = b & 2;
-		names[i].has_words = b & 4;
-		names[i].level = level_of(next(data, size, &pos));
+		names[i].has_words = b & 2;
+		names[i].has_base = b & 4;
 		names[i].words = level_of(next(data, size, &pos));
+		names[i].base = level_of(next(data, size, &pos));
 	}
 	ngrades = next(data, size, &pos) % 25;
 	for (i = 0; i < ngrades; i++)

@@ -68,9 +68,9 @@ R(const char *code, int32_t f, const char *lvl)
 	return r;
 }
 
-/* A name of role index role: trust, similarity, exact, its level and level words ("" = none). */
+/* A name of role index role: trust, similarity, exact, its level words and base ("" = none). */
 static rs_name
-N(int32_t role, double trust, double sim, bool exact, const char *lvl, const char *words)
+N(int32_t role, double trust, double sim, bool exact, const char *words, const char *base)
 {
 	rs_name		n;
 
@@ -78,16 +78,16 @@ N(int32_t role, double trust, double sim, bool exact, const char *lvl, const cha
 	n.trust = trust;
 	n.sim = sim;
 	n.exact = exact;
-	n.has_level = lvl[0] != '\0';
-	n.level = n.has_level ? L(lvl) : 0;
 	n.has_words = words[0] != '\0';
 	n.words = n.has_words ? L(words) : 0;
+	n.has_base = base[0] != '\0';
+	n.base = n.has_base ? L(base) : 0;
 	return n;
 }
 
-/* A title's level and level words ("" = none). */
+/* A title's level, level words and base ("" = none). */
 static rs_title
-T(const char *lvl, const char *words)
+T(const char *lvl, const char *words, const char *base)
 {
 	rs_title	t;
 
@@ -95,6 +95,8 @@ T(const char *lvl, const char *words)
 	t.level = t.has_level ? L(lvl) : 0;
 	t.has_words = words[0] != '\0';
 	t.words = t.has_words ? L(words) : 0;
+	t.has_base = base[0] != '\0';
+	t.base = t.has_base ? L(base) : 0;
 	return t;
 }
 
@@ -125,80 +127,92 @@ UT_SUITE(resolve_fit)
 	size_t		nde = sizeof(de) / sizeof(de[0]);
 	int32_t		target;
 
-	UT_CASE("same level words: 1, no move")
+	UT_CASE("the same claim: 1, no move")
 	{
 		/* "Senior Backend Engineer" against the alias "Sr. Backend Engineer" of P3 */
-		UT_DBL(fit(T("P3", "P3"), N(4, 0.7, 1, true, "P3", "P3"), be, nbe, &target), 1.0, 1e-12);
+		UT_DBL(fit(T("P3", "P3", ""), N(4, 0.7, 1, true, "P3", ""), be, nbe, &target), 1.0, 1e-12);
 		UT_INT(target, 4);
-		/* "Backend Engineer" against the alias "Backend Engineer" of P2: neither says a level */
-		UT_DBL(fit(T("", ""), N(3, 0.95, 1, true, "", ""), be, nbe, &target), 1.0, 1e-12);
+		/* "Backend Engineer" against the alias "Backend Engineer" of P2: no claim on either side */
+		UT_DBL(fit(T("", "", ""), N(3, 0.95, 1, true, "", ""), be, nbe, &target), 1.0, 1e-12);
 		UT_INT(target, 3);
-	}
-	UT_CASE("the title's level words move the match to the family's role at that level: 0.9")
-	{
-		/* "Sr. Backend Eng" against "Backend Engineer" of P2: moves to P3 */
-		UT_DBL(fit(T("P3", "P3"), N(3, 0.95, 1, true, "", ""), be, nbe, &target), 0.9, 1e-12);
-		UT_INT(target, 4);
-		/* "Backend Engineer IV" against "Senior Backend Engineer" of P3: moves to P4 */
-		UT_DBL(fit(T("P4", "P4"), N(4, 0.95, 1, true, "P3", "P3"), be, nbe, &target), 0.9, 1e-12);
-		UT_INT(target, 5);
-		/* a rank: "Backend Engineering Manager" against "Backend Engineer" of P2: moves to M2 */
-		UT_DBL(fit(T("M2", ""), N(3, 0.95, 0.6, false, "", ""), be, nbe, &target), 0.9, 1e-12);
+		/* "Backend Engineering Manager" against "Backend Engineer Manager": both M2 by their words */
+		UT_DBL(fit(T("M2", "", "M2"), N(1, 1, 0.8, false, "", "M2"), be, nbe, &target), 1.0, 1e-12);
 		UT_INT(target, 1);
 	}
-	UT_CASE("the title names the named role's own level: 0.95, no move")
+	UT_CASE("the title's claim moves the match to the family's role at that level: 0.9")
+	{
+		/* "Sr. Backend Eng" against "Backend Engineer" of P2: moves to P3 */
+		UT_DBL(fit(T("P3", "P3", ""), N(3, 0.95, 1, true, "", ""), be, nbe, &target), 0.9, 1e-12);
+		UT_INT(target, 4);
+		/* "Backend Engineer IV" against "Senior Backend Engineer" of P3: moves to P4 */
+		UT_DBL(fit(T("P4", "P4", ""), N(4, 0.95, 1, true, "P3", ""), be, nbe, &target), 0.9, 1e-12);
+		UT_INT(target, 5);
+		/* the job phrases differ: "Backend Engineering Manager" claims M2 against "Backend Engineer" */
+		UT_DBL(fit(T("M2", "", "M2"), N(3, 0.95, 0.6, false, "", ""), be, nbe, &target), 0.9, 1e-12);
+		UT_INT(target, 1);
+		/* ... and against "Junior Backend Engineer" */
+		UT_DBL(fit(T("M2", "", "M2"), N(2, 0.7, 0.6, false, "P1", ""), be, nbe, &target), 0.9, 1e-12);
+		UT_INT(target, 1);
+	}
+	UT_CASE("the title claims the named role's own level: 0.95, no move")
 	{
 		/* "Backend Engineer II" against "Backend Engineer" of P2 */
-		UT_DBL(fit(T("P2", "P2"), N(3, 0.95, 1, true, "", ""), be, nbe, &target), 0.95, 1e-12);
+		UT_DBL(fit(T("P2", "P2", ""), N(3, 0.95, 1, true, "", ""), be, nbe, &target), 0.95, 1e-12);
 		UT_INT(target, 3);
 	}
-	UT_CASE("the name names a level the title does not: 0.8, no move")
+	UT_CASE("the name claims a level, the title none: 0.8, no move")
 	{
 		/* "Backend Engineer" against "Senior Backend Engineer" of P3 */
-		UT_DBL(fit(T("", ""), N(4, 0.95, 1, true, "P3", "P3"), be, nbe, &target), 0.8, 1e-12);
+		UT_DBL(fit(T("", "", ""), N(4, 0.95, 1, true, "P3", ""), be, nbe, &target), 0.8, 1e-12);
 		UT_INT(target, 4);
-		/* "Customer Success Manager" (M2, no words) against "Customer Success Manager III" (M2, P3) */
-		UT_DBL(fit(T("M2", ""), N(3, 0.8, 1, true, "M2", "P3"), csm, ncsm, &target), 0.8, 1e-12);
+		/* "Backend Engineer" against "Backend Engineer Manager": the name's words claim M2 */
+		UT_DBL(fit(T("", "", ""), N(1, 0.95, 0.7, false, "", "M2"), be, nbe, &target), 0.8, 1e-12);
+		UT_INT(target, 1);
+		/* "Customer Success Manager" against "Customer Success Manager III" */
+		UT_DBL(fit(T("M2", "", "M2"), N(3, 0.8, 1, true, "P3", "M2"), csm, ncsm, &target), 0.8, 1e-12);
 		UT_INT(target, 3);
+		/* ... and against "Junior Customer Success Manager": manager is the job, not a claim */
+		UT_DBL(fit(T("M2", "", "M2"), N(1, 0.95, 1, true, "M1", "M2"), csm, ncsm, &target), 0.8, 1e-12);
+		UT_INT(target, 1);
 	}
 	UT_CASE("rank noun in the job: the grade decides (Customer Success Manager III)")
 	{
-		/* against "Customer Success Manager" of P2 (M2, no words): the grade P3 moves it */
-		UT_DBL(fit(T("M2", "P3"), N(2, 1, 1, true, "M2", ""), csm, ncsm, &target), 0.9, 1e-12);
+		/* against "Customer Success Manager" of P2: the grade P3 moves it */
+		UT_DBL(fit(T("M2", "P3", "M2"), N(2, 1, 1, true, "", "M2"), csm, ncsm, &target), 0.9, 1e-12);
 		UT_INT(target, 3);
-		/* against "Senior Customer Success Manager" of P3 (M3, words M3): P3 is its own level */
-		UT_DBL(fit(T("M2", "P3"), N(3, 1, 1, true, "M3", "M3"), csm, ncsm, &target), 0.95, 1e-12);
+		/* against "Senior Customer Success Manager" of P3 (claims M3): P3 is its own level */
+		UT_DBL(fit(T("M2", "P3", "M2"), N(3, 1, 1, true, "M3", "M2"), csm, ncsm, &target), 0.95, 1e-12);
 		UT_INT(target, 3);
 		/* against "Customer Success Manager III" itself */
-		UT_DBL(fit(T("M2", "P3"), N(3, 0.8, 1, true, "M2", "P3"), csm, ncsm, &target), 1.0, 1e-12);
+		UT_DBL(fit(T("M2", "P3", "M2"), N(3, 0.8, 1, true, "P3", "M2"), csm, ncsm, &target), 1.0, 1e-12);
 		UT_INT(target, 3);
-		/* against the M2 role's title: no grade moves a manager, the grade is not said: 0.9 */
-		UT_DBL(fit(T("M2", "P3"), N(0, 1, 0.9, false, "M2", ""), csm, ncsm, &target), 0.9, 1e-12);
+		/* against the M2 role's title: no grade moves a manager, and the grade is not said: 0.9 */
+		UT_DBL(fit(T("M2", "P3", "M2"), N(0, 1, 0.9, false, "", "M2"), csm, ncsm, &target), 0.9, 1e-12);
 		UT_INT(target, 0);
 	}
 	UT_CASE("a grade on a manager's title does not move it to an individual contributor")
 	{
 		/* "Backend Engineer Manager II" (M2, words P2) against "Backend Engineer Manager" of M2 */
-		UT_DBL(fit(T("M2", "P2"), N(1, 0.95, 1, true, "M2", ""), be, nbe, &target), 0.9, 1e-12);
+		UT_DBL(fit(T("M2", "P2", "M2"), N(1, 0.95, 1, true, "", "M2"), be, nbe, &target), 0.9, 1e-12);
 		UT_INT(target, 1);
 	}
 	UT_CASE("no role at the title's level: the named role, by distance on the ladder")
 	{
 		/* "Principal Data Engineer" (P5): P4 is 1 away, P3 2, P2 3 */
-		UT_DBL(fit(T("P5", "P5"), N(2, 1, 1, true, "P4", "P4"), de, nde, &target), 0.8, 1e-12);
+		UT_DBL(fit(T("P5", "P5", ""), N(2, 1, 1, true, "P4", ""), de, nde, &target), 0.8, 1e-12);
 		UT_INT(target, 2);
-		UT_DBL(fit(T("P5", "P5"), N(1, 1, 1, true, "P3", "P3"), de, nde, &target), 0.7, 1e-12);
-		UT_DBL(fit(T("P5", "P5"), N(0, 1, 1, true, "", ""), de, nde, &target), 0.6, 1e-12);
+		UT_DBL(fit(T("P5", "P5", ""), N(1, 1, 1, true, "P3", ""), de, nde, &target), 0.7, 1e-12);
+		UT_DBL(fit(T("P5", "P5", ""), N(0, 1, 1, true, "", ""), de, nde, &target), 0.6, 1e-12);
 		UT_INT(target, 0);
 		/* across tracks, 0.1 less: M2 (grade 4) against P4 (grade 4) */
-		UT_DBL(fit(T("M2", ""), N(2, 1, 1, true, "P4", "P4"), de, nde, &target), 0.8, 1e-12);
+		UT_DBL(fit(T("M2", "", "M2"), N(2, 1, 0.7, false, "P4", ""), de, nde, &target), 0.8, 1e-12);
 		/* never below 0.5: E3 (grade 9) against P2 (grade 2) */
-		UT_DBL(fit(T("E3", ""), N(0, 1, 1, true, "", ""), de, nde, &target), 0.5, 1e-12);
+		UT_DBL(fit(T("E3", "", "E3"), N(0, 1, 0.7, false, "", ""), de, nde, &target), 0.5, 1e-12);
 	}
 	UT_CASE("a level missing from the level table counts as 4 apart")
 	{
-		rs_title	t = T("P5", "P5");
-		rs_name		n = N(2, 1, 1, true, "P4", "P4");
+		rs_title	t = T("P5", "P5", "");
+		rs_name		n = N(2, 1, 1, true, "P4", "");
 
 		UT_DBL(rs_fit(&t, &n, de, nde, NULL, 0, &target), 0.5, 1e-12);
 		UT_INT(target, 2);
@@ -229,12 +243,12 @@ UT_SUITE(resolve_rank)
 		/* "Data Engineer": every name of the family matched exactly */
 		rs_name		names[] = {
 			N(0, 0.95, 1, true, "", ""),	/* Data Engineer (P2) */
-			N(0, 0.80, 1, true, "P2", "P2"),	/* Data Engineer II (P2) */
-			N(1, 0.95, 1, true, "P3", "P3"),	/* Senior Data Engineer */
-			N(2, 0.95, 1, true, "P4", "P4"),	/* Staff Data Engineer */
+			N(0, 0.80, 1, true, "P2", ""),	/* Data Engineer II (P2) */
+			N(1, 0.95, 1, true, "P3", ""),	/* Senior Data Engineer */
+			N(2, 0.95, 1, true, "P4", ""),	/* Staff Data Engineer */
 		};
 
-		n = rank(T("", ""), names, 4, de, 4, out, &review);
+		n = rank(T("", "", ""), names, 4, de, 4, out, &review);
 		UT_INT(n, 3);
 		UT_INT(out[0].role, 0);
 		UT_INT(out[0].name, 0);
@@ -250,10 +264,10 @@ UT_SUITE(resolve_rank)
 		/* "Sr Data Engineer": P2's name moves to P3 (0.9 x 0.95), P3's own alias fits 1 x 0.7 */
 		rs_name		names[] = {
 			N(0, 0.95, 1, true, "", ""),
-			N(1, 0.70, 1, true, "P3", "P3"),
+			N(1, 0.70, 1, true, "P3", ""),
 		};
 
-		n = rank(T("P3", "P3"), names, 2, de, 4, out, &review);
+		n = rank(T("P3", "P3", ""), names, 2, de, 4, out, &review);
 		UT_INT(n, 1);
 		UT_INT(out[0].role, 1);
 		UT_INT(out[0].name, 0);
@@ -265,7 +279,7 @@ UT_SUITE(resolve_rank)
 	{
 		rs_name		names[] = {N(3, 0.5, 0.9 * 0.6, false, "", "")};	/* 0.27 */
 
-		n = rank(T("", ""), names, 1, de, 4, out, &review);
+		n = rank(T("", "", ""), names, 1, de, 4, out, &review);
 		UT_INT(n, 1);
 		UT_INT(out[0].confidence, 2700);
 		UT_CHECK(review);
@@ -274,7 +288,7 @@ UT_SUITE(resolve_rank)
 	{
 		rs_name		names[] = {N(3, 0.5, 0.6, false, "", "")};
 
-		n = rank(T("", ""), names, 1, de, 4, out, &review);
+		n = rank(T("", "", ""), names, 1, de, 4, out, &review);
 		UT_INT(out[0].confidence, 3000);
 		UT_CHECK(!review);
 	}
@@ -284,13 +298,13 @@ UT_SUITE(resolve_rank)
 		rs_name		apart[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.7999, 1, true, "", "")};
 		rs_name		close[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.85, 1, true, "", "")};
 
-		n = rank(T("", ""), within, 2, de, 4, out, &review);
+		n = rank(T("", "", ""), within, 2, de, 4, out, &review);
 		UT_INT(out[0].confidence - out[1].confidence, 1000);
 		UT_CHECK(review);
-		n = rank(T("", ""), apart, 2, de, 4, out, &review);
+		n = rank(T("", "", ""), apart, 2, de, 4, out, &review);
 		UT_INT(out[0].confidence - out[1].confidence, 1001);
 		UT_CHECK(!review);
-		n = rank(T("", ""), close, 2, de, 4, out, &review);
+		n = rank(T("", "", ""), close, 2, de, 4, out, &review);
 		UT_CHECK(review);
 		UT_INT(n, 2);
 	}
@@ -299,11 +313,11 @@ UT_SUITE(resolve_rank)
 		rs_name		exact_last[] = {N(3, 1, 0.8, false, "", ""), N(0, 0.8, 1, true, "", "")};
 		rs_name		by_name[] = {N(3, 1, 0.9, false, "", ""), N(0, 1, 0.9, false, "", "")};
 
-		n = rank(T("", ""), exact_last, 2, de, 4, out, &review);
+		n = rank(T("", "", ""), exact_last, 2, de, 4, out, &review);
 		UT_INT(out[0].role, 0);
 		UT_CHECK(out[0].exact);
 		UT_CHECK(review);
-		n = rank(T("", ""), by_name, 2, de, 4, out, &review);
+		n = rank(T("", "", ""), by_name, 2, de, 4, out, &review);
 		UT_INT(out[0].role, 3);		/* DAT.SCI.P2 came first in names[] */
 		UT_INT(out[1].role, 0);
 	}
@@ -311,14 +325,14 @@ UT_SUITE(resolve_rank)
 	{
 		rs_name		names[] = {N(0, 1, 0.9, false, "", ""), N(0, 0.9, 1, true, "", "")};
 
-		n = rank(T("", ""), names, 2, de, 4, out, &review);
+		n = rank(T("", "", ""), names, 2, de, 4, out, &review);
 		UT_INT(n, 1);
 		UT_INT(out[0].name, 1);
 		UT_CHECK(out[0].exact);
 	}
 	UT_CASE("nothing to rank: no candidate, review")
 	{
-		n = rank(T("P3", "P3"), NULL, 0, de, 4, out, &review);
+		n = rank(T("P3", "P3", ""), NULL, 0, de, 4, out, &review);
 		UT_INT(n, 0);
 		UT_CHECK(review);
 	}
@@ -326,7 +340,7 @@ UT_SUITE(resolve_rank)
 	{
 		rs_name		names[] = {N(-1, 1, 1, true, "", ""), N(9, 1, 1, true, "", ""), N(0, 0.9, 1, true, "", "")};
 
-		n = rank(T("", ""), names, 3, de, 4, out, &review);
+		n = rank(T("", "", ""), names, 3, de, 4, out, &review);
 		UT_INT(n, 1);
 		UT_INT(out[0].role, 0);
 		UT_INT(out[0].name, 2);
@@ -336,9 +350,9 @@ UT_SUITE(resolve_rank)
 		rs_name		high[] = {N(0, 1.5, 1, true, "", "")};
 		rs_name		low[] = {N(0, -1, 1, true, "", "")};
 
-		n = rank(T("", ""), high, 1, de, 4, out, &review);
+		n = rank(T("", "", ""), high, 1, de, 4, out, &review);
 		UT_INT(out[0].confidence, 10000);
-		n = rank(T("", ""), low, 1, de, 4, out, &review);
+		n = rank(T("", "", ""), low, 1, de, 4, out, &review);
 		UT_INT(out[0].confidence, 0);
 		UT_CHECK(review);
 	}
