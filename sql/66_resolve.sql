@@ -42,7 +42,9 @@ COMMENT ON INDEX role_node_idx IS 'The roles of a family (resolve_title moves a 
 -- The names -- aliases, rejected ones aside, and role titles -- that match a
 -- normalized title: those whose normalized form is the title's (similarity
 -- 1), else the pool nearest aliases and the pool nearest role titles by
--- trigram distance whose pg_trgm similarity is at least 0.3, counted at 0.9
+-- trigram distance (with the names tied with the last, so that the pool
+-- does not depend on the index's layout) whose pg_trgm similarity is at
+-- least 0.3, counted at 0.9
 -- x similarity so that no trigram match is worth an exact one.  A role's
 -- title counts as an alias of confidence 1.  With each, its level words and
 -- the level of its normalized words alone (its base).  Closest first:
@@ -77,7 +79,7 @@ BEGIN ATOMIC
                     FROM role_alias a
                    WHERE a.approved IS NOT FALSE
                    ORDER BY a.alias_norm <-> resolve_names.normalized
-                   LIMIT resolve_names.pool) s
+                   FETCH FIRST resolve_names.pool ROWS WITH TIES) s
            WHERE s.sim >= 0.3 AND NOT EXISTS (SELECT 1 FROM exact)
           UNION ALL
           SELECT s.named, s.name, 1::float8, 0.9 * s.sim, false, s.nwords, s.norm, s.gap
@@ -87,7 +89,7 @@ BEGIN ATOMIC
                          abs(length(r.title_norm) - length(resolve_names.normalized)) AS gap
                     FROM role r
                    ORDER BY r.title_norm <-> resolve_names.normalized
-                   LIMIT resolve_names.pool) s
+                   FETCH FIRST resolve_names.pool ROWS WITH TIES) s
            WHERE s.sim >= 0.3 AND NOT EXISTS (SELECT 1 FROM exact)) n
    ORDER BY n.exact DESC, n.sim DESC, n.gap, n.named, n.name;
 END;
