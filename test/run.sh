@@ -34,11 +34,14 @@ source test/cluster.sh
 if rx_cluster_start; then
   rm -f regression.diffs regression.out
   make -s installcheck PG_CONFIG="$PG_CONFIG" >regress.log 2>&1
+  status=$?
   grep -E '\.\.\. (ok|FAILED)|^(not )?ok [0-9]+ ' regress.log
   p=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' regress.log)
   f=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' regress.log)
   passed=$((passed + p)); failed=$((failed + f))
-  if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
+  # pg_regress stops early (and the tests after it never run) when, e.g., an
+  # expected file is missing: count that as a failure too
+  if { [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; } || { [ "$status" -ne 0 ] && [ "$f" -eq 0 ]; }; then
     cat regress.log; failed=$((failed + 1))
   fi
   if [ -s regression.diffs ]; then
