@@ -8,16 +8,17 @@
  * (resolve_names, resolve_family_roles in sql/66_resolve.sql, through the
  * indexes on the normalized aliases and titles), and ranks the roles in the
  * core (core/resolve.h).  Over an HRIS table titles repeat far more once
- * parsed than as written ("Sr. Backend Eng (Remote)" and "SENIOR BACKEND
- * ENGINEER - Boston, MA" ask the same question), so each answer is kept for
- * the rest of the query, keyed by k and the parsed title: the lookups run
- * once per distinct question, every other title costs a parse and a hash
- * probe.
+ * normalized than as written ("Sr. Backend Eng (Remote)" and "SENIOR
+ * BACKEND ENGINEER - Boston, MA" are both "backend engineer"), so what the
+ * database says about a normalized title is kept for the rest of the query,
+ * keyed by it (and the pool size, from k): the lookups run once per
+ * distinct normalized title; every other title costs a parse, a hash probe
+ * and the ranking, which depends on its level and takes microseconds.
  *
- * An answer is reused only under the snapshot it was read with (same xmin,
- * xmax and command id), so the function, STABLE, sees what a fresh lookup
- * would.  The answers live in the function's per-query memory and are
- * dropped together when they outgrow hash_mem (work_mem x
+ * What is kept is reused only under the snapshot it was read with (same
+ * xmin, xmax and command id), so the function, STABLE, sees what a fresh
+ * lookup would.  It lives in the function's per-query memory and is
+ * dropped as a whole when it outgrows hash_mem (work_mem x
  * hash_mem_multiplier), as a Memoize node's cache would be.
  *
  * The SPI queries name their functions and table by the schema
@@ -137,6 +138,7 @@ rt_state_get(FunctionCallInfo fcinfo)
 	rt_state   *st = (rt_state *) fcinfo->flinfo->fn_extra;
 	MemoryContext old;
 	TupleDesc	tupdesc;
+	Oid			bandtype;
 	int			i;
 
 	if (st != NULL)
@@ -147,10 +149,11 @@ rt_state_get(FunctionCallInfo fcinfo)
 		elog(ERROR, "resolve_title must return a row of %d columns", RT_NATTS);
 	st = palloc0(sizeof(rt_state));
 	st->tupdesc = CreateTupleDescCopy(tupdesc);
+	bandtype = TupleDescAttr(tupdesc, 4)->atttypid;
 	for (i = 0; i < 3; i++)
 		st->band[i] = DatumGetObjectId(DirectFunctionCall2(enum_in, CStringGetDatum(labels[i]),
-														   ObjectIdGetDatum(TupleDescAttr(tupdesc, 4)->atttypid)));
-	st->memo_cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "resolve_title answers",
+														   ObjectIdGetDatum(bandtype)));
+	st->memo_cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "resolve_title lookups",
 										 ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSwitchTo(old);
 	fcinfo->flinfo->fn_extra = st;
@@ -242,8 +245,9 @@ rt_plans(Oid fn_oid)
 
 	args[0] = TEXTOID;
 	args[1] = INT4OID;
-	rt_names_plan = rt_prepare(psprintf("SELECT role, name, trust, sim, exact, name_level_words, name_base "
-										"FROM %s.resolve_names($1, $2)", schema), 2, args);
+	rt_names_plan = rt_prepare(psprintf("SELECT role, name, trust, sim, exact, name_level_words, "
+										"name_base FROM %s.resolve_names($1, $2)", schema),
+							   2, args);
 	args[0] = arraytype;
 	rt_family_plan = rt_prepare(psprintf("SELECT role, family, level, title "
 										 "FROM %s.resolve_family_roles($1)", schema), 1, args);
@@ -477,7 +481,8 @@ rt_answer(rt_state *st, const rs_title *t, const rt_found *f, int32 k, Tuplestor
 	}
 	if (ncand == 0)
 	{
-		tuplestore_puttuple(store, rt_row(st, (Datum) 0, (Datum) 0, (Datum) 0, 0, "none", true, true));
+		tuplestore_puttuple(store, rt_row(st, (Datum) 0, (Datum) 0, (Datum) 0, 0, "none",
+										  true, true));
 		return;
 	}
 	for (i = 0; i < ncand && i < (size_t) k; i++)
