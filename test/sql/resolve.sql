@@ -1,7 +1,7 @@
 -- resolve_title: HRIS job titles to roles (doc/titles.md, "Resolving titles
 -- to roles"), on the sample taxonomy and the sample HRIS table.
 \i test/setup.sql
-SELECT plan(51);
+SELECT plan(52);
 
 -- the functions: documented, parallel safe; pg_trgm is required
 SELECT has_function('roleext', 'resolve_title', ARRAY['text', 'integer'], 'resolve_title(text, int) exists');
@@ -195,6 +195,16 @@ RESET max_parallel_workers_per_gather;
 RESET parallel_setup_cost;
 RESET parallel_tuple_cost;
 RESET min_parallel_table_scan_size;
+-- the kept lookups are dropped whenever they outgrow work_mem x hash_mem_multiplier
+SET LOCAL work_mem = '64kB';
+SET LOCAL hash_mem_multiplier = 1;
+SET LOCAL enable_memoize = off;
+SELECT is((SELECT md5(string_agg(employee_id || ':' || r::text, ',' ORDER BY employee_id, r.ordinality))
+             FROM hris_employee e CROSS JOIN LATERAL resolve_title(e.title, 2) WITH ORDINALITY r),
+          (SELECT h FROM serial_answers), 'the same answers when the kept lookups are dropped every 64 kB');
+RESET work_mem;
+RESET hash_mem_multiplier;
+RESET enable_memoize;
 
 -- privileges: resolve_title reads the taxonomy as the caller
 CREATE ROLE roleext_test_resolve_reader;
