@@ -9,10 +9,11 @@ BIN=$("${PG_CONFIG:-pg_config}" --bindir)
 db=rx_resolve_trgm_$$
 db2=rx_resolve_trgm_restored_$$
 db_latin1=rx_resolve_latin1_$$
+db_ascii=rx_resolve_sql_ascii_$$
 work=$(mktemp -d)
 cleanup() {
   rm -rf "$work"
-  for d in "$db" "$db2" "$db_latin1"; do "$BIN/dropdb" --if-exists "$d" 2>/dev/null || true; done
+  for d in "$db" "$db2" "$db_latin1" "$db_ascii"; do "$BIN/dropdb" --if-exists "$d" 2>/dev/null || true; done
 }
 trap cleanup EXIT
 export PGCLIENTENCODING=UTF8 PGOPTIONS="-c client_min_messages=warning"
@@ -29,6 +30,12 @@ answer="SELECT string_agg(r.role || ' ' || r.confidence || ' ' || r.method, ', '
         FROM unnest(ARRAY['Principal Data Engineer', 'Backend Engineering Manager']) WITH ORDINALITY u(t, o)
         CROSS JOIN LATERAL roleext.resolve_title(u.t, 2) WITH ORDINALITY r(role, a, b, confidence, c, method, d, n)"
 want='DAT.ENG.P4 0.80 exact, DAT.ENG.P3 0.70 exact, SWE.BE.M2 0.7714 trigram, DEI.GEN.M2 0.4114 trigram'
+
+check_error() {  # check_error <db> <sql> <expected SQLSTATE: message>
+  local got
+  got=$(psql -At -v VERBOSITY=verbose -d "$1" -c "$2" 2>&1 | sed -n 's/^ERROR:  //p') || true
+  [ "$got" = "$3" ] || fail "$1: $2" "$got" "$3"
+}
 
 # pg_trgm in a schema of its own, not on anyone's search_path
 "$BIN/createdb" "$db"
@@ -62,4 +69,11 @@ SQL
 check "$db_latin1" "SELECT string_agg(role || ' ' || role_title || ' ' || matched_alias || ' ' || method, ', ') FROM roleext.resolve_title('SENIOR CAFÉ ATTENDANT - Paris', 1)" \
       'HOS.CAF.P2 Barista Café Attendant exact'
 check "$db_latin1" "SELECT role || ' ' || role_title FROM roleext.resolve_title('cafe manager', 1)" 'HOS.CAF.M2 Café Manager'
-echo "resolve_title: pg_trgm off the path, moved, restored; LATIN1"
+
+# SQL_ASCII: bytes that are not UTF-8 raise 22021, like title_normalize
+"$BIN/createdb" -E SQL_ASCII -T template0 --locale=C "$db_ascii"
+psql -d "$db_ascii" -c 'CREATE EXTENSION roleext CASCADE'
+check_error "$db_ascii" "SELECT * FROM roleext.resolve_title(E'Caf\\xE9 Manager')" \
+      '22021: job title is not valid UTF-8: "Caf\xE9 Manager"'
+check "$db_ascii" "SELECT method || ' ' || needs_review FROM roleext.resolve_title('Café Manager')" 'none true'
+echo "resolve_title: pg_trgm off the path, moved, restored; LATIN1; SQL_ASCII"
