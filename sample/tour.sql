@@ -40,6 +40,8 @@ SELECT 'DEI.GEN'::rolecode || 'P2'::rolelevel AS code;
 -- Bad input is rejected with a reason.
 \set ON_ERROR_STOP off
 SELECT 'DEI..P1'::rolecode;
+\set ON_ERROR_STOP on
+
 -- soccode: SOC 2018 / O*NET-SOC codes; the hierarchy knows the exceptions.
 SELECT soc_level('15-1252.01') AS level, soc_parent('29-1221') AS parent,
        soc_ancestor('15-1252.01', 'minor') AS minor, soc_path('15-1252.01') AS path;
@@ -60,12 +62,41 @@ GROUP BY 1, 2 ORDER BY 1;
 \set ON_ERROR_STOP off
 SELECT '15-1250.01'::soccode;
 \set ON_ERROR_STOP on
+
 -- confidence: an alias confidence in [0, 1]; 60% and .6 are the same value.
 SELECT '60%'::confidence AS pct, '.6'::confidence AS dot, confidence_band('0.60') AS band;
 
 -- Both hold (&) and either holds (|), and the same over a group.
 SELECT '0.6'::confidence & '0.5' AS all_hold, '0.6'::confidence | '0.5' AS any_holds,
        (SELECT confidence_any(c) FROM unnest('{0.9,0.8,0.5}'::confidence[]) c) AS any_of_three;
+
+-- rolecoord: a role's taxonomy path and grade; <-> is the adjacency distance
+-- (0 = same coordinate, 1 = unrelated) and match_band names it.
+SELECT c AS neighbour, 'TECH.DEI.GEN@1'::rolecoord <-> c AS distance,
+       match_band('TECH.DEI.GEN@1'::rolecoord <-> c) AS band
+FROM unnest('{TECH.DEI.GEN@2,TECH.DEI.SRE@1,TECH.DEI.SRE@2,TECH.DEI@3,OPS.DEI.GEN@1}'::rolecoord[]) c
+ORDER BY 2;
+
+-- The sample taxonomy (sample/load.sql): the real seed card DEI.GEN.P1 as the
+-- BI views give it.
+\x on
+SELECT role, title, level, level_name, level_scope, level_autonomy, level_complexity, level_impact,
+       level_decision_rights, level_leadership, level_typical_experience,
+       superfunction_name, function_name, specialization_name,
+       responsibilities, tasks, skills, knowledge, competencies, qualifications, outputs
+FROM role_card WHERE role = 'DEI.GEN.P1';
+\x off
+SELECT kind, position, name, prevalence, scope FROM role_components
+WHERE role = 'DEI.GEN.P1' AND kind IN ('task', 'qualification') ORDER BY kind, position;
+SELECT alias, alias_type, confidence, band, approved FROM role_aliases WHERE role = 'DEI.GEN.P1';
+
+-- Its SOC mapping is inherited from the superfunction, and needs review.
+SELECT role, scheme, code, title, source, review_status, inherited_from FROM role_soc WHERE role = 'DEI.GEN.P1';
+
+-- Its adjacent roles by structural coordinate (level + taxonomy).
+SELECT coord FROM role WHERE code = 'DEI.GEN.P1';
+SELECT * FROM adjacent_roles('DEI.GEN.P1', 5);
+
 -- From HRIS titles to roles (sample/hris.sql: 5,000 employees whose messy
 -- titles were generated from the sample taxonomy's roles, source_role
 -- says which).  The best role of each employee, with a confidence:

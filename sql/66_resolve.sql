@@ -36,8 +36,7 @@ COMMENT ON INDEX role_title_norm_idx IS 'Exact match of a normalized title again
 CREATE INDEX role_title_norm_trgm_idx ON role USING gist (title_norm gist_trgm_ops);
 COMMENT ON INDEX role_title_norm_trgm_idx IS 'The role titles nearest a normalized title by trigram distance (pg_trgm <->, resolve_title).';
 
-CREATE INDEX role_node_idx ON role (node);
-COMMENT ON INDEX role_node_idx IS 'The roles of a family (resolve_title moves a match to the role of the same family at the title''s level).';
+-- The roles of a family are found through role_node_idx (sql/50_schema.sql).
 
 -- The names -- aliases, rejected ones aside, and role titles -- that match a
 -- normalized title: those whose normalized form is the title's (similarity
