@@ -40,16 +40,16 @@ COMMENT ON INDEX role_title_norm_trgm_idx IS 'The role titles nearest a normaliz
 
 -- The names -- aliases, rejected ones aside, and role titles -- that match a
 -- normalized title: those whose normalized form is the title's (similarity
--- 1), else the pool nearest aliases and the pool nearest role titles by
--- trigram distance (with the names tied with the last, so that the pool
--- does not depend on the index's layout) whose pg_trgm similarity is at
--- least 0.3, counted at 0.9
--- x similarity so that no trigram match is worth an exact one.  A role's
--- title counts as an alias of confidence 1.  With each, its level words and
--- the level of its normalized words alone (its base).  Closest first:
--- exact, then by similarity, then by how near the name's length is to the
--- title's (pg_trgm similarity does not see a repeated word: "customer
--- success manager manager").  Internal to resolve_title, which ranks them
+-- 1); only when there are none, the pool nearest aliases and the pool
+-- nearest role titles by trigram distance (with any tied with the last, so
+-- that the pool does not depend on the index's layout) whose pg_trgm
+-- similarity is at least 0.3, counted at 0.9 x similarity so that no
+-- trigram match is worth an exact one.  A role's title counts as an alias of
+-- confidence 1.  With each name, its level words and the level of its
+-- normalized words alone (its base).  Closest first: exact, then by
+-- similarity, then by how near the name's length is to the title's (pg_trgm
+-- similarity does not see a repeated word: "customer success manager
+-- manager").  Internal to resolve_title, which ranks them
 -- (src/core/resolve.h).
 CREATE FUNCTION resolve_names(normalized text, pool int)
 RETURNS TABLE (role rolecode, name text, trust float8, sim float8, exact boolean,
