@@ -96,3 +96,27 @@ SELECT role, scheme, code, title, source, review_status, inherited_from FROM rol
 -- Its adjacent roles by structural coordinate (level + taxonomy).
 SELECT coord FROM role WHERE code = 'DEI.GEN.P1';
 SELECT * FROM adjacent_roles('DEI.GEN.P1', 5);
+
+-- From HRIS titles to roles (sample/hris.sql: 5,000 employees whose messy
+-- titles were generated from the sample taxonomy's roles, source_role
+-- says which).  The best role of each employee, with a confidence:
+SELECT e.employee_id, e.title, r.role, r.confidence, r.method, r.needs_review
+FROM hris_employee e CROSS JOIN LATERAL resolve_title(e.title, 1) r
+ORDER BY e.employee_id LIMIT 10;
+
+-- The share resolved to the right role, and how many a person should look at.
+SELECT count(*) AS employees,
+       round(100.0 * count(*) FILTER (WHERE r.role = e.source_role) / count(*), 1) AS pct_right_role,
+       count(*) FILTER (WHERE r.needs_review) AS needs_review,
+       count(*) FILTER (WHERE NOT r.needs_review AND r.role IS DISTINCT FROM e.source_role) AS wrong_unflagged
+FROM hris_employee e CROSS JOIN LATERAL resolve_title(e.title, 1) r;
+
+-- The titles the taxonomy has no name for, most frequent first ...
+SELECT title_normalize(e.title) AS normalized, count(*) AS employees
+FROM hris_employee e CROSS JOIN LATERAL resolve_title(e.title, 1) r
+WHERE r.method = 'none' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5;
+
+-- ... an alias fixes them, level words included.
+INSERT INTO role_alias (role, alias, alias_type, confidence) VALUES ('CSM.GEN.P2', 'CSM', 'abbreviation', '0.90');
+SELECT t AS title, r.role, r.confidence, r.method
+FROM unnest(ARRAY['Sr. CSM - Remote', 'CSM II (Contractor)', 'Jr CSM']) t CROSS JOIN LATERAL resolve_title(t, 1) r;
