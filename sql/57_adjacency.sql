@@ -8,14 +8,20 @@
 -- first (TECH.DEI.GEN for DEI.GEN under DEI under TECH), and its level's grade.
 -- NULL when the node or the level does not exist (the foreign keys report it).
 CREATE FUNCTION role_coord(code rolecode) RETURNS rolecoord
-  LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT make_coord(CASE WHEN tt.superfunction_code IS NULL OR tt.superfunction_code = tt.node THEN tt.node
-                         ELSE (tt.superfunction_code::text || '.' || tt.node::text)::rolecode END,
-                    l.grade)
-  FROM taxonomy_tree tt, level l
-  WHERE tt.node = code_family(role_coord.code) AND l.code = code_level(role_coord.code);
-END;
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
+DECLARE
+  c roleext.rolecoord;
+BEGIN
+  -- PL/pgSQL rather than SQL: a SQL function that cannot be inlined is
+  -- planned again at every call, and this one runs for every role written
+  SELECT roleext.make_coord(CASE WHEN tt.superfunction_code IS NULL OR tt.superfunction_code = tt.node THEN tt.node
+                                 ELSE (tt.superfunction_code::text || '.' || tt.node::text)::roleext.rolecode END,
+                            l.grade)
+    INTO c
+    FROM roleext.taxonomy_tree tt, roleext.level l
+   WHERE tt.node = roleext.code_family(role_coord.code) AND l.code = roleext.code_level(role_coord.code);
+  RETURN c;
+END $$;
 COMMENT ON FUNCTION role_coord(rolecode) IS
   'The structural coordinate a role code has now: its node''s taxonomy chain (superfunction first) and its level''s grade, e.g. TECH.DEI.GEN@1; NULL when its node or level does not exist.';
 

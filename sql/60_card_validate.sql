@@ -8,7 +8,8 @@
 
 CREATE FUNCTION card_problems(card jsonb)
 RETURNS TABLE (path text, problem text, detail text, lookup text, key text)
-  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+  ROWS 2;  -- a good card has none: keeps the lookups below index probes, not hashed subplans
 COMMENT ON FUNCTION card_problems(jsonb) IS
   'Internal to role card validation: the problems of a card document in document order. lookup and key are null for a problem of the document alone; otherwise the problem holds unless key (a canonical code) is in the table lookup names: level, taxonomy, soc2018, onet2019 or soc2010.';
 
