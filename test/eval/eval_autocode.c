@@ -14,7 +14,7 @@
  *
  * usage: eval_autocode [--data DIR] [--set NAME=VALUE]... [--official-weight W]
  *        [--soc-titles W] [--descriptions W] [--definitions W] [--errors N]
- *        [--examples N] [--calibrate] [--fit-calibration] [--split-parens]
+ *        [--examples N] [--apart N] [--calibrate] [--fit-calibration] [--split-parens]
  *        [--major-errors] [--dump-split FILE] [--code TITLE] [--quiet]
  */
 #include <math.h>
@@ -27,7 +27,7 @@
 
 #include "core/autocode.h"
 #include "md5.h"
-#include "title_stand_in.h"
+#include "core/title.h"
 
 #define K			5
 #define LEVELS		4
@@ -36,6 +36,7 @@
 static const char *const level_names[LEVELS] = {"detailed", "broad", "minor", "major"};
 static bool major_errors;
 static bool split_parens = false;
+static int show_apart = 0;		/* messy variants that normalize apart, to print */
 
 /* Top-1 confidence and correctness of each title, for fitting the calibration. */
 static double *fit_x;
@@ -411,7 +412,7 @@ row_cmp(const void *a, const void *b)
 	return c != 0 ? c : (x->code > y->code) - (x->code < y->code);
 }
 
-/* Normalize with the (stand-in) title_normalize into a static buffer. */
+/* Normalize with tn_normalize (src/core/title.c) into a static buffer. */
 static const char *
 normalize(const char *s, size_t *len)
 {
@@ -640,7 +641,12 @@ evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy
 			messy(d->title, d->lower, buf, sizeof(buf));
 			q = buf;
 			norm = normalize(q, &len);
-			t->normalized_apart += strcmp(clean, norm) != 0;
+			if (strcmp(clean, norm) != 0)
+			{
+				if (t->normalized_apart < show_apart)
+					printf("  apart: %-50s -> %-35s (clean: %s)\n", q, norm, clean);
+				t->normalized_apart++;
+			}
 			free(clean);
 		}
 		else
@@ -807,7 +813,7 @@ report(const char *name, const tally *t, bool calibration)
 			   t->normalized_apart);
 	printf("  equal to an O*NET-SOC occupation title: %d (%.1f%%), top-1 detailed among them %.1f%%\n",
 		   t->official_n, pct(t->official_n, t->n), pct(t->official_top1, t->official_n));
-	printf("  %.0f titles/s (stand-in normalize + code, one core; %.1f us of CPU a query in ac_query),"
+	printf("  %.0f titles/s (normalize + code, one core; %.1f us of CPU a query in ac_query),"
 		   " log loss of top-1 confidence %.3f\n",
 		   t->seconds > 0 ? t->n / t->seconds : 0, 1e6 * t->query_seconds / (t->n > 0 ? t->n : 1),
 		   t->logloss);
@@ -931,6 +937,8 @@ main(int argc, char **argv)
 			show_errors = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--examples") == 0 && i + 1 < argc)
 			show_examples = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--apart") == 0 && i + 1 < argc)
+			show_apart = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--dump-split") == 0 && i + 1 < argc)
 			dump = argv[++i];
 		else if (strcmp(argv[i], "--code") == 0 && i + 1 < argc)
