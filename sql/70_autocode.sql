@@ -30,13 +30,13 @@ COMMENT ON COLUMN title_dictionary.source IS 'onet_alternate, onet_title, soc_ti
 
 -- Keep the backends' cached indexes current: any write to the table
 -- invalidates its relcache entry, which drops every backend's index.
-CREATE FUNCTION title_dictionary_changed() RETURNS trigger
+CREATE FUNCTION tg_title_dictionary_changed() RETURNS trigger
   AS 'MODULE_PATHNAME' LANGUAGE C;
-COMMENT ON FUNCTION title_dictionary_changed() IS
+COMMENT ON FUNCTION tg_title_dictionary_changed() IS
   'Statement trigger of title_dictionary: invalidates the table''s relcache entry so that every backend rebuilds its soc_autocode index before its next use (the writing transaction from its next statement on, other sessions once the change commits).';
-CREATE TRIGGER title_dictionary_changed
+CREATE TRIGGER tg_title_dictionary_changed
   AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON title_dictionary
-  FOR EACH STATEMENT EXECUTE FUNCTION title_dictionary_changed();
+  FOR EACH STATEMENT EXECUTE FUNCTION tg_title_dictionary_changed();
 
 -- A SOC 2018 detailed code names the occupation's .00 O*NET-SOC code.
 CREATE FUNCTION tg_title_dictionary_code() RETURNS trigger
@@ -120,3 +120,4 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION suggest_mappings(boolean) IS
   'Autocode every role that has no effective SOC 2018 or O*NET-SOC 2019 mapping (with include_inherited => true, also roles whose only SOC mappings are inherited from their taxonomy): its title and its aliases not rejected are coded with soc_autocode, each code''s scores averaged with weight 1 for the title and the alias confidence for an alias, and the best code the role has no mapping to yet is inserted as an onet2019 mapping with source autocoded, status needs_review, the averaged score as confidence and the evidence as note. Returns the mappings inserted; running it again inserts nothing (the roles are mapped now).';
+REVOKE EXECUTE ON FUNCTION suggest_mappings(boolean) FROM PUBLIC;

@@ -636,16 +636,16 @@ soc_autocode_index(PG_FUNCTION_ARGS)
  * Statement trigger of title_dictionary: invalidate the table's relcache
  * entry, so that every backend's index is rebuilt before its next use.
  */
-PG_FUNCTION_INFO_V1(title_dictionary_changed);
+PG_FUNCTION_INFO_V1(tg_title_dictionary_changed);
 Datum
-title_dictionary_changed(PG_FUNCTION_ARGS)
+tg_title_dictionary_changed(PG_FUNCTION_ARGS)
 {
 	TriggerData *td = (TriggerData *) fcinfo->context;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR,
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-				 errmsg("title_dictionary_changed must be called as a trigger"),
+				 errmsg("tg_title_dictionary_changed must be called as a trigger"),
 				 errdetail("It is the statement trigger of table title_dictionary.")));
 	CacheInvalidateRelcache(td->tg_relation);
 	return PointerGetDatum(NULL);
