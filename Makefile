@@ -94,3 +94,8 @@ test/eval/eval_autocode: $(CORE_SRCS) $(wildcard test/eval/*.c test/eval/*.h src
 .PHONY: eval-offline
 eval-offline: test/eval/eval_autocode
 	test/eval/eval_autocode --data data $(EVAL_ARGS)
+
+# ---- the evaluation in SQL: soc_autocode against pg_trgm (minutes) -------
+.PHONY: eval
+eval:
+	bash test/eval/run.sh

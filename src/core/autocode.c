@@ -277,15 +277,15 @@ ac_params_default(void)
 	p.fuzzy_weight = 0.7;
 	p.fuzzy_min = 0.4;
 	p.split_weight = 0.5;
-	p.w_group[0] = 0;
+	p.w_group[0] = 0.1;			/* the detailed SOC occupation */
 	p.w_group[1] = 0;
 	p.w_group[2] = 0;
-	p.w_group[3] = 0;
-	p.w_headshare = 0;
+	p.w_group[3] = 0.2;			/* the major group */
+	p.w_headshare = 0.1;
 	p.temperature = 0.08;
 	p.null_score = 0.50;
-	p.calib_a = 0.6827;
-	p.calib_b = 0.3710;
+	p.calib_a = 0.5802;
+	p.calib_b = 0.0135;
 	p.stem_level = 2;
 	return p;
 }

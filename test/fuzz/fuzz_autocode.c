@@ -54,6 +54,19 @@ fz_build(void)
 		if (ac_add(fz_ix, &in, &err) != RX_OK)
 			abort();
 	}
+	/* SOC groups for some codes (detailed, broad, minor, major), none for others */
+	{
+		static const int32_t codes[] = {15125200, 17302300, 17207100, 29114100, 29206100};
+		static const int32_t groups[][AC_GROUP_LEVELS] = {
+			{151252, 151250, 151200, 150000}, {173023, 173020, 173000, 170000},
+			{172071, 172070, 172000, 170000}, {291141, 291140, 291100, 290000},
+			{292061, 292060, 292000, 290000}
+		};
+
+		for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+			if (ac_set_groups(fz_ix, codes[i], groups[i], &err) != RX_OK)
+				abort();
+	}
 	fz_sc = ac_scratch_create(fz_ix);
 	if (fz_sc == NULL)
 		abort();

@@ -581,6 +581,66 @@ UT_SUITE(autocode)
 		ac_index_free(ix);
 	}
 
+	UT_CASE("the words of a code's group lift it above an equal code of another group")
+	{
+		ac_index   *ix = ac_index_create(NULL, NULL);
+		ac_scratch *sc;
+		ac_params	p = ac_params_default();
+		ac_hit		h[5];
+		int32_t		g8[AC_GROUP_LEVELS] = {0, 0, 0, 8},
+					g9[AC_GROUP_LEVELS] = {0, 0, 0, 9};
+		int			n,
+					i,
+					pos100 = -1,
+					pos200 = -1;
+		rx_error	err;
+
+		/* codes 100 and 200 have the same title; only 200's group knows bricklayers */
+		add(ix, "crew supervisor", 100, AC_TITLE);
+		add(ix, "crew supervisor", 200, AC_TITLE);
+		add(ix, "bricklayer", 300, AC_TITLE);
+		add(ix, "stone mason", 300, AC_TITLE);
+		UT_INT(ac_set_groups(ix, 100, g9, &err), RX_OK);
+		UT_INT(ac_set_groups(ix, 200, g8, &err), RX_OK);
+		UT_INT(ac_set_groups(ix, 300, g8, &err), RX_OK);
+		/* a code that has groups but no entry is never an answer */
+		UT_INT(ac_set_groups(ix, 400, g8, &err), RX_OK);
+		sc = ac_scratch_create(ix);
+		n = code(ix, sc, "bricklayer crew supervisor", 5, h);
+		for (i = 0; i < n; i++)
+		{
+			pos100 = h[i].code == 100 ? i : pos100;
+			pos200 = h[i].code == 200 ? i : pos200;
+			UT_CHECK(h[i].code != 400);
+		}
+		UT_CHECK(pos200 >= 0 && pos100 > pos200);
+		UT_CHECK(well_formed(h, n));
+		/* without group votes the two are tied, in code order */
+		p.w_group[0] = p.w_group[1] = p.w_group[2] = p.w_group[3] = 0;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
+		n = code(ix, sc, "bricklayer crew supervisor", 5, h);
+		for (i = 0, pos100 = pos200 = -1; i < n; i++)
+		{
+			pos100 = h[i].code == 100 ? i : pos100;
+			pos200 = h[i].code == 200 ? i : pos200;
+		}
+		UT_CHECK(pos100 >= 0 && pos200 == pos100 + 1);
+		/* groups can change after the entries: both in group 8, a tie again */
+		p = ac_params_default();
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(ac_set_groups(ix, 100, g8, &err), RX_OK);
+		n = code(ix, sc, "bricklayer crew supervisor", 5, h);
+		for (i = 0, pos100 = pos200 = -1; i < n; i++)
+		{
+			pos100 = h[i].code == 100 ? i : pos100;
+			pos200 = h[i].code == 200 ? i : pos200;
+		}
+		UT_CHECK(pos100 >= 0 && pos200 == pos100 + 1);
+		UT_DBL(h[pos100].score, h[pos200].score, 1e-12);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
 	UT_CASE("the same query twice gives the same answer")
 	{
 		ac_index   *ix = build();
@@ -634,6 +694,13 @@ UT_SUITE(autocode)
 		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
 		p = ac_params_default();
 		p.temperature = 0;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		p = ac_params_default();
+		p.w_group[3] = 10.5;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		UT_STR(err.detail, "Scoring weights must lie between 0 and 10.");
+		p = ac_params_default();
+		p.w_headshare = -0.1;
 		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
 		p = ac_params_default();
 		p.stem_level = 1;
