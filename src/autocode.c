@@ -35,9 +35,11 @@
  *
  * Memory.  The index is built in a context under the caller's context and
  * moved under TopMemoryContext only when complete, so an error or a cancel
- * during the build frees it with the failed query.  A query allocates
- * nothing in the index's context: the engine's scratch was sized by the
- * build, and the per-call buffers are freed before returning.
+ * during the build frees it with the failed query.  Queries allocate in
+ * the index's context only when the engine's scratch must grow (the first
+ * query, a larger k): it is reused, never freed per call.  The result rows
+ * go into a tuplestore the executor frees, the per-call buffers are freed
+ * before returning.
  */
 #include "roleext.h"
 
@@ -346,8 +348,7 @@ ac_cache_build(FunctionCallInfo fcinfo)
 	Oid			relid = get_relname_relid("title_dictionary", nspid);
 	ac_allocator alloc;
 	ac_index   *ix;
-	MemoryContext cxt,
-				old;
+	MemoryContext cxt;
 	Portal		portal;
 	uint64		start_invals;
 	bool		fresh = !IsInParallelMode();
@@ -405,10 +406,13 @@ ac_cache_build(FunctionCallInfo fcinfo)
 		PopActiveSnapshot();
 	SPI_finish();
 
-	/* the scratch, sized now so that queries allocate nothing */
-	old = MemoryContextSwitchTo(cxt);
+	/* the query scratch, in the index's context like everything the engine allocates */
 	cache.sc = ac_scratch_create(ix);
-	MemoryContextSwitchTo(old);
+	if (cache.sc == NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory"),
+				 errdetail("The soc_autocode index could not allocate its query memory.")));
 	qsort(cache.titles, cache.ntitles, sizeof(ac_code_title), ac_code_title_cmp);
 
 	/* complete: keep it */
@@ -437,7 +441,6 @@ ac_cache_ensure(FunctionCallInfo fcinfo)
 		ac_cache_drop();
 	if (cache.ix == NULL || cache.built_at != ac_invals)
 		ac_cache_build(fcinfo);
-	/* a warm-up query sizes the scratch for the largest k */
 }
 
 /* The O*NET title of a code from the index's table, or NULL. */
