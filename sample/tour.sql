@@ -66,3 +66,14 @@ SELECT '60%'::confidence AS pct, '.6'::confidence AS dot, confidence_band('0.60'
 -- Both hold (&) and either holds (|), and the same over a group.
 SELECT '0.6'::confidence & '0.5' AS all_hold, '0.6'::confidence | '0.5' AS any_holds,
        (SELECT confidence_any(c) FROM unnest('{0.9,0.8,0.5}'::confidence[]) c) AS any_of_three;
+
+-- soc_autocode: free-text job titles to O*NET-SOC occupations, with the
+-- evidence and a review flag; your own titles count from the next statement.
+SELECT t AS job_title, c.code, c.title, c.score, c.matched, c.needs_review
+FROM unnest(ARRAY['Sr. Software Eng II (Remote)', 'RN - Med/Surg, Night Shift', 'Cust Svc Rep',
+                  'Ninja Rockstar']) t
+LEFT JOIN LATERAL soc_autocode(t, 1) c ON true;
+BEGIN;
+INSERT INTO title_dictionary (title, code) VALUES ('Member Success Associate', '43-4051');
+SELECT code, title, score, matched FROM soc_autocode('Member Success Associate', 1);
+ROLLBACK;
