@@ -49,6 +49,7 @@
 #include "commands/trigger.h"
 #include "executor/spi.h"
 #include "funcapi.h"
+#include "lib/stringinfo.h"
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "portability/instr_time.h"
@@ -167,16 +168,42 @@ ac_converts(void)
 }
 
 /*
+ * The start of a title for an error message: at most max bytes, bytes
+ * outside printable ASCII (and the backslash) written as \xNN.
+ */
+static char *
+ac_quote(const char *s, size_t len, size_t max)
+{
+	StringInfoData buf;
+	size_t		i;
+
+	initStringInfo(&buf);
+	for (i = 0; i < len && i < max; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 0x20 && c < 0x7F && c != '\\')
+			appendStringInfoChar(&buf, (char) c);
+		else
+			appendStringInfo(&buf, "\\x%02X", c);
+	}
+	if (len > max)
+		appendStringInfoString(&buf, "...");
+	return buf.data;
+}
+
+/*
  * Normalize title s[0..len) (server encoding) into *buf (capacity *cap,
  * grown in CurrentMemoryContext when need be); returns the UTF-8 length.
  * Errors of the core (invalid UTF-8 in a SQL_ASCII database, too long) are
- * raised as title_normalize raises them.
+ * raised as title_normalize raises them, the title quoted.
  */
 static size_t
 ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced)
 {
 	size_t		need,
 				outlen = 0;
+	char	   *converted = NULL;
 	rx_error	err;
 
 	if (ac_converts())
@@ -185,15 +212,16 @@ ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced)
 
 		if (c != s)
 		{
-			s = c;
+			s = converted = c;
 			len = strlen(c);
 		}
 	}
 	if (len > TN_MAX_LEN)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("job title is too long: %zu bytes", len),
-				 errdetail("A job title is read up to %d bytes.", TN_MAX_LEN)));
+				 errmsg("job title is too long: \"%s\"", ac_quote(s, len, 40)),
+				 errdetail("A job title is read up to %d bytes; this one has %zu bytes.",
+						   TN_MAX_LEN, len)));
 	need = tn_out_capacity(len);
 	if (need > *cap)
 	{
@@ -210,10 +238,12 @@ ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced)
 		if (err.status == RX_ENCODING)
 			ereport(ERROR,
 					(errcode(rx_sqlstate(err.status)),
-					 errmsg("job title is not valid UTF-8"),
+					 errmsg("job title is not valid UTF-8: \"%s\"", ac_quote(s, len, 200)),
 					 errdetail("%s", err.detail)));
 		rx_raise("could not read job title", &err);
 	}
+	if (converted != NULL)
+		pfree(converted);
 	return outlen;
 }
 

@@ -5,14 +5,20 @@
 #     keeps its index, synchronized by an advisory lock, not by sleeping);
 #  2. users' titles survive pg_dump / pg_restore, the shipped rows are not
 #     dumped (CREATE EXTENSION brings them back) and the restored database
-#     codes with the user's titles.
+#     codes with the user's titles;
+#  3. databases that are not UTF8: in SQL_ASCII invalid UTF-8 raises 22021
+#     (a query, a dictionary row), in LATIN1 titles and the evidence are
+#     converted both ways.
 set -euo pipefail
 BIN=$("${PG_CONFIG:-pg_config}" --bindir)
 src=roleext_ac_src
 dst=roleext_ac_dst
 work=$(mktemp -d)
-trap 'rm -rf "$work"; "$BIN/dropdb" --if-exists $src; "$BIN/dropdb" --if-exists $dst' EXIT
-"$BIN/dropdb" --if-exists $src; "$BIN/dropdb" --if-exists $dst
+ascii=roleext_ac_ascii
+latin1=roleext_ac_latin1
+dropall() { for d in $src $dst $ascii $latin1; do "$BIN/dropdb" --if-exists $d 2>/dev/null; done; }
+trap 'rm -rf "$work"; dropall' EXIT
+dropall
 "$BIN/createdb" $src
 psql() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 psql -d $src -c 'CREATE EXTENSION roleext CASCADE'
@@ -81,3 +87,27 @@ echo "$a" | grep '^user|2|' >/dev/null || { echo "the user titles are missing: $
 test "$(psql -d $dst -At -c "SELECT code FROM roleext.soc_autocode('Chief Vibes Officer') LIMIT 1")" = "11-1011.00"
 test "$(psql -d $dst -At -c "SELECT code FROM roleext.soc_autocode('Glimmerstone Appraiser') LIMIT 1")" = "27-2012.00"
 echo "user titles restored; the restored database codes with them"
+
+# 3. encodings
+export PGCLIENTENCODING=UTF8
+check() {  # check <db> <sql> <expected output>; errors show their SQLSTATE
+  local got
+  got=$("$BIN/psql" -X -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -d "$1" -c "$2" 2>&1 | grep -v '^LOCATION:') || true
+  [ "$got" = "$3" ] || { echo "$1: $2"; echo "  got:  $got"; echo "  want: $3"; exit 1; }
+}
+"$BIN/createdb" -E SQL_ASCII -T template0 --locale=C $ascii
+psql -d $ascii -c 'CREATE EXTENSION roleext'
+check $ascii "SELECT code FROM roleext.soc_autocode('Dental Hygiénist (Remote)', 1)" '29-1292.00'
+check $ascii "SELECT count(*) FROM roleext.soc_autocode(E'Caf\\xe9 Manager')" \
+'ERROR:  22021: job title is not valid UTF-8: "Caf\xE9 Manager"
+DETAIL:  The UTF-8 sequence that starts with byte 0xE9 at byte position 4 is cut short: byte 0x20 after it is not a continuation byte.'
+check $ascii "INSERT INTO roleext.title_dictionary (title, code) VALUES (E'Caf\\xe9 Boss', '11-9051')" \
+'ERROR:  22021: job title is not valid UTF-8: "Caf\xE9 Boss"
+DETAIL:  The UTF-8 sequence that starts with byte 0xE9 at byte position 4 is cut short: byte 0x20 after it is not a continuation byte.'
+"$BIN/createdb" -E LATIN1 -T template0 --locale=C $latin1
+psql -d $latin1 -c 'CREATE EXTENSION roleext'
+psql -d $latin1 -c "INSERT INTO roleext.title_dictionary (title, code) VALUES ('Chef Pâtissière Zéphyrine', '51-3011')"
+check $latin1 "SELECT code || ' ' || matched FROM roleext.soc_autocode('CHEF PÂTISSIÈRE ZÉPHYRINE (Remote)', 1)" \
+  '51-3011.00 Chef Pâtissière Zéphyrine'
+check $latin1 "SELECT code || ' ' || matched FROM roleext.soc_autocode('Résumé Writer', 1)" '21-1012.00 Resume Writer'
+echo "encodings: SQL_ASCII refuses invalid UTF-8, LATIN1 converts both ways"
