@@ -18,7 +18,7 @@ DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
 REGRESS     = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
-REGRESS_OPTS = --inputdir=test --outputdir=. --load-extension=pgtap --load-extension=roleext
+REGRESS_OPTS = --inputdir=test --outputdir=. --load-extension=pgtap --load-extension=pg_trgm --load-extension=roleext
 
 PG_CPPFLAGS = -I$(srcdir)/src
 PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter \

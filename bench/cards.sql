@@ -52,12 +52,20 @@ CREATE OR REPLACE FUNCTION pg_temp.bc_reset() RETURNS void LANGUAGE sql AS $$
   DELETE FROM roleext.taxonomy WHERE kind = 'specialization'; DELETE FROM roleext.taxonomy WHERE kind = 'function';
   DELETE FROM roleext.taxonomy;
 $$;
+-- validation alone (src/card.c + the lookups of validate_role_card) against
+-- reading each card's JSON type: the floor of touching every card
+SELECT bench.time('card validation', 'validate_role_card', $$SELECT count(*) FROM bc_cards, roleext.validate_role_card(card)$$);
+SELECT bench.time('card validation', 'jsonb_typeof (floor)', $$SELECT count(jsonb_typeof(card)) FROM bc_cards$$);
+
 SELECT pg_temp.bc_reset();
 SELECT bench.time('card import', 'import_role_card', $$SELECT count(roleext.import_role_card(card)) FROM bc_cards$$, 1);
 
--- baseline: the same rows with plain set-based INSERTs
+-- baseline: the same rows with plain set-based INSERTs (emptying the tables
+-- first, so that bench.time's warm-up and timed run each start empty)
 SELECT pg_temp.bc_reset();
 CREATE OR REPLACE FUNCTION pg_temp.bc_bulk() RETURNS void LANGUAGE sql AS $f$
+  TRUNCATE roleext.mapping, roleext.role_alias, roleext.role_component, roleext.role, roleext.component,
+           roleext.taxonomy CASCADE;
   WITH t AS (
     INSERT INTO roleext.taxonomy (code, kind, name, parent)
     SELECT DISTINCT ON (x->>'code') (x->>'code')::roleext.rolecode, (x->>'kind')::roleext.node_kind, x->>'name', NULL
@@ -108,8 +116,12 @@ SELECT 'card import' AS bench, round(20000 / (ms / 1000))::text || ' cards/s' AS
 FROM bench.result WHERE bench = 'card import' AND variant = 'import_role_card'
 UNION ALL
 SELECT 'role_soc scan', round(ms::numeric, 1) || ' ms', '< 1000 ms', CASE WHEN ms < 1000 THEN 'yes' ELSE 'NO' END
-FROM bench.result WHERE bench = 'role_soc scan' AND variant = 'role_soc';
+FROM bench.result WHERE bench = 'role_soc scan' AND variant = 'role_soc'
+UNION ALL
+SELECT 'card validation', round((1000 * ms / 20000)::numeric, 1) || ' µs/card', '(for information)', ''
+FROM bench.result WHERE bench = 'card validation' AND variant = 'validate_role_card';
 SELECT * FROM bench.compare('card import', 'import_role_card', 'bulk INSERT (floor)', 'Infinity', '(for information)')
+UNION ALL SELECT * FROM bench.compare('card validation', 'validate_role_card', 'jsonb_typeof (floor)', 'Infinity', '(for information)')
 UNION ALL SELECT * FROM bench.compare('role_soc scan', 'role_soc', 'role JOIN mapping (floor)', 'Infinity', '(for information)')
 UNION ALL SELECT * FROM bench.compare('role_card scan', 'role_card', 'role JOIN level (floor)', 'Infinity', '(for information)')
 UNION ALL SELECT * FROM bench.compare('card export', 'role_card_json', 'row_to_json(role) (floor)', 'Infinity', '(for information)');

@@ -40,6 +40,8 @@ SELECT 'DEI.GEN'::rolecode || 'P2'::rolelevel AS code;
 -- Bad input is rejected with a reason.
 \set ON_ERROR_STOP off
 SELECT 'DEI..P1'::rolecode;
+\set ON_ERROR_STOP on
+
 -- soccode: SOC 2018 / O*NET-SOC codes; the hierarchy knows the exceptions.
 SELECT soc_level('15-1252.01') AS level, soc_parent('29-1221') AS parent,
        soc_ancestor('15-1252.01', 'minor') AS minor, soc_path('15-1252.01') AS path;
@@ -60,6 +62,7 @@ GROUP BY 1, 2 ORDER BY 1;
 \set ON_ERROR_STOP off
 SELECT '15-1250.01'::soccode;
 \set ON_ERROR_STOP on
+
 -- confidence: an alias confidence in [0, 1]; 60% and .6 are the same value.
 SELECT '60%'::confidence AS pct, '.6'::confidence AS dot, confidence_band('0.60') AS band;
 
@@ -67,12 +70,70 @@ SELECT '60%'::confidence AS pct, '.6'::confidence AS dot, confidence_band('0.60'
 SELECT '0.6'::confidence & '0.5' AS all_hold, '0.6'::confidence | '0.5' AS any_holds,
        (SELECT confidence_any(c) FROM unnest('{0.9,0.8,0.5}'::confidence[]) c) AS any_of_three;
 
--- soc_autocode: free-text job titles to O*NET-SOC occupations, with the
--- evidence and a review flag; your own titles count from the next statement.
-SELECT t AS job_title, c.code, c.title, c.score, c.matched, c.needs_review
-FROM unnest(ARRAY['Sr. Software Eng II (Remote)', 'RN - Med/Surg, Night Shift', 'Cust Svc Rep',
-                  'Ninja Rockstar']) t
-LEFT JOIN LATERAL soc_autocode(t, 1) c ON true;
+-- rolecoord: a role's taxonomy path and grade; <-> is the adjacency distance
+-- (0 = same coordinate, 1 = unrelated) and match_band names it.
+SELECT c AS neighbour, 'TECH.DEI.GEN@1'::rolecoord <-> c AS distance,
+       match_band('TECH.DEI.GEN@1'::rolecoord <-> c) AS band
+FROM unnest('{TECH.DEI.GEN@2,TECH.DEI.SRE@1,TECH.DEI.SRE@2,TECH.DEI@3,OPS.DEI.GEN@1}'::rolecoord[]) c
+ORDER BY 2;
+
+-- The sample taxonomy (sample/load.sql): the real seed card DEI.GEN.P1 as the
+-- BI views give it.
+\x on
+SELECT role, title, level, level_name, level_scope, level_autonomy, level_complexity, level_impact,
+       level_decision_rights, level_leadership, level_typical_experience,
+       superfunction_name, function_name, specialization_name,
+       responsibilities, tasks, skills, knowledge, competencies, qualifications, outputs
+FROM role_card WHERE role = 'DEI.GEN.P1';
+\x off
+SELECT kind, position, name, prevalence, scope FROM role_components
+WHERE role = 'DEI.GEN.P1' AND kind IN ('task', 'qualification') ORDER BY kind, position;
+SELECT alias, alias_type, confidence, band, approved FROM role_aliases WHERE role = 'DEI.GEN.P1';
+
+-- Its SOC mapping is inherited from the superfunction, and needs review.
+SELECT role, scheme, code, title, source, review_status, inherited_from FROM role_soc WHERE role = 'DEI.GEN.P1';
+
+-- Its adjacent roles by structural coordinate (level + taxonomy).
+SELECT coord FROM role WHERE code = 'DEI.GEN.P1';
+SELECT * FROM adjacent_roles('DEI.GEN.P1', 5);
+
+-- From HRIS titles to roles (sample/hris.sql: 5,000 employees whose messy
+-- titles were generated from the sample taxonomy's roles, source_role
+-- says which).  The best role of each employee, with a confidence:
+SELECT e.employee_id, e.title, r.role, r.confidence, r.method, r.needs_review
+FROM hris_employee e CROSS JOIN LATERAL resolve_title(e.title, 1) r
+ORDER BY e.employee_id LIMIT 10;
+
+-- The share resolved to the right role, and how many a person should look at.
+SELECT count(*) AS employees,
+       round(100.0 * count(*) FILTER (WHERE r.role = e.source_role) / count(*), 1) AS pct_right_role,
+       count(*) FILTER (WHERE r.needs_review) AS needs_review,
+       count(*) FILTER (WHERE NOT r.needs_review AND r.role IS DISTINCT FROM e.source_role) AS wrong_unflagged
+FROM hris_employee e CROSS JOIN LATERAL resolve_title(e.title, 1) r;
+
+-- The titles the taxonomy has no name for, most frequent first ...
+SELECT title_normalize(e.title) AS normalized, count(*) AS employees
+FROM hris_employee e CROSS JOIN LATERAL resolve_title(e.title, 1) r
+WHERE r.method = 'none' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5;
+
+-- ... an alias fixes them, level words included.
+INSERT INTO role_alias (role, alias, alias_type, confidence) VALUES ('CSM.GEN.P2', 'CSM', 'abbreviation', '0.90');
+SELECT t AS title, r.role, r.confidence, r.method
+FROM unnest(ARRAY['Sr. CSM - Remote', 'CSM II (Contractor)', 'Jr CSM']) t CROSS JOIN LATERAL resolve_title(t, 1) r;
+
+-- soc_autocode: the same HRIS table coded to O*NET-SOC occupations in one
+-- query, with the evidence and a review flag ...
+SELECT e.employee_id, e.title, c.code, c.title AS occupation, c.score, c.matched, c.needs_review
+FROM hris_employee e CROSS JOIN LATERAL soc_autocode(e.title, 1) c
+ORDER BY e.employee_id LIMIT 10;
+
+-- ... and the occupations the company employs, most employees first.
+SELECT c.code, c.title AS occupation, count(*) AS employees,
+       count(*) FILTER (WHERE c.needs_review) AS needs_review
+FROM hris_employee e CROSS JOIN LATERAL soc_autocode(e.title, 1) c
+GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 8;
+
+-- Your own titles count from the next statement, in every session.
 BEGIN;
 INSERT INTO title_dictionary (title, code) VALUES ('Member Success Associate', '43-4051');
 SELECT code, title, score, matched FROM soc_autocode('Member Success Associate', 1);

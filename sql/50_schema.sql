@@ -103,7 +103,8 @@ CREATE TABLE role (
                          CONSTRAINT role_code_has_level NOT NULL
                          REFERENCES level (code),
   node                   rolecode GENERATED ALWAYS AS (code_family(code)) STORED
-                         REFERENCES taxonomy (code),
+                         CONSTRAINT role_node_fkey REFERENCES taxonomy (code) DEFERRABLE,
+  coord                  rolecoord NOT NULL,
   summary                text,
   story_who              text,
   story_external_problem text,
@@ -120,6 +121,8 @@ COMMENT ON COLUMN role.code IS 'Role code: the taxonomy node''s code plus a leve
 COMMENT ON COLUMN role.title IS 'Role title as shown on the card.';
 COMMENT ON COLUMN role.level IS 'The code''s level (generated); must exist in table level.';
 COMMENT ON COLUMN role.node IS 'The code without its level (generated); must exist in table taxonomy.';
+COMMENT ON COLUMN role.coord IS
+  'The role''s structural coordinate: its taxonomy chain, superfunction first, and its level''s grade (TECH.DEI.GEN@1). Kept current by the database when the role, its taxonomy chain or its level''s grade changes.';
 COMMENT ON COLUMN role.summary IS 'One-paragraph summary of the role.';
 COMMENT ON COLUMN role.story_who IS 'Story: who does this work.';
 COMMENT ON COLUMN role.story_external_problem IS 'Story: the external problem the role solves.';
@@ -129,6 +132,13 @@ COMMENT ON COLUMN role.story_plan IS 'Story: the plan, as ordered steps.';
 COMMENT ON COLUMN role.story_stakes IS 'Story: what is at stake.';
 COMMENT ON COLUMN role.story_success IS 'Story: what success looks like.';
 COMMENT ON COLUMN role.updated_at IS 'When the role row was last written.';
+
+CREATE INDEX role_coord_idx ON role USING gist (coord);
+COMMENT ON INDEX role_coord_idx IS 'Nearest roles by structural coordinate: ORDER BY coord <-> x (adjacent_roles).';
+CREATE INDEX role_node_idx ON role (node);
+COMMENT ON INDEX role_node_idx IS 'The roles of a taxonomy node.';
+CREATE INDEX role_level_idx ON role (level);
+COMMENT ON INDEX role_level_idx IS 'The roles of a level.';
 
 -- components ---------------------------------------------------------------------
 

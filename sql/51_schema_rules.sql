@@ -72,6 +72,9 @@ CREATE TRIGGER tg_level_changes BEFORE INSERT OR UPDATE ON level
 -- taxonomy: a node's parent is of a higher kind, and its code extends the
 -- parent's by one label below a function (functions and superfunctions have
 -- one-label codes).  Changing a node's kind must keep its children lower.
+-- A constraint trigger, checked at the end of each statement (so a chain
+-- inserted in one statement may list its nodes in any order) or, when
+-- deferred, at commit (rename_taxonomy_node does that).
 CREATE FUNCTION tg_taxonomy_node() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE
@@ -79,6 +82,12 @@ DECLARE
   bad roleext.rolecode;
   one_label boolean := true;
 BEGIN
+  -- a deferred check of a row that has changed again since: its newer
+  -- version has its own check
+  IF NOT EXISTS (SELECT 1 FROM roleext.taxonomy t
+                 WHERE t.code = NEW.code AND t.kind = NEW.kind AND t.parent IS NOT DISTINCT FROM NEW.parent) THEN
+    RETURN NULL;
+  END IF;
   IF NEW.parent IS NOT NULL THEN
     SELECT * INTO p FROM roleext.taxonomy t WHERE t.code = NEW.parent;
     IF NOT FOUND THEN
@@ -114,7 +123,8 @@ BEGIN
 END $$;
 COMMENT ON FUNCTION tg_taxonomy_node() IS
   'Trigger of table taxonomy: the parent is of a higher kind, the code extends the parent''s code below a function, children stay of a lower kind.';
-CREATE TRIGGER tg_taxonomy_node BEFORE INSERT OR UPDATE ON taxonomy
+CREATE CONSTRAINT TRIGGER tg_taxonomy_node AFTER INSERT OR UPDATE ON taxonomy
+  DEFERRABLE INITIALLY IMMEDIATE
   FOR EACH ROW EXECUTE FUNCTION tg_taxonomy_node();
 
 -- role: keep updated_at current.

@@ -79,8 +79,8 @@ COMMENT ON FUNCTION taxonomy_tables() IS 'The user-data tables of roleext, which
 -- The functions only editors may call.
 CREATE FUNCTION editor_functions() RETURNS name[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN '{import_role_card,review_mapping,approve_mapping,reject_mapping,review_alias,approve_alias,reject_alias,suggest_mappings}'::name[];
-COMMENT ON FUNCTION editor_functions() IS 'Names of the functions grant_editor lets a role execute (import, review, suggest_mappings).';
+  RETURN '{import_role_card,rename_taxonomy_node,review_mapping,approve_mapping,reject_mapping,review_alias,approve_alias,reject_alias,suggest_mappings}'::name[];
+COMMENT ON FUNCTION editor_functions() IS 'Names of the functions grant_editor lets a role execute (import, review, rename_taxonomy_node, suggest_mappings).';
 
 REVOKE EXECUTE ON FUNCTION import_role_card(jsonb) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION review_mapping(rolecode, text, review_status, mapping_scheme, text, text) FROM PUBLIC;
@@ -89,5 +89,6 @@ REVOKE EXECUTE ON FUNCTION reject_mapping(rolecode, text, mapping_scheme, text, 
 REVOKE EXECUTE ON FUNCTION review_alias(rolecode, text, boolean, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION approve_alias(rolecode, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION reject_alias(rolecode, text, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION rename_taxonomy_node(rolecode, rolecode) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION grant_reader(name) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION grant_editor(name) FROM PUBLIC;

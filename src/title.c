@@ -16,6 +16,7 @@
 #include "utils/builtins.h"
 
 #include "core/title.h"
+#include "title_glue.h"
 
 #define TITLE_STACK_SCRATCH 8192	/* scratch on the stack: titles up to ~240 bytes */
 #define TITLE_QUOTE_MAX		200		/* bytes of the title quoted in an error */
@@ -86,9 +87,9 @@ title_raise(const char *s, size_t len, const rx_error *err)
 
 /*
  * Analyze title t: its normalized text into a fresh text (when want_text)
- * and what else the core found into *info.
+ * and what else the core found into *info.  Shared with resolve.c.
  */
-static text *
+text *
 title_run(text *t, bool want_text, tn_info *info)
 {
 	union

@@ -9,7 +9,7 @@ source test/cluster.sh
 rx_cluster_start
 psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION roleext CASCADE'
 for f in sample/load.sql sample/hris.sql; do
-  if [ -f "$f" ]; then psql -X -q -v ON_ERROR_STOP=1 -f "$f" >/dev/null; fi
+  if [ -f "$f" ]; then psql -X -q -1 -v ON_ERROR_STOP=1 -f "$f" >/dev/null; fi
 done
 psql -X -v ON_ERROR_STOP=1 --echo-queries -f sample/tour.sql
 echo

@@ -34,10 +34,15 @@ source test/cluster.sh
 if rx_cluster_start; then
   rm -f regression.diffs regression.out
   make -s installcheck PG_CONFIG="$PG_CONFIG" >regress.log 2>&1
+  regress_status=$?
   grep -E '\.\.\. (ok|FAILED)|^(not )?ok [0-9]+ ' regress.log
   p=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' regress.log)
   f=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' regress.log)
   passed=$((passed + p)); failed=$((failed + f))
+  # pg_regress can stop without a FAILED line (e.g. a missing expected file)
+  if [ "$regress_status" -ne 0 ] && [ "$f" -eq 0 ]; then
+    tail -5 regress.log; echo "pg_regress stopped early"; failed=$((failed + 1))
+  fi
   if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
     cat regress.log; failed=$((failed + 1))
   fi

@@ -20,7 +20,7 @@ check() {  # check <db> <sql> <expected output>; errors show their SQLSTATE
 
 # --- SQL_ASCII ---------------------------------------------------------------
 createdb -E SQL_ASCII -T template0 --locale=C "$db_ascii"
-psql -X -q -v ON_ERROR_STOP=1 -d "$db_ascii" -c 'CREATE EXTENSION roleext'
+psql -X -q -v ON_ERROR_STOP=1 -d "$db_ascii" -c 'CREATE EXTENSION roleext CASCADE'
 check "$db_ascii" "SELECT roleext.title_normalize('Café Manager (Remote)')" 'cafe manager'
 check "$db_ascii" "SELECT roleext.title_normalize('ГЛАВНЫЙ ИНЖЕНЕР')" 'главный инженер'
 check "$db_ascii" "SELECT roleext.title_level('Sr. DevOps Eng II (Remote)')" 'P3'
@@ -41,7 +41,7 @@ DO'
 
 # --- LATIN1 ------------------------------------------------------------------
 createdb -E LATIN1 -T template0 --locale=C "$db_latin1"
-psql -X -q -v ON_ERROR_STOP=1 -d "$db_latin1" -c 'CREATE EXTENSION roleext'
+psql -X -q -v ON_ERROR_STOP=1 -d "$db_latin1" -c 'CREATE EXTENSION roleext CASCADE'
 check "$db_latin1" "SELECT roleext.title_normalize('Café Manager (Remote)')" 'cafe manager'
 check "$db_latin1" "SELECT roleext.title_normalize('STRAßENBAUER, ÆRØ')" 'strassenbauer aero'
 check "$db_latin1" "SELECT roleext.title_normalize('Mikro µ Analyst')" 'mikro µ analyst'

@@ -1,0 +1,158 @@
+-- Adjacent roles: the nearest roles by structural coordinate (level +
+-- taxonomy), distance 0 -> 1 with a match band; and renaming a taxonomy
+-- node, which moves codes and coordinates together.
+
+-- Structural coordinates (role.coord) -----------------------------------------
+
+-- The coordinate of a role code: the taxonomy chain of its node, superfunction
+-- first (TECH.DEI.GEN for DEI.GEN under DEI under TECH), and its level's grade.
+-- NULL when the node or the level does not exist (the foreign keys report it).
+CREATE FUNCTION role_coord(code rolecode) RETURNS rolecoord
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
+DECLARE
+  c roleext.rolecoord;
+BEGIN
+  -- PL/pgSQL rather than SQL: a SQL function that cannot be inlined is
+  -- planned again at every call, and this one runs for every role written
+  SELECT roleext.make_coord(CASE WHEN tt.superfunction_code IS NULL OR tt.superfunction_code = tt.node THEN tt.node
+                                 ELSE (tt.superfunction_code::text || '.' || tt.node::text)::roleext.rolecode END,
+                            l.grade)
+    INTO c
+    FROM roleext.taxonomy_tree tt, roleext.level l
+   WHERE tt.node = roleext.code_family(role_coord.code) AND l.code = roleext.code_level(role_coord.code);
+  RETURN c;
+END $$;
+COMMENT ON FUNCTION role_coord(rolecode) IS
+  'The structural coordinate a role code has now: its node''s taxonomy chain (superfunction first) and its level''s grade, e.g. TECH.DEI.GEN@1; NULL when its node or level does not exist.';
+
+-- role: coord follows the code.
+CREATE FUNCTION tg_role_coord() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
+BEGIN
+  NEW.coord := roleext.role_coord(NEW.code);
+  IF NEW.coord IS NULL THEN
+    -- leave the error to the foreign keys, with a placeholder that passes NOT NULL
+    NEW.coord := roleext.make_coord(roleext.code_family(NEW.code), 0);
+  END IF;
+  RETURN NEW;
+END $$;
+COMMENT ON FUNCTION tg_role_coord() IS 'Trigger of table role: sets coord from the role''s taxonomy chain and level grade.';
+CREATE TRIGGER tg_role_coord BEFORE INSERT OR UPDATE OF code, coord ON role
+  FOR EACH ROW EXECUTE FUNCTION tg_role_coord();
+
+-- taxonomy: a node whose code or parent changes moves the coordinates of
+-- every role in its subtree.
+CREATE FUNCTION tg_taxonomy_coords() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
+BEGIN
+  UPDATE roleext.role r SET coord = roleext.role_coord(r.code)
+   WHERE r.node IN (SELECT a.node FROM roleext.taxonomy_ancestors a WHERE a.ancestor = NEW.code)
+     AND r.coord IS DISTINCT FROM roleext.role_coord(r.code);
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION tg_taxonomy_coords() IS
+  'Trigger of table taxonomy: when a node''s code or parent changes, recomputes the coordinates of the roles below it.';
+CREATE TRIGGER tg_taxonomy_coords AFTER UPDATE OF code, parent ON taxonomy
+  FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code OR OLD.parent IS DISTINCT FROM NEW.parent)
+  EXECUTE FUNCTION tg_taxonomy_coords();
+
+-- level: a new grade moves the coordinates of the level's roles.
+CREATE FUNCTION tg_level_coords() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
+BEGIN
+  UPDATE roleext.role r SET coord = roleext.make_coord(roleext.coord_path(r.coord), NEW.grade)
+   WHERE r.level = NEW.code;
+  RETURN NULL;
+END $$;
+COMMENT ON FUNCTION tg_level_coords() IS 'Trigger of table level: when a level''s grade changes, regrades the coordinates of its roles.';
+CREATE TRIGGER tg_level_coords AFTER UPDATE OF grade ON level
+  FOR EACH ROW WHEN (OLD.grade IS DISTINCT FROM NEW.grade)
+  EXECUTE FUNCTION tg_level_coords();
+
+-- The k roles nearest to a role, nearest first, ties broken by code, the
+-- role itself left out.  The GiST index on role.coord answers the inner
+-- ORDER BY ... FETCH FIRST ... WITH TIES; only the ties at the k-th distance
+-- are sorted by code.
+CREATE FUNCTION adjacent_roles(of_role rolecode, k int4 DEFAULT 10)
+RETURNS TABLE (role rolecode, title text, distance float8, band matchband)
+  LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 10
+  SET search_path = pg_catalog, roleext, pg_temp AS $$
+DECLARE
+  me roleext.rolecoord;
+BEGIN
+  IF k < 0 OR k > 10000 THEN
+    RAISE EXCEPTION 'k must be between 0 and 10000, not %', k USING ERRCODE = 'invalid_parameter_value',
+      DETAIL = 'adjacent_roles returns the k nearest roles; ask for 0 to 10000 of them.';
+  END IF;
+  SELECT r.coord INTO me FROM roleext.role r WHERE r.code = of_role;
+  IF NOT FOUND THEN
+    RAISE EXCEPTION 'role % does not exist', of_role USING ERRCODE = 'invalid_parameter_value',
+      DETAIL = 'adjacent_roles takes the code of a role in table roleext.role.';
+  END IF;
+  RETURN QUERY
+    SELECT n.code, n.title, n.d, roleext.match_band(n.d)
+    FROM (SELECT r.code, r.title, r.coord OPERATOR(roleext.<->) me AS d
+          FROM roleext.role r
+          WHERE r.code OPERATOR(roleext.<>) of_role
+          ORDER BY r.coord OPERATOR(roleext.<->) me
+          FETCH FIRST k ROWS WITH TIES) n
+    ORDER BY n.d, n.code
+    LIMIT k;
+END $$;
+COMMENT ON FUNCTION adjacent_roles(rolecode, int4) IS
+  'The k (default 10) roles nearest to a role by structural coordinate (coord <-> coord, distance 0 to 1), nearest first, ties broken by code, the role itself left out, each with its match band (strong < 0.25 <= partial < 0.5 <= weak). Uses the GiST index on role.coord. 22023 for an unknown role or k outside 0..10000.';
+
+CREATE VIEW role_adjacency AS
+SELECT r.code AS role, a.role AS neighbour, a.title AS neighbour_title, a.distance, a.band, a.rank::int4 AS rank
+FROM role r
+CROSS JOIN LATERAL adjacent_roles(r.code, 10) WITH ORDINALITY a(role, title, distance, band, rank);
+COMMENT ON VIEW role_adjacency IS
+  'For every role, its 10 nearest roles by structural coordinate: neighbour, its title, distance (0 to 1), match band and rank (1 = nearest; ties broken by code).';
+COMMENT ON COLUMN role_adjacency.role IS 'The role.';
+COMMENT ON COLUMN role_adjacency.neighbour IS 'A role near it.';
+COMMENT ON COLUMN role_adjacency.neighbour_title IS 'The neighbour''s title.';
+COMMENT ON COLUMN role_adjacency.distance IS 'coord <-> coord: 0.5 * taxonomy distance + 0.5 * level distance (span 4), in [0, 1].';
+COMMENT ON COLUMN role_adjacency.band IS 'strong (< 0.25), partial (< 0.5) or weak.';
+COMMENT ON COLUMN role_adjacency.rank IS '1 for the nearest neighbour, up to 10.';
+
+-- Rename a taxonomy node: its code's last label changes, and with it the
+-- codes of every node and role below it (their components, aliases and
+-- mappings follow through ON UPDATE CASCADE) and their coordinates.
+CREATE FUNCTION rename_taxonomy_node(old_code rolecode, new_code rolecode) RETURNS int4
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
+DECLARE
+  d int4;
+  n int4;
+  oldlen int4 := length(old_code::text);
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM roleext.taxonomy t WHERE t.code = old_code) THEN
+    RAISE EXCEPTION 'taxonomy node % does not exist', old_code USING ERRCODE = 'invalid_parameter_value',
+      DETAIL = 'rename_taxonomy_node renames an existing node.';
+  END IF;
+  IF EXISTS (SELECT 1 FROM roleext.taxonomy t WHERE t.code = new_code) THEN
+    RAISE EXCEPTION 'taxonomy node % already exists', new_code USING ERRCODE = 'unique_violation',
+      DETAIL = 'A node can only be renamed to a code no other node has.';
+  END IF;
+  IF code_depth(new_code) <> code_depth(old_code) OR code_level(new_code) IS NOT NULL
+     OR (code_depth(old_code) > 1 AND code_prefix(new_code, code_depth(old_code) - 1)
+                                      OPERATOR(roleext.<>) code_prefix(old_code, code_depth(old_code) - 1)) THEN
+    RAISE EXCEPTION 'cannot rename % to %', old_code, new_code USING ERRCODE = 'invalid_parameter_value',
+      DETAIL = 'A rename changes the last label of the code only (DEI.GEN to DEI.GENERAL); to move a node, change its parent.';
+  END IF;
+  SET CONSTRAINTS roleext.role_node_fkey, roleext.tg_taxonomy_node DEFERRED;
+  -- top down, one depth at a time: each statement's ON UPDATE CASCADE moves
+  -- the parent column of the next depth
+  FOR d IN code_depth(old_code) .. 8 LOOP
+    UPDATE roleext.taxonomy t
+       SET code = (new_code::text || substr(t.code::text, oldlen + 1))::roleext.rolecode
+     WHERE t.code OPERATOR(roleext.<@) old_code AND code_depth(t.code) = d;
+  END LOOP;
+  UPDATE roleext.role r
+     SET code = (new_code::text || substr(r.code::text, oldlen + 1))::roleext.rolecode
+   WHERE r.code OPERATOR(roleext.<@) old_code;
+  GET DIAGNOSTICS n = ROW_COUNT;
+  SET CONSTRAINTS roleext.role_node_fkey, roleext.tg_taxonomy_node IMMEDIATE;
+  RETURN n;
+END $$;
+COMMENT ON FUNCTION rename_taxonomy_node(rolecode, rolecode) IS
+  'Rename a taxonomy node (the last label of its code): the codes of the nodes and roles below it change with it, their components, aliases and mappings follow, their coordinates are recomputed. Returns the number of roles renamed. 22023 unless only the last label changes; 23505 if the new code is taken.';

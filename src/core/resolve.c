@@ -1,0 +1,219 @@
+/*
+ * resolve.c — ranking the candidate roles of a job title (see resolve.h).
+ */
+#include "resolve.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "confidence.h"
+
+/* The track key of a level encoding: 0 S, 1 P, 2 M, 3 E, 4+ others (level.h). */
+#define RS_TRACK(v)		((v) / 100)
+
+/* Do two optional levels agree (both absent, or both present and equal)? */
+static bool
+rs_same(bool has_a, int32_t a, bool has_b, int32_t b)
+{
+	return has_a == has_b && (!has_a || a == b);
+}
+
+/* The grade of level v from the level table, or false when it has none. */
+static bool
+rs_grade_of(int32_t v, const rs_grade *grades, size_t ngrades, double *grade)
+{
+	size_t		i;
+
+	for (i = 0; i < ngrades; i++)
+	{
+		if (grades[i].level == v && isfinite(grades[i].grade))
+		{
+			*grade = grades[i].grade;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The index of the role of family f at level v, or -1. */
+static int32_t
+rs_role_at(int32_t f, int32_t v, const rs_role *roles, size_t nroles)
+{
+	size_t		i;
+
+	for (i = 0; i < nroles; i++)
+	{
+		if (roles[i].family == f && roles[i].level == v)
+			return (int32_t) i;
+	}
+	return -1;
+}
+
+/*
+ * The level fit of a name for a title, and the role the match lands on.
+ * The rules and factors are in resolve.h.
+ */
+double
+rs_fit(const rs_title *t, const rs_name *n, const rs_role *roles, size_t nroles,
+	   const rs_grade *grades, size_t ngrades, int32_t *target)
+{
+	const rs_role *named = &roles[n->role];
+	bool		has_ct,
+				has_cn,
+				ignored = false;
+	int32_t		ct,
+				cn,
+				at;
+	double		g_said,
+				g_named,
+				fit;
+
+	*target = n->role;
+
+	/* the claims: level words, else the base when the job phrases differ */
+	if (rs_same(t->has_base, t->base, n->has_base, n->base))
+	{
+		has_ct = t->has_words;
+		ct = t->words;
+		has_cn = n->has_words;
+		cn = n->words;
+	}
+	else
+	{
+		has_ct = t->has_words || t->has_base;
+		ct = t->has_words ? t->words : t->base;
+		has_cn = n->has_words || n->has_base;
+		cn = n->has_words ? n->words : n->base;
+	}
+
+	/*
+	 * The title claims a grade (its level words differ from its level:
+	 * "Customer Success Manager III" is M2 with words P3) that the name does
+	 * not, and the named role is on a rank track: no grade moves it.
+	 */
+	if (has_ct && t->has_words && ct == t->words &&
+		!rs_same(true, t->words, t->has_level, t->level) &&
+		!rs_same(has_ct, ct, has_cn, cn) &&
+		(RS_TRACK(named->level) == 2 || RS_TRACK(named->level) == 3))
+	{
+		ignored = true;
+		has_ct = has_cn;
+		ct = cn;
+	}
+
+	if (rs_same(has_ct, ct, has_cn, cn))
+		return ignored ? 0.9 : 1.0;
+	if (!has_ct)
+		return 0.8;				/* only the name claims a level */
+
+	at = rs_role_at(named->family, ct, roles, nroles);
+	if (at == n->role)
+		return 0.95;
+	if (at >= 0)
+	{
+		*target = at;
+		return 0.9;
+	}
+
+	/* no role of the family at that level: the named role, by its distance */
+	if (rs_grade_of(ct, grades, ngrades, &g_said) &&
+		rs_grade_of(named->level, grades, ngrades, &g_named))
+		fit = 0.9 - 0.1 * fabs(g_said - g_named);
+	else
+		fit = 0.9 - 0.1 * 4;
+	if (RS_TRACK(ct) != RS_TRACK(named->level))
+		fit -= 0.1;
+	return fit < 0.5 ? 0.5 : fit;
+}
+
+/*
+ * Does candidate a rank before b?  Confidence, then exact matches, then the
+ * order of their names (the database lists the closest first; two
+ * candidates never share a name).
+ */
+static bool
+rs_before(const rs_candidate *a, const rs_candidate *b)
+{
+	if (a->confidence != b->confidence)
+		return a->confidence > b->confidence;
+	if (a->exact != b->exact)
+		return a->exact;
+	return a->name < b->name;
+}
+
+/*
+ * Score every name, keep each role's best, rank the roles; see resolve.h.
+ * A role's best name: the highest score, then an exact match, then the
+ * highest confidence, then the first in names[].
+ */
+size_t
+rs_rank(const rs_title *t, const rs_name *names, size_t nnames,
+		const rs_role *roles, size_t nroles,
+		const rs_grade *grades, size_t ngrades,
+		rs_candidate *out, bool *needs_review)
+{
+	size_t		count = 0;
+	size_t		i,
+				j;
+
+	for (i = 0; i < nnames; i++)
+	{
+		const rs_name *n = &names[i];
+		int32_t		target;
+		double		score;
+		rs_candidate *c = NULL;
+		rx_error	err;
+		int16_t		conf;
+
+		if (n->role < 0 || (size_t) n->role >= nroles)
+			continue;
+		score = n->sim * n->trust * rs_fit(t, n, roles, nroles, grades, ngrades, &target);
+		if (!(score >= 0.0))
+			score = 0.0;
+		if (score > 1.0)
+			score = 1.0;
+		if (cf_from_double(score, &conf, &err) != RX_OK)
+			conf = 0;
+
+		for (j = 0; j < count; j++)
+		{
+			if (out[j].role == target)
+			{
+				c = &out[j];
+				break;
+			}
+		}
+		if (c != NULL)
+		{
+			const rs_name *b = &names[c->name];
+
+			if (score < c->score ||
+				(score == c->score &&
+				 (c->exact > n->exact ||
+				  (c->exact == n->exact && b->trust >= n->trust))))
+				continue;
+		}
+		else
+			c = &out[count++];
+		c->role = target;
+		c->name = (int32_t) i;
+		c->score = score;
+		c->confidence = conf;
+		c->exact = n->exact;
+		c->moved = target != n->role;
+	}
+
+	/* insertion sort: a title has a handful of candidates */
+	for (i = 1; i < count; i++)
+	{
+		rs_candidate x = out[i];
+
+		for (j = i; j > 0 && rs_before(&x, &out[j - 1]); j--)
+			out[j] = out[j - 1];
+		out[j] = x;
+	}
+
+	*needs_review = count == 0 || out[0].confidence < RS_REVIEW_BELOW ||
+		(count > 1 && out[0].confidence - out[1].confidence <= RS_REVIEW_WITHIN);
+	return count;
+}

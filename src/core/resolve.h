@@ -1,0 +1,118 @@
+/*
+ * resolve.h — ranking the candidate roles of a job title (resolve_title).
+ *
+ * The database finds the names — aliases and role titles — that match a
+ * normalized HRIS title, exactly or by trigram similarity, and the roles of
+ * their families; this file decides which role each name points to once
+ * the title's level is taken into account, scores it, and ranks the roles:
+ *
+ *     score = similarity x the name's confidence x level fit
+ *
+ * Level fit compares the level the title claims with the level the name
+ * claims.  A claim is the level words (title_level_words, see titles.md:
+ * "Senior", "III", or the rank they modify, "Senior Manager"); when the
+ * two job phrases differ, a phrase without level words claims the rank its
+ * own words name ("Backend Engineering Manager" claims M2 against
+ * "Backend Engineer"; "Customer Success Manager" claims nothing against
+ * "Junior Customer Success Manager", whose manager is part of the job).
+ *
+ *     the same claim (or none on both sides)                 1.00
+ *     the same, but for a grade the role's track has not     0.90
+ *       ("Manager II" against a manager role: no grade moves an M or E role)
+ *     the name claims a level, the title none                0.80
+ *     the title claims the named role's own level            0.95
+ *     the title claims a level the family has a role at:
+ *       the match moves to that role                         0.90
+ *     the title claims a level the family has no role at:
+ *       the named role, by its distance d on the cross-track
+ *       scale (level grades), less 0.10 across tracks        max(0.50, 0.90 - 0.10 d)
+ *
+ * Each role keeps its best-scoring name.  Roles are ranked by confidence
+ * (the score rounded to a confidence); among equals, exact matches first,
+ * then in the order of their names in names[] (the database lists the
+ * closest first).  needs_review: the best confidence is below 0.30, or the
+ * best two are within 0.10 of each other.
+ *
+ * Pure C: no allocation, no PostgreSQL headers.
+ */
+#ifndef RS_RESOLVE_H
+#define RS_RESOLVE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define RS_REVIEW_BELOW		3000	/* confidence encoding of 0.30 */
+#define RS_REVIEW_WITHIN	1000	/* ... of 0.10 */
+
+/*
+ * What a job title says about its level: title_level, title_level_words,
+ * and the level of its normalized words alone (its base: the rank noun of
+ * the job, if any).  Levels are rolelevel encodings (level.h).
+ */
+typedef struct rs_title
+{
+	bool		has_level;
+	int32_t		level;
+	bool		has_words;
+	int32_t		words;
+	bool		has_base;
+	int32_t		base;
+} rs_title;
+
+/* A role of a family some name belongs to. */
+typedef struct rs_role
+{
+	const char *code;			/* the role code's text (for the caller) */
+	size_t		codelen;
+	int32_t		family;			/* roles of one family share this number */
+	int32_t		level;			/* the role's level */
+} rs_role;
+
+/* A name that matched the title: an alias, or a role's title. */
+typedef struct rs_name
+{
+	int32_t		role;			/* index in roles[] of the role it names */
+	double		trust;			/* the alias's confidence; 1 for a role's title */
+	double		sim;			/* 1 for an exact match, else its trigram score */
+	bool		exact;			/* its normalized form is the title's */
+	bool		has_words;		/* title_level_words of the name */
+	int32_t		words;
+	bool		has_base;		/* the level of its normalized words alone */
+	int32_t		base;
+} rs_name;
+
+/* A level's grade on the cross-track scale (table level). */
+typedef struct rs_grade
+{
+	int32_t		level;
+	double		grade;
+} rs_grade;
+
+/* A ranked candidate role. */
+typedef struct rs_candidate
+{
+	int32_t		role;			/* index in roles[] */
+	int32_t		name;			/* index in names[] of its best name */
+	int16_t		confidence;		/* confidence encoding (confidence.h) */
+	bool		exact;			/* that name matched exactly */
+	bool		moved;			/* the title's level moved it from the named role */
+	double		score;			/* before rounding */
+} rs_candidate;
+
+/*
+ * Score every name against title t and rank the roles they point to into
+ * out (capacity nroles: at most one candidate a role), best first; returns
+ * how many.  *needs_review follows the review rule (true when there is no
+ * candidate).  Names whose role index is out of range are skipped.
+ */
+size_t		rs_rank(const rs_title *t, const rs_name *names, size_t nnames,
+					const rs_role *roles, size_t nroles,
+					const rs_grade *grades, size_t ngrades,
+					rs_candidate *out, bool *needs_review);
+
+/* The level fit of name n (of role roles[n->role]) for title t; *target is the role it moves to. */
+double		rs_fit(const rs_title *t, const rs_name *n, const rs_role *roles, size_t nroles,
+				   const rs_grade *grades, size_t ngrades, int32_t *target);
+
+#endif							/* RS_RESOLVE_H */
