@@ -96,7 +96,7 @@ check() {  # check <db> <sql> <expected output>; errors show their SQLSTATE
   [ "$got" = "$3" ] || { echo "$1: $2"; echo "  got:  $got"; echo "  want: $3"; exit 1; }
 }
 "$BIN/createdb" -E SQL_ASCII -T template0 --locale=C $ascii
-psql -d $ascii -c 'CREATE EXTENSION roleext'
+psql -d $ascii -c 'CREATE EXTENSION roleext CASCADE'
 check $ascii "SELECT code FROM roleext.soc_autocode('Dental Hygiénist (Remote)', 1)" '29-1292.00'
 check $ascii "SELECT count(*) FROM roleext.soc_autocode(E'Caf\\xe9 Manager')" \
 'ERROR:  22021: job title is not valid UTF-8: "Caf\xE9 Manager"
@@ -105,7 +105,7 @@ check $ascii "INSERT INTO roleext.title_dictionary (title, code) VALUES (E'Caf\\
 'ERROR:  22021: job title is not valid UTF-8: "Caf\xE9 Boss"
 DETAIL:  The UTF-8 sequence that starts with byte 0xE9 at byte position 4 is cut short: byte 0x20 after it is not a continuation byte.'
 "$BIN/createdb" -E LATIN1 -T template0 --locale=C $latin1
-psql -d $latin1 -c 'CREATE EXTENSION roleext'
+psql -d $latin1 -c 'CREATE EXTENSION roleext CASCADE'
 psql -d $latin1 -c "INSERT INTO roleext.title_dictionary (title, code) VALUES ('Chef Pâtissière Zéphyrine', '51-3011')"
 check $latin1 "SELECT code || ' ' || matched FROM roleext.soc_autocode('CHEF PÂTISSIÈRE ZÉPHYRINE (Remote)', 1)" \
   '51-3011.00 Chef Pâtissière Zéphyrine'
