@@ -194,12 +194,15 @@ ac_quote(const char *s, size_t len, size_t max)
 
 /*
  * Normalize title s[0..len) (server encoding) into *buf (capacity *cap,
- * grown in CurrentMemoryContext when need be); returns the UTF-8 length.
- * Errors of the core (invalid UTF-8 in a SQL_ASCII database, too long) are
- * raised as title_normalize raises them, the title quoted.
+ * grown in CurrentMemoryContext when need be); returns the UTF-8 length,
+ * and when head_end is not NULL where the head noun may be in it
+ * (ac_head_window).  Errors of the core (invalid UTF-8 in a SQL_ASCII
+ * database, too long) are raised as title_normalize raises them, the title
+ * quoted.
  */
 static size_t
-ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced)
+ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced,
+			 size_t *head_end)
 {
 	size_t		need,
 				outlen = 0;
@@ -242,6 +245,8 @@ ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced)
 					 errdetail("%s", err.detail)));
 		rx_raise("could not read job title", &err);
 	}
+	if (head_end != NULL)
+		*head_end = ac_head_window(s, len, *buf, outlen);
 	if (converted != NULL)
 		pfree(converted);
 	return outlen;
@@ -327,20 +332,24 @@ ac_build_rows(ac_index *ix, char **buf, size_t *cap, bool *palloced)
 		bool		n1,
 					n2,
 					n3;
-		text	   *title = DatumGetTextPP(SPI_getbinval(tup, td, 1, &n1));
-		int32		code = DatumGetInt32(SPI_getbinval(tup, td, 2, &n2));
-		text	   *source = DatumGetTextPP(SPI_getbinval(tup, td, 3, &n3));
+		Datum		dtitle = SPI_getbinval(tup, td, 1, &n1);
+		Datum		dcode = SPI_getbinval(tup, td, 2, &n2);
+		Datum		dsource = SPI_getbinval(tup, td, 3, &n3);
+		text	   *title;
 		char	   *src;
 		ac_entry_in in;
 		rx_error	err;
 
 		if (n1 || n2 || n3)
-			continue;
-		src = text_to_cstring(source);
-		in.text_len = ac_normalize(VARDATA_ANY(title), VARSIZE_ANY_EXHDR(title), buf, cap, palloced);
-		in.text = *buf;
-		in.code = code;
+			continue;			/* the table's NOT NULLs make this unreachable */
+		title = DatumGetTextPP(dtitle);
+		src = TextDatumGetCString(dsource);
 		in.kind = ac_source_is_description(src) ? AC_DESCRIPTION : AC_TITLE;
+		in.head_end = 0;
+		in.text_len = ac_normalize(VARDATA_ANY(title), VARSIZE_ANY_EXHDR(title), buf, cap, palloced,
+								   in.kind == AC_TITLE ? &in.head_end : NULL);
+		in.text = *buf;
+		in.code = DatumGetInt32(dcode);
 		in.weight = ac_default_weight(in.kind);
 		/* the label is the evidence shown for a title match; descriptions never are */
 		if (in.kind == AC_TITLE)
@@ -553,7 +562,8 @@ soc_autocode(PG_FUNCTION_ARGS)
 	char		stackbuf[AC_STACK_TEXT];
 	char	   *buf = stackbuf;
 	size_t		cap = sizeof(stackbuf),
-				len;
+				len,
+				head_end = 0;
 	bool		palloced = false;
 	ac_hit		stackhits[AC_STACK_HITS];
 	int16		stackscores[AC_STACK_HITS];
@@ -588,14 +598,15 @@ soc_autocode(PG_FUNCTION_ARGS)
 	rsinfo->setDesc = CreateTupleDescCopy(st->desc);
 	MemoryContextSwitchTo(old);
 
-	len = ac_normalize(VARDATA_ANY(title), VARSIZE_ANY_EXHDR(title), &buf, &cap, &palloced);
+	len = ac_normalize(VARDATA_ANY(title), VARSIZE_ANY_EXHDR(title), &buf, &cap, &palloced,
+					   &head_end);
 	if (k > AC_STACK_HITS)
 	{
 		hits = palloc(sizeof(ac_hit) * k);
 		scores = palloc(sizeof(int16) * k);
 	}
 	/* two candidates at least: the review rule compares the top two */
-	if (ac_query(cache.ix, cache.sc, buf, len, k < 2 ? 2 : k, hits, &n, &err) != RX_OK)
+	if (ac_query_head(cache.ix, cache.sc, buf, len, head_end, k < 2 ? 2 : k, hits, &n, &err) != RX_OK)
 		ac_raise(&err);
 	for (i = 0; i < n; i++)
 		if (cf_from_double(hits[i].score, &scores[i], &err) != RX_OK)

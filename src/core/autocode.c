@@ -935,8 +935,8 @@ ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err)
 	w = ac_mem_alloc(a, sizeof(ac_words));
 	if (w == NULL)
 		return ac_oom(err);
-	ac_split(in->text, in->text_len > AC_TEXT_MAX ? AC_TEXT_MAX : in->text_len,
-			 ix->params.stem_level, w);
+	ac_split_head(in->text, in->text_len > AC_TEXT_MAX ? AC_TEXT_MAX : in->text_len,
+				  in->kind == AC_TITLE ? in->head_end : 0, ix->params.stem_level, w);
 	if (!ac_entry_features(ix, w, in->kind, feats, &nfeat) ||
 		!((nkept = nfeat) >= 0) ||
 		(in->kind == AC_TITLE && !ac_gram_features(ix, feats, &nfeat, true)) ||
@@ -1685,6 +1685,14 @@ rx_status
 ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 		 ac_hit *out, int *nout, rx_error *err)
 {
+	return ac_query_head(ix, sc, text, len, 0, k, out, nout, err);
+}
+
+/* Code a normalized title whose head noun starts before head_end (0: anywhere). */
+rx_status
+ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t head_end,
+			  int k, ac_hit *out, int *nout, rx_error *err)
+{
 	const ac_params *p = &ix->params;
 	ac_words   *w = &sc->words;
 	ac_qfeat	q[AC_QFEAT_MAX];
@@ -1721,7 +1729,7 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 	mcand = k > AC_SOFTMAX_MIN ? k : AC_SOFTMAX_MIN;
 
 	/* 1. the query's weighted features */
-	ac_split(text, len > AC_TEXT_MAX ? AC_TEXT_MAX : len, p->stem_level, w);
+	ac_split_head(text, len > AC_TEXT_MAX ? AC_TEXT_MAX : len, head_end, p->stem_level, w);
 	for (i = 0; i < w->n; i++)
 	{
 		const ac_word *wd = &w->w[i];

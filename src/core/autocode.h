@@ -96,6 +96,7 @@ typedef struct ac_entry_in
 	int32_t		code;
 	ac_kind		kind;
 	double		weight;			/* 0.001 to 100; ac_default_weight(kind) */
+	size_t		head_end;		/* the head noun starts before this byte; 0: anywhere */
 } ac_entry_in;
 
 /* One candidate code of a query, best first. */
@@ -167,5 +168,24 @@ void		ac_scratch_free(ac_scratch *sc);
  */
 rx_status	ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len,
 					 int k, ac_hit *out, int *nout, rx_error *err);
+
+/*
+ * ac_query with the query's head noun looked for before byte head_end of
+ * the text only (0: anywhere), as ac_head_window gives it.
+ */
+rx_status	ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len,
+						  size_t head_end, int k, ac_hit *out, int *nout, rx_error *err);
+
+/*
+ * Where the head noun of a raw job title may be, in its normalized text
+ * norm[0..normlen) (tn_normalize of the title): the length of the
+ * normalized first segment when the title has one that names the job —
+ * the part before a parenthesis or bracket ("Parole Officer (PO)"), a
+ * spaced dash ("Data Engr - EMEA Team") or a bar, or a single job word
+ * before a comma ("Manager, Client Success Team"; not a list such as
+ * "Health, Safety, and Environmental Manager") — and 0 (anywhere)
+ * otherwise.  The title is UTF-8.
+ */
+size_t		ac_head_window(const char *title, size_t len, const char *norm, size_t normlen);
 
 #endif							/* AC_AUTOCODE_H */

@@ -13,7 +13,7 @@
  * is listed under.
  *
  * usage: eval_autocode [--data DIR] [--set NAME=VALUE]... [--official-weight W]
- *        [--soc-titles W] [--descriptions W] [--definitions W] [--group-titles W] [--no-messy] [--errors N]
+ *        [--soc-titles W] [--descriptions W] [--definitions W] [--group-titles W] [--no-messy] [--no-head-window] [--errors N]
  *        [--examples N] [--apart N] [--calibrate] [--fit-calibration] [--split-parens]
  *        [--major-errors] [--tune] [--dump-split FILE] [--dump-norm FILE] [--code TITLE] [--quiet]
  */
@@ -39,6 +39,7 @@ static bool split_parens = false;
 static int show_apart = 0;		/* messy variants that normalize apart, to print */
 static bool tune_split = false;	/* --tune: evaluate on the tuning split */
 static bool no_messy = false;	/* --no-messy: skip the messy variants */
+static bool head_window = true;	/* --no-head-window: the head anywhere in the title */
 
 /* Top-1 confidence and correctness of each title, for fitting the calibration. */
 static double *fit_x;
@@ -471,6 +472,7 @@ add_entry(ac_index *ix, const char *text, const char *label, int32_t code, ac_ki
 	in.code = code;
 	in.kind = kind;
 	in.weight = weight;
+	in.head_end = head_window ? ac_head_window(text, strlen(text), norm, len) : 0;
 	if (ac_add(ix, &in, &err) != RX_OK)
 		die("ac_add failed", err.detail);
 }
@@ -674,7 +676,8 @@ evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy
 		else
 			norm = normalize(q, &len);
 		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q0);
-		if (ac_query(ix, sc, norm, len, K, hits, &n, &err) != RX_OK)
+		if (ac_query_head(ix, sc, norm, len, head_window ? ac_head_window(q, strlen(q), norm, len) : 0,
+						  K, hits, &n, &err) != RX_OK)
 			die("ac_query failed", err.detail);
 		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q1);
 		t->query_seconds += (double) (q1.tv_sec - q0.tv_sec) + (double) (q1.tv_nsec - q0.tv_nsec) / 1e9;
@@ -979,6 +982,8 @@ main(int argc, char **argv)
 			group_title_weight = atof(argv[++i]);
 		else if (strcmp(argv[i], "--no-messy") == 0)
 			no_messy = true;
+		else if (strcmp(argv[i], "--no-head-window") == 0)
+			head_window = false;
 		else if (strcmp(argv[i], "--definitions") == 0 && i + 1 < argc)
 			def_weight = atof(argv[++i]);
 		else if (strcmp(argv[i], "--errors") == 0 && i + 1 < argc)
@@ -1165,7 +1170,9 @@ main(int argc, char **argv)
 		const char *norm = normalize(code_text, &len);
 		rx_error	err;
 
-		if (ac_query(ix, sc, norm, len, K, h, &n, &err) != RX_OK)
+		if (ac_query_head(ix, sc, norm, len,
+						  head_window ? ac_head_window(code_text, strlen(code_text), norm, len) : 0,
+						  K, h, &n, &err) != RX_OK)
 			die("ac_query failed", err.detail);
 		printf("%s -> \"%s\"\n", code_text, norm);
 		for (r = 0; r < n; r++)
