@@ -1,9 +1,10 @@
 /*
  * fuzz_autocode.c — libFuzzer harness of the autocoder core.
  *
- * Invariants: coding any bytes as a title never crashes and returns RX_OK
- * with at most k candidates, each scored in [0, 1], best first, with
- * evidence of bounded length; any bytes can be added as a title and removed
+ * Invariants: coding any bytes as a title (with any head window) never
+ * crashes and returns RX_OK with at most k candidates, each scored in
+ * [0, 1], best first, with evidence of bounded length; ac_head_window stays
+ * inside the text; any bytes can be added as a title and removed
  * again, after which the index holds what it held before.
  */
 #include <stdint.h>
@@ -112,6 +113,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fz_build();
 	k = size > 0 ? data[0] % 33 : 5;
 	fz_check_query(s, size, k);
+
+	/* any bytes as a raw title and as its normalized text: a window inside it */
+	if (ac_head_window(s, size, s, size) > size)
+		abort();
+	{
+		ac_hit		h[8];
+		int			n;
+		rx_error	err;
+
+		if (ac_query_head(fz_ix, fz_sc, s, size, size > 0 ? data[size - 1] % (size + 1) : 0, 8, h,
+						  &n, &err) != RX_OK || n < 0 || n > 8)
+			abort();
+	}
 
 	/* the bytes as a user's title: added, coded, removed */
 	before = ac_index_size(fz_ix);
