@@ -13,7 +13,7 @@ OBJS        = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 # The extension script is built from sql/*.sql in name order; generated
 # parts (reference data) are listed in SQL_GENERATED and built from data/.
 SQL_PARTS   = $(sort $(wildcard sql/*.sql) $(SQL_GENERATED))
-SQL_GENERATED = sql/23_soc_data.sql
+SQL_GENERATED = sql/23_soc_data.sql sql/71_title_dictionary_data.sql
 DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
@@ -50,6 +50,9 @@ SOC_DATA_FILES = data/soc2018/soc_2018_definitions.tsv data/soc2018/soc2018_all.
                  data/isco/isco_08_to_soc_2010_crosswalk.tsv data/isco/soc_2010_to_isco_08_crosswalk.tsv
 sql/23_soc_data.sql: tools/gen_soc_data.pl $(SOC_DATA_FILES)
 	perl tools/gen_soc_data.pl data > $@.tmp && mv $@.tmp $@
+sql/71_title_dictionary_data.sql: tools/gen_title_dictionary.pl data/onet/onet_27_0_alternate_titles_train.tsv \
+                                  data/onet/onet_27_0_occupation_data.tsv
+	perl tools/gen_title_dictionary.pl data > $@.tmp && mv $@.tmp $@
 
 # ---- the pure-C core: unit tests and fuzzers, no server needed -----------
 UNIT_CC     ?= cc
@@ -91,3 +94,8 @@ test/eval/eval_autocode: $(CORE_SRCS) $(wildcard test/eval/*.c test/eval/*.h src
 .PHONY: eval-offline
 eval-offline: test/eval/eval_autocode
 	test/eval/eval_autocode --data data $(EVAL_ARGS)
+
+# ---- the evaluation in SQL: soc_autocode against pg_trgm (minutes) -------
+.PHONY: eval
+eval:
+	bash test/eval/run.sh

@@ -120,3 +120,21 @@ WHERE r.method = 'none' GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 5;
 INSERT INTO role_alias (role, alias, alias_type, confidence) VALUES ('CSM.GEN.P2', 'CSM', 'abbreviation', '0.90');
 SELECT t AS title, r.role, r.confidence, r.method
 FROM unnest(ARRAY['Sr. CSM - Remote', 'CSM II (Contractor)', 'Jr CSM']) t CROSS JOIN LATERAL resolve_title(t, 1) r;
+
+-- soc_autocode: the same HRIS table coded to O*NET-SOC occupations in one
+-- query, with the evidence and a review flag ...
+SELECT e.employee_id, e.title, c.code, c.title AS occupation, c.score, c.matched, c.needs_review
+FROM hris_employee e CROSS JOIN LATERAL soc_autocode(e.title, 1) c
+ORDER BY e.employee_id LIMIT 10;
+
+-- ... and the occupations the company employs, most employees first.
+SELECT c.code, c.title AS occupation, count(*) AS employees,
+       count(*) FILTER (WHERE c.needs_review) AS needs_review
+FROM hris_employee e CROSS JOIN LATERAL soc_autocode(e.title, 1) c
+GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 8;
+
+-- Your own titles count from the next statement, in every session.
+BEGIN;
+INSERT INTO title_dictionary (title, code) VALUES ('Member Success Associate', '43-4051');
+SELECT code, title, score, matched FROM soc_autocode('Member Success Associate', 1);
+ROLLBACK;

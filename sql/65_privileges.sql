@@ -64,17 +64,23 @@ END $$;
 COMMENT ON FUNCTION grant_editor(name) IS
   'Let a database role edit the taxonomy: everything grant_reader gives, plus INSERT, UPDATE, DELETE on the taxonomy tables and EXECUTE on the import and review functions.';
 
--- The user-data tables editors may write.
+-- The user-data tables editors may write, looked up by name so that tables
+-- of later script parts (title_dictionary) can be listed.
 CREATE FUNCTION taxonomy_tables() RETURNS TABLE (table_oid regclass)
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN unnest('{roleext.level,roleext.taxonomy,roleext.role,roleext.component,roleext.role_component,roleext.role_alias,roleext.mapping}'::regclass[]);
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT c.oid::regclass FROM pg_catalog.pg_class c
+  WHERE c.relnamespace = 'roleext'::regnamespace
+    AND c.relname = ANY ('{level,taxonomy,role,component,role_component,role_alias,mapping,title_dictionary}'::name[])
+  ORDER BY c.oid;
+END;
 COMMENT ON FUNCTION taxonomy_tables() IS 'The user-data tables of roleext, which grant_editor lets a role write.';
 
 -- The functions only editors may call.
 CREATE FUNCTION editor_functions() RETURNS name[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN '{import_role_card,rename_taxonomy_node,review_mapping,approve_mapping,reject_mapping,review_alias,approve_alias,reject_alias}'::name[];
-COMMENT ON FUNCTION editor_functions() IS 'Names of the functions grant_editor lets a role execute (import and review).';
+  RETURN '{import_role_card,rename_taxonomy_node,review_mapping,approve_mapping,reject_mapping,review_alias,approve_alias,reject_alias,suggest_mappings}'::name[];
+COMMENT ON FUNCTION editor_functions() IS 'Names of the functions grant_editor lets a role execute (import, review, rename_taxonomy_node, suggest_mappings).';
 
 REVOKE EXECUTE ON FUNCTION import_role_card(jsonb) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION review_mapping(rolecode, text, review_status, mapping_scheme, text, text) FROM PUBLIC;

@@ -90,6 +90,7 @@ typedef struct ac_feat
 	uint8_t		kind;
 	float		idf;			/* title matching (0 for grams) */
 	float		cidf;			/* code vote */
+	float		gidf[AC_GROUP_LEVELS];	/* group votes */
 	ac_idlist	el;				/* TITLE entries with the feature */
 	ac_votelist cl;				/* codes with the feature */
 } ac_feat;
@@ -101,7 +102,18 @@ typedef struct ac_code
 	double		titles;			/* summed weight of live TITLE entries */
 	float		prior;			/* w_prior * log(1 + titles), set by refresh */
 	float		k;				/* BM25 k1 * (1 - b + b * titles / average), ditto */
+	uint32_t	grp[AC_GROUP_LEVELS];	/* group indexes, UINT32_MAX for none */
 } ac_code;
+
+/* A group of codes at one level (a SOC broad, minor or major group). */
+typedef struct ac_group
+{
+	int32_t		code;
+	uint8_t		level;
+	double		titles;			/* summed title weight of its codes, set by refresh */
+	float		k;				/* BM25 length term, set by refresh */
+	uint32_t	stamp;			/* refresh: the last feature that counted it */
+} ac_group;
 
 /* What title matching reads of an entry, packed apart for the cache. */
 typedef struct ac_hot
@@ -155,6 +167,12 @@ struct ac_index
 				capcodes;
 	ac_map		codemap;		/* code -> code index */
 
+	/* groups of codes */
+	ac_group   *groups;
+	uint32_t	ngroups,
+				capgroups;
+	ac_map		groupmap;		/* level << 32 | group code -> group index */
+
 	/* entries, their feature pool and labels */
 	ac_entry   *entries;
 	ac_hot	   *hot;			/* parallel to entries */
@@ -189,7 +207,14 @@ struct ac_scratch
 	float	   *cvote;
 	uint8_t    *cflag;			/* AC_TOUCHED, AC_EXACT */
 	uint32_t   *ctouched;
+	float	   *chead;			/* per code: weight of its titles with the query's head */
 	uint32_t	capcodes;
+	float	   *gtf;			/* per group: pooled weight of one feature */
+	float	   *gvote;
+	uint8_t    *gflag;			/* voted in this query */
+	uint32_t   *gtouched;		/* groups of one feature */
+	uint32_t   *gvoted;			/* groups voted for in this query */
+	uint32_t	capgroups;
 	uint16_t   *tcount;			/* per token: shared trigrams */
 	uint32_t   *ttouched;
 	uint32_t	captokens;
@@ -252,10 +277,15 @@ ac_params_default(void)
 	p.fuzzy_weight = 0.7;
 	p.fuzzy_min = 0.4;
 	p.split_weight = 0.5;
+	p.w_group[0] = 0.1;			/* the detailed SOC occupation */
+	p.w_group[1] = 0;
+	p.w_group[2] = 0;
+	p.w_group[3] = 0.2;			/* the major group */
+	p.w_headshare = 0.1;
 	p.temperature = 0.08;
 	p.null_score = 0.50;
-	p.calib_a = 0.6827;
-	p.calib_b = 0.3710;
+	p.calib_a = 0.5802;
+	p.calib_b = 0.0135;
 	p.stem_level = 2;
 	return p;
 }
@@ -286,7 +316,12 @@ ac_check_params(const ac_params *p, rx_error *err)
 		!(p->head_miss >= 0 && p->head_miss <= 1) ||
 		!(p->gram_weight >= 0 && p->gram_weight <= 10) ||
 		!(p->fuzzy_weight >= 0 && p->fuzzy_weight <= 10) ||
-		!(p->split_weight >= 0 && p->split_weight <= 10))
+		!(p->split_weight >= 0 && p->split_weight <= 10) ||
+		!(p->w_group[0] >= 0 && p->w_group[0] <= 10) ||
+		!(p->w_group[1] >= 0 && p->w_group[1] <= 10) ||
+		!(p->w_group[2] >= 0 && p->w_group[2] <= 10) ||
+		!(p->w_group[3] >= 0 && p->w_group[3] <= 10) ||
+		!(p->w_headshare >= 0 && p->w_headshare <= 10))
 		return rx_fail(err, RX_ARGUMENT, "Scoring weights must lie between 0 and 10.");
 	if (!(p->bm25_k1 > 0 && p->bm25_k1 <= 100) || !(p->bm25_b >= 0 && p->bm25_b <= 1))
 		return rx_fail(err, RX_ARGUMENT, "BM25 needs k1 in (0, 100] and b in [0, 1].");
@@ -351,6 +386,8 @@ ac_index_free(ac_index *ix)
 	ac_map_free(a, &ix->featmap);
 	ac_mem_free(a, ix->codes);
 	ac_map_free(a, &ix->codemap);
+	ac_mem_free(a, ix->groups);
+	ac_map_free(a, &ix->groupmap);
 	ac_mem_free(a, ix->entries);
 	ac_mem_free(a, ix->hot);
 	ac_mem_free(a, ix->pool);
@@ -427,6 +464,7 @@ ac_index_bytes(const ac_index *ix)
 		n += (size_t) ix->feats[f].el.cap * sizeof(uint32_t) +
 			(size_t) ix->feats[f].cl.cap * sizeof(ac_vote);
 	n += (size_t) ix->capcodes * sizeof(ac_code) + ac_map_bytes(&ix->codemap);
+	n += (size_t) ix->capgroups * sizeof(ac_group) + ac_map_bytes(&ix->groupmap);
 	n += (size_t) ix->capentries * sizeof(ac_entry) + (size_t) ix->caphot * sizeof(ac_hot) +
 		(size_t) ix->cappool * sizeof(uint32_t);
 	n += ix->caplabels + ac_map_bytes(&ix->identmap) + ac_map_bytes(&ix->sigmap);
@@ -615,6 +653,7 @@ ac_code_intern(ac_index *ix, int32_t code, uint32_t *out)
 	uint64_t	key = (uint64_t) (uint32_t) code;
 	uint32_t	pos = 0,
 				c;
+	int			l;
 
 	while (ac_map_next(&ix->codemap, key, &pos, &c))
 		if (ix->codes[c].code == code)
@@ -629,9 +668,60 @@ ac_code_intern(ac_index *ix, int32_t code, uint32_t *out)
 	ix->codes[c].code = code;
 	ix->codes[c].entries = 0;
 	ix->codes[c].titles = 0;
+	for (l = 0; l < AC_GROUP_LEVELS; l++)
+		ix->codes[c].grp[l] = UINT32_MAX;
 	ix->ncodes++;
 	*out = c;
 	return true;
+}
+
+/* The group index of a group code at a level, interning it; false when out of memory. */
+static bool
+ac_group_intern(ac_index *ix, int level, int32_t code, uint32_t *out)
+{
+	uint64_t	key = (uint64_t) level << 32 | (uint32_t) code;
+	uint32_t	pos = 0,
+				g;
+
+	/* the key is the group itself: one value at most */
+	if (ac_map_next(&ix->groupmap, key, &pos, &g))
+	{
+		*out = g;
+		return true;
+	}
+	g = ix->ngroups;
+	if (!ac_mem_grow(&ix->alloc, (void **) &ix->groups, &ix->capgroups, g + 1,
+					 sizeof(ac_group)) ||
+		!ac_map_put(&ix->alloc, &ix->groupmap, key, g))
+		return false;
+	memset(&ix->groups[g], 0, sizeof(ac_group));
+	ix->groups[g].code = code;
+	ix->groups[g].level = (uint8_t) level;
+	ix->ngroups++;
+	*out = g;
+	return true;
+}
+
+/* Set the groups of a code (0: none at that level). */
+rx_status
+ac_set_groups(ac_index *ix, int32_t code, const int32_t groups[AC_GROUP_LEVELS], rx_error *err)
+{
+	uint32_t	c,
+				g[AC_GROUP_LEVELS];
+	int			l;
+
+	for (l = 0; l < AC_GROUP_LEVELS; l++)
+	{
+		g[l] = UINT32_MAX;
+		if (groups[l] != 0 && !ac_group_intern(ix, l, groups[l], &g[l]))
+			return ac_oom(err);
+	}
+	if (!ac_code_intern(ix, code, &c))
+		return ac_oom(err);
+	for (l = 0; l < AC_GROUP_LEVELS; l++)
+		ix->codes[c].grp[l] = g[l];
+	ix->dirty = true;
+	return RX_OK;
 }
 
 /* The identity hash of an entry: its label, code and kind. */
@@ -845,8 +935,8 @@ ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err)
 	w = ac_mem_alloc(a, sizeof(ac_words));
 	if (w == NULL)
 		return ac_oom(err);
-	ac_split(in->text, in->text_len > AC_TEXT_MAX ? AC_TEXT_MAX : in->text_len,
-			 ix->params.stem_level, w);
+	ac_split_head(in->text, in->text_len > AC_TEXT_MAX ? AC_TEXT_MAX : in->text_len,
+				  in->kind == AC_TITLE ? in->head_end : 0, ix->params.stem_level, w);
 	if (!ac_entry_features(ix, w, in->kind, feats, &nfeat) ||
 		!((nkept = nfeat) >= 0) ||
 		(in->kind == AC_TITLE && !ac_gram_features(ix, feats, &nfeat, true)) ||
@@ -1051,6 +1141,52 @@ ac_remove(ac_index *ix, const ac_entry_in *in, bool *found, rx_error *err)
 	return RX_OK;
 }
 
+/*
+ * The statistics of the groups: their pooled title weight and BM25 length
+ * term, and into ngl[] the number of groups of each level with a live
+ * entry.  Clears the groups' stamps for the feature pass.
+ */
+static void
+ac_refresh_groups(ac_index *ix, double ngl[AC_GROUP_LEVELS])
+{
+	double		sum[AC_GROUP_LEVELS] = {0};
+	uint32_t	c,
+				g;
+	int			l;
+
+	for (g = 0; g < ix->ngroups; g++)
+	{
+		ix->groups[g].titles = 0;
+		ix->groups[g].stamp = UINT32_MAX;	/* "live" marker for the count below */
+	}
+	for (l = 0; l < AC_GROUP_LEVELS; l++)
+		ngl[l] = 0;
+	for (c = 0; c < ix->ncodes; c++)
+		for (l = 0; l < AC_GROUP_LEVELS; l++)
+		{
+			g = ix->codes[c].grp[l];
+			if (g == UINT32_MAX || ix->codes[c].entries == 0)
+				continue;
+			ix->groups[g].titles += ix->codes[c].titles;
+			sum[l] += ix->codes[c].titles;
+			if (ix->groups[g].stamp == UINT32_MAX)
+			{
+				ix->groups[g].stamp = 0;
+				ngl[l]++;
+			}
+		}
+	for (g = 0; g < ix->ngroups; g++)
+	{
+		ac_group   *gr = &ix->groups[g];
+		double		avg = ngl[gr->level] > 0 && sum[gr->level] > 0
+			? sum[gr->level] / ngl[gr->level] : 1;
+
+		gr->k = (float) (ix->params.bm25_k1 * (1 - ix->params.bm25_b +
+											   ix->params.bm25_b * gr->titles / avg));
+		gr->stamp = 0;
+	}
+}
+
 /* Recompute inverse frequencies and entry norms after a change. */
 static void
 ac_refresh(ac_index *ix)
@@ -1059,6 +1195,7 @@ ac_refresh(ac_index *ix)
 	double		nc = 0,
 				sum = 0;
 	double		kw[AC_FKINDS];
+	double		ngl[AC_GROUP_LEVELS];
 	uint32_t	c,
 				f,
 				e;
@@ -1081,13 +1218,31 @@ ac_refresh(ac_index *ix)
 		cd->k = (float) (ix->params.bm25_k1 * (1 - ix->params.bm25_b +
 											   ix->params.bm25_b * cd->titles / ix->avg_titles));
 	}
+	ac_refresh_groups(ix, ngl);
 	for (f = 0; f < ix->nfeats; f++)
 	{
 		ac_feat    *ft = &ix->feats[f];
 		double		fw = kw[ft->kind];
+		uint32_t	gcount[AC_GROUP_LEVELS] = {0};
+		uint32_t	j;
+		int			l;
 
 		ft->idf = ft->kind == AC_F_GRAM ? 0 : (float) (fw * log((n + 1) / (ft->el.n + 0.5)));
 		ft->cidf = (float) (fw * log((nc + 1) / (ft->cl.n + 0.5)));
+		/* in how many groups of each level the feature occurs */
+		for (j = 0; j < ft->cl.n && ix->ngroups > 0; j++)
+			for (l = 0; l < AC_GROUP_LEVELS; l++)
+			{
+				uint32_t	g = ix->codes[ft->cl.v[j].code].grp[l];
+
+				if (g != UINT32_MAX && ix->groups[g].stamp != f + 1)
+				{
+					ix->groups[g].stamp = f + 1;
+					gcount[l]++;
+				}
+			}
+		for (l = 0; l < AC_GROUP_LEVELS; l++)
+			ft->gidf[l] = (float) (fw * log((ngl[l] + 1) / (gcount[l] + 0.5)));
 	}
 	for (e = 0; e < ix->nentries; e++)
 	{
@@ -1134,6 +1289,12 @@ ac_scratch_free(ac_scratch *sc)
 	ac_mem_free(a, sc->cvote);
 	ac_mem_free(a, sc->cflag);
 	ac_mem_free(a, sc->ctouched);
+	ac_mem_free(a, sc->chead);
+	ac_mem_free(a, sc->gtf);
+	ac_mem_free(a, sc->gvote);
+	ac_mem_free(a, sc->gflag);
+	ac_mem_free(a, sc->gtouched);
+	ac_mem_free(a, sc->gvoted);
 	ac_mem_free(a, sc->tcount);
 	ac_mem_free(a, sc->ttouched);
 	ac_mem_free(a, sc->cand);
@@ -1179,15 +1340,20 @@ ac_scratch_fit(ac_scratch *sc, const ac_index *ix, int k)
 	void	  **earr[] = {(void **) &sc->eacc, (void **) &sc->etouched, (void **) &sc->ehead};
 	size_t		esz[] = {sizeof(float), sizeof(uint32_t), 1};
 	void	  **carr[] = {(void **) &sc->cmatch, (void **) &sc->cbest, (void **) &sc->cvote,
-	(void **) &sc->cflag, (void **) &sc->ctouched};
-	size_t		csz[] = {sizeof(float), sizeof(uint32_t), sizeof(float), 1, sizeof(uint32_t)};
+	(void **) &sc->cflag, (void **) &sc->ctouched, (void **) &sc->chead};
+	size_t		csz[] = {sizeof(float), sizeof(uint32_t), sizeof(float), 1, sizeof(uint32_t),
+	sizeof(float)};
+	void	  **garr[] = {(void **) &sc->gtf, (void **) &sc->gvote, (void **) &sc->gflag,
+	(void **) &sc->gtouched, (void **) &sc->gvoted};
+	size_t		gsz[] = {sizeof(float), sizeof(float), 1, sizeof(uint32_t), sizeof(uint32_t)};
 	void	  **tarr[] = {(void **) &sc->tcount, (void **) &sc->ttouched};
 	size_t		tsz[] = {sizeof(uint16_t), sizeof(uint32_t)};
 	uint32_t	ncand = (uint32_t) (k > AC_SOFTMAX_MIN ? k : AC_SOFTMAX_MIN);
 	uint32_t	capcand = sc->capcand;
 
 	if (!ac_scratch_arrays(sc, earr, esz, 3, &sc->capentries, ix->nentries) ||
-		!ac_scratch_arrays(sc, carr, csz, 5, &sc->capcodes, ix->ncodes) ||
+		!ac_scratch_arrays(sc, carr, csz, 6, &sc->capcodes, ix->ncodes) ||
+		!ac_scratch_arrays(sc, garr, gsz, 5, &sc->capgroups, ix->ngroups) ||
 		!ac_scratch_arrays(sc, tarr, tsz, 2, &sc->captokens, ix->ntokens))
 		return false;
 	if (ncand > capcand)
@@ -1439,6 +1605,7 @@ ac_touch(ac_scratch *sc, uint32_t c, uint32_t *n)
 	sc->cflag[c] = AC_TOUCHED;
 	sc->cmatch[c] = 0;
 	sc->cvote[c] = 0;
+	sc->chead[c] = 0;
 	sc->cbest[c] = UINT32_MAX;
 	sc->ctouched[(*n)++] = c;
 }
@@ -1453,10 +1620,78 @@ ac_untouch(ac_scratch *sc, uint32_t n)
 		sc->cflag[sc->ctouched[j]] = 0;
 }
 
+/*
+ * The group votes of a query: for each feature, the weight of the codes
+ * that have it is pooled per group and saturated as BM25 does; gvote of
+ * the groups voted for (listed in gvoted[0..*nvoted), flagged in gflag)
+ * sums over the features, gmax[level] is the best a group could reach.
+ */
+static void
+ac_group_votes(const ac_index *ix, ac_scratch *sc, const ac_qfeat *q, int nq,
+			   double gmax[AC_GROUP_LEVELS], uint32_t *nvoted)
+{
+	const ac_params *p = &ix->params;
+	int			i,
+				l;
+
+	for (i = 0; i < nq; i++)
+	{
+		const ac_feat *ft = &ix->feats[q[i].f];
+		const ac_votelist *cl = &ft->cl;
+		uint32_t	ntouched = 0,
+					j;
+
+		for (j = 0; j < cl->n; j++)
+		{
+			const ac_code *cd = &ix->codes[cl->v[j].code];
+
+			for (l = 0; l < AC_GROUP_LEVELS; l++)
+			{
+				uint32_t	g = cd->grp[l];
+
+				if (g == UINT32_MAX || p->w_group[l] <= 0)
+					continue;
+				if (sc->gtf[g] == 0)
+					sc->gtouched[ntouched++] = g;
+				sc->gtf[g] += cl->v[j].tf;
+			}
+		}
+		for (j = 0; j < ntouched; j++)
+		{
+			uint32_t	g = sc->gtouched[j];
+			const ac_group *gr = &ix->groups[g];
+			double		w = q[i].w * ft->gidf[gr->level];
+			float		tf = sc->gtf[g];
+
+			sc->gtf[g] = 0;
+			if (!(w > 0))
+				continue;
+			if (!sc->gflag[g])
+			{
+				sc->gflag[g] = 1;
+				sc->gvote[g] = 0;
+				sc->gvoted[(*nvoted)++] = g;
+			}
+			sc->gvote[g] += (float) (w * tf / (tf + gr->k));
+		}
+		for (l = 0; l < AC_GROUP_LEVELS; l++)
+			if (ft->gidf[l] > 0)
+				gmax[l] += q[i].w * ft->gidf[l];
+	}
+}
+
 /* Code a normalized title: up to k candidates, best first. */
 rx_status
 ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 		 ac_hit *out, int *nout, rx_error *err)
+{
+	return ac_query_head(ix, sc, text, len, 0, k, out, nout, err);
+}
+
+/* Code a normalized title whose head noun starts before head_end (0: anywhere). */
+rx_status
+ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t head_end,
+			  int k, ac_hit *out, int *nout, rx_error *err)
 {
 	const ac_params *p = &ix->params;
 	ac_words   *w = &sc->words;
@@ -1476,6 +1711,8 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 	size_t		evlen = 0;
 	int			nhit;
 	bool		has_head = false;
+	double		gmax[AC_GROUP_LEVELS] = {0};
+	uint32_t	ngvoted = 0;
 
 	*nout = 0;
 	if (k < 0 || k > AC_K_MAX)
@@ -1492,7 +1729,7 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 	mcand = k > AC_SOFTMAX_MIN ? k : AC_SOFTMAX_MIN;
 
 	/* 1. the query's weighted features */
-	ac_split(text, len > AC_TEXT_MAX ? AC_TEXT_MAX : len, p->stem_level, w);
+	ac_split_head(text, len > AC_TEXT_MAX ? AC_TEXT_MAX : len, head_end, p->stem_level, w);
 	for (i = 0; i < w->n; i++)
 	{
 		const ac_word *wd = &w->w[i];
@@ -1601,8 +1838,14 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 
 			ac_touch(sc, c, &nctouched);
 			sc->cvote[c] += (float) wt * tf / (tf + ix->codes[c].k);
+			if (ix->feats[q[i].f].kind == AC_F_HEAD && tf * q[i].w > sc->chead[c])
+				sc->chead[c] = tf * q[i].w;
 		}
 	}
+
+	/* 3b. the votes of the codes' groups (BM25 over the groups' pooled entries) */
+	if (p->w_group[0] + p->w_group[1] + p->w_group[2] + p->w_group[3] > 0 && ix->ngroups > 0)
+		ac_group_votes(ix, sc, q, nq, gmax, &ngvoted);
 
 	/* 4. exact matches of the whole normalized title */
 	sig = ac_signature(w);
@@ -1627,7 +1870,22 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 			(qmax > 0 ? p->w_vote * sc->cvote[c] / qmax : 0) +
 			ix->codes[c].prior +
 			((sc->cflag[c] & AC_EXACT) ? p->w_exact : 0);
-		int			pos = ncand;
+		int			pos = ncand,
+					l;
+
+		for (l = 0; l < AC_GROUP_LEVELS && ngvoted > 0; l++)
+		{
+			uint32_t	g = ix->codes[c].grp[l];
+
+			if (g != UINT32_MAX && sc->gflag[g] && gmax[l] > 0)
+				raw += p->w_group[l] * sc->gvote[g] / gmax[l];
+		}
+		if (p->w_headshare > 0 && ix->codes[c].titles > 0)
+		{
+			double		share = sc->chead[c] / ix->codes[c].titles;
+
+			raw += p->w_headshare * (share < 1 ? share : 1);
+		}
 
 		while (pos > 0 && ac_before(raw, ix->codes[c].code, sc->candraw[pos - 1],
 									ix->codes[sc->cand[pos - 1]].code))
@@ -1678,5 +1936,7 @@ ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
 	}
 	*nout = nhit;
 	ac_untouch(sc, nctouched);
+	for (j = 0; j < ngvoted; j++)
+		sc->gflag[sc->gvoted[j]] = 0;
 	return RX_OK;
 }

@@ -39,6 +39,7 @@
 #define AC_TOKEN_LEN_MAX	48	/* longer tokens are ignored */
 #define AC_ENTRIES_MAX		(1u << 24)	/* live and dead entries of one index */
 #define AC_K_MAX			1000	/* most candidates one query returns */
+#define AC_GROUP_LEVELS		4	/* groups of a code, fine to coarse (SOC detailed, broad, minor, major) */
 
 typedef enum ac_kind
 {
@@ -73,6 +74,8 @@ typedef struct ac_params
 	double		fuzzy_weight;	/* weight of a fuzzy stand-in for an unknown word */
 	double		fuzzy_min;		/* least trigram similarity of a fuzzy stand-in */
 	double		split_weight;	/* weight of the parts of a split compound */
+	double		w_group[AC_GROUP_LEVELS];	/* weight of the vote of a code's group at each level */
+	double		w_headshare;	/* weight of the share of a code's titles with the query's head */
 	double		temperature;	/* softmax temperature of the confidence */
 	double		null_score;		/* raw score of "none of these" in the softmax */
 	double		calib_a;		/* confidence = logistic(a * logit(softmax) + b) */
@@ -93,6 +96,7 @@ typedef struct ac_entry_in
 	int32_t		code;
 	ac_kind		kind;
 	double		weight;			/* 0.001 to 100; ac_default_weight(kind) */
+	size_t		head_end;		/* the head noun starts before this byte; 0: anywhere */
 } ac_entry_in;
 
 /* One candidate code of a query, best first. */
@@ -124,6 +128,16 @@ rx_status	ac_index_set_params(ac_index *ix, const ac_params *params, rx_error *e
 /* The scoring parameters in use. */
 ac_params	ac_index_params(const ac_index *ix);
 
+/*
+ * Set the groups of a code, fine to coarse (for O*NET-SOC: the detailed SOC
+ * occupation, the broad, minor and major groups),
+ * 0 for none.  Entries pool their evidence in their code's groups too, and
+ * a code's score takes part of its groups' votes (w_group).  Groups may be
+ * set before or after the code's entries are added, and changed.
+ */
+rx_status	ac_set_groups(ac_index *ix, int32_t code, const int32_t groups[AC_GROUP_LEVELS],
+						  rx_error *err);
+
 /* Add one entry.  Texts without any word are accepted and never match. */
 rx_status	ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err);
 
@@ -154,5 +168,24 @@ void		ac_scratch_free(ac_scratch *sc);
  */
 rx_status	ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len,
 					 int k, ac_hit *out, int *nout, rx_error *err);
+
+/*
+ * ac_query with the query's head noun looked for before byte head_end of
+ * the text only (0: anywhere), as ac_head_window gives it.
+ */
+rx_status	ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len,
+						  size_t head_end, int k, ac_hit *out, int *nout, rx_error *err);
+
+/*
+ * Where the head noun of a raw job title may be, in its normalized text
+ * norm[0..normlen) (tn_normalize of the title): the length of the
+ * normalized first segment when the title has one that names the job —
+ * the part before a parenthesis or bracket ("Parole Officer (PO)"), a
+ * spaced dash ("Data Engr - EMEA Team") or a bar, or a single job word
+ * before a comma ("Manager, Client Success Team"; not a list such as
+ * "Health, Safety, and Environmental Manager") — and 0 (anywhere)
+ * otherwise.  The title is UTF-8.
+ */
+size_t		ac_head_window(const char *title, size_t len, const char *norm, size_t normlen);
 
 #endif							/* AC_AUTOCODE_H */

@@ -140,13 +140,21 @@ ac_word_byte(unsigned char c)
 		(c >= '0' && c <= '9') || c >= 0x80;
 }
 
+/* Split text into words with the head anywhere (ac_split_head with head_end 0). */
+void
+ac_split(const char *text, size_t len, int stem_level, ac_words *out)
+{
+	ac_split_head(text, len, 0, stem_level, out);
+}
+
 /*
  * Split text into words, stem them, mark stop words and the head noun: the
  * last non-stop word before the first preposition that follows a non-stop
- * word, else the last non-stop word.
+ * word, else the last non-stop word, among the words that start before
+ * head_end (0: anywhere; when none does, anywhere).
  */
 void
-ac_split(const char *text, size_t len, int stem_level, ac_words *out)
+ac_split_head(const char *text, size_t len, size_t head_end, int stem_level, ac_words *out)
 {
 	size_t		i = 0;
 	char	   *buf = out->buf;
@@ -192,6 +200,8 @@ ac_split(const char *text, size_t len, int stem_level, ac_words *out)
 
 	for (k = 0; k < out->n && !broken; k++)
 	{
+		if (head_end > 0 && out->w[k].orig_off >= head_end && head >= 0)
+			break;
 		if (!out->w[k].stop)
 			head = k;
 		else if (head >= 0 && ac_in_list(ac_head_breaks, out->w[k].s, out->w[k].len))

@@ -45,6 +45,14 @@ typedef struct ac_words
  */
 void		ac_split(const char *text, size_t len, int stem_level, ac_words *out);
 
+/*
+ * ac_split with the head noun looked for among the words that start before
+ * byte head_end only (0: anywhere; when no content word starts before it,
+ * anywhere): the head of the title's first segment (ac_head_window).
+ */
+void		ac_split_head(const char *text, size_t len, size_t head_end, int stem_level,
+						  ac_words *out);
+
 /* Stem the word w[0..len) in place; returns the new length (>= 1). */
 size_t		ac_stem(char *w, size_t len, int stem_level);
 

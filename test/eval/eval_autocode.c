@@ -13,9 +13,9 @@
  * is listed under.
  *
  * usage: eval_autocode [--data DIR] [--set NAME=VALUE]... [--official-weight W]
- *        [--soc-titles W] [--descriptions W] [--definitions W] [--errors N]
- *        [--examples N] [--calibrate] [--fit-calibration] [--split-parens]
- *        [--major-errors] [--dump-split FILE] [--code TITLE] [--quiet]
+ *        [--soc-titles W] [--descriptions W] [--definitions W] [--group-titles W] [--no-messy] [--no-head-window] [--errors N]
+ *        [--examples N] [--apart N] [--calibrate] [--fit-calibration] [--split-parens]
+ *        [--major-errors] [--tune] [--dump-split FILE] [--dump-norm FILE] [--code TITLE] [--quiet]
  */
 #include <math.h>
 #include <stdbool.h>
@@ -27,7 +27,7 @@
 
 #include "core/autocode.h"
 #include "md5.h"
-#include "title_stand_in.h"
+#include "core/title.h"
 
 #define K			5
 #define LEVELS		4
@@ -36,12 +36,17 @@
 static const char *const level_names[LEVELS] = {"detailed", "broad", "minor", "major"};
 static bool major_errors;
 static bool split_parens = false;
+static int show_apart = 0;		/* messy variants that normalize apart, to print */
+static bool tune_split = false;	/* --tune: evaluate on the tuning split */
+static bool no_messy = false;	/* --no-messy: skip the messy variants */
+static bool head_window = true;	/* --no-head-window: the head anywhere in the title */
 
 /* Top-1 confidence and correctness of each title, for fitting the calibration. */
 static double *fit_x;
 static int *fit_y;
 
 /* Parents of each detailed SOC code (6 digits as an int), 0 when unknown. */
+static char **soc_group_title;	/* title of each SOC group (6 digits), NULL if none */
 static int32_t *soc_broad,
 		   *soc_minor,
 		   *soc_major;
@@ -51,7 +56,8 @@ typedef struct row
 	int32_t		code;			/* O*NET-SOC as 8 digits */
 	char	   *title;
 	char	   *lower;
-	bool		dev;
+	bool		dev;			/* held out: coded, never in the dictionary */
+	bool		tune;			/* in the tuning split (md5 in [33333333, 66666666)) */
 } row;
 
 typedef struct occupation
@@ -243,7 +249,8 @@ load_soc(const char *dir)
 	soc_broad = calloc(SOC6_MAX, sizeof(int32_t));
 	soc_minor = calloc(SOC6_MAX, sizeof(int32_t));
 	soc_major = calloc(SOC6_MAX, sizeof(int32_t));
-	if (!soc_broad || !soc_minor || !soc_major)
+	soc_group_title = calloc(SOC6_MAX, sizeof(char *));
+	if (!soc_broad || !soc_minor || !soc_major || !soc_group_title)
 		die("out of memory", NULL);
 	for (; *line; line = next)
 	{
@@ -259,6 +266,14 @@ load_soc(const char *dir)
 		}
 		nf = split_csv(line, f, 12);
 		/* code,title,Level,Hierarchical_structure,parent,soc2d,soc3d,soc5d,soc6d */
+		if (nf >= 9 && strcmp(f[3], "Detailed") != 0)
+		{
+			int32_t		c = parse_code(f[0], false);
+
+			if (c < 0)
+				die("bad code in soc2018_all.csv", f[0]);
+			soc_group_title[c] = xstrndup(f[1], strlen(f[1]));
+		}
 		if (nf >= 9 && strcmp(f[3], "Detailed") == 0)
 		{
 			int32_t		c = parse_code(f[0], false);
@@ -307,14 +322,19 @@ lower_dup(const char *s)
 	return p;
 }
 
-/* Is the lower-cased title in the development split? */
-static bool
-in_dev(const char *lower)
+/*
+ * Which split the lower-cased title is in: 0 development (md5 prefix below
+ * 33333333), 1 tuning (below 66666666), 2 the rest.
+ */
+static int
+split_of(const char *lower)
 {
 	char		hex[33];
 
 	md5_hex(lower, strlen(lower), hex);
-	return memcmp(hex, "33333333", 8) < 0;
+	if (memcmp(hex, "33333333", 8) < 0)
+		return 0;
+	return memcmp(hex, "66666666", 8) < 0 ? 1 : 2;
 }
 
 /* Read the alternate titles; returns the rows. */
@@ -356,7 +376,11 @@ load_titles(const char *dir, int *nrows)
 		rows[n].code = c;
 		rows[n].title = xstrndup(f[1], strlen(f[1]));
 		rows[n].lower = lower_dup(f[1]);
-		rows[n].dev = in_dev(rows[n].lower);
+		rows[n].dev = split_of(rows[n].lower) == 0;
+		rows[n].tune = split_of(rows[n].lower) == 1;
+		/* tuning: code the tuning split, keep both out of the dictionary */
+		if (tune_split)
+			rows[n].dev = rows[n].dev || rows[n].tune;
 		n++;
 	}
 	free(buf);
@@ -411,7 +435,7 @@ row_cmp(const void *a, const void *b)
 	return c != 0 ? c : (x->code > y->code) - (x->code < y->code);
 }
 
-/* Normalize with the (stand-in) title_normalize into a static buffer. */
+/* Normalize with tn_normalize (src/core/title.c) into a static buffer. */
 static const char *
 normalize(const char *s, size_t *len)
 {
@@ -448,6 +472,7 @@ add_entry(ac_index *ix, const char *text, const char *label, int32_t code, ac_ki
 	in.code = code;
 	in.kind = kind;
 	in.weight = weight;
+	in.head_end = head_window ? ac_head_window(text, strlen(text), norm, len) : 0;
 	if (ac_add(ix, &in, &err) != RX_OK)
 		die("ac_add failed", err.detail);
 }
@@ -640,13 +665,19 @@ evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy
 			messy(d->title, d->lower, buf, sizeof(buf));
 			q = buf;
 			norm = normalize(q, &len);
-			t->normalized_apart += strcmp(clean, norm) != 0;
+			if (strcmp(clean, norm) != 0)
+			{
+				if (t->normalized_apart < show_apart)
+					printf("  apart: %-50s -> %-35s (clean: %s)\n", q, norm, clean);
+				t->normalized_apart++;
+			}
 			free(clean);
 		}
 		else
 			norm = normalize(q, &len);
 		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q0);
-		if (ac_query(ix, sc, norm, len, K, hits, &n, &err) != RX_OK)
+		if (ac_query_head(ix, sc, norm, len, head_window ? ac_head_window(q, strlen(q), norm, len) : 0,
+						  K, hits, &n, &err) != RX_OK)
 			die("ac_query failed", err.detail);
 		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q1);
 		t->query_seconds += (double) (q1.tv_sec - q0.tv_sec) + (double) (q1.tv_nsec - q0.tv_nsec) / 1e9;
@@ -807,7 +838,7 @@ report(const char *name, const tally *t, bool calibration)
 			   t->normalized_apart);
 	printf("  equal to an O*NET-SOC occupation title: %d (%.1f%%), top-1 detailed among them %.1f%%\n",
 		   t->official_n, pct(t->official_n, t->n), pct(t->official_top1, t->official_n));
-	printf("  %.0f titles/s (stand-in normalize + code, one core; %.1f us of CPU a query in ac_query),"
+	printf("  %.0f titles/s (normalize + code, one core; %.1f us of CPU a query in ac_query),"
 		   " log loss of top-1 confidence %.3f\n",
 		   t->seconds > 0 ? t->n / t->seconds : 0, 1e6 * t->query_seconds / (t->n > 0 ? t->n : 1),
 		   t->logloss);
@@ -837,8 +868,28 @@ set_param(ac_params *p, const char *arg)
 #define P(name) if (n == strlen(#name) && strncmp(arg, #name, n) == 0) { p->name = v; return true; }
 	P(w_vote) P(w_prior) P(w_exact) P(head_weight) P(head_miss) P(gram_weight) P(bm25_k1) P(bm25_b)
 	P(fuzzy_weight) P(fuzzy_min) P(split_weight) P(temperature) P(null_score)
-	P(calib_a) P(calib_b)
+	P(calib_a) P(calib_b) P(w_headshare)
 #undef P
+	if (n == 10 && strncmp(arg, "w_detailed", n) == 0)
+	{
+		p->w_group[0] = v;
+		return true;
+	}
+	if (n == 7 && strncmp(arg, "w_broad", n) == 0)
+	{
+		p->w_group[1] = v;
+		return true;
+	}
+	if (n == 7 && strncmp(arg, "w_minor", n) == 0)
+	{
+		p->w_group[2] = v;
+		return true;
+	}
+	if (n == 7 && strncmp(arg, "w_major", n) == 0)
+	{
+		p->w_group[3] = v;
+		return true;
+	}
 	if (n == 10 && strncmp(arg, "stem_level", n) == 0)
 	{
 		p->stem_level = (int) v;
@@ -883,12 +934,14 @@ main(int argc, char **argv)
 {
 	const char *dir = "data";
 	const char *dump = NULL;
+	const char *dump_norm = NULL;
 	const char *code_text = NULL;
 	ac_params	params = ac_params_default();
 	double		official_weight = 1.0,
 				soc_weight = 1.0,
 				desc_weight = ac_default_weight(AC_DESCRIPTION),
-				def_weight = ac_default_weight(AC_DESCRIPTION);
+				def_weight = ac_default_weight(AC_DESCRIPTION),
+				group_title_weight = 0;
 	int			show_errors = 0,
 				show_examples = 0,
 				nrows,
@@ -925,12 +978,24 @@ main(int argc, char **argv)
 			soc_weight = atof(argv[++i]);
 		else if (strcmp(argv[i], "--descriptions") == 0 && i + 1 < argc)
 			desc_weight = atof(argv[++i]);
+		else if (strcmp(argv[i], "--group-titles") == 0 && i + 1 < argc)
+			group_title_weight = atof(argv[++i]);
+		else if (strcmp(argv[i], "--no-messy") == 0)
+			no_messy = true;
+		else if (strcmp(argv[i], "--no-head-window") == 0)
+			head_window = false;
 		else if (strcmp(argv[i], "--definitions") == 0 && i + 1 < argc)
 			def_weight = atof(argv[++i]);
 		else if (strcmp(argv[i], "--errors") == 0 && i + 1 < argc)
 			show_errors = atoi(argv[++i]);
 		else if (strcmp(argv[i], "--examples") == 0 && i + 1 < argc)
 			show_examples = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--apart") == 0 && i + 1 < argc)
+			show_apart = atoi(argv[++i]);
+		else if (strcmp(argv[i], "--tune") == 0)
+			tune_split = true;
+		else if (strcmp(argv[i], "--dump-norm") == 0 && i + 1 < argc)
+			dump_norm = argv[++i];
 		else if (strcmp(argv[i], "--dump-split") == 0 && i + 1 < argc)
 			dump = argv[++i];
 		else if (strcmp(argv[i], "--code") == 0 && i + 1 < argc)
@@ -963,7 +1028,7 @@ main(int argc, char **argv)
 
 		while (j < nrows && strcmp(rows[j].lower, rows[i].lower) == 0)
 			j++;
-		if (rows[i].dev)
+		if (rows[i].dev && (!tune_split || rows[i].tune))
 		{
 			devtitle   *d = &dev[ndev++];
 
@@ -983,6 +1048,30 @@ main(int argc, char **argv)
 			}
 		}
 		i = j;
+	}
+	if (dump_norm != NULL)
+	{
+		/* every alternate-title row: split, code, normalized text, title */
+		FILE	   *f = fopen(dump_norm, "w");
+
+		if (f == NULL)
+			die("cannot write", dump_norm);
+		for (i = 0; i < nrows; i++)
+		{
+			size_t		len;
+			const char *norm = normalize(rows[i].title, &len);
+
+			fprintf(f, "%s\t%08d\t%s\t%s\n", rows[i].dev ? "dev" : "train", rows[i].code, norm,
+					rows[i].title);
+		}
+		for (i = 0; i < nocc; i++)
+		{
+			size_t		len;
+			const char *norm = normalize(occ[i].title, &len);
+
+			fprintf(f, "occ\t%08d\t%s\t%s\n", occ[i].code, norm, occ[i].title);
+		}
+		fclose(f);
 	}
 	if (dump != NULL)
 	{
@@ -1035,6 +1124,36 @@ main(int argc, char **argv)
 		}
 		free(buf);
 	}
+	/* the titles of the SOC groups above every occupation, as weak evidence */
+	for (i = 0; i < nocc && group_title_weight > 0; i++)
+	{
+		int32_t		d = occ[i].code / 100;
+		int32_t		g[3];
+		int			l;
+
+		g[0] = soc_broad[d];
+		g[1] = soc_minor[d];
+		g[2] = soc_major[d];
+		for (l = 0; l < 3; l++)
+			if (g[l] > 0 && soc_group_title[g[l]] != NULL)
+				add_entry(ix, soc_group_title[g[l]], soc_group_title[g[l]], occ[i].code,
+						  AC_DESCRIPTION, group_title_weight);
+	}
+
+	/* the SOC groups of every occupation */
+	for (i = 0; i < nocc; i++)
+	{
+		int32_t		d = occ[i].code / 100;
+		int32_t		g[AC_GROUP_LEVELS];
+		rx_error	err;
+
+		g[0] = d;
+		g[1] = soc_broad[d];
+		g[2] = soc_minor[d];
+		g[3] = soc_major[d];
+		if (ac_set_groups(ix, occ[i].code, g, &err) != RX_OK)
+			die("ac_set_groups failed", err.detail);
+	}
 	sc = ac_scratch_create(ix);
 	if (sc == NULL)
 		die("out of memory", NULL);
@@ -1051,7 +1170,9 @@ main(int argc, char **argv)
 		const char *norm = normalize(code_text, &len);
 		rx_error	err;
 
-		if (ac_query(ix, sc, norm, len, K, h, &n, &err) != RX_OK)
+		if (ac_query_head(ix, sc, norm, len,
+						  head_window ? ac_head_window(code_text, strlen(code_text), norm, len) : 0,
+						  K, h, &n, &err) != RX_OK)
 			die("ac_query failed", err.detail);
 		printf("%s -> \"%s\"\n", code_text, norm);
 		for (r = 0; r < n; r++)
@@ -1083,7 +1204,10 @@ main(int argc, char **argv)
 		fit_x = NULL;
 	}
 	evaluate(ix, sc, dev, ndev, false, &clean, show_errors, show_examples);
-	evaluate(ix, sc, dev, ndev, true, &dirty, show_errors, show_examples);
+	if (!no_messy)
+		evaluate(ix, sc, dev, ndev, true, &dirty, show_errors, show_examples);
+	else
+		dirty = clean;
 
 	/* the cost of one change: add a title, code it (refresh included), remove it */
 	{

@@ -1,9 +1,10 @@
 /*
  * fuzz_autocode.c — libFuzzer harness of the autocoder core.
  *
- * Invariants: coding any bytes as a title never crashes and returns RX_OK
- * with at most k candidates, each scored in [0, 1], best first, with
- * evidence of bounded length; any bytes can be added as a title and removed
+ * Invariants: coding any bytes as a title (with any head window) never
+ * crashes and returns RX_OK with at most k candidates, each scored in
+ * [0, 1], best first, with evidence of bounded length; ac_head_window stays
+ * inside the text; any bytes can be added as a title and removed
  * again, after which the index holds what it held before.
  */
 #include <stdint.h>
@@ -54,6 +55,19 @@ fz_build(void)
 		if (ac_add(fz_ix, &in, &err) != RX_OK)
 			abort();
 	}
+	/* SOC groups for some codes (detailed, broad, minor, major), none for others */
+	{
+		static const int32_t codes[] = {15125200, 17302300, 17207100, 29114100, 29206100};
+		static const int32_t groups[][AC_GROUP_LEVELS] = {
+			{151252, 151250, 151200, 150000}, {173023, 173020, 173000, 170000},
+			{172071, 172070, 172000, 170000}, {291141, 291140, 291100, 290000},
+			{292061, 292060, 292000, 290000}
+		};
+
+		for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
+			if (ac_set_groups(fz_ix, codes[i], groups[i], &err) != RX_OK)
+				abort();
+	}
 	fz_sc = ac_scratch_create(fz_ix);
 	if (fz_sc == NULL)
 		abort();
@@ -99,6 +113,19 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fz_build();
 	k = size > 0 ? data[0] % 33 : 5;
 	fz_check_query(s, size, k);
+
+	/* any bytes as a raw title and as its normalized text: a window inside it */
+	if (ac_head_window(s, size, s, size) > size)
+		abort();
+	{
+		ac_hit		h[8];
+		int			n;
+		rx_error	err;
+
+		if (ac_query_head(fz_ix, fz_sc, s, size, size > 0 ? data[size - 1] % (size + 1) : 0, 8, h,
+						  &n, &err) != RX_OK || n < 0 || n > 8)
+			abort();
+	}
 
 	/* the bytes as a user's title: added, coded, removed */
 	before = ac_index_size(fz_ix);

@@ -9,6 +9,7 @@
 
 #include "core/autocode.h"
 #include "core/autocode_text.h"
+#include "core/title.h"
 
 #define SWE		15125200		/* software developers */
 #define ETECH	17302300		/* electrical and electronic engineering technicians */
@@ -45,6 +46,19 @@ head_of(const char *text)
 		if (w.w[i].head)
 			return w.w[i].s;
 	return "";
+}
+
+/* ac_head_window of a raw title and its tn_normalize text. */
+static size_t
+window(const char *title)
+{
+	static char norm[4096];
+	size_t		n = 0;
+	rx_error	err;
+
+	if (tn_normalize(title, strlen(title), norm, sizeof(norm), &n, &err) != RX_OK)
+		return (size_t) -1;
+	return ac_head_window(title, strlen(title), norm, n);
 }
 
 /* Add a title (label = text) or fail the case. */
@@ -280,6 +294,40 @@ UT_SUITE(autocode_text)
 		UT_CHECK(w.w[0].stop && !w.w[1].stop && w.w[2].stop && w.w[3].stop);
 		UT_CHECK(w.w[1].head && !w.w[4].head);
 		UT_CHECK(ac_is_stop("and", 3) && !ac_is_stop("andy", 4));
+	}
+
+	UT_CASE("the head of a title is in its first segment when it has one")
+	{
+		static ac_words w;
+
+		/* the normalized first segment: "parole officer", "data engineer", "manager" */
+		UT_INT((int) window("Parole Officer (PO)"), 14);
+		UT_INT((int) window("Data Engr - EMEA Team"), 13);
+		UT_INT((int) window("Manager, Client Success Team"), 7);
+		UT_INT((int) window("Sr. Manager, Client Success"), 7);
+		UT_INT((int) window("Night Nurse | ICU"), 11);
+		UT_INT((int) window("Nurse \xe2\x80\x93 Night Shift Float Pool"), 5);
+		/* no window: no break, a list, several words before a comma, nothing after */
+		UT_INT((int) window("Software Engineer"), 0);
+		UT_INT((int) window("Set-Up Mechanic"), 0);
+		UT_INT((int) window("Health, Safety, and Environmental Manager"), 0);
+		UT_INT((int) window("Sales & Marketing, Director"), 0);
+		UT_INT((int) window("Director of Engineering, Platform"), 0);
+		UT_INT((int) window("Nurse (Remote)"), 0);
+		UT_INT((int) window("(Remote) Nurse"), 0);
+		UT_INT((int) window(""), 0);
+		/* a normalized text that does not start with the segment gives no window */
+		UT_INT((int) ac_head_window("Parole Officer (PO)", 19, "officer po", 10), 0);
+		UT_INT((int) ac_head_window("Parole Officer (PO)", 19, NULL, 0), 0);
+		/* the split honours it */
+		ac_split_head("data engineer emea team", 23, 13, 0, &w);
+		UT_INT(w.n, 4);
+		UT_CHECK(w.w[1].head && !w.w[3].head);
+		ac_split_head("data engineer emea team", 23, 0, 0, &w);
+		UT_CHECK(!w.w[1].head && w.w[3].head);
+		/* a window before every content word: the head anywhere */
+		ac_split_head("of the team", 11, 2, 0, &w);
+		UT_CHECK(w.w[2].head);
 	}
 
 	UT_CASE("trigrams are padded at both ends")
@@ -581,6 +629,89 @@ UT_SUITE(autocode)
 		ac_index_free(ix);
 	}
 
+	UT_CASE("the words of a code's group lift it above an equal code of another group")
+	{
+		ac_index   *ix = ac_index_create(NULL, NULL);
+		ac_scratch *sc;
+		ac_params	p = ac_params_default();
+		ac_hit		h[5];
+		int32_t		g8[AC_GROUP_LEVELS] = {0, 0, 0, 8},
+					g9[AC_GROUP_LEVELS] = {0, 0, 0, 9};
+		int			n,
+					i,
+					pos100 = -1,
+					pos200 = -1;
+		rx_error	err;
+
+		/* codes 100 and 200 have the same title; only 200's group knows bricklayers */
+		add(ix, "crew supervisor", 100, AC_TITLE);
+		add(ix, "crew supervisor", 200, AC_TITLE);
+		add(ix, "bricklayer", 300, AC_TITLE);
+		add(ix, "stone mason", 300, AC_TITLE);
+		UT_INT(ac_set_groups(ix, 100, g9, &err), RX_OK);
+		UT_INT(ac_set_groups(ix, 200, g8, &err), RX_OK);
+		UT_INT(ac_set_groups(ix, 300, g8, &err), RX_OK);
+		/* a code that has groups but no entry is never an answer */
+		UT_INT(ac_set_groups(ix, 400, g8, &err), RX_OK);
+		sc = ac_scratch_create(ix);
+		n = code(ix, sc, "bricklayer crew supervisor", 5, h);
+		for (i = 0; i < n; i++)
+		{
+			pos100 = h[i].code == 100 ? i : pos100;
+			pos200 = h[i].code == 200 ? i : pos200;
+			UT_CHECK(h[i].code != 400);
+		}
+		UT_CHECK(pos200 >= 0 && pos100 > pos200);
+		UT_CHECK(well_formed(h, n));
+		/* without group votes the two are tied, in code order */
+		p.w_group[0] = p.w_group[1] = p.w_group[2] = p.w_group[3] = 0;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
+		n = code(ix, sc, "bricklayer crew supervisor", 5, h);
+		for (i = 0, pos100 = pos200 = -1; i < n; i++)
+		{
+			pos100 = h[i].code == 100 ? i : pos100;
+			pos200 = h[i].code == 200 ? i : pos200;
+		}
+		UT_CHECK(pos100 >= 0 && pos200 == pos100 + 1);
+		/* groups can change after the entries: both in group 8, a tie again */
+		p = ac_params_default();
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(ac_set_groups(ix, 100, g8, &err), RX_OK);
+		n = code(ix, sc, "bricklayer crew supervisor", 5, h);
+		for (i = 0, pos100 = pos200 = -1; i < n; i++)
+		{
+			pos100 = h[i].code == 100 ? i : pos100;
+			pos200 = h[i].code == 200 ? i : pos200;
+		}
+		UT_CHECK(pos100 >= 0 && pos200 == pos100 + 1);
+		UT_DBL(h[pos100].score, h[pos200].score, 1e-12);
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
+	UT_CASE("a query's head in its first segment decides between titles with other heads")
+	{
+		ac_index   *ix = ac_index_create(NULL, NULL);
+		ac_scratch *sc;
+		ac_hit		h[5];
+		int			n;
+		rx_error	err;
+
+		add(ix, "data engineer", 15124300, AC_TITLE);
+		add(ix, "data architect", 15124300, AC_TITLE);
+		add(ix, "emea team", 55101700, AC_TITLE);
+		add(ix, "data team", 55101700, AC_TITLE);
+		sc = ac_scratch_create(ix);
+		/* the head "team" at the end makes it a team title ... */
+		UT_INT(ac_query_head(ix, sc, "data engineer emea team", 23, 0, 5, h, &n, &err), RX_OK);
+		UT_CHECK(n >= 2 && h[0].code == 55101700);
+		/* ... the head of the first segment, "engineer", makes it a data engineer */
+		UT_INT(ac_query_head(ix, sc, "data engineer emea team", 23, 13, 5, h, &n, &err), RX_OK);
+		UT_CHECK(n >= 2 && h[0].code == 15124300 && well_formed(h, n));
+		ac_scratch_free(sc);
+		ac_index_free(ix);
+	}
+
 	UT_CASE("the same query twice gives the same answer")
 	{
 		ac_index   *ix = build();
@@ -634,6 +765,13 @@ UT_SUITE(autocode)
 		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
 		p = ac_params_default();
 		p.temperature = 0;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		p = ac_params_default();
+		p.w_group[3] = 10.5;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		UT_STR(err.detail, "Scoring weights must lie between 0 and 10.");
+		p = ac_params_default();
+		p.w_headshare = -0.1;
 		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
 		p = ac_params_default();
 		p.stem_level = 1;
