@@ -64,13 +64,43 @@ END;
 COMMENT ON FUNCTION card_mappings(jsonb) IS
   'Internal to import_role_card: the mappings of a valid card (the role''s and its taxonomy nodes'') as rows, codes canonical, defaults applied.';
 
+CREATE FUNCTION card_role(card jsonb)
+RETURNS TABLE (code rolecode, title text, summary text, story_who text, story_external_problem text,
+               story_internal_problem text, story_why_it_matters text, story_plan text[], story_stakes text,
+               story_success text)
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT (card->>'code')::rolecode, card->>'title', card->>'summary', s.st->>'who', s.st->>'external_problem',
+         s.st->>'internal_problem', s.st->>'why_it_matters',
+         CASE WHEN jsonb_typeof(s.st->'plan') = 'array'
+              THEN ARRAY(SELECT jsonb_array_elements_text(s.st->'plan')) ELSE '{}' END,
+         s.st->>'stakes', s.st->>'success'
+  FROM (SELECT CASE WHEN jsonb_typeof(card->'story') = 'object' THEN card->'story' ELSE '{}' END) s(st);
+END;
+COMMENT ON FUNCTION card_role(jsonb) IS
+  'Internal to the importers: the role row of a valid card (code, title, summary, story).';
+
+-- The last card of each role code in a batch (a JSON array of cards), as
+-- (code, card): of every code (existing NULL), of the codes in existing
+-- (existing true) or of the others (false).
+CREATE FUNCTION card_batch_last(cards jsonb, existing rolecode[], want_existing boolean)
+RETURNS TABLE (code rolecode, card jsonb)
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT DISTINCT ON (1) (e.x->>'code')::rolecode, e.x
+  FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o)
+  WHERE want_existing IS NULL OR ((e.x->>'code')::rolecode IN (SELECT unnest(existing))) = want_existing
+  ORDER BY 1, e.o DESC;
+END;
+COMMENT ON FUNCTION card_batch_last(jsonb, rolecode[], boolean) IS
+  'Internal to import_role_cards: the last card of each role code of a batch, of all codes, of those in existing, or of the others.';
+
 CREATE FUNCTION import_role_card(card jsonb) RETURNS rolecode
   LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE
   bad record;
   c rolecode;
   chain jsonb := CASE WHEN jsonb_typeof(card->'taxonomy') = 'array' THEN card->'taxonomy' ELSE '[]' END;
-  st jsonb := CASE WHEN jsonb_typeof(card->'story') = 'object' THEN card->'story' ELSE '{}' END;
   is_new boolean;
 BEGIN
   SELECT * INTO bad FROM roleext.validate_role_card(card) LIMIT 1;
@@ -103,11 +133,7 @@ BEGIN
   is_new := NOT EXISTS (SELECT 1 FROM role r WHERE r.code = c);
   INSERT INTO role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
                          story_why_it_matters, story_plan, story_stakes, story_success)
-  VALUES (c, card->>'title', card->>'summary', st->>'who', st->>'external_problem', st->>'internal_problem',
-          st->>'why_it_matters',
-          CASE WHEN jsonb_typeof(st->'plan') = 'array'
-               THEN ARRAY(SELECT jsonb_array_elements_text(st->'plan')) ELSE '{}' END,
-          st->>'stakes', st->>'success')
+  SELECT * FROM card_role(card)
   ON CONFLICT (code) DO UPDATE
     SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
         story_external_problem = excluded.story_external_problem,
@@ -230,18 +256,9 @@ BEGIN
   JOIN role r ON r.code = l.code;
   old_roles := coalesce(old_roles, '{}');
 
-  WITH last AS (
-    SELECT DISTINCT ON (1) (e.x->>'code')::rolecode AS code, e.x AS card,
-           CASE WHEN jsonb_typeof(e.x->'story') = 'object' THEN e.x->'story' ELSE '{}' END AS st
-    FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o) ORDER BY 1, e.o DESC)
   INSERT INTO role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
                          story_why_it_matters, story_plan, story_stakes, story_success)
-  SELECT l.code, l.card->>'title', l.card->>'summary', l.st->>'who', l.st->>'external_problem',
-         l.st->>'internal_problem', l.st->>'why_it_matters',
-         CASE WHEN jsonb_typeof(l.st->'plan') = 'array'
-              THEN ARRAY(SELECT jsonb_array_elements_text(l.st->'plan')) ELSE '{}' END,
-         l.st->>'stakes', l.st->>'success'
-  FROM last l
+  SELECT x.* FROM card_batch_last(cards, NULL, NULL) l, card_role(l.card) x
   ON CONFLICT (code) DO UPDATE
     SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
         story_external_problem = excluded.story_external_problem,
@@ -258,28 +275,19 @@ BEGIN
   -- Roles that existed: their components, aliases and own mappings become
   -- their last card's lists (what stays unchanged is not rewritten).
   IF cardinality(old_roles) > 0 THEN
-    WITH last AS (
-      SELECT DISTINCT ON (1) (e.x->>'code')::rolecode AS code, e.x AS card
-      FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o)
-      WHERE (e.x->>'code')::rolecode IN (SELECT unnest(old_roles)) ORDER BY 1, e.o DESC),
+    WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, true)),
     want AS (SELECT l.code AS role, x.* FROM last l, card_components(l.card) x)
     DELETE FROM role_component rc USING last l
     WHERE rc.role = l.code
       AND NOT EXISTS (SELECT FROM want w
                       WHERE (w.role, w.kind, w.name, w.prevalence, w.scope, w.position)
                             = (rc.role, rc.kind, rc.name, rc.prevalence, rc.scope, rc.position));
-    WITH last AS (
-      SELECT DISTINCT ON (1) (e.x->>'code')::rolecode AS code, e.x AS card
-      FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o)
-      WHERE (e.x->>'code')::rolecode IN (SELECT unnest(old_roles)) ORDER BY 1, e.o DESC)
+    WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, true))
     INSERT INTO role_component (role, kind, name, prevalence, scope, position)
     SELECT l.code, x.kind, x.name, x.prevalence, x.scope, x.position FROM last l, card_components(l.card) x
     ON CONFLICT (role, kind, name) DO NOTHING;
 
-    WITH last AS (
-      SELECT DISTINCT ON (1) (e.x->>'code')::rolecode AS code, e.x AS card
-      FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o)
-      WHERE (e.x->>'code')::rolecode IN (SELECT unnest(old_roles)) ORDER BY 1, e.o DESC),
+    WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, true)),
     want AS (SELECT l.code AS role, a.* FROM last l, card_aliases(l.card) a)
     DELETE FROM role_alias ra USING last l
     WHERE ra.role = l.code
@@ -288,19 +296,13 @@ BEGIN
                         AND a.confidence = ra.confidence AND a.approved IS NOT DISTINCT FROM ra.approved
                         AND a.approved_by IS NOT DISTINCT FROM ra.approved_by
                         AND a.approved_at IS NOT DISTINCT FROM ra.approved_at);
-    WITH last AS (
-      SELECT DISTINCT ON (1) (e.x->>'code')::rolecode AS code, e.x AS card
-      FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o)
-      WHERE (e.x->>'code')::rolecode IN (SELECT unnest(old_roles)) ORDER BY 1, e.o DESC)
+    WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, true))
     INSERT INTO role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
     SELECT l.code, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at
     FROM last l, card_aliases(l.card) a
     ON CONFLICT (role, alias) DO NOTHING;
 
-    WITH last AS (
-      SELECT DISTINCT ON (1) (e.x->>'code')::rolecode AS code, e.x AS card
-      FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o)
-      WHERE (e.x->>'code')::rolecode IN (SELECT unnest(old_roles)) ORDER BY 1, e.o DESC),
+    WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, true)),
     want AS (SELECT m.role, m.scheme, m.code FROM last l, card_mappings(l.card) m WHERE m.role IS NOT NULL)
     DELETE FROM mapping mp USING last l
     WHERE mp.role = l.code
@@ -308,16 +310,10 @@ BEGIN
   END IF;
 
   -- New roles: their lists as they are.
-  WITH last AS (
-    SELECT DISTINCT ON (1) (e.x->>'code')::rolecode AS code, e.x AS card
-    FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o)
-    WHERE (e.x->>'code')::rolecode NOT IN (SELECT unnest(old_roles)) ORDER BY 1, e.o DESC)
+  WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, false))
   INSERT INTO role_component (role, kind, name, prevalence, scope, position)
   SELECT l.code, x.kind, x.name, x.prevalence, x.scope, x.position FROM last l, card_components(l.card) x;
-  WITH last AS (
-    SELECT DISTINCT ON (1) (e.x->>'code')::rolecode AS code, e.x AS card
-    FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o)
-    WHERE (e.x->>'code')::rolecode NOT IN (SELECT unnest(old_roles)) ORDER BY 1, e.o DESC)
+  WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, false))
   INSERT INTO role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
   SELECT l.code, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at
   FROM last l, card_aliases(l.card) a;
