@@ -79,10 +79,11 @@ COMMENT ON FUNCTION taxonomy_tables() IS 'The user-data tables of roleext, which
 -- The functions only editors may call.
 CREATE FUNCTION editor_functions() RETURNS name[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN '{import_role_card,rename_taxonomy_node,review_mapping,approve_mapping,reject_mapping,review_alias,approve_alias,reject_alias,suggest_mappings}'::name[];
+  RETURN '{import_role_card,import_role_cards,rename_taxonomy_node,review_mapping,approve_mapping,reject_mapping,review_alias,approve_alias,reject_alias,suggest_mappings}'::name[];
 COMMENT ON FUNCTION editor_functions() IS 'Names of the functions grant_editor lets a role execute (import, review, rename_taxonomy_node, suggest_mappings).';
 
 REVOKE EXECUTE ON FUNCTION import_role_card(jsonb) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION import_role_cards(jsonb) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION review_mapping(rolecode, text, review_status, mapping_scheme, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION approve_mapping(rolecode, text, mapping_scheme, text, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION reject_mapping(rolecode, text, mapping_scheme, text, text) FROM PUBLIC;

@@ -38,7 +38,7 @@ SELECT is(
 -- UNSAFE; trigger functions are VOLATILE; every other function is PARALLEL
 -- SAFE, so parallel query can use both cores.
 CREATE TEMP TABLE writers (name name);
-INSERT INTO writers VALUES ('import_role_card'), ('review_mapping'), ('approve_mapping'),
+INSERT INTO writers VALUES ('import_role_card'), ('import_role_cards'), ('review_mapping'), ('approve_mapping'),
   ('reject_mapping'), ('review_alias'), ('approve_alias'), ('reject_alias'), ('grant_reader'), ('grant_editor'), ('rename_taxonomy_node'),
   ('suggest_mappings');
 SELECT is(
