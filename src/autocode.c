@@ -394,6 +394,7 @@ ac_cache_build(FunctionCallInfo fcinfo)
 	char	   *sql;
 	char	   *buf;
 	size_t		cap = AC_STACK_TEXT;
+	rx_error	err;
 	bool		palloced = true;
 	instr_time	t0,
 				t1;
@@ -444,6 +445,10 @@ ac_cache_build(FunctionCallInfo fcinfo)
 	if (fresh)
 		PopActiveSnapshot();
 	SPI_finish();
+
+	/* statistics and classifiers now, so that the first query does not pay for them */
+	if (ac_index_refresh(ix, &err) != RX_OK)
+		ac_raise(&err);
 
 	/* the query scratch, in the index's context like everything the engine allocates */
 	cache.sc = ac_scratch_create(ix);

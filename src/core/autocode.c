@@ -13,8 +13,10 @@
  * Removal marks an entry dead and takes it out of the lists; when dead
  * entries outnumber live ones by AC_COMPACT_SLACK, the entries, pool and
  * arena are compacted.  Global statistics (inverse frequencies, entry
- * norms, per-code BM25 and prior terms) are recomputed lazily by the next
- * query after a change.
+ * norms, per-code BM25 and prior terms) are recomputed, and two classifiers
+ * (logistic regressions of a title's code and of its major group on its
+ * words and head noun) are retrained, lazily by the next query after a
+ * change or by ac_index_refresh.
  *
  * Query.  Words of the query become weighted features (unknown words are
  * replaced by the two known halves of a compound or by known words of
@@ -23,8 +25,10 @@
  * coefficient of the two weighted sets (lowered when the entry misses the
  * query's head noun) is the entry's similarity, and the best entry of each
  * code is its match.  One pass over the features' code lists gives each
- * code a BM25 vote.  The blend of match, vote, a prior (how many titles the
- * code has) and an exact-match bonus is the raw score; a softmax over the
+ * code a BM25 vote and accumulates its classifier score.  The blend of
+ * match, vote, the votes of its groups, head share, the classifiers'
+ * probabilities, a prior (how many titles the code has) and an exact-match
+ * bonus is the raw score; a softmax over the
  * best candidates and a "none of these" score, then Platt scaling, turn it
  * into a confidence.
  */
@@ -46,12 +50,15 @@
 
 #define AC_TOUCHED			1	/* scratch code flags */
 #define AC_EXACT			2
+#define AC_MAJOR_MAX		64	/* classes of the major-group classifier */
+#define AC_TRAIN_CUT		15	/* training ignores codes below e^-15 of the best */
 
 /* A code's entry in one feature's code list. */
 typedef struct ac_vote
 {
 	uint32_t	code;			/* code index */
 	float		tf;				/* weighted count of the code's entries */
+	float		lw;				/* the classifier's weight of (feature, code), set by refresh */
 } ac_vote;
 
 typedef struct ac_idlist
@@ -91,6 +98,7 @@ typedef struct ac_feat
 	float		idf;			/* title matching (0 for grams) */
 	float		cidf;			/* code vote */
 	float		gidf[AC_GROUP_LEVELS];	/* group votes */
+	uint32_t	row;			/* its row of major-group classifier weights, or UINT32_MAX */
 	ac_idlist	el;				/* TITLE entries with the feature */
 	ac_votelist cl;				/* codes with the feature */
 } ac_feat;
@@ -193,6 +201,15 @@ struct ac_index
 	/* statistics, valid unless dirty */
 	bool		dirty;
 	double		avg_titles;
+	double		live_codes;		/* codes with a live entry */
+
+	/* the major-group classifier, set by refresh */
+	float	   *mw;				/* rows of nmajor weights, the last row the biases */
+	uint32_t	capmw;
+	uint8_t    *gclass;			/* per group: its class (major groups), else 255 */
+	uint32_t	capgclass;
+	int			nmajor;			/* 0: not trained */
+	uint32_t	mbias;			/* the row of the biases */
 };
 
 struct ac_scratch
@@ -208,6 +225,7 @@ struct ac_scratch
 	uint8_t    *cflag;			/* AC_TOUCHED, AC_EXACT */
 	uint32_t   *ctouched;
 	float	   *chead;			/* per code: weight of its titles with the query's head */
+	float	   *cclass;			/* per code: the classifier's score */
 	uint32_t	capcodes;
 	float	   *gtf;			/* per group: pooled weight of one feature */
 	float	   *gvote;
@@ -282,10 +300,14 @@ ac_params_default(void)
 	p.w_group[2] = 0;
 	p.w_group[3] = 0.2;			/* the major group */
 	p.w_headshare = 0.1;
+	p.w_class = 0.3;
+	p.w_class_major = 0.1;
+	p.class_rate = 1.0;
+	p.class_epochs = 6;
 	p.temperature = 0.08;
 	p.null_score = 0.50;
-	p.calib_a = 0.5802;
-	p.calib_b = 0.0135;
+	p.calib_a = 0.4377;
+	p.calib_b = -0.4901;
 	p.stem_level = 2;
 	return p;
 }
@@ -321,7 +343,9 @@ ac_check_params(const ac_params *p, rx_error *err)
 		!(p->w_group[1] >= 0 && p->w_group[1] <= 10) ||
 		!(p->w_group[2] >= 0 && p->w_group[2] <= 10) ||
 		!(p->w_group[3] >= 0 && p->w_group[3] <= 10) ||
-		!(p->w_headshare >= 0 && p->w_headshare <= 10))
+		!(p->w_headshare >= 0 && p->w_headshare <= 10) ||
+		!(p->w_class >= 0 && p->w_class <= 10) ||
+		!(p->w_class_major >= 0 && p->w_class_major <= 10))
 		return rx_fail(err, RX_ARGUMENT, "Scoring weights must lie between 0 and 10.");
 	if (!(p->bm25_k1 > 0 && p->bm25_k1 <= 100) || !(p->bm25_b >= 0 && p->bm25_b <= 1))
 		return rx_fail(err, RX_ARGUMENT, "BM25 needs k1 in (0, 100] and b in [0, 1].");
@@ -334,6 +358,10 @@ ac_check_params(const ac_params *p, rx_error *err)
 	if (!(p->calib_a > 0 && p->calib_a <= 10) || !(p->calib_b >= -10 && p->calib_b <= 10))
 		return rx_fail(err, RX_ARGUMENT,
 					   "The calibration needs a slope in (0, 10] and an intercept in [-10, 10].");
+	if (!(p->class_rate > 0 && p->class_rate <= 10) || p->class_epochs < 0 ||
+		p->class_epochs > 100)
+		return rx_fail(err, RX_ARGUMENT,
+					   "The classifier needs a learning rate in (0, 10] and 0 to 100 epochs.");
 	if (p->stem_level < 0 || p->stem_level > 2)
 		return rx_fail(err, RX_ARGUMENT, "The stem level must be 0, 1 or 2.");
 	return RX_OK;
@@ -388,6 +416,8 @@ ac_index_free(ac_index *ix)
 	ac_map_free(a, &ix->codemap);
 	ac_mem_free(a, ix->groups);
 	ac_map_free(a, &ix->groupmap);
+	ac_mem_free(a, ix->mw);
+	ac_mem_free(a, ix->gclass);
 	ac_mem_free(a, ix->entries);
 	ac_mem_free(a, ix->hot);
 	ac_mem_free(a, ix->pool);
@@ -468,6 +498,7 @@ ac_index_bytes(const ac_index *ix)
 	n += (size_t) ix->capentries * sizeof(ac_entry) + (size_t) ix->caphot * sizeof(ac_hot) +
 		(size_t) ix->cappool * sizeof(uint32_t);
 	n += ix->caplabels + ac_map_bytes(&ix->identmap) + ac_map_bytes(&ix->sigmap);
+	n += (size_t) ix->capmw * sizeof(float) + ix->capgclass;
 	return n;
 }
 
@@ -772,6 +803,7 @@ ac_vote_add(ac_index *ix, uint32_t f, uint32_t code, float tf)
 		return false;
 	l->v[l->n].code = code;
 	l->v[l->n].tf = tf;
+	l->v[l->n].lw = 0;
 	l->n++;
 	return true;
 }
@@ -1187,8 +1219,354 @@ ac_refresh_groups(ac_index *ix, double ngl[AC_GROUP_LEVELS])
 	}
 }
 
-/* Recompute inverse frequencies and entry norms after a change. */
+/*
+ * The classifiers learn from the live titles.  Titles with the same words
+ * (and so the same features) are one example whose target is shared among
+ * their codes, so that a title listed under two codes alike leaves the two
+ * tied.  Examples are visited in the order of their word hash, then of
+ * their entries' identity, which does not depend on the order the entries
+ * were added in.
+ */
+typedef struct ac_example
+{
+	uint64_t	sig;
+	uint64_t	ident;
+	uint32_t	e;
+} ac_example;
+
+static int
+ac_example_cmp(const void *a, const void *b)
+{
+	const ac_example *x = a,
+			   *y = b;
+
+	if (x->sig != y->sig)
+		return x->sig < y->sig ? -1 : 1;
+	if (x->ident != y->ident)
+		return x->ident < y->ident ? -1 : 1;
+	return x->e < y->e ? -1 : (x->e > y->e);
+}
+
+/* Do entries a and b have the same features? */
+static bool
+ac_same_features(const ac_index *ix, uint32_t a, uint32_t b)
+{
+	const ac_entry *x = &ix->entries[a],
+			   *y = &ix->entries[b];
+
+	return x->nfeat == y->nfeat &&
+		memcmp(ix->pool + x->feat_off, ix->pool + y->feat_off,
+			   (size_t) x->nfeat * sizeof(uint32_t)) == 0;
+}
+
+/*
+ * Sort the live titles into examples: ex[] is reordered so that each
+ * example's entries are consecutive, and start[0..*nstart] are the
+ * examples' first positions (start[*nstart] = the number of titles).
+ */
 static void
+ac_examples(const ac_index *ix, ac_example *ex, uint32_t nex, uint32_t *start, uint32_t *nstart)
+{
+	uint32_t	i = 0,
+				n = 0;
+
+	qsort(ex, nex, sizeof(ac_example), ac_example_cmp);
+	while (i < nex)
+	{
+		uint32_t	end = i + 1,
+					j;
+
+		/* entries of the same words with the same features join entry i */
+		for (j = i + 1; j < nex && ex[j].sig == ex[i].sig; j++)
+			if (ac_same_features(ix, ex[i].e, ex[j].e))
+			{
+				ac_example	t = ex[j];
+
+				memmove(ex + end + 1, ex + end, (size_t) (j - end) * sizeof(ac_example));
+				ex[end++] = t;
+			}
+		start[n++] = i;
+		i = end;
+	}
+	start[n] = nex;
+	*nstart = n;
+}
+
+/*
+ * Train the major-group classifier: a multinomial logistic regression of
+ * a title's major group (the level-3 group of its code) on its words and
+ * head noun, dense over the groups, by stochastic gradient descent.
+ * False when out of memory; nmajor stays 0 (unused) then, or when there
+ * are more than AC_MAJOR_MAX major groups.
+ */
+static bool
+ac_train_major(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32_t nstart)
+{
+	const ac_params *p = &ix->params;
+	uint32_t	f,
+				g,
+				nrows = 0,
+				s;
+	int			m = 0,
+				ep,
+				k;
+
+	if (p->w_class_major <= 0)
+		return true;
+	if (!ac_mem_grow(&ix->alloc, (void **) &ix->gclass, &ix->capgclass, ix->ngroups + 1, 1))
+		return false;
+	for (g = 0; g < ix->ngroups; g++)
+	{
+		ix->gclass[g] = 255;
+		if (ix->groups[g].level == AC_GROUP_LEVELS - 1 && ix->groups[g].titles > 0)
+		{
+			if (m >= AC_MAJOR_MAX)
+				return true;
+			ix->gclass[g] = (uint8_t) m++;
+		}
+	}
+	if (m < 2)
+		return true;
+	for (f = 0; f < ix->nfeats; f++)
+	{
+		ac_feat    *ft = &ix->feats[f];
+
+		ft->row = (ft->kind == AC_F_WORD || ft->kind == AC_F_HEAD) && ft->cl.n > 0
+			? nrows++ : UINT32_MAX;
+	}
+	if (!ac_mem_grow(&ix->alloc, (void **) &ix->mw, &ix->capmw, (nrows + 1) * (uint32_t) m,
+					 sizeof(float)))
+		return false;
+	memset(ix->mw, 0, sizeof(float) * (size_t) (nrows + 1) * (size_t) m);
+	for (ep = 0; ep < p->class_epochs; ep++)
+	{
+		double		eta = p->class_rate / (1 + ep);
+
+		for (s = 0; s < nstart; s++)
+		{
+			const ac_entry *ent = &ix->entries[ex[start[s]].e];
+			const uint32_t *fs = ix->pool + ent->feat_off;
+			double		z[AC_MAJOR_MAX],
+						t[AC_MAJOR_MAX],
+						mx = -1e300,
+						zsum = 0,
+						wsum = 0;
+			uint32_t	j;
+
+			/* the target: each entry's weight on its major group */
+			for (k = 0; k < m; k++)
+				t[k] = 0;
+			for (j = start[s]; j < start[s + 1]; j++)
+			{
+				const ac_entry *en = &ix->entries[ex[j].e];
+				uint32_t	gy = ix->codes[en->code].grp[AC_GROUP_LEVELS - 1];
+				double		w = en->weight < 1 ? en->weight : 1;
+
+				if (gy != UINT32_MAX && ix->gclass[gy] != 255)
+				{
+					t[ix->gclass[gy]] += w;
+					wsum += w;
+				}
+			}
+			if (!(wsum > 0))
+				continue;
+			for (k = 0; k < m; k++)
+				z[k] = ix->mw[(size_t) nrows * m + k];
+			for (j = 0; j < ent->nfeat; j++)
+			{
+				uint32_t	r = ix->feats[fs[j]].row;
+
+				if (r != UINT32_MAX)
+					for (k = 0; k < m; k++)
+						z[k] += ix->mw[(size_t) r * m + k];
+			}
+			for (k = 0; k < m; k++)
+				if (z[k] > mx)
+					mx = z[k];
+			for (k = 0; k < m; k++)
+				zsum += (z[k] = exp(z[k] - mx));
+			for (k = 0; k < m; k++)
+				z[k] = eta * (wsum * z[k] / zsum - t[k]);
+			for (k = 0; k < m; k++)
+				ix->mw[(size_t) nrows * m + k] -= (float) z[k];
+			for (j = 0; j < ent->nfeat; j++)
+			{
+				uint32_t	r = ix->feats[fs[j]].row;
+
+				if (r != UINT32_MAX)
+					for (k = 0; k < m; k++)
+						ix->mw[(size_t) r * m + k] -= (float) z[k];
+			}
+		}
+	}
+	ix->mbias = nrows;
+	ix->nmajor = m;
+	return true;
+}
+
+/*
+ * Train the code classifier: a multinomial logistic regression of a
+ * title's code on its words and head noun, with one weight per (feature,
+ * code) pair of the code lists (lw), by stochastic gradient descent; a code
+ * that no feature of a title reaches scores 0.  Codes below e^-AC_TRAIN_CUT
+ * of the best are given no gradient (it is negligible), which saves most
+ * exp() calls and updates once the weights have settled.
+ */
+static void
+ac_train_codes(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32_t nstart,
+			   double *z, double *tgt, uint32_t *touched, uint8_t *mark)
+{
+	const ac_params *p = &ix->params;
+	int			ep;
+
+	for (ep = 0; ep < p->class_epochs; ep++)
+	{
+		double		eta = p->class_rate / (1 + ep);
+		uint32_t	s;
+
+		for (s = 0; s < nstart; s++)
+		{
+			const ac_entry *ent = &ix->entries[ex[start[s]].e];
+			const uint32_t *fs = ix->pool + ent->feat_off;
+			uint32_t	nt = 0,
+						k,
+						j;
+			double		m = 0,
+						zsum,
+						wsum = 0;
+
+			for (k = 0; k < ent->nfeat; k++)
+			{
+				const ac_votelist *l = &ix->feats[fs[k]].cl;
+
+				for (j = 0; j < l->n; j++)
+				{
+					uint32_t	c = l->v[j].code;
+
+					if (!mark[c])
+					{
+						mark[c] = 1;
+						z[c] = 0;
+						touched[nt++] = c;
+					}
+					z[c] += l->v[j].lw;
+				}
+			}
+			/* the target: each entry's weight on its code (all touched) */
+			for (j = start[s]; j < start[s + 1]; j++)
+			{
+				const ac_entry *en = &ix->entries[ex[j].e];
+				double		w = en->weight < 1 ? en->weight : 1;
+
+				tgt[en->code] += w;
+				wsum += w;
+			}
+			for (k = 0; k < nt; k++)
+				if (z[touched[k]] > m)
+					m = z[touched[k]];
+			zsum = (ix->live_codes - nt) * exp(-m);
+			for (k = 0; k < nt; k++)
+			{
+				uint32_t	c = touched[k];
+
+				z[c] = z[c] - m > -AC_TRAIN_CUT ? exp(z[c] - m) : 0;
+				zsum += z[c];
+			}
+			/* z becomes the step along the gradient of the log loss */
+			for (k = 0; k < nt; k++)
+			{
+				uint32_t	c = touched[k];
+
+				z[c] = eta * (wsum * z[c] / zsum - tgt[c]);
+				tgt[c] = 0;
+			}
+			for (k = 0; k < ent->nfeat; k++)
+			{
+				ac_votelist *l = &ix->feats[fs[k]].cl;
+
+				for (j = 0; j < l->n; j++)
+				{
+					double		g = z[l->v[j].code];
+
+					if (g != 0)
+						l->v[j].lw -= (float) g;
+				}
+			}
+			for (k = 0; k < nt; k++)
+				mark[touched[k]] = 0;
+		}
+	}
+}
+
+/* Train both classifiers from scratch.  False when out of memory. */
+static bool
+ac_train(ac_index *ix)
+{
+	const ac_params *p = &ix->params;
+	const ac_allocator *a = &ix->alloc;
+	ac_example *ex;
+	uint32_t   *start,
+			   *touched;
+	double	   *z,
+			   *tgt;
+	uint8_t    *mark;
+	uint32_t	nex = 0,
+				nstart = 0,
+				e,
+				f,
+				j;
+	bool		ok = true;
+
+	for (f = 0; f < ix->nfeats; f++)
+		for (j = 0; j < ix->feats[f].cl.n; j++)
+			ix->feats[f].cl.v[j].lw = 0;
+	ix->nmajor = 0;
+	if ((p->w_class <= 0 && p->w_class_major <= 0) || p->class_epochs == 0 ||
+		ix->live[AC_TITLE] == 0)
+		return true;
+	ex = ac_mem_alloc(a, sizeof(ac_example) * (size_t) ix->live[AC_TITLE]);
+	start = ac_mem_alloc(a, sizeof(uint32_t) * ((size_t) ix->live[AC_TITLE] + 1));
+	z = ac_mem_alloc(a, sizeof(double) * ((size_t) ix->ncodes + 1));
+	tgt = ac_mem_alloc(a, sizeof(double) * ((size_t) ix->ncodes + 1));
+	touched = ac_mem_alloc(a, sizeof(uint32_t) * ((size_t) ix->ncodes + 1));
+	mark = ac_mem_alloc(a, (size_t) ix->ncodes + 1);
+	if (ex != NULL && start != NULL && z != NULL && tgt != NULL && touched != NULL &&
+		mark != NULL)
+	{
+		memset(mark, 0, (size_t) ix->ncodes + 1);
+		for (e = 0; e < ix->ncodes; e++)
+			tgt[e] = 0;
+		for (e = 0; e < ix->nentries; e++)
+			if (ix->entries[e].alive && ix->entries[e].kind == AC_TITLE &&
+				ix->entries[e].nfeat > 0)
+			{
+				ex[nex].sig = ix->entries[e].sig;
+				ex[nex].ident = ix->entries[e].ident;
+				ex[nex].e = e;
+				nex++;
+			}
+		ac_examples(ix, ex, nex, start, &nstart);
+		ok = ac_train_major(ix, ex, start, nstart);
+		if (p->w_class > 0)
+			ac_train_codes(ix, ex, start, nstart, z, tgt, touched, mark);
+	}
+	else
+		ok = false;
+	ac_mem_free(a, ex);
+	ac_mem_free(a, start);
+	ac_mem_free(a, z);
+	ac_mem_free(a, tgt);
+	ac_mem_free(a, touched);
+	ac_mem_free(a, mark);
+	return ok;
+}
+
+/*
+ * Recompute inverse frequencies and entry norms and train the classifiers
+ * after a change.  False when out of memory: the index stays dirty, so the
+ * next query tries again.
+ */
+static bool
 ac_refresh(ac_index *ix)
 {
 	double		n = ix->live[AC_TITLE];
@@ -1210,6 +1588,7 @@ ac_refresh(ac_index *ix)
 	kw[AC_F_HEAD] = ix->params.head_weight;
 	kw[AC_F_GRAM] = ix->params.gram_weight;
 	ix->avg_titles = nc > 0 && sum > 0 ? sum / nc : 1;
+	ix->live_codes = nc;
 	for (c = 0; c < ix->ncodes; c++)
 	{
 		ac_code    *cd = &ix->codes[c];
@@ -1256,7 +1635,10 @@ ac_refresh(ac_index *ix)
 			norm += ix->feats[ix->pool[ent->feat_off + i]].idf;
 		ix->hot[e].norm = (float) norm;
 	}
+	if (!ac_train(ix))
+		return false;
 	ix->dirty = false;
+	return true;
 }
 
 /* A scratch area for queries on ix. */
@@ -1290,6 +1672,7 @@ ac_scratch_free(ac_scratch *sc)
 	ac_mem_free(a, sc->cflag);
 	ac_mem_free(a, sc->ctouched);
 	ac_mem_free(a, sc->chead);
+	ac_mem_free(a, sc->cclass);
 	ac_mem_free(a, sc->gtf);
 	ac_mem_free(a, sc->gvote);
 	ac_mem_free(a, sc->gflag);
@@ -1340,9 +1723,9 @@ ac_scratch_fit(ac_scratch *sc, const ac_index *ix, int k)
 	void	  **earr[] = {(void **) &sc->eacc, (void **) &sc->etouched, (void **) &sc->ehead};
 	size_t		esz[] = {sizeof(float), sizeof(uint32_t), 1};
 	void	  **carr[] = {(void **) &sc->cmatch, (void **) &sc->cbest, (void **) &sc->cvote,
-	(void **) &sc->cflag, (void **) &sc->ctouched, (void **) &sc->chead};
+	(void **) &sc->cflag, (void **) &sc->ctouched, (void **) &sc->chead, (void **) &sc->cclass};
 	size_t		csz[] = {sizeof(float), sizeof(uint32_t), sizeof(float), 1, sizeof(uint32_t),
-	sizeof(float)};
+	sizeof(float), sizeof(float)};
 	void	  **garr[] = {(void **) &sc->gtf, (void **) &sc->gvote, (void **) &sc->gflag,
 	(void **) &sc->gtouched, (void **) &sc->gvoted};
 	size_t		gsz[] = {sizeof(float), sizeof(float), 1, sizeof(uint32_t), sizeof(uint32_t)};
@@ -1352,7 +1735,7 @@ ac_scratch_fit(ac_scratch *sc, const ac_index *ix, int k)
 	uint32_t	capcand = sc->capcand;
 
 	if (!ac_scratch_arrays(sc, earr, esz, 3, &sc->capentries, ix->nentries) ||
-		!ac_scratch_arrays(sc, carr, csz, 6, &sc->capcodes, ix->ncodes) ||
+		!ac_scratch_arrays(sc, carr, csz, 7, &sc->capcodes, ix->ncodes) ||
 		!ac_scratch_arrays(sc, garr, gsz, 5, &sc->capgroups, ix->ngroups) ||
 		!ac_scratch_arrays(sc, tarr, tsz, 2, &sc->captokens, ix->ntokens))
 		return false;
@@ -1596,6 +1979,15 @@ ac_calibrate(const ac_params *params, double p)
 	return 1 / (1 + exp(-z));
 }
 
+/* Recompute the statistics now if a change left them stale. */
+rx_status
+ac_index_refresh(ac_index *ix, rx_error *err)
+{
+	if (ix->dirty && !ac_refresh(ix))
+		return ac_oom(err);
+	return RX_OK;
+}
+
 /* Note code c as touched by this query (first touch resets its slots). */
 static inline void
 ac_touch(ac_scratch *sc, uint32_t c, uint32_t *n)
@@ -1606,6 +1998,7 @@ ac_touch(ac_scratch *sc, uint32_t c, uint32_t *n)
 	sc->cmatch[c] = 0;
 	sc->cvote[c] = 0;
 	sc->chead[c] = 0;
+	sc->cclass[c] = 0;
 	sc->cbest[c] = UINT32_MAX;
 	sc->ctouched[(*n)++] = c;
 }
@@ -1703,8 +2096,11 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 	uint32_t	netouched = 0,
 				nctouched = 0,
 				j;
+	double		pmajor[AC_MAJOR_MAX];
+	bool		use_major = false;
 	double		qn = 0,
 				qmax = 0,
+				zclass = 0,
 				denom,
 				top;
 	uint64_t	sig;
@@ -1722,8 +2118,8 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 		return rx_fail(err, RX_ARGUMENT, "The title to code is missing.");
 	if (k == 0 || ix->nentries == 0)
 		return RX_OK;
-	if (ix->dirty)
-		ac_refresh(ix);
+	if (ix->dirty && !ac_refresh(ix))
+		return ac_oom(err);
 	if (!ac_scratch_fit(sc, ix, k))
 		return ac_oom(err);
 	mcand = k > AC_SOFTMAX_MIN ? k : AC_SOFTMAX_MIN;
@@ -1823,11 +2219,14 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 		}
 	}
 
-	/* 3. the per-code vote (BM25 over the codes' pooled entries) */
+	/* 3. the per-code vote (BM25 over the codes' pooled entries), the classifier */
 	for (i = 0; i < nq; i++)
 	{
 		const ac_votelist *l = &ix->feats[q[i].f].cl;
 		double		wt = ix->feats[q[i].f].cidf * q[i].w;
+
+		/* grams have no classifier weights */
+		bool		cls = p->w_class > 0 && ix->feats[q[i].f].kind != AC_F_GRAM;
 
 		if (!(wt > 0))
 			continue;
@@ -1838,6 +2237,8 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 
 			ac_touch(sc, c, &nctouched);
 			sc->cvote[c] += (float) wt * tf / (tf + ix->codes[c].k);
+			if (cls)
+				sc->cclass[c] += q[i].w * l->v[j].lw;
 			if (ix->feats[q[i].f].kind == AC_F_HEAD && tf * q[i].w > sc->chead[c])
 				sc->chead[c] = tf * q[i].w;
 		}
@@ -1862,6 +2263,64 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 			}
 	}
 
+	/* 4a. the major-group classifier's probabilities */
+	if (p->w_class_major > 0 && ix->nmajor > 0)
+	{
+		int			m = ix->nmajor,
+					kk;
+		double		mx = -1e300,
+					zs = 0;
+
+		for (kk = 0; kk < m; kk++)
+			pmajor[kk] = ix->mw[(size_t) ix->mbias * m + kk];
+		for (i = 0; i < nq; i++)
+		{
+			uint32_t	r = ix->feats[q[i].f].row;
+
+			if (r != UINT32_MAX && ix->feats[q[i].f].kind != AC_F_GRAM)
+				for (kk = 0; kk < m; kk++)
+					pmajor[kk] += q[i].w * ix->mw[(size_t) r * m + kk];
+		}
+		for (kk = 0; kk < m; kk++)
+			if (pmajor[kk] > mx)
+				mx = pmajor[kk];
+		for (kk = 0; kk < m; kk++)
+			zs += (pmajor[kk] = exp(pmajor[kk] - mx));
+		for (kk = 0; kk < m; kk++)
+			pmajor[kk] /= zs;
+		use_major = true;
+	}
+
+	/* 4b. the classifier's probabilities: a code no feature reaches scores 0 */
+	if (p->w_class > 0)
+	{
+		double		m = 0,
+					e0;
+
+		for (j = 0; j < nctouched; j++)
+			if (sc->cclass[sc->ctouched[j]] > m)
+				m = sc->cclass[sc->ctouched[j]];
+		e0 = exp(-m);
+
+		/* most touched codes (reached by grams only) have score 0: exp(0 - m) */
+		zclass = ix->live_codes * e0;
+		for (j = 0; j < nctouched; j++)
+		{
+			uint32_t	c = sc->ctouched[j];
+			double		x = sc->cclass[c];
+
+			if (x == 0)
+				sc->cclass[c] = (float) e0;
+			else
+			{
+				double		v = x - m > -60 ? exp(x - m) : 0;
+
+				sc->cclass[c] = (float) v;
+				zclass += v - e0;
+			}
+		}
+	}
+
 	/* 5. blend, and keep the best mcand candidates in order */
 	for (j = 0; j < nctouched; j++)
 	{
@@ -1879,6 +2338,15 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 
 			if (g != UINT32_MAX && sc->gflag[g] && gmax[l] > 0)
 				raw += p->w_group[l] * sc->gvote[g] / gmax[l];
+		}
+		if (zclass > 0)
+			raw += p->w_class * sc->cclass[c] / zclass;
+		if (use_major)
+		{
+			uint32_t	g = ix->codes[c].grp[AC_GROUP_LEVELS - 1];
+
+			if (g != UINT32_MAX && ix->gclass[g] != 255)
+				raw += p->w_class_major * pmajor[ix->gclass[g]];
 		}
 		if (p->w_headshare > 0 && ix->codes[c].titles > 0)
 		{

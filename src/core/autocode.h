@@ -76,6 +76,10 @@ typedef struct ac_params
 	double		split_weight;	/* weight of the parts of a split compound */
 	double		w_group[AC_GROUP_LEVELS];	/* weight of the vote of a code's group at each level */
 	double		w_headshare;	/* weight of the share of a code's titles with the query's head */
+	double		w_class;		/* weight of the classifier's probability of the code */
+	double		w_class_major;	/* weight of the major-group classifier's probability of its group */
+	double		class_rate;		/* the classifier's learning rate */
+	int			class_epochs;	/* the classifier's passes over the titles */
 	double		temperature;	/* softmax temperature of the confidence */
 	double		null_score;		/* raw score of "none of these" in the softmax */
 	double		calib_a;		/* confidence = logistic(a * logit(softmax) + b) */
@@ -154,6 +158,14 @@ uint32_t	ac_index_codes(const ac_index *ix);
 
 /* Bytes held by the index (its arrays, tables and strings). */
 size_t		ac_index_bytes(const ac_index *ix);
+
+/*
+ * Recompute the statistics that depend on the whole dictionary (and train
+ * the classifiers) now, if a change left them stale; otherwise the next
+ * query does.  Lets a caller pay for it when it builds the index.
+ * RX_RANGE when memory runs out (the index stays usable and stale).
+ */
+rx_status	ac_index_refresh(ac_index *ix, rx_error *err);
 
 /* A scratch area for queries on ix; NULL when out of memory. */
 ac_scratch *ac_scratch_create(const ac_index *ix);

@@ -754,6 +754,25 @@ evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy
  * Fit confidence = logistic(a * logit(p) + b) to the top-1 correctness of
  * the n titles by Newton's method on the log loss.
  */
+/* The log loss of confidence = logistic(a * logit(p) + b) on the n titles. */
+static double
+calib_loss(const double *p, const int *y, int n, double a, double b)
+{
+	double		loss = 0;
+	int			i;
+
+	for (i = 0; i < n; i++)
+	{
+		double		q = p[i] < 1e-9 ? 1e-9 : (p[i] > 1 - 1e-9 ? 1 - 1e-9 : p[i]);
+		double		z = a * log(q / (1 - q)) + b;
+
+		/* log(1 + e^-z) or log(1 + e^z), computed without overflow */
+		loss += y[i] ? (z > 0 ? log1p(exp(-z)) : -z + log1p(exp(z)))
+			: (z > 0 ? z + log1p(exp(-z)) : log1p(exp(z)));
+	}
+	return loss;
+}
+
 static void
 fit_calibration(const double *p, const int *y, int n, double *a, double *b)
 {
@@ -791,6 +810,17 @@ fit_calibration(const double *p, const int *y, int n, double *a, double *b)
 			break;
 		da = (h11 * g0 - h01 * g1) / det;
 		db = (h00 * g1 - h01 * g0) / det;
+		/* halve the Newton step until the log loss does not grow */
+		{
+			double		before = calib_loss(p, y, n, *a, *b);
+			int			half;
+
+			for (half = 0; half < 40 && calib_loss(p, y, n, *a - da, *b - db) > before; half++)
+			{
+				da /= 2;
+				db /= 2;
+			}
+		}
 		*a -= da;
 		*b -= db;
 		if (fabs(da) + fabs(db) < 1e-9)
@@ -868,7 +898,7 @@ set_param(ac_params *p, const char *arg)
 #define P(name) if (n == strlen(#name) && strncmp(arg, #name, n) == 0) { p->name = v; return true; }
 	P(w_vote) P(w_prior) P(w_exact) P(head_weight) P(head_miss) P(gram_weight) P(bm25_k1) P(bm25_b)
 	P(fuzzy_weight) P(fuzzy_min) P(split_weight) P(temperature) P(null_score)
-	P(calib_a) P(calib_b) P(w_headshare)
+	P(calib_a) P(calib_b) P(w_headshare) P(w_class) P(w_class_major) P(class_rate)
 #undef P
 	if (n == 10 && strncmp(arg, "w_detailed", n) == 0)
 	{
@@ -888,6 +918,11 @@ set_param(ac_params *p, const char *arg)
 	if (n == 7 && strncmp(arg, "w_major", n) == 0)
 	{
 		p->w_group[3] = v;
+		return true;
+	}
+	if (n == 12 && strncmp(arg, "class_epochs", n) == 0)
+	{
+		p->class_epochs = (int) v;
 		return true;
 	}
 	if (n == 10 && strncmp(arg, "stem_level", n) == 0)
@@ -1153,6 +1188,13 @@ main(int argc, char **argv)
 		g[3] = soc_major[d];
 		if (ac_set_groups(ix, occ[i].code, g, &err) != RX_OK)
 			die("ac_set_groups failed", err.detail);
+	}
+	{
+		rx_error	err;
+
+		/* statistics and classifiers, as the SQL build does */
+		if (ac_index_refresh(ix, &err) != RX_OK)
+			die("out of memory", err.detail);
 	}
 	sc = ac_scratch_create(ix);
 	if (sc == NULL)

@@ -412,6 +412,55 @@ UT_SUITE(autocode)
 		ac_index_free(ix);
 	}
 
+	UT_CASE("the classifiers do not depend on the order the titles were added in")
+	{
+		static const char *const t[] = {
+			"software engineer", "software developer", "application developer",
+			"programmer analyst", "engineering technician",
+			"electronics engineering technician", "electrical technician",
+			"electrical engineer", "power engineer", "registered nurse", "staff nurse",
+			"charge nurse", "licensed practical nurse", "vocational nurse",
+			"director of nursing", "health services manager",
+			"customer service representative", "call center representative", "analyst",
+		"analyst", "systems analyst", "process improvement consultant"};
+		static const int32_t c[] = {SWE, SWE, SWE, SWE, ETECH, ETECH, ETECH, EENG, EENG,
+			RN, RN, RN, LPN, LPN, MGR, MGR, CSR, CSR, CSA, MA, CSA, MA};
+		static const char *const q[] = {"nurse", "engineer", "analyst", "technician developer"};
+		ac_index   *fwd = ac_index_create(NULL, NULL),
+				   *rev = ac_index_create(NULL, NULL);
+		ac_scratch *sf,
+				   *sr;
+		ac_hit		hf[5],
+					hr[5];
+		int			i,
+					r,
+					nf,
+					nr;
+
+		for (i = 0; i < 22; i++)
+		{
+			add(fwd, t[i], c[i], AC_TITLE);
+			add(rev, t[21 - i], c[21 - i], AC_TITLE);
+		}
+		sf = ac_scratch_create(fwd);
+		sr = ac_scratch_create(rev);
+		for (i = 0; i < 4; i++)
+		{
+			nf = code(fwd, sf, q[i], 5, hf);
+			nr = code(rev, sr, q[i], 5, hr);
+			UT_INT(nf, nr);
+			for (r = 0; r < nf && r < nr; r++)
+			{
+				UT_INT(hf[r].code, hr[r].code);
+				UT_DBL(hf[r].score, hr[r].score, 1e-6);
+			}
+		}
+		ac_scratch_free(sf);
+		ac_scratch_free(sr);
+		ac_index_free(fwd);
+		ac_index_free(rev);
+	}
+
 	UT_CASE("a title listed under two codes alike is a tie, ordered by code")
 	{
 		ac_index   *ix = build();
@@ -491,10 +540,25 @@ UT_SUITE(autocode)
 	{
 		ac_index   *ix = build();
 		ac_scratch *sc = ac_scratch_create(ix);
+		ac_params	p = ac_params_default();
+		rx_error	err;
+		ac_hit		h[5];
+		int			n;
 
-		UT_INT(best(ix, sc, "sofware engineer"), SWE);
 		UT_INT(best(ix, sc, "registerd nurse"), RN);
 		UT_INT(best(ix, sc, "callcenter representative"), CSR);
+		/*
+		 * On these 22 titles the classifiers learn that "engineer" means
+		 * electrical engineer (two of the three engineers), which outweighs
+		 * a weak fuzzy stand-in: the stand-in still finds software engineer
+		 * among the first two, and first without the classifiers.
+		 */
+		n = code(ix, sc, "sofware engineer", 5, h);
+		UT_CHECK(n >= 2 && (h[0].code == SWE || h[1].code == SWE));
+		p.w_class = 0;
+		p.w_class_major = 0;
+		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(best(ix, sc, "sofware engineer"), SWE);
 		ac_scratch_free(sc);
 		ac_index_free(ix);
 	}
@@ -663,8 +727,12 @@ UT_SUITE(autocode)
 		}
 		UT_CHECK(pos200 >= 0 && pos100 > pos200);
 		UT_CHECK(well_formed(h, n));
-		/* without group votes the two are tied, in code order */
+		/*
+		 * without group votes (nor the major-group classifier, which learns
+		 * that bricklayers are group 8) the two are tied, in code order
+		 */
 		p.w_group[0] = p.w_group[1] = p.w_group[2] = p.w_group[3] = 0;
+		p.w_class_major = 0;
 		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
 		n = code(ix, sc, "bricklayer crew supervisor", 5, h);
 		for (i = 0, pos100 = pos200 = -1; i < n; i++)
