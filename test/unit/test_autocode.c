@@ -95,34 +95,28 @@ del(ac_index *ix, const char *label, int32_t code, ac_kind kind)
 	return found;
 }
 
+/* The toy dictionary: 22 titles of 9 codes ("analyst" under two). */
+#define TOY_N 22
+static const char *const toy_title[TOY_N] = {
+	"software engineer", "software developer", "application developer",
+	"programmer analyst", "engineering technician",
+	"electronics engineering technician", "electrical technician",
+	"electrical engineer", "power engineer", "registered nurse", "staff nurse",
+	"charge nurse", "licensed practical nurse", "vocational nurse",
+	"director of nursing", "health services manager",
+	"customer service representative", "call center representative", "analyst",
+	"analyst", "systems analyst", "process improvement consultant"};
+static const int32_t toy_code[TOY_N] = {SWE, SWE, SWE, SWE, ETECH, ETECH, ETECH, EENG, EENG,
+	RN, RN, RN, LPN, LPN, MGR, MGR, CSR, CSR, CSA, MA, CSA, MA};
+
 /* A small dictionary of the codes above. */
 static ac_index *
 build(void)
 {
 	ac_index   *ix = ac_index_create(NULL, NULL);
 
-	add(ix, "software engineer", SWE, AC_TITLE);
-	add(ix, "software developer", SWE, AC_TITLE);
-	add(ix, "application developer", SWE, AC_TITLE);
-	add(ix, "programmer analyst", SWE, AC_TITLE);
-	add(ix, "engineering technician", ETECH, AC_TITLE);
-	add(ix, "electronics engineering technician", ETECH, AC_TITLE);
-	add(ix, "electrical technician", ETECH, AC_TITLE);
-	add(ix, "electrical engineer", EENG, AC_TITLE);
-	add(ix, "power engineer", EENG, AC_TITLE);
-	add(ix, "registered nurse", RN, AC_TITLE);
-	add(ix, "staff nurse", RN, AC_TITLE);
-	add(ix, "charge nurse", RN, AC_TITLE);
-	add(ix, "licensed practical nurse", LPN, AC_TITLE);
-	add(ix, "vocational nurse", LPN, AC_TITLE);
-	add(ix, "director of nursing", MGR, AC_TITLE);
-	add(ix, "health services manager", MGR, AC_TITLE);
-	add(ix, "customer service representative", CSR, AC_TITLE);
-	add(ix, "call center representative", CSR, AC_TITLE);
-	add(ix, "analyst", CSA, AC_TITLE);
-	add(ix, "analyst", MA, AC_TITLE);
-	add(ix, "systems analyst", CSA, AC_TITLE);
-	add(ix, "process improvement consultant", MA, AC_TITLE);
+	for (int i = 0; i < TOY_N; i++)
+		add(ix, toy_title[i], toy_code[i], AC_TITLE);
 	return ix;
 }
 
@@ -414,17 +408,6 @@ UT_SUITE(autocode)
 
 	UT_CASE("the classifiers do not depend on the order the titles were added in")
 	{
-		static const char *const t[] = {
-			"software engineer", "software developer", "application developer",
-			"programmer analyst", "engineering technician",
-			"electronics engineering technician", "electrical technician",
-			"electrical engineer", "power engineer", "registered nurse", "staff nurse",
-			"charge nurse", "licensed practical nurse", "vocational nurse",
-			"director of nursing", "health services manager",
-			"customer service representative", "call center representative", "analyst",
-		"analyst", "systems analyst", "process improvement consultant"};
-		static const int32_t c[] = {SWE, SWE, SWE, SWE, ETECH, ETECH, ETECH, EENG, EENG,
-			RN, RN, RN, LPN, LPN, MGR, MGR, CSR, CSR, CSA, MA, CSA, MA};
 		static const char *const q[] = {"nurse", "engineer", "analyst", "technician developer"};
 		ac_index   *fwd = ac_index_create(NULL, NULL),
 				   *rev = ac_index_create(NULL, NULL);
@@ -437,10 +420,10 @@ UT_SUITE(autocode)
 					nf,
 					nr;
 
-		for (i = 0; i < 22; i++)
+		for (i = 0; i < TOY_N; i++)
 		{
-			add(fwd, t[i], c[i], AC_TITLE);
-			add(rev, t[21 - i], c[21 - i], AC_TITLE);
+			add(fwd, toy_title[i], toy_code[i], AC_TITLE);
+			add(rev, toy_title[TOY_N - 1 - i], toy_code[TOY_N - 1 - i], AC_TITLE);
 		}
 		sf = ac_scratch_create(fwd);
 		sr = ac_scratch_create(rev);
@@ -940,25 +923,13 @@ UT_SUITE(autocode)
 				continue;
 			/* the same dictionary as build(), entry by entry, retrying a failed add */
 			{
-				static const char *const t[] = {
-					"software engineer", "software developer", "application developer",
-					"programmer analyst", "engineering technician",
-					"electronics engineering technician", "electrical technician",
-					"electrical engineer", "power engineer", "registered nurse", "staff nurse",
-					"charge nurse", "licensed practical nurse", "vocational nurse",
-					"director of nursing", "health services manager",
-					"customer service representative", "call center representative", "analyst",
-				"analyst", "systems analyst", "process improvement consultant"};
-				static const int32_t c[] = {SWE, SWE, SWE, SWE, ETECH, ETECH, ETECH, EENG, EENG,
-					RN, RN, RN, LPN, LPN, MGR, MGR, CSR, CSR, CSA, MA, CSA, MA};
-
-				for (j = 0; j < 22; j++)
+				for (j = 0; j < TOY_N; j++)
 				{
-					in.text = t[j];
-					in.text_len = strlen(t[j]);
-					in.label = t[j];
-					in.label_len = strlen(t[j]);
-					in.code = c[j];
+					in.text = toy_title[j];
+					in.text_len = strlen(toy_title[j]);
+					in.label = toy_title[j];
+					in.label_len = strlen(toy_title[j]);
+					in.code = toy_code[j];
 					in.kind = AC_TITLE;
 					in.weight = 1;
 					if (ac_add(ix, &in, &err) != RX_OK)
