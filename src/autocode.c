@@ -67,6 +67,7 @@
 #include "core/confidence.h"
 #include "core/soc.h"
 #include "core/title.h"
+#include "title_glue.h"
 
 #define AC_FETCH			2048	/* dictionary rows read per SPI fetch */
 #define AC_STACK_TEXT		1024	/* titles up to this many bytes normalize on the stack */
@@ -158,40 +159,6 @@ ac_source_is_description(const char *s)
 	return strcmp(s, "onet_description") == 0 || strcmp(s, "soc_definition") == 0;
 }
 
-/* Does the database hold text the core cannot read as it is (not UTF8 or SQL_ASCII)? */
-static bool
-ac_converts(void)
-{
-	int			enc = GetDatabaseEncoding();
-
-	return enc != PG_UTF8 && enc != PG_SQL_ASCII;
-}
-
-/*
- * The start of a title for an error message: at most max bytes, bytes
- * outside printable ASCII (and the backslash) written as \xNN.
- */
-static char *
-ac_quote(const char *s, size_t len, size_t max)
-{
-	StringInfoData buf;
-	size_t		i;
-
-	initStringInfo(&buf);
-	for (i = 0; i < len && i < max; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
-
-		if (c >= 0x20 && c < 0x7F && c != '\\')
-			appendStringInfoChar(&buf, (char) c);
-		else
-			appendStringInfo(&buf, "\\x%02X", c);
-	}
-	if (len > max)
-		appendStringInfoString(&buf, "...");
-	return buf.data;
-}
-
 /*
  * Normalize title s[0..len) (server encoding) into *buf (capacity *cap,
  * grown in CurrentMemoryContext when need be); returns the UTF-8 length,
@@ -209,22 +176,13 @@ ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced,
 	char	   *converted = NULL;
 	rx_error	err;
 
-	if (ac_converts())
 	{
-		char	   *c = pg_server_to_any(s, (int) len, PG_UTF8);
+		const char *u = title_to_utf8(s, &len);
 
-		if (c != s)
-		{
-			s = converted = c;
-			len = strlen(c);
-		}
+		if (u != s)
+			s = converted = (char *) u;
 	}
-	if (len > TN_MAX_LEN)
-		ereport(ERROR,
-				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-				 errmsg("job title is too long: \"%s\"", ac_quote(s, len, 40)),
-				 errdetail("A job title is read up to %d bytes; this one has %zu bytes.",
-						   TN_MAX_LEN, len)));
+	title_check_length(s, len);
 	need = tn_out_capacity(len);
 	if (need > *cap)
 	{
@@ -237,14 +195,7 @@ ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced,
 		*palloced = true;
 	}
 	if (tn_normalize(s, len, *buf, *cap, &outlen, &err) != RX_OK)
-	{
-		if (err.status == RX_ENCODING)
-			ereport(ERROR,
-					(errcode(rx_sqlstate(err.status)),
-					 errmsg("job title is not valid UTF-8: \"%s\"", ac_quote(s, len, 200)),
-					 errdetail("%s", err.detail)));
-		rx_raise("could not read job title", &err);
-	}
+		title_raise(s, len, &err);
 	if (head_end != NULL)
 		*head_end = ac_head_window(s, len, *buf, outlen);
 	if (converted != NULL)
@@ -354,13 +305,8 @@ ac_build_rows(ac_index *ix, char **buf, size_t *cap, bool *palloced)
 		/* the label is the evidence shown for a title match; descriptions never are */
 		if (in.kind == AC_TITLE)
 		{
-			in.label = VARDATA_ANY(title);
 			in.label_len = VARSIZE_ANY_EXHDR(title);
-			if (ac_converts())
-			{
-				in.label = pg_server_to_any(in.label, (int) in.label_len, PG_UTF8);
-				in.label_len = strlen(in.label);
-			}
+			in.label = title_to_utf8(VARDATA_ANY(title), &in.label_len);
 		}
 		else
 		{
@@ -623,21 +569,14 @@ soc_autocode(PG_FUNCTION_ARGS)
 		Datum		values[AC_RESULT_COLS];
 		bool		nulls[AC_RESULT_COLS] = {false, false, false, false, false, false};
 		const char *otitle = ac_code_title_of(hits[i].code);
-		const char *ev = hits[i].evidence;
-		int			evlen = (int) hits[i].evidence_len;
-
-		if (ac_converts())
-		{
-			ev = pg_any_to_server(ev, evlen, PG_UTF8);
-			if (ev != hits[i].evidence)
-				evlen = (int) strlen(ev);
-		}
+		size_t		evlen = hits[i].evidence_len;
+		const char *ev = title_from_utf8(hits[i].evidence, &evlen);
 		values[0] = Int32GetDatum(hits[i].code);
 		values[1] = otitle != NULL ? CStringGetTextDatum(otitle) : (Datum) 0;
 		nulls[1] = otitle == NULL;
 		values[2] = Int16GetDatum(scores[i]);
 		values[3] = ObjectIdGetDatum(st->band[cf_band(scores[i])]);
-		values[4] = PointerGetDatum(cstring_to_text_with_len(ev, evlen));
+		values[4] = PointerGetDatum(cstring_to_text_with_len(ev, (int) evlen));
 		values[5] = BoolGetDatum(review);
 		tuplestore_putvalues(store, st->desc, values, nulls);
 	}

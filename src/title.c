@@ -21,27 +21,45 @@
 #define TITLE_STACK_SCRATCH 8192	/* scratch on the stack: titles up to ~240 bytes */
 #define TITLE_QUOTE_MAX		200		/* bytes of the title quoted in an error */
 
-/* The title as UTF-8 bytes: converted unless the database is UTF8 or SQL_ASCII. */
-static const char *
-title_utf8(text *t, size_t *len, bool *converted)
+/*
+ * Title bytes s[0..*len) of the server encoding as UTF-8: s itself in a UTF8
+ * or SQL_ASCII database (or when the conversion changes nothing), else a
+ * palloc'd conversion, *len updated.  Shared with autocode.c.
+ */
+const char *
+title_to_utf8(const char *s, size_t *len)
 {
-	const char *s = VARDATA_ANY(t);
-	int			n = VARSIZE_ANY_EXHDR(t);
 	int			enc = GetDatabaseEncoding();
 
-	*converted = false;
 	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
 	{
-		char	   *c = pg_server_to_any(s, n, PG_UTF8);
+		char	   *c = pg_server_to_any(s, (int) *len, PG_UTF8);
 
 		if (c != s)
 		{
-			s = c;
-			n = (int) strlen(c);
+			*len = strlen(c);
+			return c;
 		}
-		*converted = true;
 	}
-	*len = (size_t) n;
+	return s;
+}
+
+/* The reverse of title_to_utf8: UTF-8 bytes s[0..*len) in the server encoding. */
+const char *
+title_from_utf8(const char *s, size_t *len)
+{
+	int			enc = GetDatabaseEncoding();
+
+	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+	{
+		char	   *c = pg_any_to_server(s, (int) *len, PG_UTF8);
+
+		if (c != s)
+		{
+			*len = strlen(c);
+			return c;
+		}
+	}
 	return s;
 }
 
@@ -67,9 +85,11 @@ title_quote(const char *s, size_t len, size_t max)
 	return buf.data;
 }
 
-/* Report a failure of the core on title s[0..len); always throws. */
-pg_attribute_noreturn()
-static void
+/*
+ * Report a failure of the core on title s[0..len) (UTF-8); always throws.
+ * Shared with autocode.c.
+ */
+void
 title_raise(const char *s, size_t len, const rx_error *err)
 {
 	if (err->status == RX_ENCODING)
@@ -85,6 +105,20 @@ title_raise(const char *s, size_t len, const rx_error *err)
 	rx_raise("could not read job title", err);
 }
 
+/* Raise 54000 unless title s[0..len) fits what the core reads.  Shared with autocode.c. */
+void
+title_check_length(const char *s, size_t len)
+{
+	rx_error	err;
+
+	if (len > TN_MAX_LEN)
+	{
+		rx_fail(&err, RX_LIMIT, "A job title is read up to %d bytes; this one has %zu bytes.",
+				TN_MAX_LEN, len);
+		title_raise(s, len, &err);
+	}
+}
+
 /*
  * Analyze title t: its normalized text into a fresh text (when want_text)
  * and what else the core found into *info.  Shared with resolve.c.
@@ -97,23 +131,18 @@ title_run(text *t, bool want_text, tn_info *info)
 		double		align;
 		char		bytes[TITLE_STACK_SCRATCH];
 	}			stackbuf;
-	size_t		len,
+	size_t		len = VARSIZE_ANY_EXHDR(t),
 				need,
 				cap = 0,
 				outlen = 0;
-	bool		converted;
-	const char *s = title_utf8(t, &len, &converted);
+	const char *s = title_to_utf8(VARDATA_ANY(t), &len);
+	bool		converted = s != VARDATA_ANY(t);
 	void	   *scratch = stackbuf.bytes;
 	text	   *result = NULL;
 	char	   *out = NULL;
 	rx_error	err;
 
-	if (len > TN_MAX_LEN)
-	{
-		rx_fail(&err, RX_LIMIT, "A job title is read up to %d bytes; this one has %zu bytes.",
-				TN_MAX_LEN, len);
-		title_raise(s, len, &err);
-	}
+	title_check_length(s, len);
 	need = tn_scratch_size(len);
 	if (need > sizeof(stackbuf))
 		scratch = palloc(need);
@@ -136,9 +165,9 @@ title_run(text *t, bool want_text, tn_info *info)
 		return NULL;
 	if (converted)
 	{
-		char	   *back = pg_any_to_server(out, (int) outlen, PG_UTF8);
+		const char *back = title_from_utf8(out, &outlen);
 
-		return cstring_to_text_with_len(back, (int) strlen(back));
+		return cstring_to_text_with_len(back, (int) outlen);
 	}
 	SET_VARSIZE(result, VARHDRSZ + outlen);
 	return result;
