@@ -1,7 +1,7 @@
 -- rolecoord: issue #6 benchmarks, each against its baseline in the same run.
 --
 -- (a) coord_distance over 10 million pairs of coordinates from the generated
---     20,000-role taxonomy (test/coord_taxonomy.sql):
+--     20,000-role taxonomy (test/fixtures/coord_taxonomy.sql):
 --     - against the same formula written in SQL over arrays and numbers
 --       (labels as text[], grades as float8), the way it is written without
 --       this extension: lcp by a subquery — goal: at least 20x faster.  That
@@ -32,7 +32,7 @@ SET synchronize_seqscans = off;
 \endif
 \o /dev/null
 
-\i test/coord_taxonomy.sql
+\i test/fixtures/coord_taxonomy.sql
 DROP TABLE IF EXISTS bc_tax, bc_pairs, bc_pairs_sql, bc_pairs_f8;
 CREATE TABLE bc_tax AS
   SELECT id, code, coord, string_to_array(coord_path(coord)::text, '.') AS labels, coord_grade(coord) AS grade

@@ -4,8 +4,8 @@
 # prints its subject, its baseline from the same run, the ratio and the goal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source test/build.sh
-source test/cluster.sh
+source scripts/build.sh
+source scripts/cluster.sh
 
 echo "machine: $(uname -srm); $(nproc) cores; $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1); $(free -g | awk '/Mem:/{print $2}') GiB"
 echo "date:    $(date -u +%Y-%m-%dT%H:%MZ)"

@@ -224,25 +224,25 @@ COMMENT ON AGGREGATE confidence_any(confidence) IS
 -- confidence: explicit only, since they round to 4 decimals and can fail
 -- (22003 outside [0, 1] after rounding, NaN and infinities included).
 
-CREATE FUNCTION "numeric"(confidence) RETURNS numeric
-  AS 'MODULE_PATHNAME', 'confidence_to_numeric' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION "numeric"(confidence) IS 'Cast confidence to numeric, exactly, with 4 decimals: 0.60 -> 0.6000.';
-CREATE FUNCTION float8(confidence) RETURNS float8
-  AS 'MODULE_PATHNAME', 'confidence_to_float8' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION float8(confidence) IS 'Cast confidence to float8: the nearest double (0.60 -> 0.6).';
-CREATE FUNCTION confidence(numeric) RETURNS confidence
-  AS 'MODULE_PATHNAME', 'numeric_to_confidence' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION confidence(numeric) IS
+CREATE FUNCTION confidence_to_numeric(confidence) RETURNS numeric
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION confidence_to_numeric(confidence) IS 'Cast confidence to numeric, exactly, with 4 decimals: 0.60 -> 0.6000.';
+CREATE FUNCTION confidence_to_float8(confidence) RETURNS float8
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION confidence_to_float8(confidence) IS 'Cast confidence to float8: the nearest double (0.60 -> 0.6).';
+CREATE FUNCTION confidence_from_numeric(numeric) RETURNS confidence
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION confidence_from_numeric(numeric) IS
   'Cast numeric to confidence: rounded to 4 decimals (half away from zero), then 22003 unless in [0, 1]; NaN and infinities raise 22003.';
-CREATE FUNCTION confidence(float8) RETURNS confidence
-  AS 'MODULE_PATHNAME', 'float8_to_confidence' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION confidence(float8) IS
+CREATE FUNCTION confidence_from_float8(float8) RETURNS confidence
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION confidence_from_float8(float8) IS
   'Cast float8 to confidence: read at 15 significant digits as float8::numeric is, rounded to 4 decimals (half away from zero), then 22003 unless in [0, 1]; NaN and infinities raise 22003.';
 
-CREATE CAST (confidence AS numeric) WITH FUNCTION "numeric"(confidence) AS ASSIGNMENT;
-CREATE CAST (confidence AS float8) WITH FUNCTION float8(confidence) AS ASSIGNMENT;
-CREATE CAST (numeric AS confidence) WITH FUNCTION confidence(numeric);
-CREATE CAST (float8 AS confidence) WITH FUNCTION confidence(float8);
+CREATE CAST (confidence AS numeric) WITH FUNCTION confidence_to_numeric(confidence) AS ASSIGNMENT;
+CREATE CAST (confidence AS float8) WITH FUNCTION confidence_to_float8(confidence) AS ASSIGNMENT;
+CREATE CAST (numeric AS confidence) WITH FUNCTION confidence_from_numeric(numeric);
+CREATE CAST (float8 AS confidence) WITH FUNCTION confidence_from_float8(float8);
 COMMENT ON CAST (confidence AS numeric) IS 'Exact; an assignment cast.';
 COMMENT ON CAST (confidence AS float8) IS 'The nearest double; an assignment cast.';
 COMMENT ON CAST (numeric AS confidence) IS 'Rounds to 4 decimals and range-checks; explicit only.';

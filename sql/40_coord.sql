@@ -52,20 +52,19 @@ COMMENT ON FUNCTION coord_grade(rolecoord) IS 'The grade of a coordinate: coord_
 
 -- The adjacency distance and its bands.
 
-CREATE FUNCTION coord_distance(a rolecoord, b rolecoord,
-                               taxonomy_weight float8 DEFAULT 0.5,
+CREATE FUNCTION coord_distance(a rolecoord, b rolecoord) RETURNS float8
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION coord_distance(rolecoord, rolecoord) IS
+  'Adjacency distance in [0, 1] with taxonomy weight 0.5 and level span 4; implements <->.';
+
+CREATE FUNCTION coord_distance(a rolecoord, b rolecoord, taxonomy_weight float8,
                                level_span float8 DEFAULT 4) RETURNS float8
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION coord_distance(rolecoord, rolecoord, float8, float8) IS
-  'Adjacency distance in [0, 1]: w * (1 - lcp/max depth) + (1 - w) * min(1, |grade a - grade b| / span), w = taxonomy_weight in [0, 1] (default 0.5), span = level_span > 0 (default 4). Bad weights raise 22023.';
-
-CREATE FUNCTION coord_dist(rolecoord, rolecoord) RETURNS float8
-  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION coord_dist(rolecoord, rolecoord) IS
-  'Implements <-> for rolecoord: coord_distance with taxonomy weight 0.5 and level span 4.';
+  'Adjacency distance in [0, 1]: w * (1 - lcp/max depth) + (1 - w) * min(1, |grade a - grade b| / span), w = taxonomy_weight in [0, 1], span = level_span > 0 (default 4); coord_distance(a, b) is w = 0.5, span = 4. Bad weights raise 22023.';
 
 CREATE OPERATOR <-> (
-  LEFTARG = rolecoord, RIGHTARG = rolecoord, FUNCTION = coord_dist,
+  LEFTARG = rolecoord, RIGHTARG = rolecoord, FUNCTION = coord_distance,
   COMMUTATOR = <->
 );
 COMMENT ON OPERATOR <->(rolecoord, rolecoord) IS

@@ -2,8 +2,8 @@
 -- that is about roles names its role column "role" (type rolecode).
 
 -- '0–2 yrs' for [0,3), '10+ yrs' for [10,), 'up to 2 yrs' for (,3).
-CREATE FUNCTION experience_text(int4range) RETURNS text
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
+CREATE FUNCTION level_experience_text(int4range) RETURNS text
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
   RETURN CASE
     WHEN $1 IS NULL OR isempty($1) THEN NULL
     WHEN lower_inf($1) AND upper_inf($1) THEN 'any'
@@ -12,7 +12,7 @@ CREATE FUNCTION experience_text(int4range) RETURNS text
     WHEN lower($1) = upper($1) - 1 THEN lower($1) || ' yrs'
     ELSE lower($1) || '–' || (upper($1) - 1) || ' yrs'
   END;
-COMMENT ON FUNCTION experience_text(int4range) IS
+COMMENT ON FUNCTION level_experience_text(int4range) IS
   'Typical experience as written on a card: [0,3) -> ''0–2 yrs'', [10,) -> ''10+ yrs''.';
 
 CREATE VIEW taxonomy_tree AS
@@ -70,7 +70,7 @@ SELECT r.code AS role,
        l.impact AS level_impact,
        l.decision_rights AS level_decision_rights,
        l.leadership AS level_leadership,
-       experience_text(l.experience) AS level_typical_experience,
+       level_experience_text(l.experience) AS level_typical_experience,
        l.experience AS level_experience_years,
        r.node,
        tt.kind AS node_kind,

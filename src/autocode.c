@@ -6,7 +6,7 @@
  * The index.  Each backend builds one index of title_dictionary on first
  * use, in a memory context of its own under TopMemoryContext ("roleext
  * autocode index"), and keeps it across statements and transactions.  The
- * rows are read through SPI: titles are normalized with tn_normalize (the
+ * rows are read through SPI: titles are normalized with rx_title_normalize (the
  * core of title_normalize) and added with their code; description sources
  * are added as weaker, vote-only entries; every O*NET-SOC occupation gets
  * its SOC detailed, broad, minor and major group, and its title (the
@@ -77,69 +77,69 @@
 #define AC_STACK_HITS		64	/* candidates kept on the stack; more are palloc'd */
 
 /* The O*NET-SOC title of a code, for the result's title column. */
-typedef struct ac_code_title
+typedef struct autocode_code_title
 {
 	int32		code;
 	char	   *title;			/* server encoding */
-} ac_code_title;
+} autocode_code_title;
 
 /* The backend's index of title_dictionary and what it was built from. */
-typedef struct ac_cache
+typedef struct autocode_cache
 {
 	MemoryContext cxt;			/* owns everything below; NULL when none */
-	ac_index   *ix;
-	ac_scratch *sc;
-	ac_code_title *titles;		/* sorted by code */
+	rx_autocode_index   *ix;
+	rx_autocode_scratch *sc;
+	autocode_code_title *titles;		/* sorted by code */
 	int			ntitles;
 	Oid			relid;			/* title_dictionary when built */
-	uint64		built_at;		/* ac_invals when the build began */
+	uint64		built_at;		/* autocode_invals when the build began */
 	bool		xact_bound;		/* built from a statement snapshot: ... */
 	LocalTransactionId lxid;	/* ... trusted only in this transaction */
 	double		build_ms;
 	int64		builds;
-} ac_cache;
+} autocode_cache;
 
-static ac_cache cache;
-static uint64 ac_invals = 1;	/* invalidations of the dictionary seen */
-static bool ac_callback_registered = false;
+static autocode_cache cache;
+static uint64 autocode_invals = 1;	/* invalidations of the dictionary seen */
+static bool autocode_callback_registered = false;
 
 /* What one call site of soc_autocode keeps between calls (fn_extra). */
-typedef struct ac_fn_state
+typedef struct autocode_fn_state
 {
 	TupleDesc	desc;			/* the result's row type */
 	Oid			band[3];		/* confband labels low, medium, high */
 	Oid			checked_user;	/* privileges checked for this user ... */
 	int64		checked_build;	/* ... on this build */
-} ac_fn_state;
+} autocode_fn_state;
 
 /*
  * Relcache invalidation callback: a change of title_dictionary (or of
  * every relation) makes the index stale.
  */
 static void
-ac_relcache_callback(Datum arg, Oid relid)
+autocode_relcache_callback(Datum arg, Oid relid)
 {
 	if (relid == InvalidOid || relid == cache.relid || cache.relid == InvalidOid)
-		ac_invals++;
+		autocode_invals++;
 }
 
 /* Engine allocation hook: memory of the index's context; throws when out of memory. */
 static void *
-ac_pg_alloc(void *ctx, size_t size)
+autocode_pg_alloc(void *ctx, size_t size)
 {
 	return MemoryContextAllocHuge((MemoryContext) ctx, size);
 }
 
 /* Engine reallocation hook. */
 static void *
-ac_pg_realloc(void *ctx, void *ptr, size_t size)
+autocode_pg_realloc(void *ctx, void *ptr, size_t size)
 {
 	return repalloc_huge(ptr, size);
 }
 
 /* Engine free hook. */
 static void
-ac_pg_free(void *ctx, void *ptr)
+autocode_pg_free(void *ctx, void *ptr)
 {
 	pfree(ptr);
 }
@@ -147,14 +147,14 @@ ac_pg_free(void *ctx, void *ptr)
 /* Report a failure of the engine; always throws. */
 pg_attribute_noreturn()
 static void
-ac_raise(const rx_error *err)
+autocode_raise(const rx_error *err)
 {
 	rx_raise("could not code the job title", err);
 }
 
 /* Is a title_dictionary source a description (vote-only, weaker evidence)? */
 static bool
-ac_source_is_description(const char *s)
+autocode_source_is_description(const char *s)
 {
 	return strcmp(s, "onet_description") == 0 || strcmp(s, "soc_definition") == 0;
 }
@@ -163,12 +163,12 @@ ac_source_is_description(const char *s)
  * Normalize title s[0..len) (server encoding) into *buf (capacity *cap,
  * grown in CurrentMemoryContext when need be); returns the UTF-8 length,
  * and when head_end is not NULL where the head noun may be in it
- * (ac_head_window).  Errors of the core (invalid UTF-8 in a SQL_ASCII
+ * (rx_autocode_head_window).  Errors of the core (invalid UTF-8 in a SQL_ASCII
  * database, too long) are raised as title_normalize raises them, the title
  * quoted.
  */
 static size_t
-ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced,
+autocode_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced,
 			 size_t *head_end)
 {
 	size_t		need,
@@ -183,7 +183,7 @@ ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced,
 			s = converted = (char *) u;
 	}
 	title_check_length(s, len);
-	need = tn_out_capacity(len);
+	need = rx_title_out_capacity(len);
 	if (need > *cap)
 	{
 		char	   *nb = palloc(need);
@@ -194,10 +194,10 @@ ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced,
 		*cap = need;
 		*palloced = true;
 	}
-	if (tn_normalize(s, len, *buf, *cap, &outlen, &err) != RX_OK)
+	if (rx_title_normalize(s, len, *buf, *cap, &outlen, &err) != RX_OK)
 		title_raise(s, len, &err);
 	if (head_end != NULL)
-		*head_end = ac_head_window(s, len, *buf, outlen);
+		*head_end = rx_autocode_head_window(s, len, *buf, outlen);
 	if (converted != NULL)
 		pfree(converted);
 	return outlen;
@@ -205,17 +205,17 @@ ac_normalize(const char *s, size_t len, char **buf, size_t *cap, bool *palloced,
 
 /* Order code titles by code (qsort and bsearch). */
 static int
-ac_code_title_cmp(const void *a, const void *b)
+autocode_code_title_cmp(const void *a, const void *b)
 {
-	int32		x = ((const ac_code_title *) a)->code;
-	int32		y = ((const ac_code_title *) b)->code;
+	int32		x = ((const autocode_code_title *) a)->code;
+	int32		y = ((const autocode_code_title *) b)->code;
 
 	return (x > y) - (x < y);
 }
 
 /* Drop the index (its context and everything in it). */
 static void
-ac_cache_drop(void)
+autocode_cache_drop(void)
 {
 	if (cache.cxt != NULL)
 		MemoryContextDelete(cache.cxt);
@@ -231,7 +231,7 @@ ac_cache_drop(void)
  * every code its SOC groups.  Runs inside the build's SPI connection.
  */
 static void
-ac_build_codes(const char *nsp, MemoryContext cxt, ac_index *ix)
+autocode_build_codes(const char *nsp, MemoryContext cxt, rx_autocode_index *ix)
 {
 	char	   *sql = psprintf("SELECT o.code, o.title FROM %s.onet2019_occupation o ORDER BY o.code",
 							   quote_identifier(nsp));
@@ -240,25 +240,25 @@ ac_build_codes(const char *nsp, MemoryContext cxt, ac_index *ix)
 
 	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
 		elog(ERROR, "soc_autocode: could not read onet2019_occupation");
-	cache.titles = MemoryContextAllocHuge(cxt, sizeof(ac_code_title) * (SPI_processed + 1));
+	cache.titles = MemoryContextAllocHuge(cxt, sizeof(autocode_code_title) * (SPI_processed + 1));
 	for (i = 0; i < SPI_processed; i++)
 	{
 		HeapTuple	tup = SPI_tuptable->vals[i];
 		bool		isnull;
 		int32		code = DatumGetInt32(SPI_getbinval(tup, SPI_tuptable->tupdesc, 1, &isnull));
 		char	   *title = SPI_getvalue(tup, SPI_tuptable->tupdesc, 2);
-		int32		groups[AC_GROUP_LEVELS];
-		static const soc_level levels[AC_GROUP_LEVELS] = {SOC_DETAILED, SOC_BROAD, SOC_MINOR, SOC_MAJOR};
+		int32		groups[RX_AUTOCODE_GROUP_LEVELS];
+		static const rx_soc_level levels[RX_AUTOCODE_GROUP_LEVELS] = {RX_SOC_DETAILED, RX_SOC_BROAD, RX_SOC_MINOR, RX_SOC_MAJOR};
 		int			l;
 		rx_error	err;
 
 		if (isnull || title == NULL)
 			continue;
-		for (l = 0; l < AC_GROUP_LEVELS; l++)
-			if (!soc_ancestor(code, levels[l], &groups[l]))
+		for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
+			if (!rx_soc_ancestor(code, levels[l], &groups[l]))
 				groups[l] = 0;
-		if (ac_set_groups(ix, code, groups, &err) != RX_OK)
-			ac_raise(&err);
+		if (rx_autocode_set_groups(ix, code, groups, &err) != RX_OK)
+			autocode_raise(&err);
 		cache.titles[n].code = code;
 		cache.titles[n].title = MemoryContextStrdup(cxt, title);
 		n++;
@@ -272,7 +272,7 @@ ac_build_codes(const char *nsp, MemoryContext cxt, ac_index *ix)
  * and cap are the normalization buffer.
  */
 static void
-ac_build_rows(ac_index *ix, char **buf, size_t *cap, bool *palloced)
+autocode_build_rows(rx_autocode_index *ix, char **buf, size_t *cap, bool *palloced)
 {
 	uint64		i;
 	TupleDesc	td = SPI_tuptable->tupdesc;
@@ -288,22 +288,22 @@ ac_build_rows(ac_index *ix, char **buf, size_t *cap, bool *palloced)
 		Datum		dsource = SPI_getbinval(tup, td, 3, &n3);
 		text	   *title;
 		char	   *src;
-		ac_entry_in in;
+		rx_autocode_entry_in in;
 		rx_error	err;
 
 		if (n1 || n2 || n3)
 			continue;			/* the table's NOT NULLs make this unreachable */
 		title = DatumGetTextPP(dtitle);
 		src = TextDatumGetCString(dsource);
-		in.kind = ac_source_is_description(src) ? AC_DESCRIPTION : AC_TITLE;
+		in.kind = autocode_source_is_description(src) ? RX_AUTOCODE_DESCRIPTION : RX_AUTOCODE_TITLE;
 		in.head_end = 0;
-		in.text_len = ac_normalize(VARDATA_ANY(title), VARSIZE_ANY_EXHDR(title), buf, cap, palloced,
-								   in.kind == AC_TITLE ? &in.head_end : NULL);
+		in.text_len = autocode_normalize(VARDATA_ANY(title), VARSIZE_ANY_EXHDR(title), buf, cap, palloced,
+								   in.kind == RX_AUTOCODE_TITLE ? &in.head_end : NULL);
 		in.text = *buf;
 		in.code = DatumGetInt32(dcode);
-		in.weight = ac_default_weight(in.kind);
+		in.weight = rx_autocode_default_weight(in.kind);
 		/* the label is the evidence shown for a title match; descriptions never are */
-		if (in.kind == AC_TITLE)
+		if (in.kind == RX_AUTOCODE_TITLE)
 		{
 			in.label_len = VARSIZE_ANY_EXHDR(title);
 			in.label = title_to_utf8(VARDATA_ANY(title), &in.label_len);
@@ -313,8 +313,8 @@ ac_build_rows(ac_index *ix, char **buf, size_t *cap, bool *palloced)
 			in.label = "";
 			in.label_len = 0;
 		}
-		if (ac_add(ix, &in, &err) != RX_OK)
-			ac_raise(&err);
+		if (rx_autocode_add(ix, &in, &err) != RX_OK)
+			autocode_raise(&err);
 		pfree(src);
 		if ((i & 255) == 0)
 			CHECK_FOR_INTERRUPTS();
@@ -326,13 +326,13 @@ ac_build_rows(ac_index *ix, char **buf, size_t *cap, bool *palloced)
  * called) and make it the backend's.
  */
 static void
-ac_cache_build(FunctionCallInfo fcinfo)
+autocode_cache_build(FunctionCallInfo fcinfo)
 {
 	Oid			nspid = get_func_namespace(fcinfo->flinfo->fn_oid);
 	char	   *nsp = get_namespace_name(nspid);
 	Oid			relid = get_relname_relid("title_dictionary", nspid);
-	ac_allocator alloc;
-	ac_index   *ix;
+	rx_autocode_allocator alloc;
+	rx_autocode_index   *ix;
 	MemoryContext cxt;
 	Portal		portal;
 	uint64		start_invals;
@@ -351,21 +351,21 @@ ac_cache_build(FunctionCallInfo fcinfo)
 				 errmsg("table %s.title_dictionary does not exist", nsp),
 				 errdetail("soc_autocode codes titles against the table title_dictionary of the roleext schema.")));
 	INSTR_TIME_SET_CURRENT(t0);
-	ac_cache_drop();
+	autocode_cache_drop();
 	cache.relid = relid;
 
 	/* take the lock first: pending invalidations are read, then the snapshot */
 	LockRelationOid(relid, AccessShareLock);
 	AcceptInvalidationMessages();
-	start_invals = ac_invals;
+	start_invals = autocode_invals;
 
 	cxt = AllocSetContextCreate(CurrentMemoryContext, "roleext autocode index",
 								ALLOCSET_DEFAULT_SIZES);
-	alloc.alloc = ac_pg_alloc;
-	alloc.realloc = ac_pg_realloc;
-	alloc.free = ac_pg_free;
+	alloc.alloc = autocode_pg_alloc;
+	alloc.realloc = autocode_pg_realloc;
+	alloc.free = autocode_pg_free;
 	alloc.ctx = cxt;
-	ix = ac_index_create(&alloc, NULL);
+	ix = rx_autocode_index_create(&alloc, NULL);
 	if (ix == NULL)
 		elog(ERROR, "soc_autocode: the default scoring parameters were refused");
 
@@ -375,7 +375,7 @@ ac_cache_build(FunctionCallInfo fcinfo)
 		PushActiveSnapshot(GetLatestSnapshot());
 	buf = palloc(cap);
 
-	ac_build_codes(nsp, cxt, ix);
+	autocode_build_codes(nsp, cxt, ix);
 	sql = psprintf("SELECT d.title, d.code, d.source FROM %s.title_dictionary d",
 				   quote_identifier(nsp));
 	portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
@@ -384,7 +384,7 @@ ac_cache_build(FunctionCallInfo fcinfo)
 		SPI_cursor_fetch(portal, true, AC_FETCH);
 		if (SPI_processed == 0)
 			break;
-		ac_build_rows(ix, &buf, &cap, &palloced);
+		autocode_build_rows(ix, &buf, &cap, &palloced);
 		SPI_freetuptable(SPI_tuptable);
 	}
 	SPI_cursor_close(portal);
@@ -393,17 +393,17 @@ ac_cache_build(FunctionCallInfo fcinfo)
 	SPI_finish();
 
 	/* statistics and classifiers now, so that the first query does not pay for them */
-	if (ac_index_refresh(ix, &err) != RX_OK)
-		ac_raise(&err);
+	if (rx_autocode_index_refresh(ix, &err) != RX_OK)
+		autocode_raise(&err);
 
 	/* the query scratch, in the index's context like everything the engine allocates */
-	cache.sc = ac_scratch_create(ix);
+	cache.sc = rx_autocode_scratch_create(ix);
 	if (cache.sc == NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_OUT_OF_MEMORY),
 				 errmsg("out of memory"),
 				 errdetail("The soc_autocode index could not allocate its query memory.")));
-	qsort(cache.titles, cache.ntitles, sizeof(ac_code_title), ac_code_title_cmp);
+	qsort(cache.titles, cache.ntitles, sizeof(autocode_code_title), autocode_code_title_cmp);
 
 	/* complete: keep it */
 	MemoryContextSetParent(cxt, TopMemoryContext);
@@ -420,28 +420,28 @@ ac_cache_build(FunctionCallInfo fcinfo)
 
 /* The backend's index, built or rebuilt first if it is not current. */
 static void
-ac_cache_ensure(FunctionCallInfo fcinfo)
+autocode_cache_ensure(FunctionCallInfo fcinfo)
 {
-	if (!ac_callback_registered)
+	if (!autocode_callback_registered)
 	{
-		CacheRegisterRelcacheCallback(ac_relcache_callback, (Datum) 0);
-		ac_callback_registered = true;
+		CacheRegisterRelcacheCallback(autocode_relcache_callback, (Datum) 0);
+		autocode_callback_registered = true;
 	}
 	if (cache.ix != NULL && cache.xact_bound && cache.lxid != MyProc->lxid)
-		ac_cache_drop();
-	if (cache.ix == NULL || cache.built_at != ac_invals)
-		ac_cache_build(fcinfo);
+		autocode_cache_drop();
+	if (cache.ix == NULL || cache.built_at != autocode_invals)
+		autocode_cache_build(fcinfo);
 }
 
 /* The O*NET title of a code from the index's table, or NULL. */
 static const char *
-ac_code_title_of(int32 code)
+autocode_code_title_of(int32 code)
 {
-	ac_code_title key,
+	autocode_code_title key,
 			   *hit;
 
 	key.code = code;
-	hit = bsearch(&key, cache.titles, cache.ntitles, sizeof(ac_code_title), ac_code_title_cmp);
+	hit = bsearch(&key, cache.titles, cache.ntitles, sizeof(autocode_code_title), autocode_code_title_cmp);
 	return hit != NULL ? hit->title : NULL;
 }
 
@@ -449,10 +449,10 @@ ac_code_title_of(int32 code)
  * The call site's state: the result row type and the confband labels,
  * looked up once per call site.
  */
-static ac_fn_state *
-ac_fn_state_get(FunctionCallInfo fcinfo)
+static autocode_fn_state *
+autocode_fn_state_get(FunctionCallInfo fcinfo)
 {
-	ac_fn_state *st = (ac_fn_state *) fcinfo->flinfo->fn_extra;
+	autocode_fn_state *st = (autocode_fn_state *) fcinfo->flinfo->fn_extra;
 
 	if (st == NULL)
 	{
@@ -461,7 +461,7 @@ ac_fn_state_get(FunctionCallInfo fcinfo)
 		TupleDesc	desc;
 		int			i;
 
-		st = palloc0(sizeof(ac_fn_state));
+		st = palloc0(sizeof(autocode_fn_state));
 		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE ||
 			desc->natts != AC_RESULT_COLS)
 			elog(ERROR, "soc_autocode must return a row of %d columns", AC_RESULT_COLS);
@@ -481,7 +481,7 @@ ac_fn_state_get(FunctionCallInfo fcinfo)
  * may read what it was built from, once per call site and build.
  */
 static void
-ac_check_privileges(ac_fn_state *st)
+autocode_check_privileges(autocode_fn_state *st)
 {
 	Oid			user = GetUserId();
 	AclResult	r;
@@ -507,7 +507,7 @@ soc_autocode(PG_FUNCTION_ARGS)
 	text	   *title = PG_GETARG_TEXT_PP(0);
 	int32		k = PG_GETARG_INT32(1);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	ac_fn_state *st;
+	autocode_fn_state *st;
 	MemoryContext old;
 	Tuplestorestate *store;
 	char		stackbuf[AC_STACK_TEXT];
@@ -516,9 +516,9 @@ soc_autocode(PG_FUNCTION_ARGS)
 				len,
 				head_end = 0;
 	bool		palloced = false;
-	ac_hit		stackhits[AC_STACK_HITS];
+	rx_autocode_hit		stackhits[AC_STACK_HITS];
 	int16		stackscores[AC_STACK_HITS];
-	ac_hit	   *hits = stackhits;
+	rx_autocode_hit	   *hits = stackhits;
 	int16	   *scores = stackscores;
 	int			n,
 				i;
@@ -531,15 +531,15 @@ soc_autocode(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("soc_autocode must be called where a set of rows is accepted"),
 				 errdetail("Call it in FROM, for instance SELECT * FROM soc_autocode('Registered Nurse').")));
-	if (k < 1 || k > AC_K_MAX)
+	if (k < 1 || k > RX_AUTOCODE_K_MAX)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("number of candidates out of range: %d", k),
 				 errdetail("soc_autocode returns at most k candidates; k must lie between 1 and %d.",
-						   AC_K_MAX)));
-	st = ac_fn_state_get(fcinfo);
-	ac_cache_ensure(fcinfo);
-	ac_check_privileges(st);
+						   RX_AUTOCODE_K_MAX)));
+	st = autocode_fn_state_get(fcinfo);
+	autocode_cache_ensure(fcinfo);
+	autocode_check_privileges(st);
 
 	/* the result: a tuplestore in per-query memory, freed by the executor */
 	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
@@ -549,33 +549,33 @@ soc_autocode(PG_FUNCTION_ARGS)
 	rsinfo->setDesc = CreateTupleDescCopy(st->desc);
 	MemoryContextSwitchTo(old);
 
-	len = ac_normalize(VARDATA_ANY(title), VARSIZE_ANY_EXHDR(title), &buf, &cap, &palloced,
+	len = autocode_normalize(VARDATA_ANY(title), VARSIZE_ANY_EXHDR(title), &buf, &cap, &palloced,
 					   &head_end);
 	if (k > AC_STACK_HITS)
 	{
-		hits = palloc(sizeof(ac_hit) * k);
+		hits = palloc(sizeof(rx_autocode_hit) * k);
 		scores = palloc(sizeof(int16) * k);
 	}
 	/* two candidates at least: the review rule compares the top two */
-	if (ac_query_head(cache.ix, cache.sc, buf, len, head_end, k < 2 ? 2 : k, hits, &n, &err) != RX_OK)
-		ac_raise(&err);
+	if (rx_autocode_query_head(cache.ix, cache.sc, buf, len, head_end, k < 2 ? 2 : k, hits, &n, &err) != RX_OK)
+		autocode_raise(&err);
 	for (i = 0; i < n; i++)
-		if (cf_from_double(hits[i].score, &scores[i], &err) != RX_OK)
-			ac_raise(&err);
+		if (rx_confidence_from_double(hits[i].score, &scores[i], &err) != RX_OK)
+			autocode_raise(&err);
 	review = n > 0 && (scores[0] < AC_REVIEW_BEST ||
 					   (n >= 2 && scores[0] - scores[1] < AC_REVIEW_GAP));
 	for (i = 0; i < n && i < k; i++)
 	{
 		Datum		values[AC_RESULT_COLS];
 		bool		nulls[AC_RESULT_COLS] = {false, false, false, false, false, false};
-		const char *otitle = ac_code_title_of(hits[i].code);
+		const char *otitle = autocode_code_title_of(hits[i].code);
 		size_t		evlen = hits[i].evidence_len;
 		const char *ev = title_from_utf8(hits[i].evidence, &evlen);
 		values[0] = Int32GetDatum(hits[i].code);
 		values[1] = otitle != NULL ? CStringGetTextDatum(otitle) : (Datum) 0;
 		nulls[1] = otitle == NULL;
 		values[2] = Int16GetDatum(scores[i]);
-		values[3] = ObjectIdGetDatum(st->band[cf_band(scores[i])]);
+		values[3] = ObjectIdGetDatum(st->band[rx_confidence_band(scores[i])]);
 		values[4] = PointerGetDatum(cstring_to_text_with_len(ev, (int) evlen));
 		values[5] = BoolGetDatum(review);
 		tuplestore_putvalues(store, st->desc, values, nulls);
@@ -601,20 +601,20 @@ soc_autocode_index(PG_FUNCTION_ARGS)
 	TupleDesc	desc;
 	Datum		values[7];
 	bool		nulls[7] = {false, false, false, false, false, false, false};
-	ac_fn_state st;
+	autocode_fn_state st;
 
 	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
 		elog(ERROR, "soc_autocode_index must return a row");
 	desc = BlessTupleDesc(desc);
-	ac_cache_ensure(fcinfo);
+	autocode_cache_ensure(fcinfo);
 	memset(&st, 0, sizeof(st));
 	st.checked_build = -1;
-	ac_check_privileges(&st);
-	values[0] = Int32GetDatum((int32) ac_index_size(cache.ix));
-	values[1] = Int32GetDatum((int32) ac_index_count(cache.ix, AC_TITLE));
-	values[2] = Int32GetDatum((int32) ac_index_count(cache.ix, AC_DESCRIPTION));
-	values[3] = Int32GetDatum((int32) ac_index_codes(cache.ix));
-	values[4] = Int64GetDatum((int64) ac_index_bytes(cache.ix));
+	autocode_check_privileges(&st);
+	values[0] = Int32GetDatum((int32) rx_autocode_index_size(cache.ix));
+	values[1] = Int32GetDatum((int32) rx_autocode_index_count(cache.ix, RX_AUTOCODE_TITLE));
+	values[2] = Int32GetDatum((int32) rx_autocode_index_count(cache.ix, RX_AUTOCODE_DESCRIPTION));
+	values[3] = Int32GetDatum((int32) rx_autocode_index_codes(cache.ix));
+	values[4] = Int64GetDatum((int64) rx_autocode_index_bytes(cache.ix));
 	values[5] = Float8GetDatum(cache.build_ms);
 	values[6] = Int64GetDatum(cache.builds);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));

@@ -35,7 +35,7 @@
 
 #include "core/confidence.h"
 #include "core/level.h"
-#include "core/rolecode.h"
+#include "core/code.h"
 #include "core/soc.h"
 
 /* The table a problem depends on (see the file comment). */
@@ -455,7 +455,7 @@ parse_detail(const rx_error *err, const char *typname, const char *input)
 	return psprintf("invalid input syntax for type %s: \"%s\"", typname, input);
 }
 
-/* A confidence member: absent, null, or a number or string cf_parse reads. */
+/* A confidence member: absent, null, or a number or string rx_confidence_parse reads. */
 static void
 check_confidence(CardWalk *w, const JsonbValue *v)
 {
@@ -473,7 +473,7 @@ check_confidence(CardWalk *w, const JsonbValue *v)
 	/* the text ->> gives: the string, or the number's numeric output */
 	s = v->type == jbvString ? cstr(v) : json_text(v);
 	rx_clear(&err);
-	if (cf_parse(s, strlen(s), &c, &err) != RX_OK)
+	if (rx_confidence_parse(s, strlen(s), &c, &err) != RX_OK)
 		problem(w, "confidence", psprintf("invalid confidence %s", json_text(v)),
 				parse_detail(&err, "confidence", s));
 }
@@ -743,7 +743,7 @@ check_mapping_code(CardWalk *w, const JsonbValue *v, int scheme)
 	int32_t		code;
 	rx_error	err;
 	char	   *s;
-	char		canonical[SOC_TEXT_MAX];
+	char		canonical[RX_SOC_TEXT_MAX];
 
 	if (!is_string(v))
 	{
@@ -760,19 +760,19 @@ check_mapping_code(CardWalk *w, const JsonbValue *v, int scheme)
 	}
 	s = cstr(v);
 	rx_clear(&err);
-	if (soc_parse(s, strlen(s), &code, &err) != RX_OK)
+	if (rx_soc_parse(s, strlen(s), &code, &err) != RX_OK)
 	{
 		problem(w, "code", psprintf("invalid SOC code %s", json_text(v)),
 				parse_detail(&err, "soccode", s));
 		return;
 	}
-	if ((soc_level_of(code) == SOC_ONET) != (scheme == SCHEME_ONET2019))
+	if ((rx_soc_level_of(code) == RX_SOC_ONET) != (scheme == SCHEME_ONET2019))
 	{
 		problem(w, "code", psprintf("code %s does not fit scheme %s", json_text(v), schemes[scheme]),
 				"An onet2019 mapping takes an O*NET-SOC code such as 15-1252.00; soc2018 and soc2010 mappings take SOC groups or occupations without the .NN suffix.");
 		return;
 	}
-	soc_format(code, canonical);
+	rx_soc_format(code, canonical);
 	switch (scheme)
 	{
 		case SCHEME_SOC2018:
@@ -887,9 +887,9 @@ check_mappings(CardWalk *w, const JsonbValue *v, bool node)
 typedef struct CardCode
 {
 	bool		valid;			/* a role code ending in a level */
-	rc_code		code;
-	rc_code		family;			/* the code without its level */
-	char		level[RL_TEXT_MAX];
+	rx_code		code;
+	rx_code		family;			/* the code without its level */
+	char		level[RX_LEVEL_TEXT_MAX];
 } CardCode;
 
 /* What the chain remembers of the node before the current one. */
@@ -897,14 +897,14 @@ typedef struct ChainState
 {
 	int			n;				/* nodes in the chain */
 	bool		have_prev_code; /* the previous node's code was read */
-	rc_code		prev_code;
+	rx_code		prev_code;
 	int			prev_kind;		/* index into node_kinds; -1 before any */
 } ChainState;
 
 /* The code of node i of the chain (the SQL validator's ELSIF chain). */
 static void
 check_node_code(CardWalk *w, const JsonbValue *v, int i, const CardCode *role,
-				ChainState *st, bool *have_node, rc_code *node)
+				ChainState *st, bool *have_node, rx_code *node)
 {
 	char	   *s;
 	rx_error	err;
@@ -920,19 +920,19 @@ check_node_code(CardWalk *w, const JsonbValue *v, int i, const CardCode *role,
 	}
 	s = cstr(v);
 	rx_clear(&err);
-	if (rc_parse(s, strlen(s), node, &err) != RX_OK)
+	if (rx_code_parse(s, strlen(s), node, &err) != RX_OK)
 	{
 		problem(w, "code", psprintf("invalid node code %s", json_text(v)),
 				parse_detail(&err, "rolecode", s));
 		return;
 	}
 	*have_node = true;
-	depth = rc_depth(node->info);
-	if (rc_level(node->text, node->len, node->info, &level))
+	depth = rx_code_depth(node->info);
+	if (rx_code_level(node->text, node->len, node->info, &level))
 		problem(w, "code", psprintf("node code %s ends in a level", json_text(v)),
 				"Taxonomy node codes name functions, families and specializations; only role codes end in a level.");
 	else if (i == st->n - 1 && role->valid &&
-			 rc_compare(node->text, node->len, role->family.text, role->family.len) != 0)
+			 rx_code_compare(node->text, node->len, role->family.text, role->family.len) != 0)
 		problem(w, "code", psprintf("the last node %s is not the role's node %s", json_text(v), role->family.text),
 				"The taxonomy chain ends at the node the role code names: the code without its level.");
 	else if (i == 0)
@@ -946,8 +946,8 @@ check_node_code(CardWalk *w, const JsonbValue *v, int i, const CardCode *role,
 		problem(w, "code", psprintf("node code %s must be a single label", json_text(v)),
 				SINGLE_LABEL_DETAIL);
 	else if (st->have_prev_code && st->prev_kind >= 0 && st->prev_kind != KIND_SUPERFUNCTION &&
-			 !(rc_descends(node->text, node->len, st->prev_code.text, st->prev_code.len) &&
-			   depth == rc_depth(st->prev_code.info) + 1))
+			 !(rx_code_descends(node->text, node->len, st->prev_code.text, st->prev_code.len) &&
+			   depth == rx_code_depth(st->prev_code.info) + 1))
 		problem(w, "code", psprintf("node code %s does not extend %s", json_text(v), st->prev_code.text),
 				"Below a function, a node's code is its parent's code plus one label, e.g. DEI.GEN under DEI.");
 }
@@ -959,7 +959,7 @@ check_node(CardWalk *w, const JsonbValue *e, int i, const CardCode *role, ChainS
 	JsonbValue	store[N_NODE_FIELDS];
 	JsonbValue *f[N_NODE_FIELDS];
 	bool		have_node;
-	rc_code		node;
+	rx_code		node;
 	int			kind;
 
 	if (!is_object(e))
@@ -1240,17 +1240,17 @@ check_code(CardWalk *w, const JsonbValue *v, CardCode *role)
 	}
 	s = cstr(v);
 	rx_clear(&err);
-	if (rc_parse(s, strlen(s), &role->code, &err) != RX_OK)
+	if (rx_code_parse(s, strlen(s), &role->code, &err) != RX_OK)
 		problem(w, "code", psprintf("invalid role code %s", json_text(v)),
 				parse_detail(&err, "rolecode", s));
-	else if (!rc_level(role->code.text, role->code.len, role->code.info, &level))
+	else if (!rx_code_level(role->code.text, role->code.len, role->code.info, &level))
 		problem(w, "code", psprintf("role code %s has no level", json_text(v)),
 				"A role code ends in a level label, such as the P1 in DEI.GEN.P1.");
 	else
 	{
 		role->valid = true;
-		rc_family(role->code.text, role->code.len, role->code.info, &role->family);
-		rl_format(level, role->level);
+		rx_code_family(role->code.text, role->code.len, role->code.info, &role->family);
+		rx_level_format(level, role->level);
 		lookup_problem(w, "code", psprintf("unknown level %s", role->level),
 					   "The level of a role must exist in table roleext.level; add it there first.",
 					   CL_LEVEL, role->level);

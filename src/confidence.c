@@ -31,7 +31,7 @@ confidence_in(PG_FUNCTION_ARGS)
 	int16		v;
 	rx_error	err;
 
-	if (cf_parse(str, strlen(str), &v, &err) != RX_OK)
+	if (rx_confidence_parse(str, strlen(str), &v, &err) != RX_OK)
 	{
 		rx_input_error(RX_ESCONTEXT(fcinfo), "confidence", str, &err);
 		PG_RETURN_NULL();
@@ -45,9 +45,9 @@ Datum
 confidence_out(PG_FUNCTION_ARGS)
 {
 	int16		v = PG_GETARG_CONFIDENCE(0);
-	char	   *buf = palloc(CF_TEXT_MAX);
+	char	   *buf = palloc(RX_CONFIDENCE_TEXT_MAX);
 
-	cf_format(v, buf);
+	rx_confidence_format(v, buf);
 	PG_RETURN_CSTRING(buf);
 }
 
@@ -59,12 +59,12 @@ confidence_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	uint32		v = pq_getmsgint(buf, 2);
 
-	if (!cf_valid((int32) v))
+	if (!rx_confidence_valid((int32) v))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external confidence value %d", (int) (int16) v),
 				 errdetail("A binary confidence is a 2-byte count of ten-thousandths from 0 to %d.",
-						   CF_ONE)));
+						   RX_CONFIDENCE_ONE)));
 	PG_RETURN_CONFIDENCE((int16) v);
 }
 
@@ -86,7 +86,7 @@ PG_FUNCTION_INFO_V1(confidence_and);
 Datum
 confidence_and(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CONFIDENCE(cf_and(PG_GETARG_CONFIDENCE(0), PG_GETARG_CONFIDENCE(1)));
+	PG_RETURN_CONFIDENCE(rx_confidence_and(PG_GETARG_CONFIDENCE(0), PG_GETARG_CONFIDENCE(1)));
 }
 
 /* a | b: either holds, 1 - (1 - a)(1 - b) rounded to 4 decimals. */
@@ -94,7 +94,7 @@ PG_FUNCTION_INFO_V1(confidence_or);
 Datum
 confidence_or(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_CONFIDENCE(cf_or(PG_GETARG_CONFIDENCE(0), PG_GETARG_CONFIDENCE(1)));
+	PG_RETURN_CONFIDENCE(rx_confidence_or(PG_GETARG_CONFIDENCE(0), PG_GETARG_CONFIDENCE(1)));
 }
 
 /*
@@ -120,7 +120,7 @@ confidence_band(PG_FUNCTION_ARGS)
 														   ObjectIdGetDatum(enumtype)));
 		fcinfo->flinfo->fn_extra = oids;
 	}
-	PG_RETURN_OID(oids[cf_band(PG_GETARG_CONFIDENCE(0))]);
+	PG_RETURN_OID(oids[rx_confidence_band(PG_GETARG_CONFIDENCE(0))]);
 }
 
 /*
@@ -140,7 +140,7 @@ confidence_all_trans(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	f = PG_GETARG_CONFIDENCE(1) / (float8) CF_ONE;
+	f = PG_GETARG_CONFIDENCE(1) / (float8) RX_CONFIDENCE_ONE;
 	if (PG_ARGISNULL(0))
 		PG_RETURN_FLOAT8(f);
 	PG_RETURN_FLOAT8(PG_GETARG_FLOAT8(0) * f);
@@ -162,7 +162,7 @@ confidence_any_trans(PG_FUNCTION_ARGS)
 			PG_RETURN_NULL();
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	}
-	f = (CF_ONE - PG_GETARG_CONFIDENCE(1)) / (float8) CF_ONE;
+	f = (RX_CONFIDENCE_ONE - PG_GETARG_CONFIDENCE(1)) / (float8) RX_CONFIDENCE_ONE;
 	if (PG_ARGISNULL(0))
 		PG_RETURN_FLOAT8(f);
 	PG_RETURN_FLOAT8(PG_GETARG_FLOAT8(0) * f);
@@ -189,7 +189,7 @@ confidence_all_final(PG_FUNCTION_ARGS)
 	int16		v = 0;
 	rx_error	err;
 
-	if (cf_from_double(p, &v, &err) != RX_OK)
+	if (rx_confidence_from_double(p, &v, &err) != RX_OK)
 		rx_raise(psprintf("aggregate state %s is not a product of confidences",
 						  float8out_internal(p)), &err);
 	PG_RETURN_CONFIDENCE(v);
@@ -204,7 +204,7 @@ confidence_any_final(PG_FUNCTION_ARGS)
 	int16		v = 0;
 	rx_error	err;
 
-	if (cf_from_double_complement(p, &v, &err) != RX_OK)
+	if (rx_confidence_from_double_complement(p, &v, &err) != RX_OK)
 		rx_raise(psprintf("aggregate state %s is not a product of confidences",
 						  float8out_internal(p)), &err);
 	PG_RETURN_CONFIDENCE(v);
@@ -215,16 +215,16 @@ PG_FUNCTION_INFO_V1(confidence_to_numeric);
 Datum
 confidence_to_numeric(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_NUMERIC(int64_div_fast_to_numeric(PG_GETARG_CONFIDENCE(0), CF_DECIMALS));
+	PG_RETURN_NUMERIC(int64_div_fast_to_numeric(PG_GETARG_CONFIDENCE(0), RX_CONFIDENCE_DECIMALS));
 }
 
 /*
  * Cast from numeric: rounded to 4 decimals (half away from zero), then
  * checked to lie in [0, 1] (22003 otherwise, NaN and infinities included).
  */
-PG_FUNCTION_INFO_V1(numeric_to_confidence);
+PG_FUNCTION_INFO_V1(confidence_from_numeric);
 Datum
-numeric_to_confidence(PG_FUNCTION_ARGS)
+confidence_from_numeric(PG_FUNCTION_ARGS)
 {
 	Numeric		num = PG_GETARG_NUMERIC(0);
 	char	   *str = DatumGetCString(DirectFunctionCall1(numeric_out,
@@ -232,7 +232,7 @@ numeric_to_confidence(PG_FUNCTION_ARGS)
 	int16		v = 0;
 	rx_error	err;
 
-	if (cf_round_decimal(str, strlen(str), &v, &err) != RX_OK)
+	if (rx_confidence_round_decimal(str, strlen(str), &v, &err) != RX_OK)
 		rx_input_error(NULL, "confidence", str, &err);
 	PG_RETURN_CONFIDENCE(v);
 }
@@ -242,22 +242,22 @@ PG_FUNCTION_INFO_V1(confidence_to_float8);
 Datum
 confidence_to_float8(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_FLOAT8(PG_GETARG_CONFIDENCE(0) / (float8) CF_ONE);
+	PG_RETURN_FLOAT8(PG_GETARG_CONFIDENCE(0) / (float8) RX_CONFIDENCE_ONE);
 }
 
 /*
  * Cast from float8: read at 15 significant digits (as float8::numeric),
  * rounded and checked as the numeric cast is.
  */
-PG_FUNCTION_INFO_V1(float8_to_confidence);
+PG_FUNCTION_INFO_V1(confidence_from_float8);
 Datum
-float8_to_confidence(PG_FUNCTION_ARGS)
+confidence_from_float8(PG_FUNCTION_ARGS)
 {
 	float8		x = PG_GETARG_FLOAT8(0);
 	int16		v = 0;
 	rx_error	err;
 
-	if (cf_from_double(x, &v, &err) != RX_OK)
+	if (rx_confidence_from_double(x, &v, &err) != RX_OK)
 		rx_input_error(NULL, "confidence", float8out_internal(x), &err);
 	PG_RETURN_CONFIDENCE(v);
 }

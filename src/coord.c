@@ -19,57 +19,57 @@
 
 /* A new rolecoord varlena holding point p. */
 struct varlena *
-rcg_make_point(const rco_point *p)
+coord_make_point(const rx_coord_point *p)
 {
-	size_t		n = rco_point_size(p);
+	size_t		n = rx_coord_point_size(p);
 	struct varlena *v = (struct varlena *) palloc(VARHDRSZ + n);
 
 	SET_VARSIZE(v, VARHDRSZ + n);
-	rco_encode_point(p, (unsigned char *) VARDATA(v));
+	rx_coord_encode_point(p, (unsigned char *) VARDATA(v));
 	return v;
 }
 
 /* A new rolecoord varlena holding box b (GiST internal keys only). */
 struct varlena *
-rcg_make_box(const rco_box *b)
+coord_make_box(const rx_coord_box *b)
 {
-	size_t		n = rco_box_size(b);
+	size_t		n = rx_coord_box_size(b);
 	struct varlena *v = (struct varlena *) palloc0(VARHDRSZ + n);
 
 	SET_VARSIZE(v, VARHDRSZ + n);
-	rco_encode_box(b, (unsigned char *) VARDATA(v));
+	rx_coord_encode_box(b, (unsigned char *) VARDATA(v));
 	return v;
 }
 
 /* Read the point in v; anything else is a can't-happen error. */
 void
-rcg_get_point(const struct varlena *v, rco_point *out)
+coord_get_point(const struct varlena *v, rx_coord_point *out)
 {
-	if (!rco_decode_point((const unsigned char *) VARDATA_ANY(v),
+	if (!rx_coord_decode_point((const unsigned char *) VARDATA_ANY(v),
 						  VARSIZE_ANY_EXHDR(v), out))
 		elog(ERROR, "rolecoord value is not a coordinate (kind %d, %zu bytes)",
-			 rco_kind((const unsigned char *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v)),
+			 rx_coord_kind((const unsigned char *) VARDATA_ANY(v), VARSIZE_ANY_EXHDR(v)),
 			 (size_t) VARSIZE_ANY_EXHDR(v));
 }
 
 /* Read v as a box: a box as is, a point as the box of that point. */
 void
-rcg_get_box(const struct varlena *v, rco_box *out)
+coord_get_box(const struct varlena *v, rx_coord_box *out)
 {
 	const unsigned char *p = (const unsigned char *) VARDATA_ANY(v);
 	size_t		n = VARSIZE_ANY_EXHDR(v);
 
-	if (rco_kind(p, n) == RCO_KIND_BOX)
+	if (rx_coord_kind(p, n) == RX_COORD_KIND_BOX)
 	{
-		if (!rco_decode_box(p, n, out))
+		if (!rx_coord_decode_box(p, n, out))
 			elog(ERROR, "corrupt rolecoord index key (%zu bytes)", n);
 	}
 	else
 	{
-		rco_point	pt;
+		rx_coord_point	pt;
 
-		rcg_get_point(v, &pt);
-		rco_box_of_point(&pt, out);
+		coord_get_point(v, &pt);
+		rx_coord_box_of_point(&pt, out);
 	}
 }
 
@@ -79,16 +79,16 @@ Datum
 rolecoord_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	rc_code		path;
-	rco_point	p;
+	rx_code		path;
+	rx_coord_point	p;
 	rx_error	err;
 
-	if (rco_parse(str, strlen(str), &path, &p, &err) != RX_OK)
+	if (rx_coord_parse(str, strlen(str), &path, &p, &err) != RX_OK)
 	{
 		rx_input_error(RX_ESCONTEXT(fcinfo), "rolecoord", str, &err);
 		PG_RETURN_NULL();
 	}
-	PG_RETURN_POINTER(rcg_make_point(&p));
+	PG_RETURN_POINTER(coord_make_point(&p));
 }
 
 /* Canonical text PATH@GRADE (an index-internal box prints as a description). */
@@ -100,21 +100,21 @@ rolecoord_out(PG_FUNCTION_ARGS)
 	const unsigned char *bytes = (const unsigned char *) VARDATA_ANY(v);
 	char	   *buf;
 
-	if (rco_kind(bytes, VARSIZE_ANY_EXHDR(v)) == RCO_KIND_BOX)
+	if (rx_coord_kind(bytes, VARSIZE_ANY_EXHDR(v)) == RX_COORD_KIND_BOX)
 	{
-		rco_box		b;
+		rx_coord_box		b;
 
-		rcg_get_box(v, &b);
-		buf = palloc(RCO_BOX_TEXT_MAX);
-		rco_format_box(&b, buf);
+		coord_get_box(v, &b);
+		buf = palloc(RX_COORD_BOX_TEXT_MAX);
+		rx_coord_format_box(&b, buf);
 	}
 	else
 	{
-		rco_point	p;
+		rx_coord_point	p;
 
-		rcg_get_point(v, &p);
-		buf = palloc(RCO_TEXT_MAX);
-		rco_format(&p, buf);
+		coord_get_point(v, &p);
+		buf = palloc(RX_COORD_TEXT_MAX);
+		rx_coord_format(&p, buf);
 	}
 	PG_RETURN_CSTRING(buf);
 }
@@ -132,16 +132,16 @@ rolecoord_recv(PG_FUNCTION_ARGS)
 	double		grade = pq_getmsgfloat8(buf);
 	int			nbytes = buf->len - buf->cursor;
 	const char *bytes = pq_getmsgbytes(buf, nbytes);
-	rc_code		path;
-	rco_point	p;
+	rx_code		path;
+	rx_coord_point	p;
 	rx_error	err;
 
-	if (rco_check_grade(grade, &grade, &err) != RX_OK)
+	if (rx_coord_check_grade(grade, &grade, &err) != RX_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external rolecoord value"),
 				 errdetail("%s", err.detail)));
-	if (rc_parse(bytes, (size_t) nbytes, &path, &err) != RX_OK)
+	if (rx_code_parse(bytes, (size_t) nbytes, &path, &err) != RX_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external rolecoord value"),
@@ -151,8 +151,8 @@ rolecoord_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external rolecoord value"),
 				 errdetail("A binary rolecoord carries its path in canonical form: upper case, without spaces.")));
-	rco_point_of(path.text, path.len, path.info, grade, &p);
-	PG_RETURN_POINTER(rcg_make_point(&p));
+	rx_coord_point_of(path.text, path.len, path.info, grade, &p);
+	PG_RETURN_POINTER(coord_make_point(&p));
 }
 
 /* Binary output: the grade as float8, then the canonical path text. */
@@ -161,10 +161,10 @@ Datum
 rolecoord_send(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
-	rco_point	p;
+	rx_coord_point	p;
 	StringInfoData buf;
 
-	rcg_get_point(v, &p);
+	coord_get_point(v, &p);
 	pq_begintypsend(&buf);
 	pq_sendfloat8(&buf, p.grade);
 	pq_sendbytes(&buf, p.path, (int) p.len);
@@ -178,13 +178,13 @@ make_coord(PG_FUNCTION_ARGS)
 {
 	struct varlena *path = PG_GETARG_VARLENA_PP(0);
 	double		grade = PG_GETARG_FLOAT8(1);
-	rco_point	p;
+	rx_coord_point	p;
 	rx_error	err;
 
-	if (rco_check_grade(grade, &grade, &err) != RX_OK)
+	if (rx_coord_check_grade(grade, &grade, &err) != RX_OK)
 		rx_raise("invalid coordinate grade", &err);
-	rco_point_of(RC_VAL_TEXT(path), RC_VAL_LEN(path), RC_VAL_INFO(path), grade, &p);
-	PG_RETURN_POINTER(rcg_make_point(&p));
+	rx_coord_point_of(CODE_VAL_TEXT(path), CODE_VAL_LEN(path), CODE_VAL_INFO(path), grade, &p);
+	PG_RETURN_POINTER(coord_make_point(&p));
 }
 
 /* The taxonomy path of a coordinate, as a role code. */
@@ -193,15 +193,15 @@ Datum
 coord_path(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
-	rco_point	p;
-	rc_code		c;
+	rx_coord_point	p;
+	rx_code		c;
 
-	rcg_get_point(v, &p);
+	coord_get_point(v, &p);
 	memcpy(c.text, p.path, p.len);
 	c.text[p.len] = '\0';
 	c.len = p.len;
-	c.info = rc_info(p.path, p.len);
-	PG_RETURN_POINTER(rolecode_from_core(&c));
+	c.info = rx_code_info(p.path, p.len);
+	PG_RETURN_POINTER(code_make_datum(&c));
 }
 
 /* The grade of a coordinate. */
@@ -210,45 +210,39 @@ Datum
 coord_grade(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
-	rco_point	p;
+	rx_coord_point	p;
 
-	rcg_get_point(v, &p);
+	coord_get_point(v, &p);
 	PG_RETURN_FLOAT8(p.grade);
 }
 
-/* a <-> b: the distance with the default weight 0.5 and span 4. */
-PG_FUNCTION_INFO_V1(coord_dist);
-Datum
-coord_dist(PG_FUNCTION_ARGS)
-{
-	struct varlena *a = PG_GETARG_VARLENA_PP(0);
-	struct varlena *b = PG_GETARG_VARLENA_PP(1);
-	rco_point	pa,
-				pb;
-
-	rcg_get_point(a, &pa);
-	rcg_get_point(b, &pb);
-	PG_RETURN_FLOAT8(rco_distance(&pa, &pb, RCO_DEFAULT_WEIGHT, RCO_DEFAULT_SPAN));
-}
-
-/* coord_distance(a, b, taxonomy_weight, level_span); bad weights raise 22023. */
+/*
+ * coord_distance(a, b) -- the <-> operator, weight 0.5 and span 4 -- and
+ * coord_distance(a, b, taxonomy_weight, level_span); bad weights raise
+ * 22023.  One C function serves both SQL overloads.
+ */
 PG_FUNCTION_INFO_V1(coord_distance);
 Datum
 coord_distance(PG_FUNCTION_ARGS)
 {
 	struct varlena *a = PG_GETARG_VARLENA_PP(0);
 	struct varlena *b = PG_GETARG_VARLENA_PP(1);
-	double		weight = PG_GETARG_FLOAT8(2);
-	double		span = PG_GETARG_FLOAT8(3);
-	rco_point	pa,
+	double		weight = RX_COORD_DEFAULT_WEIGHT;
+	double		span = RX_COORD_DEFAULT_SPAN;
+	rx_coord_point pa,
 				pb;
 	rx_error	err;
 
-	if (rco_check_weights(weight, span, &err) != RX_OK)
-		rx_raise("invalid coordinate distance weights", &err);
-	rcg_get_point(a, &pa);
-	rcg_get_point(b, &pb);
-	PG_RETURN_FLOAT8(rco_distance(&pa, &pb, weight, span));
+	if (PG_NARGS() == 4)
+	{
+		weight = PG_GETARG_FLOAT8(2);
+		span = PG_GETARG_FLOAT8(3);
+		if (rx_coord_check_weights(weight, span, &err) != RX_OK)
+			rx_raise("invalid coordinate distance weights", &err);
+	}
+	coord_get_point(a, &pa);
+	coord_get_point(b, &pb);
+	PG_RETURN_FLOAT8(rx_coord_distance(&pa, &pb, weight, span));
 }
 
 /*
@@ -256,7 +250,7 @@ coord_distance(PG_FUNCTION_ARGS)
  * type; the three OIDs are looked up once per call site.
  */
 static Oid
-rcg_band_oid(FunctionCallInfo fcinfo, rco_band band)
+coord_band_oid(FunctionCallInfo fcinfo, rx_coord_band band)
 {
 	static const char *const labels[] = {"strong", "partial", "weak"};
 	Oid		   *oids = (Oid *) fcinfo->flinfo->fn_extra;
@@ -290,28 +284,28 @@ match_band(PG_FUNCTION_ARGS)
 	double		partial_below = PG_GETARG_FLOAT8(2);
 	rx_error	err;
 
-	if (rco_check_bands(strong_below, partial_below, &err) != RX_OK)
+	if (rx_coord_check_bands(strong_below, partial_below, &err) != RX_OK)
 		rx_raise("invalid match band thresholds", &err);
-	if (rco_check_distance(d, &err) != RX_OK)
+	if (rx_coord_check_distance(d, &err) != RX_OK)
 		rx_raise("invalid distance for a match band", &err);
-	PG_RETURN_OID(rcg_band_oid(fcinfo, rco_band_of(d, strong_below, partial_below)));
+	PG_RETURN_OID(coord_band_oid(fcinfo, rx_coord_band_of(d, strong_below, partial_below)));
 }
 
 /* Compare two rolecoord varlenas in coordinate order. */
 static int
-rcg_cmp(const struct varlena *a, const struct varlena *b)
+coord_compare(const struct varlena *a, const struct varlena *b)
 {
-	rco_point	pa,
+	rx_coord_point	pa,
 				pb;
 
-	rcg_get_point(a, &pa);
-	rcg_get_point(b, &pb);
-	return rco_compare(&pa, &pb);
+	coord_get_point(a, &pa);
+	coord_get_point(b, &pb);
+	return rx_coord_compare(&pa, &pb);
 }
 
 /* Are two rolecoord varlenas equal?  (canonical bytes: compare them) */
 static bool
-rcg_eq(const struct varlena *a, const struct varlena *b)
+coord_equal(const struct varlena *a, const struct varlena *b)
 {
 	size_t		n = VARSIZE_ANY_EXHDR(a);
 
@@ -323,7 +317,7 @@ PG_FUNCTION_INFO_V1(coord_eq);
 Datum
 coord_eq(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(rcg_eq(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)));
+	PG_RETURN_BOOL(coord_equal(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)));
 }
 
 /* a <> b */
@@ -331,7 +325,7 @@ PG_FUNCTION_INFO_V1(coord_ne);
 Datum
 coord_ne(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(!rcg_eq(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)));
+	PG_RETURN_BOOL(!coord_equal(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)));
 }
 
 /* a < b */
@@ -339,7 +333,7 @@ PG_FUNCTION_INFO_V1(coord_lt);
 Datum
 coord_lt(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(rcg_cmp(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)) < 0);
+	PG_RETURN_BOOL(coord_compare(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)) < 0);
 }
 
 /* a <= b */
@@ -347,7 +341,7 @@ PG_FUNCTION_INFO_V1(coord_le);
 Datum
 coord_le(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(rcg_cmp(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)) <= 0);
+	PG_RETURN_BOOL(coord_compare(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)) <= 0);
 }
 
 /* a > b */
@@ -355,7 +349,7 @@ PG_FUNCTION_INFO_V1(coord_gt);
 Datum
 coord_gt(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(rcg_cmp(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)) > 0);
+	PG_RETURN_BOOL(coord_compare(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)) > 0);
 }
 
 /* a >= b */
@@ -363,7 +357,7 @@ PG_FUNCTION_INFO_V1(coord_ge);
 Datum
 coord_ge(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_BOOL(rcg_cmp(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)) >= 0);
+	PG_RETURN_BOOL(coord_compare(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)) >= 0);
 }
 
 /* Btree comparison: -1, 0 or 1. */
@@ -371,16 +365,16 @@ PG_FUNCTION_INFO_V1(coord_cmp);
 Datum
 coord_cmp(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(rcg_cmp(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)));
+	PG_RETURN_INT32(coord_compare(PG_GETARG_VARLENA_PP(0), PG_GETARG_VARLENA_PP(1)));
 }
 
 /* Sort comparator on Datums, without the fmgr call of coord_cmp. */
 static int
-rcg_fastcmp(Datum x, Datum y, SortSupport ssup)
+coord_fastcmp(Datum x, Datum y, SortSupport ssup)
 {
 	struct varlena *a = PG_DETOAST_DATUM_PACKED(x);
 	struct varlena *b = PG_DETOAST_DATUM_PACKED(y);
-	int			c = rcg_cmp(a, b);
+	int			c = coord_compare(a, b);
 
 	if ((Pointer) a != DatumGetPointer(x))
 		pfree(a);
@@ -396,7 +390,7 @@ coord_sortsupport(PG_FUNCTION_ARGS)
 {
 	SortSupport ssup = (SortSupport) PG_GETARG_POINTER(0);
 
-	ssup->comparator = rcg_fastcmp;
+	ssup->comparator = coord_fastcmp;
 	PG_RETURN_VOID();
 }
 

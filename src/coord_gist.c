@@ -7,7 +7,7 @@
  * is a box (core/coord.h): the first and last of its members' paths in
  * coordinate order, the range of their depths and the range of their
  * grades.  From a box the core computes a lower bound of <-> to every member
- * (the proof is beside rco_box_lower_bound); GiST visits subtrees in order
+ * (the proof is beside rx_coord_box_lower_bound); GiST visits subtrees in order
  * of that bound, so the k nearest coordinates come out exactly and in order.
  *
  * Subtrees hold runs of neighbouring paths, as in a btree: sorted builds
@@ -23,7 +23,7 @@
 
 /* The key of a GiST entry, detoasted (packed keys are read in place). */
 static struct varlena *
-rcg_entry_key(const GISTENTRY *entry)
+coord_gist_entry_key(const GISTENTRY *entry)
 {
 	return (struct varlena *) PG_DETOAST_DATUM_PACKED(entry->key);
 }
@@ -40,23 +40,23 @@ coord_gist_consistent(PG_FUNCTION_ARGS)
 	struct varlena *query = PG_GETARG_VARLENA_PP(1);
 	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
-	struct varlena *key = rcg_entry_key(entry);
-	rco_point	q;
-	rco_box		b;
+	struct varlena *key = coord_gist_entry_key(entry);
+	rx_coord_point	q;
+	rx_coord_box		b;
 
 	if (strategy != RTEqualStrategyNumber)
 		elog(ERROR, "rolecoord GiST: unrecognized strategy number %d", strategy);
 	*recheck = false;
-	rcg_get_point(query, &q);
+	coord_get_point(query, &q);
 	if (GIST_LEAF(entry))
 	{
-		rco_point	p;
+		rx_coord_point	p;
 
-		rcg_get_point(key, &p);
-		PG_RETURN_BOOL(rco_compare(&p, &q) == 0);
+		coord_get_point(key, &p);
+		PG_RETURN_BOOL(rx_coord_compare(&p, &q) == 0);
 	}
-	rcg_get_box(key, &b);
-	PG_RETURN_BOOL(rco_box_may_hold(&b, &q));
+	coord_get_box(key, &b);
+	PG_RETURN_BOOL(rx_coord_box_may_hold(&b, &q));
 }
 
 /*
@@ -71,26 +71,26 @@ coord_gist_distance(PG_FUNCTION_ARGS)
 	struct varlena *query = PG_GETARG_VARLENA_PP(1);
 	StrategyNumber strategy = (StrategyNumber) PG_GETARG_UINT16(2);
 	bool	   *recheck = (bool *) PG_GETARG_POINTER(4);
-	struct varlena *key = rcg_entry_key(entry);
-	rco_point	q;
+	struct varlena *key = coord_gist_entry_key(entry);
+	rx_coord_point	q;
 
 	if (strategy != RTKNNSearchStrategyNumber)
 		elog(ERROR, "rolecoord GiST: unrecognized ordering strategy number %d", strategy);
 	*recheck = false;
-	rcg_get_point(query, &q);
+	coord_get_point(query, &q);
 	if (GIST_LEAF(entry))
 	{
-		rco_point	p;
+		rx_coord_point	p;
 
-		rcg_get_point(key, &p);
-		PG_RETURN_FLOAT8(rco_distance(&p, &q, RCO_DEFAULT_WEIGHT, RCO_DEFAULT_SPAN));
+		coord_get_point(key, &p);
+		PG_RETURN_FLOAT8(rx_coord_distance(&p, &q, RX_COORD_DEFAULT_WEIGHT, RX_COORD_DEFAULT_SPAN));
 	}
 	else
 	{
-		rco_box		b;
+		rx_coord_box		b;
 
-		rcg_get_box(key, &b);
-		PG_RETURN_FLOAT8(rco_box_lower_bound(&b, &q, RCO_DEFAULT_WEIGHT, RCO_DEFAULT_SPAN));
+		coord_get_box(key, &b);
+		PG_RETURN_FLOAT8(rx_coord_box_lower_bound(&b, &q, RX_COORD_DEFAULT_WEIGHT, RX_COORD_DEFAULT_SPAN));
 	}
 }
 
@@ -101,22 +101,22 @@ coord_gist_union(PG_FUNCTION_ARGS)
 {
 	GistEntryVector *entryvec = (GistEntryVector *) PG_GETARG_POINTER(0);
 	int		   *sizep = (int *) PG_GETARG_POINTER(1);
-	rco_box		acc;
+	rx_coord_box		acc;
 	int			i;
 	struct varlena *result;
 
 	/* acc's paths point into the keys, which outlive this call */
-	rcg_get_box(rcg_entry_key(&entryvec->vector[0]), &acc);
+	coord_get_box(coord_gist_entry_key(&entryvec->vector[0]), &acc);
 	for (i = 1; i < entryvec->n; i++)
 	{
-		rco_box		b,
+		rx_coord_box		b,
 					u;
 
-		rcg_get_box(rcg_entry_key(&entryvec->vector[i]), &b);
-		rco_box_union(&acc, &b, &u);
+		coord_get_box(coord_gist_entry_key(&entryvec->vector[i]), &b);
+		rx_coord_box_union(&acc, &b, &u);
 		acc = u;
 	}
-	result = rcg_make_box(&acc);
+	result = coord_make_box(&acc);
 	*sizep = VARSIZE(result);
 	PG_RETURN_POINTER(result);
 }
@@ -129,45 +129,45 @@ coord_gist_penalty(PG_FUNCTION_ARGS)
 	GISTENTRY  *orig = (GISTENTRY *) PG_GETARG_POINTER(0);
 	GISTENTRY  *add = (GISTENTRY *) PG_GETARG_POINTER(1);
 	float	   *result = (float *) PG_GETARG_POINTER(2);
-	rco_box		o,
+	rx_coord_box		o,
 				a;
 
-	rcg_get_box(rcg_entry_key(orig), &o);
-	rcg_get_box(rcg_entry_key(add), &a);
-	*result = (float) rco_box_penalty(&o, &a);
+	coord_get_box(coord_gist_entry_key(orig), &o);
+	coord_get_box(coord_gist_entry_key(add), &a);
+	*result = (float) rx_coord_box_penalty(&o, &a);
 	PG_RETURN_POINTER(result);
 }
 
 /* An entry being split: its offset and its box. */
-typedef struct rcg_split_item
+typedef struct coord_gist_split_item
 {
 	OffsetNumber off;
-	rco_box		box;
-} rcg_split_item;
+	rx_coord_box		box;
+} coord_gist_split_item;
 
 /* qsort comparator of split items: box order. */
 static int
-rcg_split_item_cmp(const void *a, const void *b)
+coord_gist_split_item_cmp(const void *a, const void *b)
 {
-	return rco_box_compare(&((const rcg_split_item *) a)->box,
-						   &((const rcg_split_item *) b)->box);
+	return rx_coord_box_compare(&((const coord_gist_split_item *) a)->box,
+						   &((const coord_gist_split_item *) b)->box);
 }
 
 /* The union of items[from..to) as a new key. */
 static Datum
-rcg_split_union(const rcg_split_item *items, int from, int to)
+coord_gist_split_union(const coord_gist_split_item *items, int from, int to)
 {
-	rco_box		acc = items[from].box;
+	rx_coord_box		acc = items[from].box;
 	int			i;
 
 	for (i = from + 1; i < to; i++)
 	{
-		rco_box		u;
+		rx_coord_box		u;
 
-		rco_box_union(&acc, &items[i].box, &u);
+		rx_coord_box_union(&acc, &items[i].box, &u);
 		acc = u;
 	}
-	return PointerGetDatum(rcg_make_box(&acc));
+	return PointerGetDatum(coord_make_box(&acc));
 }
 
 /*
@@ -183,26 +183,26 @@ coord_gist_picksplit(PG_FUNCTION_ARGS)
 	GIST_SPLITVEC *v = (GIST_SPLITVEC *) PG_GETARG_POINTER(1);
 	OffsetNumber maxoff = (OffsetNumber) (entryvec->n - 1);
 	int			n = maxoff - FirstOffsetNumber + 1;
-	rcg_split_item *items = palloc(sizeof(rcg_split_item) * n);
+	coord_gist_split_item *items = palloc(sizeof(coord_gist_split_item) * n);
 	int			i,
 				k,
 				lo,
 				hi,
 				best = -1,
-				best_lcp = RC_LABELS_MAX + 1;
+				best_lcp = RX_CODE_LABELS_MAX + 1;
 
 	for (i = 0; i < n; i++)
 	{
 		items[i].off = (OffsetNumber) (FirstOffsetNumber + i);
-		rcg_get_box(rcg_entry_key(&entryvec->vector[items[i].off]), &items[i].box);
+		coord_get_box(coord_gist_entry_key(&entryvec->vector[items[i].off]), &items[i].box);
 	}
-	qsort(items, n, sizeof(rcg_split_item), rcg_split_item_cmp);
+	qsort(items, n, sizeof(coord_gist_split_item), coord_gist_split_item_cmp);
 
 	lo = Max(1, n / 3);
 	hi = Min(n - 1, n - n / 3);
 	for (k = lo; k <= hi; k++)
 	{
-		int			lcp = rco_lcp(items[k - 1].box.last, items[k - 1].box.last_len,
+		int			lcp = rx_coord_lcp(items[k - 1].box.last, items[k - 1].box.last_len,
 								  items[k].box.first, items[k].box.first_len);
 
 		if (lcp < best_lcp ||
@@ -224,8 +224,8 @@ coord_gist_picksplit(PG_FUNCTION_ARGS)
 		else
 			v->spl_right[v->spl_nright++] = items[i].off;
 	}
-	v->spl_ldatum = rcg_split_union(items, 0, best);
-	v->spl_rdatum = rcg_split_union(items, best, n);
+	v->spl_ldatum = coord_gist_split_union(items, 0, best);
+	v->spl_rdatum = coord_gist_split_union(items, best, n);
 	PG_RETURN_POINTER(v);
 }
 

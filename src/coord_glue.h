@@ -11,18 +11,18 @@
 #include "roleext.h"
 
 #include "core/coord.h"
-#include "rolecode_glue.h"
+#include "code_glue.h"
 
 /* A new rolecoord varlena holding point p. */
-struct varlena *rcg_make_point(const rco_point *p);
+struct varlena *coord_make_point(const rx_coord_point *p);
 
 /* A new rolecoord varlena holding box b (GiST internal keys only). */
-struct varlena *rcg_make_box(const rco_box *b);
+struct varlena *coord_make_box(const rx_coord_box *b);
 
 /* Read the point in v (detoasted); a box or corrupt bytes raise XX000. */
-void		rcg_get_point(const struct varlena *v, rco_point *out);
+void		coord_get_point(const struct varlena *v, rx_coord_point *out);
 
 /* Read v as a box: a box as is, a point as the box of that point. */
-void		rcg_get_box(const struct varlena *v, rco_box *out);
+void		coord_get_box(const struct varlena *v, rx_coord_box *out);
 
 #endif							/* ROLEEXT_COORD_GLUE_H */

@@ -25,7 +25,7 @@ rolelevel_in(PG_FUNCTION_ARGS)
 	int32		v;
 	rx_error	err;
 
-	if (rl_parse(str, strlen(str), &v, &err) != RX_OK)
+	if (rx_level_parse(str, strlen(str), &v, &err) != RX_OK)
 	{
 		rx_input_error(RX_ESCONTEXT(fcinfo), "rolelevel", str, &err);
 		PG_RETURN_NULL();
@@ -39,9 +39,9 @@ Datum
 rolelevel_out(PG_FUNCTION_ARGS)
 {
 	int32		v = PG_GETARG_INT32(0);
-	char	   *buf = palloc(RL_TEXT_MAX);
+	char	   *buf = palloc(RX_LEVEL_TEXT_MAX);
 
-	rl_format(v, buf);
+	rx_level_format(v, buf);
 	PG_RETURN_CSTRING(buf);
 }
 
@@ -53,12 +53,12 @@ rolelevel_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int32		v = (int32) pq_getmsgint(buf, 4);
 
-	if (!rl_valid(v))
+	if (!rx_level_valid(v))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external rolelevel value %d", v),
 				 errdetail("A binary rolelevel is the 4-byte encoding of a track and a rank, between 0 and %d.",
-						   RL_VALUE_MAX)));
+						   RX_LEVEL_VALUE_MAX)));
 	PG_RETURN_INT32(v);
 }
 
@@ -81,8 +81,8 @@ Datum
 level_track(PG_FUNCTION_ARGS)
 {
 	int32		v = PG_GETARG_INT32(0);
-	char		buf[RL_TEXT_MAX];
-	size_t		n = rl_track(v, buf);
+	char		buf[RX_LEVEL_TEXT_MAX];
+	size_t		n = rx_level_track(v, buf);
 
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf, (int) n));
 }
@@ -92,7 +92,7 @@ PG_FUNCTION_INFO_V1(level_rank);
 Datum
 level_rank(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(rl_rank(PG_GETARG_INT32(0)));
+	PG_RETURN_INT32(rx_level_rank(PG_GETARG_INT32(0)));
 }
 
 /* Build a level from a track and a rank (22023 bad track, 22003 bad rank). */
@@ -105,7 +105,7 @@ make_level(PG_FUNCTION_ARGS)
 	int32		v;
 	rx_error	err;
 
-	if (rl_make(VARDATA_ANY(track), VARSIZE_ANY_EXHDR(track), rank, &v, &err) != RX_OK)
+	if (rx_level_make(VARDATA_ANY(track), VARSIZE_ANY_EXHDR(track), rank, &v, &err) != RX_OK)
 	{
 		if (err.status == RX_RANGE)
 			rx_raise(psprintf("level rank %d is out of range", rank), &err);
@@ -131,7 +131,7 @@ level_span(PG_FUNCTION_ARGS)
 				hi;
 	rx_error	err;
 
-	if (rl_parse_span(VARDATA_ANY(arg), VARSIZE_ANY_EXHDR(arg), &lo, &hi, &err) != RX_OK)
+	if (rx_level_parse_span(VARDATA_ANY(arg), VARSIZE_ANY_EXHDR(arg), &lo, &hi, &err) != RX_OK)
 		rx_input_error(NULL, "rolelevelrange", text_to_cstring(arg), &err);
 
 	if (typcache == NULL)

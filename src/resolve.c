@@ -53,40 +53,40 @@
  * What the database says about one normalized title: the names that match
  * it and the roles of their families (all in the state's memory).
  */
-typedef struct rt_found
+typedef struct resolve_found
 {
 	uint64		hash;			/* hash of key: the hash table's key */
 	char	   *key;			/* the pool size and the normalized title */
 	Size		keylen;
 	int			nnames;
-	rs_name    *names;
+	rx_resolve_name    *names;
 	Datum	   *name_text;		/* each name as written */
 	int			nroles;
-	rs_role    *roles;			/* .code points into role_code */
+	rx_resolve_role    *roles;			/* .code points into role_code */
 	Datum	   *role_code;
 	Datum	   *role_title;
-} rt_found;
+} resolve_found;
 
 /* What resolve_title keeps in fn_extra for the rest of the query. */
-typedef struct rt_state
+typedef struct resolve_state
 {
 	TupleDesc	tupdesc;		/* the result row */
 	Oid			band[3];		/* confband labels low, medium, high */
 	MemoryContext memo_cxt;		/* what was found, its table and the grades */
-	HTAB	   *found;			/* rt_found by the hash of their key */
-	rs_grade   *grades;			/* the level table's grades, NULL until read */
+	HTAB	   *found;			/* resolve_found by the hash of their key */
+	rx_resolve_grade   *grades;			/* the level table's grades, NULL until read */
 	int			ngrades;
 	TransactionId xmin;			/* the snapshot they were read with */
 	TransactionId xmax;
 	CommandId	curcid;
 	bool		have_snapshot;
-} rt_state;
+} resolve_state;
 
 /* The SPI plans, kept for the backend's life, and the function they serve. */
-static SPIPlanPtr rt_names_plan = NULL;
-static SPIPlanPtr rt_family_plan = NULL;
-static SPIPlanPtr rt_grades_plan = NULL;
-static Oid	rt_plans_fn = InvalidOid;
+static SPIPlanPtr resolve_names_plan = NULL;
+static SPIPlanPtr resolve_family_plan = NULL;
+static SPIPlanPtr resolve_grades_plan = NULL;
+static Oid	resolve_plans_fn = InvalidOid;
 
 /*
  * What a title whose analysis is *info and normalized text norm says about
@@ -94,9 +94,9 @@ static Oid	rt_plans_fn = InvalidOid;
  * its level words, the level when it differs from the base, else its grade.
  */
 static void
-rt_claims(text *norm, const tn_info *info, rs_title *t)
+resolve_claims(text *norm, const rx_title_info *info, rx_resolve_title *t)
 {
-	tn_info		base;
+	rx_title_info		base;
 
 	title_run(norm, false, &base);
 	t->has_level = info->has_level;
@@ -120,22 +120,22 @@ PG_FUNCTION_INFO_V1(title_level_words);
 Datum
 title_level_words(PG_FUNCTION_ARGS)
 {
-	tn_info		info;
-	rs_title	t;
+	rx_title_info		info;
+	rx_resolve_title	t;
 	text	   *norm = title_run(PG_GETARG_TEXT_PP(0), true, &info);
 
-	rt_claims(norm, &info, &t);
+	resolve_claims(norm, &info, &t);
 	if (!t.has_words)
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(t.words);
 }
 
 /* The state kept in fn_extra, made on the first call of the query. */
-static rt_state *
-rt_state_get(FunctionCallInfo fcinfo)
+static resolve_state *
+resolve_state_get(FunctionCallInfo fcinfo)
 {
 	static const char *const labels[] = {"low", "medium", "high"};
-	rt_state   *st = (rt_state *) fcinfo->flinfo->fn_extra;
+	resolve_state   *st = (resolve_state *) fcinfo->flinfo->fn_extra;
 	MemoryContext old;
 	TupleDesc	tupdesc;
 	Oid			bandtype;
@@ -147,7 +147,7 @@ rt_state_get(FunctionCallInfo fcinfo)
 	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE ||
 		tupdesc->natts != RT_NATTS)
 		elog(ERROR, "resolve_title must return a row of %d columns", RT_NATTS);
-	st = palloc0(sizeof(rt_state));
+	st = palloc0(sizeof(resolve_state));
 	st->tupdesc = CreateTupleDescCopy(tupdesc);
 	bandtype = TupleDescAttr(tupdesc, 4)->atttypid;
 	for (i = 0; i < 3; i++)
@@ -166,7 +166,7 @@ rt_state_get(FunctionCallInfo fcinfo)
  * active snapshot to tie it to, and nothing is kept.
  */
 static HTAB *
-rt_found_table(rt_state *st)
+resolve_found_table(resolve_state *st)
 {
 	Snapshot	snap;
 	bool		same;
@@ -188,7 +188,7 @@ rt_found_table(rt_state *st)
 		HASHCTL		ctl;
 
 		ctl.keysize = sizeof(uint64);
-		ctl.entrysize = sizeof(rt_found);
+		ctl.entrysize = sizeof(resolve_found);
 		ctl.hcxt = st->memo_cxt;
 		st->found = hash_create("resolve_title lookups", 256, &ctl,
 								HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
@@ -202,7 +202,7 @@ rt_found_table(rt_state *st)
 
 /* Prepare and keep one SPI plan. */
 static SPIPlanPtr
-rt_prepare(const char *query, int nargs, Oid *argtypes)
+resolve_prepare(const char *query, int nargs, Oid *argtypes)
 {
 	SPIPlanPtr	plan = SPI_prepare(query, nargs, argtypes);
 
@@ -216,7 +216,7 @@ rt_prepare(const char *query, int nargs, Oid *argtypes)
 
 /* Make the three SPI plans for the resolve_title whose OID is fn_oid, once. */
 static void
-rt_plans(Oid fn_oid)
+resolve_plans(Oid fn_oid)
 {
 	Oid			nsp;
 	const char *schema;
@@ -224,16 +224,16 @@ rt_plans(Oid fn_oid)
 				arraytype;
 	Oid			args[2];
 
-	if (rt_plans_fn == fn_oid)
+	if (resolve_plans_fn == fn_oid)
 		return;
-	if (rt_names_plan != NULL)
-		SPI_freeplan(rt_names_plan);
-	if (rt_family_plan != NULL)
-		SPI_freeplan(rt_family_plan);
-	if (rt_grades_plan != NULL)
-		SPI_freeplan(rt_grades_plan);
-	rt_names_plan = rt_family_plan = rt_grades_plan = NULL;
-	rt_plans_fn = InvalidOid;
+	if (resolve_names_plan != NULL)
+		SPI_freeplan(resolve_names_plan);
+	if (resolve_family_plan != NULL)
+		SPI_freeplan(resolve_family_plan);
+	if (resolve_grades_plan != NULL)
+		SPI_freeplan(resolve_grades_plan);
+	resolve_names_plan = resolve_family_plan = resolve_grades_plan = NULL;
+	resolve_plans_fn = InvalidOid;
 
 	nsp = get_func_namespace(fn_oid);
 	schema = quote_identifier(get_namespace_name(nsp));
@@ -245,19 +245,19 @@ rt_plans(Oid fn_oid)
 
 	args[0] = TEXTOID;
 	args[1] = INT4OID;
-	rt_names_plan = rt_prepare(psprintf("SELECT role, name, trust, sim, exact, name_level_words, "
+	resolve_names_plan = resolve_prepare(psprintf("SELECT role, name, trust, sim, exact, name_level_words, "
 										"name_base FROM %s.resolve_names($1, $2)", schema),
 							   2, args);
 	args[0] = arraytype;
-	rt_family_plan = rt_prepare(psprintf("SELECT role, family, level, title "
+	resolve_family_plan = resolve_prepare(psprintf("SELECT role, family, level, title "
 										 "FROM %s.resolve_family_roles($1)", schema), 1, args);
-	rt_grades_plan = rt_prepare(psprintf("SELECT code, grade FROM %s.level", schema), 0, NULL);
-	rt_plans_fn = fn_oid;
+	resolve_grades_plan = resolve_prepare(psprintf("SELECT code, grade FROM %s.level", schema), 0, NULL);
+	resolve_plans_fn = fn_oid;
 }
 
 /* Run a kept plan read-only; its rows are in SPI_tuptable. */
 static void
-rt_run(SPIPlanPtr plan, Datum *values, const char *nulls, int natts)
+resolve_run(SPIPlanPtr plan, Datum *values, const char *nulls, int natts)
 {
 	int			ret = SPI_execute_plan(plan, values, nulls, true, 0);
 
@@ -267,14 +267,14 @@ rt_run(SPIPlanPtr plan, Datum *values, const char *nulls, int natts)
 
 /* Column c (1-based) of SPI row i, and whether it is NULL. */
 static Datum
-rt_col(uint64 i, int c, bool *isnull)
+resolve_col(uint64 i, int c, bool *isnull)
 {
 	return SPI_getbinval(SPI_tuptable->vals[i], SPI_tuptable->tupdesc, c, isnull);
 }
 
 /* Do two varlenas (role codes) hold the same bytes? */
 static bool
-rt_same_code(Datum a, Datum b)
+resolve_same_code(Datum a, Datum b)
 {
 	struct varlena *x = (struct varlena *) DatumGetPointer(a);
 	struct varlena *y = (struct varlena *) DatumGetPointer(b);
@@ -285,19 +285,19 @@ rt_same_code(Datum a, Datum b)
 
 /* Read the level table's grades into the state's memory (once a snapshot). */
 static void
-rt_load_grades(rt_state *st)
+resolve_load_grades(resolve_state *st)
 {
 	uint64		i;
 	int			n = 0;
 
-	rt_run(rt_grades_plan, NULL, NULL, 2);
-	st->grades = MemoryContextAlloc(st->memo_cxt, sizeof(rs_grade) * Max(SPI_processed, 1));
+	resolve_run(resolve_grades_plan, NULL, NULL, 2);
+	st->grades = MemoryContextAlloc(st->memo_cxt, sizeof(rx_resolve_grade) * Max(SPI_processed, 1));
 	for (i = 0; i < SPI_processed; i++)
 	{
 		bool		null_code,
 					null_grade;
-		Datum		code = rt_col(i, 1, &null_code);
-		Datum		grade = rt_col(i, 2, &null_grade);
+		Datum		code = resolve_col(i, 1, &null_code);
+		Datum		grade = resolve_col(i, 2, &null_grade);
 
 		if (null_code || null_grade)
 			continue;
@@ -310,7 +310,7 @@ rt_load_grades(rt_state *st)
 
 /* A result row, formed in the current memory context. */
 static HeapTuple
-rt_row(rt_state *st, Datum role, Datum role_title, Datum alias, int16 conf, const char *method,
+resolve_row(resolve_state *st, Datum role, Datum role_title, Datum alias, int16 conf, const char *method,
 	   bool needs_review, bool none)
 {
 	Datum		values[RT_NATTS];
@@ -321,7 +321,7 @@ rt_row(rt_state *st, Datum role, Datum role_title, Datum alias, int16 conf, cons
 	values[1] = role_title;
 	values[2] = alias;
 	values[3] = Int16GetDatum(conf);
-	values[4] = ObjectIdGetDatum(st->band[cf_band(conf)]);
+	values[4] = ObjectIdGetDatum(st->band[rx_confidence_band(conf)]);
 	values[5] = CStringGetTextDatum(method);
 	nulls[5] = false;
 	values[6] = BoolGetDatum(needs_review);
@@ -331,7 +331,7 @@ rt_row(rt_state *st, Datum role, Datum role_title, Datum alias, int16 conf, cons
 
 /* A copy of varlena datum d, detoasted, in the current memory context. */
 static Datum
-rt_copy(Datum d)
+resolve_copy(Datum d)
 {
 	struct varlena *v = PG_DETOAST_DATUM_PACKED(d);
 	Size		n = VARSIZE_ANY(v);
@@ -347,7 +347,7 @@ rt_copy(Datum d)
  * their families; copied into cxt as *f.
  */
 static void
-rt_find(rt_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContext cxt, rt_found *f)
+resolve_find(resolve_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContext cxt, resolve_found *f)
 {
 	Datum		args[2];
 	uint64		nnames,
@@ -360,38 +360,38 @@ rt_find(rt_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContext cxt, rt_
 
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "resolve_title could not connect to SPI");
-	rt_plans(fn_oid);
+	resolve_plans(fn_oid);
 	if (st->grades == NULL)
-		rt_load_grades(st);
+		resolve_load_grades(st);
 
 	/* the names */
 	args[0] = PointerGetDatum(norm);
 	args[1] = Int32GetDatum(pool);
-	rt_run(rt_names_plan, args, NULL, 7);
+	resolve_run(resolve_names_plan, args, NULL, 7);
 	name_rows = SPI_tuptable;
 	nnames = SPI_processed;
 	old = MemoryContextSwitchTo(cxt);
-	f->names = palloc0(sizeof(rs_name) * Max(nnames, 1));
+	f->names = palloc0(sizeof(rx_resolve_name) * Max(nnames, 1));
 	f->name_text = palloc(sizeof(Datum) * Max(nnames, 1));
 	MemoryContextSwitchTo(old);
 	name_code = palloc(sizeof(Datum) * Max(nnames, 1));
 	for (i = 0; i < nnames; i++)
 	{
-		rs_name    *n = &f->names[i];
+		rx_resolve_name    *n = &f->names[i];
 		bool		isnull;
 		Datum		d;
 
-		name_code[i] = rt_col(i, 1, &isnull);
+		name_code[i] = resolve_col(i, 1, &isnull);
 		old = MemoryContextSwitchTo(cxt);
-		f->name_text[i] = rt_copy(rt_col(i, 2, &isnull));
+		f->name_text[i] = resolve_copy(resolve_col(i, 2, &isnull));
 		MemoryContextSwitchTo(old);
-		n->trust = DatumGetFloat8(rt_col(i, 3, &isnull));
-		n->sim = DatumGetFloat8(rt_col(i, 4, &isnull));
-		n->exact = DatumGetBool(rt_col(i, 5, &isnull));
-		d = rt_col(i, 6, &isnull);
+		n->trust = DatumGetFloat8(resolve_col(i, 3, &isnull));
+		n->sim = DatumGetFloat8(resolve_col(i, 4, &isnull));
+		n->exact = DatumGetBool(resolve_col(i, 5, &isnull));
+		d = resolve_col(i, 6, &isnull);
 		n->has_words = !isnull;
 		n->words = isnull ? 0 : DatumGetInt32(d);
-		d = rt_col(i, 7, &isnull);
+		d = resolve_col(i, 7, &isnull);
 		n->has_base = !isnull;
 		n->base = isnull ? 0 : DatumGetInt32(d);
 		n->role = -1;
@@ -411,7 +411,7 @@ rt_find(rt_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContext cxt, rt_
 
 		for (i = 0; i < nnames; i++)
 		{
-			for (j = 0; j < (uint64) ndistinct && !rt_same_code(distinct[j], name_code[i]); j++)
+			for (j = 0; j < (uint64) ndistinct && !resolve_same_code(distinct[j], name_code[i]); j++)
 				;
 			if (j == (uint64) ndistinct)
 				distinct[ndistinct++] = name_code[i];
@@ -419,30 +419,30 @@ rt_find(rt_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContext cxt, rt_
 		get_typlenbyvalalign(codetype, &typlen, &typbyval, &typalign);
 		args[0] = PointerGetDatum(construct_array(distinct, ndistinct, codetype,
 												  typlen, typbyval, typalign));
-		rt_run(rt_family_plan, args, NULL, 4);
+		resolve_run(resolve_family_plan, args, NULL, 4);
 		nroles = SPI_processed;
 		family_code = palloc(sizeof(Datum) * Max(nroles, 1));
 		old = MemoryContextSwitchTo(cxt);
-		f->roles = palloc0(sizeof(rs_role) * Max(nroles, 1));
+		f->roles = palloc0(sizeof(rx_resolve_role) * Max(nroles, 1));
 		f->role_code = palloc(sizeof(Datum) * Max(nroles, 1));
 		f->role_title = palloc(sizeof(Datum) * Max(nroles, 1));
 		MemoryContextSwitchTo(old);
 		for (i = 0; i < nroles; i++)
 		{
 			bool		isnull;
-			Datum		family = rt_col(i, 2, &isnull);
+			Datum		family = resolve_col(i, 2, &isnull);
 			struct varlena *code;
 			int32		fam;
 
 			old = MemoryContextSwitchTo(cxt);
-			f->role_code[i] = rt_copy(rt_col(i, 1, &isnull));
-			f->role_title[i] = rt_copy(rt_col(i, 4, &isnull));
+			f->role_code[i] = resolve_copy(resolve_col(i, 1, &isnull));
+			f->role_title[i] = resolve_copy(resolve_col(i, 4, &isnull));
 			MemoryContextSwitchTo(old);
 			code = (struct varlena *) DatumGetPointer(f->role_code[i]);
 			f->roles[i].code = VARDATA_ANY(code);
 			f->roles[i].codelen = VARSIZE_ANY_EXHDR(code);
-			f->roles[i].level = DatumGetInt32(rt_col(i, 3, &isnull));
-			for (fam = 0; fam < nfamilies && !rt_same_code(family_code[fam], family); fam++)
+			f->roles[i].level = DatumGetInt32(resolve_col(i, 3, &isnull));
+			for (fam = 0; fam < nfamilies && !resolve_same_code(family_code[fam], family); fam++)
 				;
 			if (fam == nfamilies)
 				family_code[nfamilies++] = family;
@@ -450,7 +450,7 @@ rt_find(rt_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContext cxt, rt_
 		}
 		for (i = 0; i < nnames; i++)
 			for (j = 0; j < nroles; j++)
-				if (rt_same_code(name_code[i], f->role_code[j]))
+				if (resolve_same_code(name_code[i], f->role_code[j]))
 				{
 					f->names[i].role = (int32) j;
 					break;
@@ -466,32 +466,32 @@ rt_find(rt_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContext cxt, rt_
  * to look up), into store: the first k ranked roles, or the one 'none' row.
  */
 static void
-rt_answer(rt_state *st, const rs_title *t, const rt_found *f, int32 k, Tuplestorestate *store)
+resolve_answer(resolve_state *st, const rx_resolve_title *t, const resolve_found *f, int32 k, Tuplestorestate *store)
 {
-	rs_candidate *cand = NULL;
+	rx_resolve_candidate *cand = NULL;
 	size_t		ncand = 0,
 				i;
 	bool		review = true;
 
 	if (f != NULL && f->nnames > 0)
 	{
-		cand = palloc(sizeof(rs_candidate) * Max(f->nroles, 1));
-		ncand = rs_rank(t, f->names, f->nnames, f->roles, f->nroles, st->grades, st->ngrades,
+		cand = palloc(sizeof(rx_resolve_candidate) * Max(f->nroles, 1));
+		ncand = rx_resolve_rank(t, f->names, f->nnames, f->roles, f->nroles, st->grades, st->ngrades,
 						cand, &review);
 	}
 	if (ncand == 0)
 	{
-		tuplestore_puttuple(store, rt_row(st, (Datum) 0, (Datum) 0, (Datum) 0, 0, "none",
+		tuplestore_puttuple(store, resolve_row(st, (Datum) 0, (Datum) 0, (Datum) 0, 0, "none",
 										  true, true));
 		return;
 	}
 	for (i = 0; i < ncand && i < (size_t) k; i++)
 	{
-		const rs_candidate *c = &cand[i];
+		const rx_resolve_candidate *c = &cand[i];
 		const char *method = c->exact ? (c->moved ? "exact+level" : "exact")
 		: (c->moved ? "trigram+level" : "trigram");
 
-		tuplestore_puttuple(store, rt_row(st, f->role_code[c->role], f->role_title[c->role],
+		tuplestore_puttuple(store, resolve_row(st, f->role_code[c->role], f->role_title[c->role],
 										  f->name_text[c->name], c->confidence, method,
 										  review, false));
 	}
@@ -499,7 +499,7 @@ rt_answer(rt_state *st, const rs_title *t, const rt_found *f, int32 k, Tuplestor
 
 /* Check k: how many candidate roles to return. */
 static int32
-rt_check_k(FunctionCallInfo fcinfo)
+resolve_check_k(FunctionCallInfo fcinfo)
 {
 	int32		k;
 
@@ -526,14 +526,14 @@ Datum
 resolve_title(PG_FUNCTION_ARGS)
 {
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
-	rt_state   *st;
+	resolve_state   *st;
 	int32		k,
 				pool;
 	text	   *norm = NULL;
-	tn_info		info;
-	rs_title	t;
-	rt_found   *f = NULL;
-	rt_found	fresh;
+	rx_title_info		info;
+	rx_resolve_title	t;
+	resolve_found   *f = NULL;
+	resolve_found	fresh;
 	Tuplestorestate *store;
 	MemoryContext old;
 
@@ -543,20 +543,20 @@ resolve_title(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("resolve_title must be called where a set of rows is accepted"),
 				 errdetail("Call it in FROM, for example SELECT * FROM resolve_title('Sr. DevOps Eng') or CROSS JOIN LATERAL resolve_title(e.title).")));
-	k = rt_check_k(fcinfo);
+	k = resolve_check_k(fcinfo);
 	pool = 2 * k + 6;			/* names of each kind from the trigram index */
-	st = rt_state_get(fcinfo);
+	st = resolve_state_get(fcinfo);
 
 	memset(&t, 0, sizeof(t));
 	if (!PG_ARGISNULL(0))
 	{
 		norm = title_run(PG_GETARG_TEXT_PP(0), true, &info);
-		rt_claims(norm, &info, &t);
+		resolve_claims(norm, &info, &t);
 	}
 
 	if (norm != NULL && VARSIZE_ANY_EXHDR(norm) > 0)
 	{
-		HTAB	   *table = rt_found_table(st);
+		HTAB	   *table = resolve_found_table(st);
 		Size		n = VARSIZE_ANY_EXHDR(norm);
 		Size		keylen = sizeof(int32) + n;
 		char	   *key = palloc(keylen);
@@ -576,7 +576,7 @@ resolve_title(PG_FUNCTION_ARGS)
 				f->key = NULL;	/* matches nothing until complete */
 				f->keylen = 0;
 				f->nnames = f->nroles = 0;
-				rt_find(st, fcinfo->flinfo->fn_oid, norm, pool, st->memo_cxt, f);
+				resolve_find(st, fcinfo->flinfo->fn_oid, norm, pool, st->memo_cxt, f);
 				f->key = MemoryContextAlloc(st->memo_cxt, keylen);
 				memcpy(f->key, key, keylen);
 				f->keylen = keylen;
@@ -585,7 +585,7 @@ resolve_title(PG_FUNCTION_ARGS)
 		else
 		{
 			memset(&fresh, 0, sizeof(fresh));
-			rt_find(st, fcinfo->flinfo->fn_oid, norm, pool, CurrentMemoryContext, &fresh);
+			resolve_find(st, fcinfo->flinfo->fn_oid, norm, pool, CurrentMemoryContext, &fresh);
 			f = &fresh;
 		}
 	}
@@ -595,7 +595,7 @@ resolve_title(PG_FUNCTION_ARGS)
 								  false, work_mem);
 	rsinfo->setDesc = CreateTupleDescCopy(st->tupdesc);	/* the executor frees it */
 	MemoryContextSwitchTo(old);
-	rt_answer(st, &t, f, k, store);
+	resolve_answer(st, &t, f, k, store);
 	rsinfo->returnMode = SFRM_Materialize;
 	rsinfo->setResult = store;
 	return (Datum) 0;

@@ -2,8 +2,8 @@
  * rolecode_support.c — planner support: <@ and @> as btree index conditions.
  *
  * rolecode's btree order is byte order of the canonical text, in which the
- * subtree of a code X is one range (see core/rolecode.h).  The support
- * functions of code_descendant_of (<@) and code_ancestor_of (@>) answer
+ * subtree of a code X is one range (see core/code.h).  The support
+ * functions of code_contained_by (<@) and code_contains (@>) answer
  * SupportRequestIndexCondition with exact (non-lossy) conditions on a
  * column in rolecode's default btree opfamily:
  *
@@ -12,7 +12,7 @@
  *   col @> X   ->  col = ANY ('{ancestors of X}')     X a constant
  *              ->  col = ANY (code_ancestors(X))     otherwise
  *
- * succ(X) (rc_subtree_end) is itself a valid code, so the plan never holds
+ * succ(X) (rx_code_subtree_end) is itself a valid code, so the plan never holds
  * a value that would not re-parse; for the rare X with no valid code above
  * its subtree, the lower bound alone is exact.  "Otherwise" covers
  * parameters and outer references, so a nested loop join
@@ -22,7 +22,7 @@
  * = ANY condition on a later column would make btree return rows out of
  * index order, which the planner does not know for conditions made here.
  */
-#include "rolecode_glue.h"
+#include "code_glue.h"
 
 #include "access/stratnum.h"
 #include "catalog/pg_am.h"
@@ -67,10 +67,10 @@ code_index_opclause(Oid opno, Node *indexop, Node *arg)
 
 /* A rolecode constant of type typid. */
 static Const *
-code_const(Oid typid, const rc_code *c)
+code_const(Oid typid, const rx_code *c)
 {
 	return makeConst(typid, -1, InvalidOid, -1,
-					 PointerGetDatum(rolecode_from_core(c)), false, false);
+					 PointerGetDatum(code_make_datum(c)), false, false);
 }
 
 /* Conditions for "indexop <@ x" (see the file comment), or NIL. */
@@ -88,13 +88,13 @@ code_subtree_conditions(Oid funcid, Oid opfamily, Oid typid, Node *indexop, Node
 	{
 		Const	   *k = (Const *) x;
 		struct varlena *v;
-		rc_code		end;
+		rx_code		end;
 
 		if (k->constisnull)
 			return NIL;
 		v = PG_DETOAST_DATUM_PACKED(k->constvalue);
 		conds = list_make1(code_index_opclause(ge, indexop, x));
-		if (rc_subtree_end(RC_VAL_TEXT(v), RC_VAL_LEN(v), &end))
+		if (rx_code_subtree_end(CODE_VAL_TEXT(v), CODE_VAL_LEN(v), &end))
 			conds = lappend(conds, code_index_opclause(lt, copyObject(indexop),
 													   (Node *) code_const(typid, &end)));
 		return conds;
@@ -133,10 +133,10 @@ code_ancestor_conditions(Oid funcid, Oid opfamily, Oid typid, Node *indexop, Nod
 			return NIL;
 		v = PG_DETOAST_DATUM_PACKED(k->constvalue);
 		/* a one-label code has one ancestor, itself: plain equality */
-		if (rc_depth(RC_VAL_INFO(v)) == 1)
+		if (rx_code_depth(CODE_VAL_INFO(v)) == 1)
 			return list_make1(code_index_opclause(eq, indexop, x));
 		array = (Node *) makeConst(arraytype, -1, InvalidOid, -1,
-								   PointerGetDatum(rolecode_ancestors(v, typid)),
+								   PointerGetDatum(code_ancestors_array(v, typid)),
 								   false, false);
 	}
 	else
@@ -207,10 +207,10 @@ code_index_condition(SupportRequestIndexCondition *req, bool descendant)
 											 indexop, other);
 }
 
-/* Planner support of code_descendant_of (<@). */
-PG_FUNCTION_INFO_V1(code_descendant_support);
+/* Planner support of code_contained_by (<@). */
+PG_FUNCTION_INFO_V1(code_contained_by_support);
 Datum
-code_descendant_support(PG_FUNCTION_ARGS)
+code_contained_by_support(PG_FUNCTION_ARGS)
 {
 	Node	   *req = (Node *) PG_GETARG_POINTER(0);
 
@@ -219,10 +219,10 @@ code_descendant_support(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(NULL);
 }
 
-/* Planner support of code_ancestor_of (@>). */
-PG_FUNCTION_INFO_V1(code_ancestor_support);
+/* Planner support of code_contains (@>). */
+PG_FUNCTION_INFO_V1(code_contains_support);
 Datum
-code_ancestor_support(PG_FUNCTION_ARGS)
+code_contains_support(PG_FUNCTION_ARGS)
 {
 	Node	   *req = (Node *) PG_GETARG_POINTER(0);
 

@@ -27,7 +27,7 @@ soccode_in(PG_FUNCTION_ARGS)
 	int32		v;
 	rx_error	err;
 
-	if (soc_parse(str, strlen(str), &v, &err) != RX_OK)
+	if (rx_soc_parse(str, strlen(str), &v, &err) != RX_OK)
 	{
 		rx_input_error(RX_ESCONTEXT(fcinfo), "soccode", str, &err);
 		PG_RETURN_NULL();
@@ -41,9 +41,9 @@ Datum
 soccode_out(PG_FUNCTION_ARGS)
 {
 	int32		v = PG_GETARG_INT32(0);
-	char	   *buf = palloc(SOC_TEXT_MAX);
+	char	   *buf = palloc(RX_SOC_TEXT_MAX);
 
-	soc_format(v, buf);
+	rx_soc_format(v, buf);
 	PG_RETURN_CSTRING(buf);
 }
 
@@ -55,12 +55,12 @@ soccode_recv(PG_FUNCTION_ARGS)
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
 	int32		v = (int32) pq_getmsgint(buf, 4);
 
-	if (!soc_valid(v))
+	if (!rx_soc_valid(v))
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external soccode value %d", v),
 				 errdetail("A binary soccode is the 4-byte value NNNNNN * 1000 + suffix key of a valid SOC or O*NET-SOC code, between %d and %d.",
-						   SOC_VALUE_MIN, SOC_VALUE_MAX)));
+						   RX_SOC_VALUE_MIN, RX_SOC_VALUE_MAX)));
 	PG_RETURN_INT32(v);
 }
 
@@ -78,21 +78,21 @@ soccode_send(PG_FUNCTION_ARGS)
 }
 
 /* The level of a code: major, minor, broad, detailed or onet. */
-PG_FUNCTION_INFO_V1(soccode_level);
+PG_FUNCTION_INFO_V1(soc_level);
 Datum
-soccode_level(PG_FUNCTION_ARGS)
+soc_level(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_TEXT_P(cstring_to_text(soc_level_name(soc_level_of(PG_GETARG_INT32(0)))));
+	PG_RETURN_TEXT_P(cstring_to_text(rx_soc_level_name(rx_soc_level_of(PG_GETARG_INT32(0)))));
 }
 
 /* The parent group of a code; null for a major group. */
-PG_FUNCTION_INFO_V1(soccode_parent);
+PG_FUNCTION_INFO_V1(soc_parent);
 Datum
-soccode_parent(PG_FUNCTION_ARGS)
+soc_parent(PG_FUNCTION_ARGS)
 {
 	int32		p;
 
-	if (!soc_parent(PG_GETARG_INT32(0), &p))
+	if (!rx_soc_parent(PG_GETARG_INT32(0), &p))
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(p);
 }
@@ -101,29 +101,29 @@ soccode_parent(PG_FUNCTION_ARGS)
  * The ancestor-or-self of a code at a named level; null when the code is
  * above that level; 22023 for an unknown level name.
  */
-PG_FUNCTION_INFO_V1(soccode_ancestor);
+PG_FUNCTION_INFO_V1(soc_ancestor);
 Datum
-soccode_ancestor(PG_FUNCTION_ARGS)
+soc_ancestor(PG_FUNCTION_ARGS)
 {
 	int32		v = PG_GETARG_INT32(0);
 	text	   *name = PG_GETARG_TEXT_PP(1);
-	soc_level	level;
+	rx_soc_level	level;
 	int32		a;
 	rx_error	err;
 
-	if (soc_level_parse(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &level, &err) != RX_OK)
+	if (rx_soc_level_parse(VARDATA_ANY(name), VARSIZE_ANY_EXHDR(name), &level, &err) != RX_OK)
 		rx_raise(psprintf("invalid SOC level \"%s\"", text_to_cstring(name)), &err);
-	if (!soc_ancestor(v, level, &a))
+	if (!rx_soc_ancestor(v, level, &a))
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(a);
 }
 
-/* Edges on the tree path between two codes (see soc_distance in core). */
-PG_FUNCTION_INFO_V1(soccode_distance);
+/* Edges on the tree path between two codes (see rx_soc_distance in core). */
+PG_FUNCTION_INFO_V1(soc_distance);
 Datum
-soccode_distance(PG_FUNCTION_ARGS)
+soc_distance(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32(soc_distance(PG_GETARG_INT32(0), PG_GETARG_INT32(1)));
+	PG_RETURN_INT32(rx_soc_distance(PG_GETARG_INT32(0), PG_GETARG_INT32(1)));
 }
 
 /* Remembered subtree range of the last group a containment call saw. */
@@ -145,7 +145,7 @@ soc_member(FunctionCallInfo fcinfo, int32 g, int32 v)
 	SocSubtreeCache *c;
 
 	if (fcinfo->flinfo == NULL)
-		return soc_contains(g, v);
+		return rx_soc_contains(g, v);
 	c = (SocSubtreeCache *) fcinfo->flinfo->fn_extra;
 	if (c == NULL)
 	{
@@ -155,26 +155,26 @@ soc_member(FunctionCallInfo fcinfo, int32 g, int32 v)
 	}
 	if (c->group != g)
 	{
-		soc_subtree(g, &c->lo, &c->hi, &c->exact);
+		rx_soc_subtree(g, &c->lo, &c->hi, &c->exact);
 		c->group = g;
 	}
 	if (v < c->lo || v > c->hi)
 		return false;
-	return c->exact || soc_contains(g, v);
+	return c->exact || rx_soc_contains(g, v);
 }
 
 /* a @> b: a is b or one of b's groups. */
-PG_FUNCTION_INFO_V1(soccode_contains);
+PG_FUNCTION_INFO_V1(soc_contains);
 Datum
-soccode_contains(PG_FUNCTION_ARGS)
+soc_contains(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(soc_member(fcinfo, PG_GETARG_INT32(0), PG_GETARG_INT32(1)));
 }
 
 /* a <@ b: a is b or one of b's members. */
-PG_FUNCTION_INFO_V1(soccode_contained);
+PG_FUNCTION_INFO_V1(soc_contained_by);
 Datum
-soccode_contained(PG_FUNCTION_ARGS)
+soc_contained_by(PG_FUNCTION_ARGS)
 {
 	PG_RETURN_BOOL(soc_member(fcinfo, PG_GETARG_INT32(1), PG_GETARG_INT32(0)));
 }
@@ -184,13 +184,13 @@ soccode_contained(PG_FUNCTION_ARGS)
  * soccode[].  The element type is found from the declared result type,
  * once per call site.
  */
-PG_FUNCTION_INFO_V1(soccode_path);
+PG_FUNCTION_INFO_V1(soc_path);
 Datum
-soccode_path(PG_FUNCTION_ARGS)
+soc_path(PG_FUNCTION_ARGS)
 {
-	int32		path[SOC_PATH_MAX];
-	Datum		elems[SOC_PATH_MAX];
-	int			n = soc_path(PG_GETARG_INT32(0), path);
+	int32		path[RX_SOC_PATH_MAX];
+	Datum		elems[RX_SOC_PATH_MAX];
+	int			n = rx_soc_path(PG_GETARG_INT32(0), path);
 	int			i;
 	Oid		   *elemtype;
 
@@ -212,27 +212,27 @@ soccode_path(PG_FUNCTION_ARGS)
 }
 
 /* The smallest value in the subtree range of a code (the code itself). */
-PG_FUNCTION_INFO_V1(soccode_subtree_min);
+PG_FUNCTION_INFO_V1(soc_subtree_min);
 Datum
-soccode_subtree_min(PG_FUNCTION_ARGS)
+soc_subtree_min(PG_FUNCTION_ARGS)
 {
 	int32		lo,
 				hi;
 	bool		exact;
 
-	soc_subtree(PG_GETARG_INT32(0), &lo, &hi, &exact);
+	rx_soc_subtree(PG_GETARG_INT32(0), &lo, &hi, &exact);
 	PG_RETURN_INT32(lo);
 }
 
 /* The largest value in the subtree range of a code. */
-PG_FUNCTION_INFO_V1(soccode_subtree_max);
+PG_FUNCTION_INFO_V1(soc_subtree_max);
 Datum
-soccode_subtree_max(PG_FUNCTION_ARGS)
+soc_subtree_max(PG_FUNCTION_ARGS)
 {
 	int32		lo,
 				hi;
 	bool		exact;
 
-	soc_subtree(PG_GETARG_INT32(0), &lo, &hi, &exact);
+	rx_soc_subtree(PG_GETARG_INT32(0), &lo, &hi, &exact);
 	PG_RETURN_INT32(hi);
 }

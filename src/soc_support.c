@@ -2,7 +2,7 @@
  * soc_support.c — planner support for soccode containment.
  *
  * soccode values sort numerically with a group before its members, so the
- * codes a group contains fill one btree range (see soc_subtree in
+ * codes a group contains fill one btree range (see rx_soc_subtree in
  * core/soc.h).  These support functions, attached with SUPPORT to the
  * functions behind <@ and @>, let the planner use a btree index:
  *
@@ -14,7 +14,7 @@
  * is lossy and the planner keeps the operator as a recheck.  When g or c is
  * not a constant but a pseudo-constant such as a parameter, the bounds are
  * computed at run time by soc_subtree_min/soc_subtree_max (always lossy) and
- * the path by soc_path (exact).
+ * the path by rx_soc_path (exact).
  */
 #include "roleext.h"
 
@@ -90,7 +90,7 @@ soc_range_condition(SupportRequestIndexCondition *req, Node *key, Node *other,
 
 		if (c->constisnull)
 			return NIL;
-		soc_subtree(DatumGetInt32(c->constvalue), &lo, &hi, &exact);
+		rx_soc_subtree(DatumGetInt32(c->constvalue), &lo, &hi, &exact);
 		req->lossy = !exact;
 		if (lo == hi)
 			return list_make1(make_opclause(eq, BOOLOID, false, (Expr *) key,
@@ -129,14 +129,14 @@ soc_path_condition(SupportRequestIndexCondition *req, Node *key, Node *other,
 	if (IsA(other, Const))
 	{
 		Const	   *c = (Const *) other;
-		int32		path[SOC_PATH_MAX];
-		Datum		elems[SOC_PATH_MAX];
+		int32		path[RX_SOC_PATH_MAX];
+		Datum		elems[RX_SOC_PATH_MAX];
 		int			n,
 					i;
 
 		if (c->constisnull)
 			return NIL;
-		n = soc_path(DatumGetInt32(c->constvalue), path);
+		n = rx_soc_path(DatumGetInt32(c->constvalue), path);
 		req->lossy = false;
 		if (n == 1)
 			return list_make1(make_opclause(eq, BOOLOID, false, (Expr *) key,
@@ -210,10 +210,10 @@ soc_index_condition(SupportRequestIndexCondition *req, int group_arg)
 	return soc_range_condition(req, key, other, typid);
 }
 
-/* Planner support of soc_contains(a, b), the function of a @> b. */
-PG_FUNCTION_INFO_V1(soccode_contains_support);
+/* Planner support of rx_soc_contains(a, b), the function of a @> b. */
+PG_FUNCTION_INFO_V1(soc_contains_support);
 Datum
-soccode_contains_support(PG_FUNCTION_ARGS)
+soc_contains_support(PG_FUNCTION_ARGS)
 {
 	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
 
@@ -223,9 +223,9 @@ soccode_contains_support(PG_FUNCTION_ARGS)
 }
 
 /* Planner support of soc_contained(a, b), the function of a <@ b. */
-PG_FUNCTION_INFO_V1(soccode_contained_support);
+PG_FUNCTION_INFO_V1(soc_contained_by_support);
 Datum
-soccode_contained_support(PG_FUNCTION_ARGS)
+soc_contained_by_support(PG_FUNCTION_ARGS)
 {
 	Node	   *rawreq = (Node *) PG_GETARG_POINTER(0);
 

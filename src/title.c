@@ -111,10 +111,10 @@ title_check_length(const char *s, size_t len)
 {
 	rx_error	err;
 
-	if (len > TN_MAX_LEN)
+	if (len > RX_TITLE_MAX_LEN)
 	{
 		rx_fail(&err, RX_LIMIT, "A job title is read up to %d bytes; this one has %zu bytes.",
-				TN_MAX_LEN, len);
+				RX_TITLE_MAX_LEN, len);
 		title_raise(s, len, &err);
 	}
 }
@@ -124,7 +124,7 @@ title_check_length(const char *s, size_t len)
  * and what else the core found into *info.  Shared with resolve.c.
  */
 text *
-title_run(text *t, bool want_text, tn_info *info)
+title_run(text *t, bool want_text, rx_title_info *info)
 {
 	union
 	{
@@ -143,12 +143,12 @@ title_run(text *t, bool want_text, tn_info *info)
 	rx_error	err;
 
 	title_check_length(s, len);
-	need = tn_scratch_size(len);
+	need = rx_title_scratch_size(len);
 	if (need > sizeof(stackbuf))
 		scratch = palloc(need);
 	if (want_text)
 	{
-		cap = tn_out_capacity(len);
+		cap = rx_title_out_capacity(len);
 		if (converted)
 			out = palloc(cap);
 		else
@@ -157,7 +157,7 @@ title_run(text *t, bool want_text, tn_info *info)
 			out = VARDATA(result);
 		}
 	}
-	if (tn_analyze(s, len, scratch, need, out, cap, &outlen, info, &err) != RX_OK)
+	if (rx_title_analyze(s, len, scratch, need, out, cap, &outlen, info, &err) != RX_OK)
 		title_raise(s, len, &err);
 	if (scratch != stackbuf.bytes)
 		pfree(scratch);
@@ -178,7 +178,7 @@ PG_FUNCTION_INFO_V1(title_normalize);
 Datum
 title_normalize(PG_FUNCTION_ARGS)
 {
-	tn_info		info;
+	rx_title_info		info;
 
 	PG_RETURN_TEXT_P(title_run(PG_GETARG_TEXT_PP(0), true, &info));
 }
@@ -188,7 +188,7 @@ PG_FUNCTION_INFO_V1(title_level);
 Datum
 title_level(PG_FUNCTION_ARGS)
 {
-	tn_info		info;
+	rx_title_info		info;
 
 	title_run(PG_GETARG_TEXT_PP(0), false, &info);
 	if (!info.has_level)
@@ -202,7 +202,7 @@ Datum
 title_parse(PG_FUNCTION_ARGS)
 {
 	TupleDesc	tupdesc = (TupleDesc) fcinfo->flinfo->fn_extra;
-	tn_info		info;
+	rx_title_info		info;
 	Datum		values[2];
 	bool		nulls[2] = {false, false};
 	text	   *norm = title_run(PG_GETARG_TEXT_PP(0), true, &info);

@@ -14,7 +14,7 @@
  * text when want_text (else NULL), and what else the core found into *info.
  * Invalid UTF-8 raises 22021, a title over 1 MiB 54000.
  */
-text	   *title_run(text *t, bool want_text, tn_info *info);
+text	   *title_run(text *t, bool want_text, rx_title_info *info);
 
 /*
  * Title bytes s[0..*len) of the server encoding as UTF-8: s itself in a UTF8

@@ -5,7 +5,7 @@
 # status is non-zero when M > 0.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-if ! (source test/build.sh); then
+if ! (source scripts/build.sh); then
   echo "tests: 0 passed, 1 failed"
   exit 1
 fi
@@ -30,9 +30,9 @@ else
 fi
 
 # 2. pg_regress, then whole-database checks, in a throwaway cluster
-source test/cluster.sh
+source scripts/cluster.sh
 if rx_cluster_start; then
-  rm -f regression.diffs regression.out
+  rm -f test/regression.diffs test/regression.out
   make -s installcheck PG_CONFIG="$PG_CONFIG" >regress.log 2>&1
   regress_status=$?
   grep -E '\.\.\. (ok|FAILED)|^(not )?ok [0-9]+ ' regress.log
@@ -46,8 +46,8 @@ if rx_cluster_start; then
   if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
     cat regress.log; failed=$((failed + 1))
   fi
-  if [ -s regression.diffs ]; then
-    echo "---- regression.diffs ----"; cat regression.diffs
+  if [ -s test/regression.diffs ]; then
+    echo "---- regression.diffs ----"; cat test/regression.diffs
   fi
   for t in test/db/*.sh; do
     [ -e "$t" ] || continue

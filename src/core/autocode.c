@@ -11,12 +11,12 @@
  * per-code vote).  Entries keep their WORD and HEAD feature ids in one pool
  * (their grams follow from the words), labels live in one string arena.
  * Removal marks an entry dead and takes it out of the lists; when dead
- * entries outnumber live ones by AC_COMPACT_SLACK, the entries, pool and
+ * entries outnumber live ones by RX_AUTOCODE_COMPACT_SLACK, the entries, pool and
  * arena are compacted.  Global statistics (inverse frequencies, entry
  * norms, per-code BM25 and prior terms) are recomputed, and two classifiers
  * (logistic regressions of a title's code and of its major group on its
  * words and head noun) are retrained, lazily by the next query after a
- * change or by ac_index_refresh.
+ * change or by rx_autocode_index_refresh.
  *
  * Query.  Words of the query become weighted features (unknown words are
  * replaced by the two known halves of a compound or by known words of
@@ -41,97 +41,97 @@
 #include "autocode_map.h"
 #include "autocode_text.h"
 
-#define AC_FEAT_MAX			1024	/* features of one entry */
-#define AC_QFEAT_MAX		(8 * AC_TOKENS_MAX)
-#define AC_FUZZY_MAX		3	/* stand-ins for one unknown word */
-#define AC_SOFTMAX_MIN		32	/* candidates in the softmax at least */
-#define AC_COMPACT_SLACK	4096	/* dead entries tolerated before compaction */
-#define AC_WEIGHT_MIN		0.001	/* least weight of an entry */
+#define RX_AUTOCODE_FEAT_MAX			1024	/* features of one entry */
+#define RX_AUTOCODE_QFEAT_MAX		(8 * RX_AUTOCODE_TOKENS_MAX)
+#define RX_AUTOCODE_FUZZY_MAX		3	/* stand-ins for one unknown word */
+#define RX_AUTOCODE_SOFTMAX_MIN		32	/* candidates in the softmax at least */
+#define RX_AUTOCODE_COMPACT_SLACK	4096	/* dead entries tolerated before compaction */
+#define RX_AUTOCODE_WEIGHT_MIN		0.001	/* least weight of an entry */
 
-#define AC_TOUCHED			1	/* scratch code flags */
-#define AC_EXACT			2
-#define AC_MAJOR_MAX		64	/* classes of the major-group classifier */
-#define AC_TRAIN_CUT		15	/* training ignores codes below e^-15 of the best */
+#define RX_AUTOCODE_TOUCHED			1	/* scratch code flags */
+#define RX_AUTOCODE_EXACT			2
+#define RX_AUTOCODE_MAJOR_MAX		64	/* classes of the major-group classifier */
+#define RX_AUTOCODE_TRAIN_CUT		15	/* training ignores codes below e^-15 of the best */
 
 /* A code's entry in one feature's code list. */
-typedef struct ac_vote
+typedef struct rx_autocode_vote
 {
 	uint32_t	code;			/* code index */
 	float		tf;				/* weighted count of the code's entries */
 	float		lw;				/* the classifier's weight of (feature, code), set by refresh */
-} ac_vote;
+} rx_autocode_vote;
 
-typedef struct ac_idlist
+typedef struct rx_autocode_idlist
 {
 	uint32_t   *v;
 	uint32_t	n;
 	uint32_t	cap;
-} ac_idlist;
+} rx_autocode_idlist;
 
-typedef struct ac_votelist
+typedef struct rx_autocode_votelist
 {
-	ac_vote    *v;
+	rx_autocode_vote    *v;
 	uint32_t	n;
 	uint32_t	cap;
-} ac_votelist;
+} rx_autocode_votelist;
 
-typedef struct ac_token
+typedef struct rx_autocode_token
 {
 	uint32_t	off;			/* spelling in the token arena */
 	uint8_t		len;
-} ac_token;
+} rx_autocode_token;
 
 /* Kinds of features. */
-typedef enum ac_fkind
+typedef enum rx_autocode_fkind
 {
-	AC_F_WORD = 0,				/* a word of the text */
-	AC_F_HEAD = 1,				/* the head noun of a title */
-	AC_F_GRAM = 2				/* a character 4-gram of a word (votes only) */
-} ac_fkind;
+	RX_AUTOCODE_F_WORD = 0,				/* a word of the text */
+	RX_AUTOCODE_F_HEAD = 1,				/* the head noun of a title */
+	RX_AUTOCODE_F_GRAM = 2				/* a character 4-gram of a word (votes only) */
+} rx_autocode_fkind;
 
-#define AC_FKINDS 3
+#define RX_AUTOCODE_FKINDS 3
 
-typedef struct ac_feat
+typedef struct rx_autocode_feat
 {
 	uint32_t	token;			/* the word (WORD, HEAD) */
 	uint8_t		kind;
 	float		idf;			/* title matching (0 for grams) */
 	float		cidf;			/* code vote */
-	float		gidf[AC_GROUP_LEVELS];	/* group votes */
+	float		gidf[RX_AUTOCODE_GROUP_LEVELS];	/* group votes */
 	uint32_t	row;			/* its row of major-group classifier weights, or UINT32_MAX */
-	ac_idlist	el;				/* TITLE entries with the feature */
-	ac_votelist cl;				/* codes with the feature */
-} ac_feat;
+	rx_autocode_idlist	el;				/* TITLE entries with the feature */
+	rx_autocode_votelist cl;				/* codes with the feature */
+} rx_autocode_feat;
 
-typedef struct ac_code
+typedef struct rx_autocode_code
 {
 	int32_t		code;
 	uint32_t	entries;		/* live entries of any kind */
 	double		titles;			/* summed weight of live TITLE entries */
 	float		prior;			/* w_prior * log(1 + titles), set by refresh */
 	float		k;				/* BM25 k1 * (1 - b + b * titles / average), ditto */
-	uint32_t	grp[AC_GROUP_LEVELS];	/* group indexes, UINT32_MAX for none */
-} ac_code;
+	uint32_t	grp[RX_AUTOCODE_GROUP_LEVELS];	/* group indexes, UINT32_MAX for none */
+} rx_autocode_code;
 
 /* A group of codes at one level (a SOC broad, minor or major group). */
-typedef struct ac_group
+typedef struct rx_autocode_group
 {
 	int32_t		code;
 	uint8_t		level;
 	double		titles;			/* summed title weight of its codes, set by refresh */
 	float		k;				/* BM25 length term, set by refresh */
 	uint32_t	stamp;			/* refresh: the last feature that counted it */
-} ac_group;
+} rx_autocode_group;
 
 /* What title matching reads of an entry, packed apart for the cache. */
-typedef struct ac_hot
+typedef struct rx_autocode_hot
 {
 	uint32_t	code;			/* code index */
 	float		norm;			/* summed idf of its features, set by refresh */
 	float		scale;			/* min(1, weight) */
-} ac_hot;
+} rx_autocode_hot;
 
-typedef struct ac_entry
+typedef struct rx_autocode_entry
 {
 	uint64_t	sig;			/* hash of the stemmed word sequence */
 	uint64_t	ident;			/* hash of label, code and kind */
@@ -143,47 +143,47 @@ typedef struct ac_entry
 	uint8_t		kind;
 	bool		alive;
 	float		weight;
-} ac_entry;
+} rx_autocode_entry;
 
-struct ac_index
+struct rx_autocode_index
 {
-	ac_allocator alloc;
-	ac_params	params;
+	rx_autocode_allocator alloc;
+	rx_autocode_params	params;
 
 	/* tokens and their spellings */
-	ac_token   *tokens;
+	rx_autocode_token   *tokens;
 	uint32_t	ntokens,
 				captokens;
 	char	   *tokchars;
 	uint32_t	ntokchars,
 				captokchars;
-	ac_map		tokmap;			/* hash of spelling -> token */
-	ac_map		trimap;			/* trigram -> its list of tokens */
-	ac_idlist  *trilists;
+	rx_autocode_map		tokmap;			/* hash of spelling -> token */
+	rx_autocode_map		trimap;			/* trigram -> its list of tokens */
+	rx_autocode_idlist  *trilists;
 	uint32_t	ntri,
 				captri;
 
 	/* features */
-	ac_feat    *feats;
+	rx_autocode_feat    *feats;
 	uint32_t	nfeats,
 				capfeats;
-	ac_map		featmap;		/* key -> feature */
+	rx_autocode_map		featmap;		/* key -> feature */
 
 	/* codes */
-	ac_code    *codes;
+	rx_autocode_code    *codes;
 	uint32_t	ncodes,
 				capcodes;
-	ac_map		codemap;		/* code -> code index */
+	rx_autocode_map		codemap;		/* code -> code index */
 
 	/* groups of codes */
-	ac_group   *groups;
+	rx_autocode_group   *groups;
 	uint32_t	ngroups,
 				capgroups;
-	ac_map		groupmap;		/* level << 32 | group code -> group index */
+	rx_autocode_map		groupmap;		/* level << 32 | group code -> group index */
 
 	/* entries, their feature pool and labels */
-	ac_entry   *entries;
-	ac_hot	   *hot;			/* parallel to entries */
+	rx_autocode_entry   *entries;
+	rx_autocode_hot	   *hot;			/* parallel to entries */
 	uint32_t	nentries,
 				capentries,
 				caphot;
@@ -193,8 +193,8 @@ struct ac_index
 	char	   *labels;
 	uint32_t	nlabels,
 				caplabels;
-	ac_map		identmap;		/* ident -> entry */
-	ac_map		sigmap;			/* sig -> TITLE entry */
+	rx_autocode_map		identmap;		/* ident -> entry */
+	rx_autocode_map		sigmap;			/* sig -> TITLE entry */
 	uint32_t	live[2];		/* live entries by kind */
 	uint32_t	dead;
 
@@ -212,9 +212,9 @@ struct ac_index
 	uint32_t	mbias;			/* the row of the biases */
 };
 
-struct ac_scratch
+struct rx_autocode_scratch
 {
-	ac_allocator alloc;
+	rx_autocode_allocator alloc;
 	float	   *eacc;			/* per entry: shared feature weight */
 	uint8_t    *ehead;			/* per entry: shares the query's head noun */
 	uint32_t   *etouched;
@@ -222,7 +222,7 @@ struct ac_scratch
 	float	   *cmatch;			/* per code: best entry similarity */
 	uint32_t   *cbest;			/* per code: that entry */
 	float	   *cvote;
-	uint8_t    *cflag;			/* AC_TOUCHED, AC_EXACT */
+	uint8_t    *cflag;			/* RX_AUTOCODE_TOUCHED, RX_AUTOCODE_EXACT */
 	uint32_t   *ctouched;
 	float	   *chead;			/* per code: weight of its titles with the query's head */
 	float	   *cclass;			/* per code: the classifier's score */
@@ -241,20 +241,20 @@ struct ac_scratch
 	uint32_t	capcand;
 	char	   *evbuf;			/* matched-word evidence */
 	uint32_t	capev;
-	ac_words	words;
+	rx_autocode_words	words;
 };
 
 /* A weighted query feature. */
-typedef struct ac_qfeat
+typedef struct rx_autocode_qfeat
 {
 	uint32_t	f;
 	float		w;
 	int			word;			/* the query word it came from */
-} ac_qfeat;
+} rx_autocode_qfeat;
 
 /* libc allocation hooks. */
 static void *
-ac_libc_alloc(void *ctx, size_t size)
+rx_autocode_libc_alloc(void *ctx, size_t size)
 {
 	(void) ctx;
 	return malloc(size);
@@ -262,7 +262,7 @@ ac_libc_alloc(void *ctx, size_t size)
 
 /* libc reallocation hook. */
 static void *
-ac_libc_realloc(void *ctx, void *ptr, size_t size)
+rx_autocode_libc_realloc(void *ctx, void *ptr, size_t size)
 {
 	(void) ctx;
 	return realloc(ptr, size);
@@ -270,19 +270,19 @@ ac_libc_realloc(void *ctx, void *ptr, size_t size)
 
 /* libc free hook. */
 static void
-ac_libc_free(void *ctx, void *ptr)
+rx_autocode_libc_free(void *ctx, void *ptr)
 {
 	(void) ctx;
 	free(ptr);
 }
 
-static const ac_allocator ac_libc = {ac_libc_alloc, ac_libc_realloc, ac_libc_free, NULL};
+static const rx_autocode_allocator rx_autocode_libc = {rx_autocode_libc_alloc, rx_autocode_libc_realloc, rx_autocode_libc_free, NULL};
 
 /* The default scoring parameters (chosen on the development split). */
-ac_params
-ac_params_default(void)
+rx_autocode_params
+rx_autocode_params_default(void)
 {
-	ac_params	p;
+	rx_autocode_params	p;
 
 	p.w_vote = 0.70;
 	p.w_prior = 0.05;
@@ -314,14 +314,14 @@ ac_params_default(void)
 
 /* The default weight of an entry of a kind. */
 double
-ac_default_weight(ac_kind kind)
+rx_autocode_default_weight(rx_autocode_kind kind)
 {
-	return kind == AC_DESCRIPTION ? 0.5 : 1.0;
+	return kind == RX_AUTOCODE_DESCRIPTION ? 0.5 : 1.0;
 }
 
 /* Report running out of memory. */
 static rx_status
-ac_oom(rx_error *err)
+rx_autocode_oom(rx_error *err)
 {
 	return rx_fail(err, RX_RANGE,
 				   "The autocoding index could not allocate the memory it needs.");
@@ -329,7 +329,7 @@ ac_oom(rx_error *err)
 
 /* Check a parameter set; RX_ARGUMENT with a sentence when one is out of range. */
 static rx_status
-ac_check_params(const ac_params *p, rx_error *err)
+rx_autocode_check_params(const rx_autocode_params *p, rx_error *err)
 {
 	if (!(p->w_vote >= 0 && p->w_vote <= 1))
 		return rx_fail(err, RX_ARGUMENT, "The vote share must lie between 0 and 1.");
@@ -368,17 +368,17 @@ ac_check_params(const ac_params *p, rx_error *err)
 }
 
 /* A new empty index; NULL when out of memory or the parameters are bad. */
-ac_index *
-ac_index_create(const ac_allocator *alloc, const ac_params *params)
+rx_autocode_index *
+rx_autocode_index_create(const rx_autocode_allocator *alloc, const rx_autocode_params *params)
 {
-	ac_index   *ix;
-	ac_params	p = params != NULL ? *params : ac_params_default();
+	rx_autocode_index   *ix;
+	rx_autocode_params	p = params != NULL ? *params : rx_autocode_params_default();
 
 	if (alloc == NULL)
-		alloc = &ac_libc;
-	if (ac_check_params(&p, NULL) != RX_OK)
+		alloc = &rx_autocode_libc;
+	if (rx_autocode_check_params(&p, NULL) != RX_OK)
 		return NULL;
-	ix = alloc->alloc(alloc->ctx, sizeof(ac_index));
+	ix = alloc->alloc(alloc->ctx, sizeof(rx_autocode_index));
 	if (ix == NULL)
 		return NULL;
 	memset(ix, 0, sizeof(*ix));
@@ -390,9 +390,9 @@ ac_index_create(const ac_allocator *alloc, const ac_params *params)
 
 /* Free an index and everything it owns. */
 void
-ac_index_free(ac_index *ix)
+rx_autocode_index_free(rx_autocode_index *ix)
 {
-	const ac_allocator *a;
+	const rx_autocode_allocator *a;
 	uint32_t	f;
 
 	if (ix == NULL)
@@ -400,38 +400,38 @@ ac_index_free(ac_index *ix)
 	a = &ix->alloc;
 	for (f = 0; f < ix->nfeats; f++)
 	{
-		ac_mem_free(a, ix->feats[f].el.v);
-		ac_mem_free(a, ix->feats[f].cl.v);
+		rx_autocode_mem_free(a, ix->feats[f].el.v);
+		rx_autocode_mem_free(a, ix->feats[f].cl.v);
 	}
-	ac_mem_free(a, ix->tokens);
-	ac_mem_free(a, ix->tokchars);
-	ac_map_free(a, &ix->tokmap);
-	ac_map_free(a, &ix->trimap);
+	rx_autocode_mem_free(a, ix->tokens);
+	rx_autocode_mem_free(a, ix->tokchars);
+	rx_autocode_map_free(a, &ix->tokmap);
+	rx_autocode_map_free(a, &ix->trimap);
 	for (f = 0; f < ix->ntri; f++)
-		ac_mem_free(a, ix->trilists[f].v);
-	ac_mem_free(a, ix->trilists);
-	ac_mem_free(a, ix->feats);
-	ac_map_free(a, &ix->featmap);
-	ac_mem_free(a, ix->codes);
-	ac_map_free(a, &ix->codemap);
-	ac_mem_free(a, ix->groups);
-	ac_map_free(a, &ix->groupmap);
-	ac_mem_free(a, ix->mw);
-	ac_mem_free(a, ix->gclass);
-	ac_mem_free(a, ix->entries);
-	ac_mem_free(a, ix->hot);
-	ac_mem_free(a, ix->pool);
-	ac_mem_free(a, ix->labels);
-	ac_map_free(a, &ix->identmap);
-	ac_map_free(a, &ix->sigmap);
+		rx_autocode_mem_free(a, ix->trilists[f].v);
+	rx_autocode_mem_free(a, ix->trilists);
+	rx_autocode_mem_free(a, ix->feats);
+	rx_autocode_map_free(a, &ix->featmap);
+	rx_autocode_mem_free(a, ix->codes);
+	rx_autocode_map_free(a, &ix->codemap);
+	rx_autocode_mem_free(a, ix->groups);
+	rx_autocode_map_free(a, &ix->groupmap);
+	rx_autocode_mem_free(a, ix->mw);
+	rx_autocode_mem_free(a, ix->gclass);
+	rx_autocode_mem_free(a, ix->entries);
+	rx_autocode_mem_free(a, ix->hot);
+	rx_autocode_mem_free(a, ix->pool);
+	rx_autocode_mem_free(a, ix->labels);
+	rx_autocode_map_free(a, &ix->identmap);
+	rx_autocode_map_free(a, &ix->sigmap);
 	a->free(a->ctx, ix);
 }
 
 /* Replace the scoring parameters (stem_level only while the index is empty). */
 rx_status
-ac_index_set_params(ac_index *ix, const ac_params *params, rx_error *err)
+rx_autocode_index_set_params(rx_autocode_index *ix, const rx_autocode_params *params, rx_error *err)
 {
-	rx_status	st = ac_check_params(params, err);
+	rx_status	st = rx_autocode_check_params(params, err);
 
 	if (st != RX_OK)
 		return st;
@@ -444,29 +444,29 @@ ac_index_set_params(ac_index *ix, const ac_params *params, rx_error *err)
 }
 
 /* The scoring parameters in use. */
-ac_params
-ac_index_params(const ac_index *ix)
+rx_autocode_params
+rx_autocode_index_params(const rx_autocode_index *ix)
 {
 	return ix->params;
 }
 
 /* Live entries. */
 uint32_t
-ac_index_size(const ac_index *ix)
+rx_autocode_index_size(const rx_autocode_index *ix)
 {
-	return ix->live[AC_TITLE] + ix->live[AC_DESCRIPTION];
+	return ix->live[RX_AUTOCODE_TITLE] + ix->live[RX_AUTOCODE_DESCRIPTION];
 }
 
 /* Live entries of a kind. */
 uint32_t
-ac_index_count(const ac_index *ix, ac_kind kind)
+rx_autocode_index_count(const rx_autocode_index *ix, rx_autocode_kind kind)
 {
-	return (kind == AC_TITLE || kind == AC_DESCRIPTION) ? ix->live[kind] : 0;
+	return (kind == RX_AUTOCODE_TITLE || kind == RX_AUTOCODE_DESCRIPTION) ? ix->live[kind] : 0;
 }
 
 /* Distinct codes with a live entry. */
 uint32_t
-ac_index_codes(const ac_index *ix)
+rx_autocode_index_codes(const rx_autocode_index *ix)
 {
 	uint32_t	i,
 				n = 0;
@@ -479,38 +479,38 @@ ac_index_codes(const ac_index *ix)
 
 /* Bytes held by the index. */
 size_t
-ac_index_bytes(const ac_index *ix)
+rx_autocode_index_bytes(const rx_autocode_index *ix)
 {
 	size_t		n = sizeof(*ix);
 	uint32_t	f;
 
-	n += (size_t) ix->captokens * sizeof(ac_token) + ix->captokchars;
-	n += ac_map_bytes(&ix->tokmap) + ac_map_bytes(&ix->trimap) +
-		(size_t) ix->captri * sizeof(ac_idlist);
+	n += (size_t) ix->captokens * sizeof(rx_autocode_token) + ix->captokchars;
+	n += rx_autocode_map_bytes(&ix->tokmap) + rx_autocode_map_bytes(&ix->trimap) +
+		(size_t) ix->captri * sizeof(rx_autocode_idlist);
 	for (f = 0; f < ix->ntri; f++)
 		n += (size_t) ix->trilists[f].cap * sizeof(uint32_t);
-	n += (size_t) ix->capfeats * sizeof(ac_feat) + ac_map_bytes(&ix->featmap);
+	n += (size_t) ix->capfeats * sizeof(rx_autocode_feat) + rx_autocode_map_bytes(&ix->featmap);
 	for (f = 0; f < ix->nfeats; f++)
 		n += (size_t) ix->feats[f].el.cap * sizeof(uint32_t) +
-			(size_t) ix->feats[f].cl.cap * sizeof(ac_vote);
-	n += (size_t) ix->capcodes * sizeof(ac_code) + ac_map_bytes(&ix->codemap);
-	n += (size_t) ix->capgroups * sizeof(ac_group) + ac_map_bytes(&ix->groupmap);
-	n += (size_t) ix->capentries * sizeof(ac_entry) + (size_t) ix->caphot * sizeof(ac_hot) +
+			(size_t) ix->feats[f].cl.cap * sizeof(rx_autocode_vote);
+	n += (size_t) ix->capcodes * sizeof(rx_autocode_code) + rx_autocode_map_bytes(&ix->codemap);
+	n += (size_t) ix->capgroups * sizeof(rx_autocode_group) + rx_autocode_map_bytes(&ix->groupmap);
+	n += (size_t) ix->capentries * sizeof(rx_autocode_entry) + (size_t) ix->caphot * sizeof(rx_autocode_hot) +
 		(size_t) ix->cappool * sizeof(uint32_t);
-	n += ix->caplabels + ac_map_bytes(&ix->identmap) + ac_map_bytes(&ix->sigmap);
+	n += ix->caplabels + rx_autocode_map_bytes(&ix->identmap) + rx_autocode_map_bytes(&ix->sigmap);
 	n += (size_t) ix->capmw * sizeof(float) + ix->capgclass;
 	return n;
 }
 
 /* The token id of a spelling, or UINT32_MAX when it was never seen. */
 static uint32_t
-ac_token_find(const ac_index *ix, const char *s, size_t len)
+rx_autocode_token_find(const rx_autocode_index *ix, const char *s, size_t len)
 {
-	uint64_t	h = ac_hash(AC_HASH_INIT, s, len);
+	uint64_t	h = rx_autocode_hash(RX_AUTOCODE_HASH_INIT, s, len);
 	uint32_t	pos = 0,
 				t;
 
-	while (ac_map_next(&ix->tokmap, h, &pos, &t))
+	while (rx_autocode_map_next(&ix->tokmap, h, &pos, &t))
 		if (ix->tokens[t].len == len && memcmp(ix->tokchars + ix->tokens[t].off, s, len) == 0)
 			return t;
 	return UINT32_MAX;
@@ -518,40 +518,40 @@ ac_token_find(const ac_index *ix, const char *s, size_t len)
 
 /* The index of the token list of a trigram, or UINT32_MAX when there is none. */
 static uint32_t
-ac_trigram_find(const ac_index *ix, uint32_t key)
+rx_autocode_trigram_find(const rx_autocode_index *ix, uint32_t key)
 {
 	uint32_t	pos = 0,
 				l;
 
-	return ac_map_next(&ix->trimap, key, &pos, &l) ? l : UINT32_MAX;
+	return rx_autocode_map_next(&ix->trimap, key, &pos, &l) ? l : UINT32_MAX;
 }
 
 /* The index of the token list of a trigram, made if need be; UINT32_MAX when out of memory. */
 static uint32_t
-ac_trigram_list(ac_index *ix, uint32_t key)
+rx_autocode_trigram_list(rx_autocode_index *ix, uint32_t key)
 {
-	uint32_t	l = ac_trigram_find(ix, key);
+	uint32_t	l = rx_autocode_trigram_find(ix, key);
 
 	if (l != UINT32_MAX)
 		return l;
 	l = ix->ntri;
-	if (!ac_mem_grow(&ix->alloc, (void **) &ix->trilists, &ix->captri, l + 1,
-					 sizeof(ac_idlist)) ||
-		!ac_map_put(&ix->alloc, &ix->trimap, key, l))
+	if (!rx_autocode_mem_grow(&ix->alloc, (void **) &ix->trilists, &ix->captri, l + 1,
+					 sizeof(rx_autocode_idlist)) ||
+		!rx_autocode_map_put(&ix->alloc, &ix->trimap, key, l))
 		return UINT32_MAX;
-	memset(&ix->trilists[l], 0, sizeof(ac_idlist));
+	memset(&ix->trilists[l], 0, sizeof(rx_autocode_idlist));
 	ix->ntri++;
 	return l;
 }
 
 /* Intern a spelling; its token id in *out.  False when out of memory. */
 static bool
-ac_token_intern(ac_index *ix, const char *s, size_t len, uint32_t *out)
+rx_autocode_token_intern(rx_autocode_index *ix, const char *s, size_t len, uint32_t *out)
 {
-	const ac_allocator *a = &ix->alloc;
-	uint32_t	t = ac_token_find(ix, s, len);
-	uint32_t	tri[AC_TOKEN_LEN_MAX],
-				lists[AC_TOKEN_LEN_MAX];
+	const rx_autocode_allocator *a = &ix->alloc;
+	uint32_t	t = rx_autocode_token_find(ix, s, len);
+	uint32_t	tri[RX_AUTOCODE_TOKEN_LEN_MAX],
+				lists[RX_AUTOCODE_TOKEN_LEN_MAX];
 	int			ntri,
 				i;
 
@@ -561,28 +561,28 @@ ac_token_intern(ac_index *ix, const char *s, size_t len, uint32_t *out)
 		return true;
 	}
 	t = ix->ntokens;
-	if (!ac_mem_grow(a, (void **) &ix->tokens, &ix->captokens, t + 1, sizeof(ac_token)) ||
-		!ac_mem_grow(a, (void **) &ix->tokchars, &ix->captokchars,
+	if (!rx_autocode_mem_grow(a, (void **) &ix->tokens, &ix->captokens, t + 1, sizeof(rx_autocode_token)) ||
+		!rx_autocode_mem_grow(a, (void **) &ix->tokchars, &ix->captokchars,
 					 ix->ntokchars + (uint32_t) len, 1))
 		return false;
 	/* make room in the list of every trigram first: then nothing fails */
-	ntri = ac_trigrams(s, len, tri);
+	ntri = rx_autocode_trigrams(s, len, tri);
 	for (i = 0; i < ntri; i++)
 	{
-		uint32_t	l = ac_trigram_list(ix, tri[i]);
+		uint32_t	l = rx_autocode_trigram_list(ix, tri[i]);
 
 		if (l == UINT32_MAX ||
-			!ac_mem_grow(a, (void **) &ix->trilists[l].v, &ix->trilists[l].cap,
+			!rx_autocode_mem_grow(a, (void **) &ix->trilists[l].v, &ix->trilists[l].cap,
 						 ix->trilists[l].n + 1, sizeof(uint32_t)))
 			return false;
 		lists[i] = l;
 	}
-	if (!ac_map_put(a, &ix->tokmap, ac_hash(AC_HASH_INIT, s, len), t))
+	if (!rx_autocode_map_put(a, &ix->tokmap, rx_autocode_hash(RX_AUTOCODE_HASH_INIT, s, len), t))
 		return false;
 	/* the token once in the list of each distinct trigram */
 	for (i = 0; i < ntri; i++)
 	{
-		ac_idlist  *l = &ix->trilists[lists[i]];
+		rx_autocode_idlist  *l = &ix->trilists[lists[i]];
 
 		if (l->n == 0 || l->v[l->n - 1] != t)
 			l->v[l->n++] = t;
@@ -598,46 +598,46 @@ ac_token_intern(ac_index *ix, const char *s, size_t len, uint32_t *out)
 
 /* The map key of a feature: its kind in the top byte, then its payload. */
 static uint64_t
-ac_feature_key(ac_fkind kind, uint64_t payload)
+rx_autocode_feature_key(rx_autocode_fkind kind, uint64_t payload)
 {
 	return ((uint64_t) kind << 56) | (payload & ((UINT64_C(1) << 56) - 1));
 }
 
 /* The id of the feature with a key, or UINT32_MAX. */
 static uint32_t
-ac_feature_find(const ac_index *ix, uint64_t key)
+rx_autocode_feature_find(const rx_autocode_index *ix, uint64_t key)
 {
 	uint32_t	pos = 0,
 				f;
 
 	/* the key is the feature itself, not a hash: one value at most */
-	if (ac_map_next(&ix->featmap, key, &pos, &f))
+	if (rx_autocode_map_next(&ix->featmap, key, &pos, &f))
 		return f;
 	return UINT32_MAX;
 }
 
 /* Does feature f (UINT32_MAX: none) carry evidence now (a live entry has it)? */
 static bool
-ac_feature_live(const ac_index *ix, uint32_t f)
+rx_autocode_feature_live(const rx_autocode_index *ix, uint32_t f)
 {
 	return f != UINT32_MAX && ix->feats[f].cl.n > 0;
 }
 
 /* The live WORD or HEAD feature of token t, or UINT32_MAX. */
 static uint32_t
-ac_token_feature(const ac_index *ix, ac_fkind kind, uint32_t t)
+rx_autocode_token_feature(const rx_autocode_index *ix, rx_autocode_fkind kind, uint32_t t)
 {
-	uint32_t	f = ac_feature_find(ix, ac_feature_key(kind, t));
+	uint32_t	f = rx_autocode_feature_find(ix, rx_autocode_feature_key(kind, t));
 
-	return ac_feature_live(ix, f) ? f : UINT32_MAX;
+	return rx_autocode_feature_live(ix, f) ? f : UINT32_MAX;
 }
 
 /* Intern a feature; its id in *out.  False when out of memory. */
 static bool
-ac_feature_intern(ac_index *ix, uint64_t key, ac_fkind kind, uint32_t token, uint32_t *out)
+rx_autocode_feature_intern(rx_autocode_index *ix, uint64_t key, rx_autocode_fkind kind, uint32_t token, uint32_t *out)
 {
-	uint32_t	f = ac_feature_find(ix, key);
-	ac_feat    *ft;
+	uint32_t	f = rx_autocode_feature_find(ix, key);
+	rx_autocode_feat    *ft;
 
 	if (f != UINT32_MAX)
 	{
@@ -646,8 +646,8 @@ ac_feature_intern(ac_index *ix, uint64_t key, ac_fkind kind, uint32_t token, uin
 	}
 	f = ix->nfeats;
 	if (f >= UINT32_MAX - 1 ||
-		!ac_mem_grow(&ix->alloc, (void **) &ix->feats, &ix->capfeats, f + 1, sizeof(ac_feat)) ||
-		!ac_map_put(&ix->alloc, &ix->featmap, key, f))
+		!rx_autocode_mem_grow(&ix->alloc, (void **) &ix->feats, &ix->capfeats, f + 1, sizeof(rx_autocode_feat)) ||
+		!rx_autocode_map_put(&ix->alloc, &ix->featmap, key, f))
 		return false;
 	ft = &ix->feats[f];
 	memset(ft, 0, sizeof(*ft));
@@ -660,9 +660,9 @@ ac_feature_intern(ac_index *ix, uint64_t key, ac_fkind kind, uint32_t token, uin
 
 /* The padded character 4-grams of a word as 32-bit keys; returns the count. */
 static int
-ac_grams(const char *w, size_t len, uint32_t *keys)
+rx_autocode_grams(const char *w, size_t len, uint32_t *keys)
 {
-	unsigned char p[AC_TOKEN_LEN_MAX + 2];
+	unsigned char p[RX_AUTOCODE_TOKEN_LEN_MAX + 2];
 	size_t		i;
 	int			n = 0;
 
@@ -679,27 +679,27 @@ ac_grams(const char *w, size_t len, uint32_t *keys)
 
 /* The code index of a code, interning it; false when out of memory. */
 static bool
-ac_code_intern(ac_index *ix, int32_t code, uint32_t *out)
+rx_autocode_code_intern(rx_autocode_index *ix, int32_t code, uint32_t *out)
 {
 	uint64_t	key = (uint64_t) (uint32_t) code;
 	uint32_t	pos = 0,
 				c;
 	int			l;
 
-	while (ac_map_next(&ix->codemap, key, &pos, &c))
+	while (rx_autocode_map_next(&ix->codemap, key, &pos, &c))
 		if (ix->codes[c].code == code)
 		{
 			*out = c;
 			return true;
 		}
 	c = ix->ncodes;
-	if (!ac_mem_grow(&ix->alloc, (void **) &ix->codes, &ix->capcodes, c + 1, sizeof(ac_code)) ||
-		!ac_map_put(&ix->alloc, &ix->codemap, key, c))
+	if (!rx_autocode_mem_grow(&ix->alloc, (void **) &ix->codes, &ix->capcodes, c + 1, sizeof(rx_autocode_code)) ||
+		!rx_autocode_map_put(&ix->alloc, &ix->codemap, key, c))
 		return false;
 	ix->codes[c].code = code;
 	ix->codes[c].entries = 0;
 	ix->codes[c].titles = 0;
-	for (l = 0; l < AC_GROUP_LEVELS; l++)
+	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 		ix->codes[c].grp[l] = UINT32_MAX;
 	ix->ncodes++;
 	*out = c;
@@ -708,24 +708,24 @@ ac_code_intern(ac_index *ix, int32_t code, uint32_t *out)
 
 /* The group index of a group code at a level, interning it; false when out of memory. */
 static bool
-ac_group_intern(ac_index *ix, int level, int32_t code, uint32_t *out)
+rx_autocode_group_intern(rx_autocode_index *ix, int level, int32_t code, uint32_t *out)
 {
 	uint64_t	key = (uint64_t) level << 32 | (uint32_t) code;
 	uint32_t	pos = 0,
 				g;
 
 	/* the key is the group itself: one value at most */
-	if (ac_map_next(&ix->groupmap, key, &pos, &g))
+	if (rx_autocode_map_next(&ix->groupmap, key, &pos, &g))
 	{
 		*out = g;
 		return true;
 	}
 	g = ix->ngroups;
-	if (!ac_mem_grow(&ix->alloc, (void **) &ix->groups, &ix->capgroups, g + 1,
-					 sizeof(ac_group)) ||
-		!ac_map_put(&ix->alloc, &ix->groupmap, key, g))
+	if (!rx_autocode_mem_grow(&ix->alloc, (void **) &ix->groups, &ix->capgroups, g + 1,
+					 sizeof(rx_autocode_group)) ||
+		!rx_autocode_map_put(&ix->alloc, &ix->groupmap, key, g))
 		return false;
-	memset(&ix->groups[g], 0, sizeof(ac_group));
+	memset(&ix->groups[g], 0, sizeof(rx_autocode_group));
 	ix->groups[g].code = code;
 	ix->groups[g].level = (uint8_t) level;
 	ix->ngroups++;
@@ -735,21 +735,21 @@ ac_group_intern(ac_index *ix, int level, int32_t code, uint32_t *out)
 
 /* Set the groups of a code (0: none at that level). */
 rx_status
-ac_set_groups(ac_index *ix, int32_t code, const int32_t groups[AC_GROUP_LEVELS], rx_error *err)
+rx_autocode_set_groups(rx_autocode_index *ix, int32_t code, const int32_t groups[RX_AUTOCODE_GROUP_LEVELS], rx_error *err)
 {
 	uint32_t	c,
-				g[AC_GROUP_LEVELS];
+				g[RX_AUTOCODE_GROUP_LEVELS];
 	int			l;
 
-	for (l = 0; l < AC_GROUP_LEVELS; l++)
+	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 	{
 		g[l] = UINT32_MAX;
-		if (groups[l] != 0 && !ac_group_intern(ix, l, groups[l], &g[l]))
-			return ac_oom(err);
+		if (groups[l] != 0 && !rx_autocode_group_intern(ix, l, groups[l], &g[l]))
+			return rx_autocode_oom(err);
 	}
-	if (!ac_code_intern(ix, code, &c))
-		return ac_oom(err);
-	for (l = 0; l < AC_GROUP_LEVELS; l++)
+	if (!rx_autocode_code_intern(ix, code, &c))
+		return rx_autocode_oom(err);
+	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 		ix->codes[c].grp[l] = g[l];
 	ix->dirty = true;
 	return RX_OK;
@@ -757,21 +757,21 @@ ac_set_groups(ac_index *ix, int32_t code, const int32_t groups[AC_GROUP_LEVELS],
 
 /* The identity hash of an entry: its label, code and kind. */
 static uint64_t
-ac_ident(const char *label, size_t len, int32_t code, ac_kind kind)
+rx_autocode_ident(const char *label, size_t len, int32_t code, rx_autocode_kind kind)
 {
-	uint64_t	h = ac_hash(AC_HASH_INIT, label, len);
+	uint64_t	h = rx_autocode_hash(RX_AUTOCODE_HASH_INIT, label, len);
 	uint32_t	ck[2];
 
 	ck[0] = (uint32_t) code;
 	ck[1] = (uint32_t) kind;
-	return ac_hash(h, ck, sizeof(ck));
+	return rx_autocode_hash(h, ck, sizeof(ck));
 }
 
 /* The signature of a split text: the hash of its non-stop words in order. */
 static uint64_t
-ac_signature(const ac_words *w)
+rx_autocode_signature(const rx_autocode_words *w)
 {
-	uint64_t	h = AC_HASH_INIT;
+	uint64_t	h = RX_AUTOCODE_HASH_INIT;
 	int			i;
 	bool		any = false;
 
@@ -779,8 +779,8 @@ ac_signature(const ac_words *w)
 	{
 		if (w->w[i].stop)
 			continue;
-		h = ac_hash(h, w->w[i].s, w->w[i].len);
-		h = ac_hash(h, " ", 1);
+		h = rx_autocode_hash(h, w->w[i].s, w->w[i].len);
+		h = rx_autocode_hash(h, " ", 1);
 		any = true;
 	}
 	return any ? h : 0;
@@ -788,9 +788,9 @@ ac_signature(const ac_words *w)
 
 /* Add the pair (id, weight) to code list f, merging with the code's pair. */
 static bool
-ac_vote_add(ac_index *ix, uint32_t f, uint32_t code, float tf)
+rx_autocode_vote_add(rx_autocode_index *ix, uint32_t f, uint32_t code, float tf)
 {
-	ac_votelist *l = &ix->feats[f].cl;
+	rx_autocode_votelist *l = &ix->feats[f].cl;
 	uint32_t	i;
 
 	for (i = 0; i < l->n; i++)
@@ -799,7 +799,7 @@ ac_vote_add(ac_index *ix, uint32_t f, uint32_t code, float tf)
 			l->v[i].tf += tf;
 			return true;
 		}
-	if (!ac_mem_grow(&ix->alloc, (void **) &l->v, &l->cap, l->n + 1, sizeof(ac_vote)))
+	if (!rx_autocode_mem_grow(&ix->alloc, (void **) &l->v, &l->cap, l->n + 1, sizeof(rx_autocode_vote)))
 		return false;
 	l->v[l->n].code = code;
 	l->v[l->n].tf = tf;
@@ -810,9 +810,9 @@ ac_vote_add(ac_index *ix, uint32_t f, uint32_t code, float tf)
 
 /* Take tf off a code's pair in code list f, dropping the pair at zero. */
 static void
-ac_vote_sub(ac_index *ix, uint32_t f, uint32_t code, float tf)
+rx_autocode_vote_sub(rx_autocode_index *ix, uint32_t f, uint32_t code, float tf)
 {
-	ac_votelist *l = &ix->feats[f].cl;
+	rx_autocode_votelist *l = &ix->feats[f].cl;
 	uint32_t	i;
 
 	for (i = 0; i < l->n; i++)
@@ -827,9 +827,9 @@ ac_vote_sub(ac_index *ix, uint32_t f, uint32_t code, float tf)
 
 /* Drop entry e from entry list f (order is not kept). */
 static void
-ac_elist_del(ac_index *ix, uint32_t f, uint32_t e)
+rx_autocode_elist_del(rx_autocode_index *ix, uint32_t f, uint32_t e)
 {
-	ac_idlist  *l = &ix->feats[f].el;
+	rx_autocode_idlist  *l = &ix->feats[f].el;
 	uint32_t	i;
 
 	for (i = l->n; i-- > 0;)
@@ -842,14 +842,14 @@ ac_elist_del(ac_index *ix, uint32_t f, uint32_t e)
 
 /* Add feature f to the list feats[0..*n) unless it is there or the list is full. */
 static void
-ac_feat_push(uint32_t *feats, int *n, uint32_t f)
+rx_autocode_feat_push(uint32_t *feats, int *n, uint32_t f)
 {
 	int			j;
 
 	for (j = 0; j < *n; j++)
 		if (feats[j] == f)
 			return;
-	if (*n < AC_FEAT_MAX)
+	if (*n < RX_AUTOCODE_FEAT_MAX)
 		feats[(*n)++] = f;
 }
 
@@ -858,7 +858,7 @@ ac_feat_push(uint32_t *feats, int *n, uint32_t f)
  * and for titles the head noun.  False when out of memory.
  */
 static bool
-ac_entry_features(ac_index *ix, const ac_words *w, ac_kind kind, uint32_t *feats,
+rx_autocode_entry_features(rx_autocode_index *ix, const rx_autocode_words *w, rx_autocode_kind kind, uint32_t *feats,
 				  int *nfeat)
 {
 	int			i,
@@ -871,15 +871,15 @@ ac_entry_features(ac_index *ix, const ac_words *w, ac_kind kind, uint32_t *feats
 
 		if (w->w[i].stop)
 			continue;
-		if (!ac_token_intern(ix, w->w[i].s, w->w[i].len, &t) ||
-			!ac_feature_intern(ix, ac_feature_key(AC_F_WORD, t), AC_F_WORD, t, &f))
+		if (!rx_autocode_token_intern(ix, w->w[i].s, w->w[i].len, &t) ||
+			!rx_autocode_feature_intern(ix, rx_autocode_feature_key(RX_AUTOCODE_F_WORD, t), RX_AUTOCODE_F_WORD, t, &f))
 			return false;
-		ac_feat_push(feats, &n, f);
-		if (kind == AC_TITLE && w->w[i].head)
+		rx_autocode_feat_push(feats, &n, f);
+		if (kind == RX_AUTOCODE_TITLE && w->w[i].head)
 		{
-			if (!ac_feature_intern(ix, ac_feature_key(AC_F_HEAD, t), AC_F_HEAD, t, &f))
+			if (!rx_autocode_feature_intern(ix, rx_autocode_feature_key(RX_AUTOCODE_F_HEAD, t), RX_AUTOCODE_F_HEAD, t, &f))
 				return false;
-			ac_feat_push(feats, &n, f);
+			rx_autocode_feat_push(feats, &n, f);
 		}
 	}
 	*nfeat = n;
@@ -893,7 +893,7 @@ ac_entry_features(ac_index *ix, const ac_words *w, ac_kind kind, uint32_t *feats
  * they follow from its words, so removal derives the same set again.
  */
 static bool
-ac_gram_features(ac_index *ix, uint32_t *feats, int *n, bool intern)
+rx_autocode_gram_features(rx_autocode_index *ix, uint32_t *feats, int *n, bool intern)
 {
 	int			nbase = *n,
 				i,
@@ -901,28 +901,28 @@ ac_gram_features(ac_index *ix, uint32_t *feats, int *n, bool intern)
 
 	for (i = 0; i < nbase; i++)
 	{
-		const ac_feat *ft = &ix->feats[feats[i]];
-		const ac_token *t;
-		uint32_t	g[AC_TOKEN_LEN_MAX + 1],
+		const rx_autocode_feat *ft = &ix->feats[feats[i]];
+		const rx_autocode_token *t;
+		uint32_t	g[RX_AUTOCODE_TOKEN_LEN_MAX + 1],
 					f;
 		int			ng;
 
-		if (ft->kind != AC_F_WORD)
+		if (ft->kind != RX_AUTOCODE_F_WORD)
 			continue;
 		t = &ix->tokens[ft->token];
-		ng = ac_grams(ix->tokchars + t->off, t->len, g);
+		ng = rx_autocode_grams(ix->tokchars + t->off, t->len, g);
 		for (j = 0; j < ng; j++)
 		{
-			uint64_t	key = ac_feature_key(AC_F_GRAM, g[j]);
+			uint64_t	key = rx_autocode_feature_key(RX_AUTOCODE_F_GRAM, g[j]);
 
 			if (intern)
 			{
-				if (!ac_feature_intern(ix, key, AC_F_GRAM, UINT32_MAX, &f))
+				if (!rx_autocode_feature_intern(ix, key, RX_AUTOCODE_F_GRAM, UINT32_MAX, &f))
 					return false;
 			}
-			else if ((f = ac_feature_find(ix, key)) == UINT32_MAX)
+			else if ((f = rx_autocode_feature_find(ix, key)) == UINT32_MAX)
 				continue;
-			ac_feat_push(feats, n, f);
+			rx_autocode_feat_push(feats, n, f);
 		}
 	}
 	return true;
@@ -930,85 +930,85 @@ ac_gram_features(ac_index *ix, uint32_t *feats, int *n, bool intern)
 
 /* Does a feature of this kind go into the entry lists (title matching)? */
 static bool
-ac_matches(const ac_index *ix, uint32_t f)
+rx_autocode_matches(const rx_autocode_index *ix, uint32_t f)
 {
-	return ix->feats[f].kind != AC_F_GRAM;
+	return ix->feats[f].kind != RX_AUTOCODE_F_GRAM;
 }
 
 /* Add one entry. */
 rx_status
-ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err)
+rx_autocode_add(rx_autocode_index *ix, const rx_autocode_entry_in *in, rx_error *err)
 {
-	const ac_allocator *a = &ix->alloc;
-	ac_words   *w;
-	uint32_t	feats[AC_FEAT_MAX];
+	const rx_autocode_allocator *a = &ix->alloc;
+	rx_autocode_words   *w;
+	uint32_t	feats[RX_AUTOCODE_FEAT_MAX];
 	int			nfeat = 0,
 				nkept,
 				i;
 	uint32_t	code,
 				e;
 	size_t		label_len;
-	ac_entry   *ent;
+	rx_autocode_entry   *ent;
 
-	if (in->kind != AC_TITLE && in->kind != AC_DESCRIPTION)
+	if (in->kind != RX_AUTOCODE_TITLE && in->kind != RX_AUTOCODE_DESCRIPTION)
 		return rx_fail(err, RX_ARGUMENT, "An entry's kind must be a title or a description.");
-	if (!(in->weight >= AC_WEIGHT_MIN && in->weight <= 100))
+	if (!(in->weight >= RX_AUTOCODE_WEIGHT_MIN && in->weight <= 100))
 		return rx_fail(err, RX_ARGUMENT,
 					   "An entry's weight must lie between 0.001 and 100.");
 	if (in->text == NULL && in->text_len > 0)
 		return rx_fail(err, RX_ARGUMENT, "An entry's text is missing.");
 	if (in->label == NULL && in->label_len > 0)
 		return rx_fail(err, RX_ARGUMENT, "An entry's label is missing.");
-	if (ix->nentries >= AC_ENTRIES_MAX)
+	if (ix->nentries >= RX_AUTOCODE_ENTRIES_MAX)
 		return rx_fail(err, RX_RANGE, "The autocoding index holds at most %u entries.",
-					   (unsigned) AC_ENTRIES_MAX);
-	label_len = in->label_len > AC_LABEL_MAX ? AC_LABEL_MAX : in->label_len;
+					   (unsigned) RX_AUTOCODE_ENTRIES_MAX);
+	label_len = in->label_len > RX_AUTOCODE_LABEL_MAX ? RX_AUTOCODE_LABEL_MAX : in->label_len;
 
-	w = ac_mem_alloc(a, sizeof(ac_words));
+	w = rx_autocode_mem_alloc(a, sizeof(rx_autocode_words));
 	if (w == NULL)
-		return ac_oom(err);
-	ac_split_head(in->text, in->text_len > AC_TEXT_MAX ? AC_TEXT_MAX : in->text_len,
-				  in->kind == AC_TITLE ? in->head_end : 0, ix->params.stem_level, w);
-	if (!ac_entry_features(ix, w, in->kind, feats, &nfeat) ||
+		return rx_autocode_oom(err);
+	rx_autocode_split_head(in->text, in->text_len > RX_AUTOCODE_TEXT_MAX ? RX_AUTOCODE_TEXT_MAX : in->text_len,
+				  in->kind == RX_AUTOCODE_TITLE ? in->head_end : 0, ix->params.stem_level, w);
+	if (!rx_autocode_entry_features(ix, w, in->kind, feats, &nfeat) ||
 		!((nkept = nfeat) >= 0) ||
-		(in->kind == AC_TITLE && !ac_gram_features(ix, feats, &nfeat, true)) ||
-		!ac_code_intern(ix, in->code, &code) ||
-		!ac_mem_grow(a, (void **) &ix->entries, &ix->capentries, ix->nentries + 1,
-					 sizeof(ac_entry)) ||
-		!ac_mem_grow(a, (void **) &ix->hot, &ix->caphot, ix->nentries + 1, sizeof(ac_hot)) ||
-		!ac_mem_grow(a, (void **) &ix->pool, &ix->cappool, ix->npool + (uint32_t) nkept,
+		(in->kind == RX_AUTOCODE_TITLE && !rx_autocode_gram_features(ix, feats, &nfeat, true)) ||
+		!rx_autocode_code_intern(ix, in->code, &code) ||
+		!rx_autocode_mem_grow(a, (void **) &ix->entries, &ix->capentries, ix->nentries + 1,
+					 sizeof(rx_autocode_entry)) ||
+		!rx_autocode_mem_grow(a, (void **) &ix->hot, &ix->caphot, ix->nentries + 1, sizeof(rx_autocode_hot)) ||
+		!rx_autocode_mem_grow(a, (void **) &ix->pool, &ix->cappool, ix->npool + (uint32_t) nkept,
 					 sizeof(uint32_t)) ||
-		!ac_mem_grow(a, (void **) &ix->labels, &ix->caplabels,
+		!rx_autocode_mem_grow(a, (void **) &ix->labels, &ix->caplabels,
 					 ix->nlabels + (uint32_t) label_len, 1))
 	{
-		ac_mem_free(a, w);
-		return ac_oom(err);
+		rx_autocode_mem_free(a, w);
+		return rx_autocode_oom(err);
 	}
 
 	/* reserve room in every list first, so that nothing fails half-way */
 	for (i = 0; i < nfeat; i++)
 	{
-		ac_idlist  *el = &ix->feats[feats[i]].el;
-		ac_votelist *cl = &ix->feats[feats[i]].cl;
+		rx_autocode_idlist  *el = &ix->feats[feats[i]].el;
+		rx_autocode_votelist *cl = &ix->feats[feats[i]].cl;
 
-		if ((in->kind == AC_TITLE && ac_matches(ix, feats[i]) &&
-			 !ac_mem_grow(a, (void **) &el->v, &el->cap, el->n + 1, sizeof(uint32_t))) ||
-			!ac_mem_grow(a, (void **) &cl->v, &cl->cap, cl->n + 1, sizeof(ac_vote)))
+		if ((in->kind == RX_AUTOCODE_TITLE && rx_autocode_matches(ix, feats[i]) &&
+			 !rx_autocode_mem_grow(a, (void **) &el->v, &el->cap, el->n + 1, sizeof(uint32_t))) ||
+			!rx_autocode_mem_grow(a, (void **) &cl->v, &cl->cap, cl->n + 1, sizeof(rx_autocode_vote)))
 		{
-			ac_mem_free(a, w);
-			return ac_oom(err);
+			rx_autocode_mem_free(a, w);
+			return rx_autocode_oom(err);
 		}
 	}
 	e = ix->nentries;
 	ent = &ix->entries[e];
-	ent->sig = in->kind == AC_TITLE ? ac_signature(w) : 0;
-	ent->ident = ac_ident(in->label, label_len, in->code, in->kind);
-	ac_mem_free(a, w);
-	if (!ac_map_put(a, &ix->identmap, ent->ident, e) ||
-		(ent->sig != 0 && !ac_map_put(a, &ix->sigmap, ent->sig, e)))
+	ent->sig = in->kind == RX_AUTOCODE_TITLE ? rx_autocode_signature(w) : 0;
+	ent->ident = rx_autocode_ident(in->label, label_len, in->code, in->kind);
+	rx_autocode_mem_free(a, w);
+	if (!rx_autocode_map_put(a, &ix->identmap, ent->ident, e) ||
+		(ent->sig != 0 && !rx_autocode_map_put(a, &ix->sigmap, ent->sig, e)))
 	{
-		ac_map_del(&ix->identmap, ent->ident, e);
-		return ac_oom(err);
+		rx_autocode_map_del(&ix->identmap, ent->ident, e);
+		return rx_autocode_oom(err);
 	}
 	ent->code = code;
 	ent->label_off = ix->nlabels;
@@ -1029,17 +1029,17 @@ ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err)
 	ix->hot[e].scale = in->weight < 1 ? (float) in->weight : 1.0f;
 	for (i = 0; i < nfeat; i++)
 	{
-		if (in->kind == AC_TITLE && ac_matches(ix, feats[i]))
+		if (in->kind == RX_AUTOCODE_TITLE && rx_autocode_matches(ix, feats[i]))
 		{
-			ac_idlist  *el = &ix->feats[feats[i]].el;
+			rx_autocode_idlist  *el = &ix->feats[feats[i]].el;
 
 			el->v[el->n++] = e;
 		}
 		/* room was reserved above, so this cannot fail */
-		(void) ac_vote_add(ix, feats[i], code, (float) in->weight);
+		(void) rx_autocode_vote_add(ix, feats[i], code, (float) in->weight);
 	}
 	ix->codes[code].entries++;
-	if (in->kind == AC_TITLE)
+	if (in->kind == RX_AUTOCODE_TITLE)
 		ix->codes[code].titles += in->weight;
 	ix->live[in->kind]++;
 	ix->nentries++;
@@ -1049,27 +1049,27 @@ ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err)
 
 /* Take a live entry out of every list and statistic. */
 static void
-ac_kill(ac_index *ix, uint32_t e)
+rx_autocode_kill(rx_autocode_index *ix, uint32_t e)
 {
-	ac_entry   *ent = &ix->entries[e];
-	uint32_t	feats[AC_FEAT_MAX];
+	rx_autocode_entry   *ent = &ix->entries[e];
+	uint32_t	feats[RX_AUTOCODE_FEAT_MAX];
 	int			n = ent->nfeat,
 				i;
 
 	memcpy(feats, ix->pool + ent->feat_off, (size_t) n * sizeof(uint32_t));
-	if (ent->kind == AC_TITLE)
-		(void) ac_gram_features(ix, feats, &n, false);
+	if (ent->kind == RX_AUTOCODE_TITLE)
+		(void) rx_autocode_gram_features(ix, feats, &n, false);
 	for (i = 0; i < n; i++)
 	{
-		if (ent->kind == AC_TITLE && ac_matches(ix, feats[i]))
-			ac_elist_del(ix, feats[i], e);
-		ac_vote_sub(ix, feats[i], ent->code, ent->weight);
+		if (ent->kind == RX_AUTOCODE_TITLE && rx_autocode_matches(ix, feats[i]))
+			rx_autocode_elist_del(ix, feats[i], e);
+		rx_autocode_vote_sub(ix, feats[i], ent->code, ent->weight);
 	}
-	ac_map_del(&ix->identmap, ent->ident, e);
+	rx_autocode_map_del(&ix->identmap, ent->ident, e);
 	if (ent->sig != 0)
-		ac_map_del(&ix->sigmap, ent->sig, e);
+		rx_autocode_map_del(&ix->sigmap, ent->sig, e);
 	ix->codes[ent->code].entries--;
-	if (ent->kind == AC_TITLE)
+	if (ent->kind == RX_AUTOCODE_TITLE)
 	{
 		ix->codes[ent->code].titles -= ent->weight;
 		if (ix->codes[ent->code].entries == 0 || ix->codes[ent->code].titles < 1e-6)
@@ -1086,7 +1086,7 @@ ac_kill(ac_index *ix, uint32_t e)
  * lists and maps, and pack the feature pool and the labels.
  */
 static void
-ac_compact(ac_index *ix)
+rx_autocode_compact(rx_autocode_index *ix)
 {
 	uint32_t	e,
 				n = 0,
@@ -1094,11 +1094,11 @@ ac_compact(ac_index *ix)
 				nlabels = 0,
 				f;
 
-	ac_map_clear(&ix->identmap);
-	ac_map_clear(&ix->sigmap);
+	rx_autocode_map_clear(&ix->identmap);
+	rx_autocode_map_clear(&ix->sigmap);
 	for (e = 0; e < ix->nentries; e++)
 	{
-		ac_entry	ent = ix->entries[e];
+		rx_autocode_entry	ent = ix->entries[e];
 
 		if (!ent.alive)
 			continue;
@@ -1111,27 +1111,27 @@ ac_compact(ac_index *ix)
 		ix->entries[n] = ent;
 		ix->hot[n] = ix->hot[e];
 		/* the maps only shrank, so these cannot need memory */
-		(void) ac_map_put(&ix->alloc, &ix->identmap, ent.ident, n);
+		(void) rx_autocode_map_put(&ix->alloc, &ix->identmap, ent.ident, n);
 		if (ent.sig != 0)
-			(void) ac_map_put(&ix->alloc, &ix->sigmap, ent.sig, n);
+			(void) rx_autocode_map_put(&ix->alloc, &ix->sigmap, ent.sig, n);
 		n++;
 	}
 	for (f = 0; f < ix->nfeats; f++)
 		ix->feats[f].el.n = 0;
 	for (e = 0; e < n; e++)
 	{
-		ac_entry   *ent = &ix->entries[e];
+		rx_autocode_entry   *ent = &ix->entries[e];
 		uint32_t	i;
 
-		if (ent->kind != AC_TITLE)
+		if (ent->kind != RX_AUTOCODE_TITLE)
 			continue;
 		for (i = 0; i < ent->nfeat; i++)
 		{
 			uint32_t	f2 = ix->pool[ent->feat_off + i];
-			ac_idlist  *el = &ix->feats[f2].el;
+			rx_autocode_idlist  *el = &ix->feats[f2].el;
 
 			/* each list held these entries before, so it has the room */
-			if (ac_matches(ix, f2))
+			if (rx_autocode_matches(ix, f2))
 				el->v[el->n++] = e;
 		}
 	}
@@ -1143,7 +1143,7 @@ ac_compact(ac_index *ix)
 
 /* Remove one live entry with the label, code and kind of `in`. */
 rx_status
-ac_remove(ac_index *ix, const ac_entry_in *in, bool *found, rx_error *err)
+rx_autocode_remove(rx_autocode_index *ix, const rx_autocode_entry_in *in, bool *found, rx_error *err)
 {
 	size_t		label_len;
 	uint64_t	ident;
@@ -1153,23 +1153,23 @@ ac_remove(ac_index *ix, const ac_entry_in *in, bool *found, rx_error *err)
 	*found = false;
 	if (in->label == NULL && in->label_len > 0)
 		return rx_fail(err, RX_ARGUMENT, "An entry's label is missing.");
-	label_len = in->label_len > AC_LABEL_MAX ? AC_LABEL_MAX : in->label_len;
-	ident = ac_ident(in->label, label_len, in->code, in->kind);
-	while (ac_map_next(&ix->identmap, ident, &pos, &e))
+	label_len = in->label_len > RX_AUTOCODE_LABEL_MAX ? RX_AUTOCODE_LABEL_MAX : in->label_len;
+	ident = rx_autocode_ident(in->label, label_len, in->code, in->kind);
+	while (rx_autocode_map_next(&ix->identmap, ident, &pos, &e))
 	{
-		ac_entry   *ent = &ix->entries[e];
+		rx_autocode_entry   *ent = &ix->entries[e];
 
 		if (ent->alive && ent->kind == (uint8_t) in->kind &&
 			ix->codes[ent->code].code == in->code && ent->label_len == label_len &&
 			(label_len == 0 || memcmp(ix->labels + ent->label_off, in->label, label_len) == 0))
 		{
-			ac_kill(ix, e);
+			rx_autocode_kill(ix, e);
 			*found = true;
 			break;
 		}
 	}
-	if (ix->dead > ac_index_size(ix) + AC_COMPACT_SLACK)
-		ac_compact(ix);
+	if (ix->dead > rx_autocode_index_size(ix) + RX_AUTOCODE_COMPACT_SLACK)
+		rx_autocode_compact(ix);
 	return RX_OK;
 }
 
@@ -1179,9 +1179,9 @@ ac_remove(ac_index *ix, const ac_entry_in *in, bool *found, rx_error *err)
  * entry.  Clears the groups' stamps for the feature pass.
  */
 static void
-ac_refresh_groups(ac_index *ix, double ngl[AC_GROUP_LEVELS])
+rx_autocode_refresh_groups(rx_autocode_index *ix, double ngl[RX_AUTOCODE_GROUP_LEVELS])
 {
-	double		sum[AC_GROUP_LEVELS] = {0};
+	double		sum[RX_AUTOCODE_GROUP_LEVELS] = {0};
 	uint32_t	c,
 				g;
 	int			l;
@@ -1191,10 +1191,10 @@ ac_refresh_groups(ac_index *ix, double ngl[AC_GROUP_LEVELS])
 		ix->groups[g].titles = 0;
 		ix->groups[g].stamp = UINT32_MAX;	/* "live" marker for the count below */
 	}
-	for (l = 0; l < AC_GROUP_LEVELS; l++)
+	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 		ngl[l] = 0;
 	for (c = 0; c < ix->ncodes; c++)
-		for (l = 0; l < AC_GROUP_LEVELS; l++)
+		for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 		{
 			g = ix->codes[c].grp[l];
 			if (g == UINT32_MAX || ix->codes[c].entries == 0)
@@ -1209,7 +1209,7 @@ ac_refresh_groups(ac_index *ix, double ngl[AC_GROUP_LEVELS])
 		}
 	for (g = 0; g < ix->ngroups; g++)
 	{
-		ac_group   *gr = &ix->groups[g];
+		rx_autocode_group   *gr = &ix->groups[g];
 		double		avg = ngl[gr->level] > 0 && sum[gr->level] > 0
 			? sum[gr->level] / ngl[gr->level] : 1;
 
@@ -1227,17 +1227,17 @@ ac_refresh_groups(ac_index *ix, double ngl[AC_GROUP_LEVELS])
  * their entries' identity, which does not depend on the order the entries
  * were added in.
  */
-typedef struct ac_example
+typedef struct rx_autocode_example
 {
 	uint64_t	sig;
 	uint64_t	ident;
 	uint32_t	e;
-} ac_example;
+} rx_autocode_example;
 
 static int
-ac_example_cmp(const void *a, const void *b)
+rx_autocode_example_cmp(const void *a, const void *b)
 {
-	const ac_example *x = a,
+	const rx_autocode_example *x = a,
 			   *y = b;
 
 	if (x->sig != y->sig)
@@ -1249,9 +1249,9 @@ ac_example_cmp(const void *a, const void *b)
 
 /* Do entries a and b have the same features? */
 static bool
-ac_same_features(const ac_index *ix, uint32_t a, uint32_t b)
+rx_autocode_same_features(const rx_autocode_index *ix, uint32_t a, uint32_t b)
 {
-	const ac_entry *x = &ix->entries[a],
+	const rx_autocode_entry *x = &ix->entries[a],
 			   *y = &ix->entries[b];
 
 	return x->nfeat == y->nfeat &&
@@ -1265,12 +1265,12 @@ ac_same_features(const ac_index *ix, uint32_t a, uint32_t b)
  * examples' first positions (start[*nstart] = the number of titles).
  */
 static void
-ac_examples(const ac_index *ix, ac_example *ex, uint32_t nex, uint32_t *start, uint32_t *nstart)
+rx_autocode_examples(const rx_autocode_index *ix, rx_autocode_example *ex, uint32_t nex, uint32_t *start, uint32_t *nstart)
 {
 	uint32_t	i = 0,
 				n = 0;
 
-	qsort(ex, nex, sizeof(ac_example), ac_example_cmp);
+	qsort(ex, nex, sizeof(rx_autocode_example), rx_autocode_example_cmp);
 	while (i < nex)
 	{
 		uint32_t	end = i + 1,
@@ -1278,11 +1278,11 @@ ac_examples(const ac_index *ix, ac_example *ex, uint32_t nex, uint32_t *start, u
 
 		/* entries of the same words with the same features join entry i */
 		for (j = i + 1; j < nex && ex[j].sig == ex[i].sig; j++)
-			if (ac_same_features(ix, ex[i].e, ex[j].e))
+			if (rx_autocode_same_features(ix, ex[i].e, ex[j].e))
 			{
-				ac_example	t = ex[j];
+				rx_autocode_example	t = ex[j];
 
-				memmove(ex + end + 1, ex + end, (size_t) (j - end) * sizeof(ac_example));
+				memmove(ex + end + 1, ex + end, (size_t) (j - end) * sizeof(rx_autocode_example));
 				ex[end++] = t;
 			}
 		start[n++] = i;
@@ -1297,12 +1297,12 @@ ac_examples(const ac_index *ix, ac_example *ex, uint32_t nex, uint32_t *start, u
  * a title's major group (the level-3 group of its code) on its words and
  * head noun, dense over the groups, by stochastic gradient descent.
  * False when out of memory; nmajor stays 0 (unused) then, or when there
- * are more than AC_MAJOR_MAX major groups.
+ * are more than RX_AUTOCODE_MAJOR_MAX major groups.
  */
 static bool
-ac_train_major(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32_t nstart)
+rx_autocode_train_major(rx_autocode_index *ix, const rx_autocode_example *ex, const uint32_t *start, uint32_t nstart)
 {
-	const ac_params *p = &ix->params;
+	const rx_autocode_params *p = &ix->params;
 	uint32_t	f,
 				g,
 				nrows = 0,
@@ -1313,14 +1313,14 @@ ac_train_major(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32
 
 	if (p->w_class_major <= 0)
 		return true;
-	if (!ac_mem_grow(&ix->alloc, (void **) &ix->gclass, &ix->capgclass, ix->ngroups + 1, 1))
+	if (!rx_autocode_mem_grow(&ix->alloc, (void **) &ix->gclass, &ix->capgclass, ix->ngroups + 1, 1))
 		return false;
 	for (g = 0; g < ix->ngroups; g++)
 	{
 		ix->gclass[g] = 255;
-		if (ix->groups[g].level == AC_GROUP_LEVELS - 1 && ix->groups[g].titles > 0)
+		if (ix->groups[g].level == RX_AUTOCODE_GROUP_LEVELS - 1 && ix->groups[g].titles > 0)
 		{
-			if (m >= AC_MAJOR_MAX)
+			if (m >= RX_AUTOCODE_MAJOR_MAX)
 				return true;
 			ix->gclass[g] = (uint8_t) m++;
 		}
@@ -1329,12 +1329,12 @@ ac_train_major(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32
 		return true;
 	for (f = 0; f < ix->nfeats; f++)
 	{
-		ac_feat    *ft = &ix->feats[f];
+		rx_autocode_feat    *ft = &ix->feats[f];
 
-		ft->row = (ft->kind == AC_F_WORD || ft->kind == AC_F_HEAD) && ft->cl.n > 0
+		ft->row = (ft->kind == RX_AUTOCODE_F_WORD || ft->kind == RX_AUTOCODE_F_HEAD) && ft->cl.n > 0
 			? nrows++ : UINT32_MAX;
 	}
-	if (!ac_mem_grow(&ix->alloc, (void **) &ix->mw, &ix->capmw, (nrows + 1) * (uint32_t) m,
+	if (!rx_autocode_mem_grow(&ix->alloc, (void **) &ix->mw, &ix->capmw, (nrows + 1) * (uint32_t) m,
 					 sizeof(float)))
 		return false;
 	memset(ix->mw, 0, sizeof(float) * (size_t) (nrows + 1) * (size_t) m);
@@ -1344,10 +1344,10 @@ ac_train_major(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32
 
 		for (s = 0; s < nstart; s++)
 		{
-			const ac_entry *ent = &ix->entries[ex[start[s]].e];
+			const rx_autocode_entry *ent = &ix->entries[ex[start[s]].e];
 			const uint32_t *fs = ix->pool + ent->feat_off;
-			double		z[AC_MAJOR_MAX],
-						t[AC_MAJOR_MAX],
+			double		z[RX_AUTOCODE_MAJOR_MAX],
+						t[RX_AUTOCODE_MAJOR_MAX],
 						mx = -1e300,
 						zsum = 0,
 						wsum = 0;
@@ -1358,8 +1358,8 @@ ac_train_major(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32
 				t[k] = 0;
 			for (j = start[s]; j < start[s + 1]; j++)
 			{
-				const ac_entry *en = &ix->entries[ex[j].e];
-				uint32_t	gy = ix->codes[en->code].grp[AC_GROUP_LEVELS - 1];
+				const rx_autocode_entry *en = &ix->entries[ex[j].e];
+				uint32_t	gy = ix->codes[en->code].grp[RX_AUTOCODE_GROUP_LEVELS - 1];
 				double		w = en->weight < 1 ? en->weight : 1;
 
 				if (gy != UINT32_MAX && ix->gclass[gy] != 255)
@@ -1408,15 +1408,15 @@ ac_train_major(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32
  * Train the code classifier: a multinomial logistic regression of a
  * title's code on its words and head noun, with one weight per (feature,
  * code) pair of the code lists (lw), by stochastic gradient descent; a code
- * that no feature of a title reaches scores 0.  Codes below e^-AC_TRAIN_CUT
+ * that no feature of a title reaches scores 0.  Codes below e^-RX_AUTOCODE_TRAIN_CUT
  * of the best are given no gradient (it is negligible), which saves most
  * exp() calls and updates once the weights have settled.
  */
 static void
-ac_train_codes(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32_t nstart,
+rx_autocode_train_codes(rx_autocode_index *ix, const rx_autocode_example *ex, const uint32_t *start, uint32_t nstart,
 			   double *z, double *tgt, uint32_t *touched, uint8_t *mark)
 {
-	const ac_params *p = &ix->params;
+	const rx_autocode_params *p = &ix->params;
 	int			ep;
 
 	for (ep = 0; ep < p->class_epochs; ep++)
@@ -1426,7 +1426,7 @@ ac_train_codes(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32
 
 		for (s = 0; s < nstart; s++)
 		{
-			const ac_entry *ent = &ix->entries[ex[start[s]].e];
+			const rx_autocode_entry *ent = &ix->entries[ex[start[s]].e];
 			const uint32_t *fs = ix->pool + ent->feat_off;
 			uint32_t	nt = 0,
 						k,
@@ -1437,7 +1437,7 @@ ac_train_codes(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32
 
 			for (k = 0; k < ent->nfeat; k++)
 			{
-				const ac_votelist *l = &ix->feats[fs[k]].cl;
+				const rx_autocode_votelist *l = &ix->feats[fs[k]].cl;
 
 				for (j = 0; j < l->n; j++)
 				{
@@ -1455,7 +1455,7 @@ ac_train_codes(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32
 			/* the target: each entry's weight on its code (all touched) */
 			for (j = start[s]; j < start[s + 1]; j++)
 			{
-				const ac_entry *en = &ix->entries[ex[j].e];
+				const rx_autocode_entry *en = &ix->entries[ex[j].e];
 				double		w = en->weight < 1 ? en->weight : 1;
 
 				tgt[en->code] += w;
@@ -1469,7 +1469,7 @@ ac_train_codes(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32
 			{
 				uint32_t	c = touched[k];
 
-				z[c] = z[c] - m > -AC_TRAIN_CUT ? exp(z[c] - m) : 0;
+				z[c] = z[c] - m > -RX_AUTOCODE_TRAIN_CUT ? exp(z[c] - m) : 0;
 				zsum += z[c];
 			}
 			/* z becomes the step along the gradient of the log loss */
@@ -1482,7 +1482,7 @@ ac_train_codes(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32
 			}
 			for (k = 0; k < ent->nfeat; k++)
 			{
-				ac_votelist *l = &ix->feats[fs[k]].cl;
+				rx_autocode_votelist *l = &ix->feats[fs[k]].cl;
 
 				for (j = 0; j < l->n; j++)
 				{
@@ -1500,11 +1500,11 @@ ac_train_codes(ac_index *ix, const ac_example *ex, const uint32_t *start, uint32
 
 /* Train both classifiers from scratch.  False when out of memory. */
 static bool
-ac_train(ac_index *ix)
+rx_autocode_train(rx_autocode_index *ix)
 {
-	const ac_params *p = &ix->params;
-	const ac_allocator *a = &ix->alloc;
-	ac_example *ex;
+	const rx_autocode_params *p = &ix->params;
+	const rx_autocode_allocator *a = &ix->alloc;
+	rx_autocode_example *ex;
 	uint32_t   *start,
 			   *touched;
 	double	   *z,
@@ -1522,14 +1522,14 @@ ac_train(ac_index *ix)
 			ix->feats[f].cl.v[j].lw = 0;
 	ix->nmajor = 0;
 	if ((p->w_class <= 0 && p->w_class_major <= 0) || p->class_epochs == 0 ||
-		ix->live[AC_TITLE] == 0)
+		ix->live[RX_AUTOCODE_TITLE] == 0)
 		return true;
-	ex = ac_mem_alloc(a, sizeof(ac_example) * (size_t) ix->live[AC_TITLE]);
-	start = ac_mem_alloc(a, sizeof(uint32_t) * ((size_t) ix->live[AC_TITLE] + 1));
-	z = ac_mem_alloc(a, sizeof(double) * ((size_t) ix->ncodes + 1));
-	tgt = ac_mem_alloc(a, sizeof(double) * ((size_t) ix->ncodes + 1));
-	touched = ac_mem_alloc(a, sizeof(uint32_t) * ((size_t) ix->ncodes + 1));
-	mark = ac_mem_alloc(a, (size_t) ix->ncodes + 1);
+	ex = rx_autocode_mem_alloc(a, sizeof(rx_autocode_example) * (size_t) ix->live[RX_AUTOCODE_TITLE]);
+	start = rx_autocode_mem_alloc(a, sizeof(uint32_t) * ((size_t) ix->live[RX_AUTOCODE_TITLE] + 1));
+	z = rx_autocode_mem_alloc(a, sizeof(double) * ((size_t) ix->ncodes + 1));
+	tgt = rx_autocode_mem_alloc(a, sizeof(double) * ((size_t) ix->ncodes + 1));
+	touched = rx_autocode_mem_alloc(a, sizeof(uint32_t) * ((size_t) ix->ncodes + 1));
+	mark = rx_autocode_mem_alloc(a, (size_t) ix->ncodes + 1);
 	if (ex != NULL && start != NULL && z != NULL && tgt != NULL && touched != NULL &&
 		mark != NULL)
 	{
@@ -1537,7 +1537,7 @@ ac_train(ac_index *ix)
 		for (e = 0; e < ix->ncodes; e++)
 			tgt[e] = 0;
 		for (e = 0; e < ix->nentries; e++)
-			if (ix->entries[e].alive && ix->entries[e].kind == AC_TITLE &&
+			if (ix->entries[e].alive && ix->entries[e].kind == RX_AUTOCODE_TITLE &&
 				ix->entries[e].nfeat > 0)
 			{
 				ex[nex].sig = ix->entries[e].sig;
@@ -1545,19 +1545,19 @@ ac_train(ac_index *ix)
 				ex[nex].e = e;
 				nex++;
 			}
-		ac_examples(ix, ex, nex, start, &nstart);
-		ok = ac_train_major(ix, ex, start, nstart);
+		rx_autocode_examples(ix, ex, nex, start, &nstart);
+		ok = rx_autocode_train_major(ix, ex, start, nstart);
 		if (p->w_class > 0)
-			ac_train_codes(ix, ex, start, nstart, z, tgt, touched, mark);
+			rx_autocode_train_codes(ix, ex, start, nstart, z, tgt, touched, mark);
 	}
 	else
 		ok = false;
-	ac_mem_free(a, ex);
-	ac_mem_free(a, start);
-	ac_mem_free(a, z);
-	ac_mem_free(a, tgt);
-	ac_mem_free(a, touched);
-	ac_mem_free(a, mark);
+	rx_autocode_mem_free(a, ex);
+	rx_autocode_mem_free(a, start);
+	rx_autocode_mem_free(a, z);
+	rx_autocode_mem_free(a, tgt);
+	rx_autocode_mem_free(a, touched);
+	rx_autocode_mem_free(a, mark);
 	return ok;
 }
 
@@ -1567,13 +1567,13 @@ ac_train(ac_index *ix)
  * next query tries again.
  */
 static bool
-ac_refresh(ac_index *ix)
+rx_autocode_refresh(rx_autocode_index *ix)
 {
-	double		n = ix->live[AC_TITLE];
+	double		n = ix->live[RX_AUTOCODE_TITLE];
 	double		nc = 0,
 				sum = 0;
-	double		kw[AC_FKINDS];
-	double		ngl[AC_GROUP_LEVELS];
+	double		kw[RX_AUTOCODE_FKINDS];
+	double		ngl[RX_AUTOCODE_GROUP_LEVELS];
 	uint32_t	c,
 				f,
 				e;
@@ -1584,33 +1584,33 @@ ac_refresh(ac_index *ix)
 			nc++;
 			sum += ix->codes[c].titles;
 		}
-	kw[AC_F_WORD] = 1.0;
-	kw[AC_F_HEAD] = ix->params.head_weight;
-	kw[AC_F_GRAM] = ix->params.gram_weight;
+	kw[RX_AUTOCODE_F_WORD] = 1.0;
+	kw[RX_AUTOCODE_F_HEAD] = ix->params.head_weight;
+	kw[RX_AUTOCODE_F_GRAM] = ix->params.gram_weight;
 	ix->avg_titles = nc > 0 && sum > 0 ? sum / nc : 1;
 	ix->live_codes = nc;
 	for (c = 0; c < ix->ncodes; c++)
 	{
-		ac_code    *cd = &ix->codes[c];
+		rx_autocode_code    *cd = &ix->codes[c];
 
 		cd->prior = (float) (ix->params.w_prior * log1p(cd->titles));
 		cd->k = (float) (ix->params.bm25_k1 * (1 - ix->params.bm25_b +
 											   ix->params.bm25_b * cd->titles / ix->avg_titles));
 	}
-	ac_refresh_groups(ix, ngl);
+	rx_autocode_refresh_groups(ix, ngl);
 	for (f = 0; f < ix->nfeats; f++)
 	{
-		ac_feat    *ft = &ix->feats[f];
+		rx_autocode_feat    *ft = &ix->feats[f];
 		double		fw = kw[ft->kind];
-		uint32_t	gcount[AC_GROUP_LEVELS] = {0};
+		uint32_t	gcount[RX_AUTOCODE_GROUP_LEVELS] = {0};
 		uint32_t	j;
 		int			l;
 
-		ft->idf = ft->kind == AC_F_GRAM ? 0 : (float) (fw * log((n + 1) / (ft->el.n + 0.5)));
+		ft->idf = ft->kind == RX_AUTOCODE_F_GRAM ? 0 : (float) (fw * log((n + 1) / (ft->el.n + 0.5)));
 		ft->cidf = (float) (fw * log((nc + 1) / (ft->cl.n + 0.5)));
 		/* in how many groups of each level the feature occurs */
 		for (j = 0; j < ft->cl.n && ix->ngroups > 0; j++)
-			for (l = 0; l < AC_GROUP_LEVELS; l++)
+			for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 			{
 				uint32_t	g = ix->codes[ft->cl.v[j].code].grp[l];
 
@@ -1620,32 +1620,32 @@ ac_refresh(ac_index *ix)
 					gcount[l]++;
 				}
 			}
-		for (l = 0; l < AC_GROUP_LEVELS; l++)
+		for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 			ft->gidf[l] = (float) (fw * log((ngl[l] + 1) / (gcount[l] + 0.5)));
 	}
 	for (e = 0; e < ix->nentries; e++)
 	{
-		ac_entry   *ent = &ix->entries[e];
+		rx_autocode_entry   *ent = &ix->entries[e];
 		double		norm = 0;
 		uint32_t	i;
 
-		if (!ent->alive || ent->kind != AC_TITLE)
+		if (!ent->alive || ent->kind != RX_AUTOCODE_TITLE)
 			continue;
 		for (i = 0; i < ent->nfeat; i++)
 			norm += ix->feats[ix->pool[ent->feat_off + i]].idf;
 		ix->hot[e].norm = (float) norm;
 	}
-	if (!ac_train(ix))
+	if (!rx_autocode_train(ix))
 		return false;
 	ix->dirty = false;
 	return true;
 }
 
 /* A scratch area for queries on ix. */
-ac_scratch *
-ac_scratch_create(const ac_index *ix)
+rx_autocode_scratch *
+rx_autocode_scratch_create(const rx_autocode_index *ix)
 {
-	ac_scratch *sc = ix->alloc.alloc(ix->alloc.ctx, sizeof(ac_scratch));
+	rx_autocode_scratch *sc = ix->alloc.alloc(ix->alloc.ctx, sizeof(rx_autocode_scratch));
 
 	if (sc == NULL)
 		return NULL;
@@ -1656,33 +1656,33 @@ ac_scratch_create(const ac_index *ix)
 
 /* Free a scratch area. */
 void
-ac_scratch_free(ac_scratch *sc)
+rx_autocode_scratch_free(rx_autocode_scratch *sc)
 {
-	const ac_allocator *a;
+	const rx_autocode_allocator *a;
 
 	if (sc == NULL)
 		return;
 	a = &sc->alloc;
-	ac_mem_free(a, sc->eacc);
-	ac_mem_free(a, sc->ehead);
-	ac_mem_free(a, sc->etouched);
-	ac_mem_free(a, sc->cmatch);
-	ac_mem_free(a, sc->cbest);
-	ac_mem_free(a, sc->cvote);
-	ac_mem_free(a, sc->cflag);
-	ac_mem_free(a, sc->ctouched);
-	ac_mem_free(a, sc->chead);
-	ac_mem_free(a, sc->cclass);
-	ac_mem_free(a, sc->gtf);
-	ac_mem_free(a, sc->gvote);
-	ac_mem_free(a, sc->gflag);
-	ac_mem_free(a, sc->gtouched);
-	ac_mem_free(a, sc->gvoted);
-	ac_mem_free(a, sc->tcount);
-	ac_mem_free(a, sc->ttouched);
-	ac_mem_free(a, sc->cand);
-	ac_mem_free(a, sc->candraw);
-	ac_mem_free(a, sc->evbuf);
+	rx_autocode_mem_free(a, sc->eacc);
+	rx_autocode_mem_free(a, sc->ehead);
+	rx_autocode_mem_free(a, sc->etouched);
+	rx_autocode_mem_free(a, sc->cmatch);
+	rx_autocode_mem_free(a, sc->cbest);
+	rx_autocode_mem_free(a, sc->cvote);
+	rx_autocode_mem_free(a, sc->cflag);
+	rx_autocode_mem_free(a, sc->ctouched);
+	rx_autocode_mem_free(a, sc->chead);
+	rx_autocode_mem_free(a, sc->cclass);
+	rx_autocode_mem_free(a, sc->gtf);
+	rx_autocode_mem_free(a, sc->gvote);
+	rx_autocode_mem_free(a, sc->gflag);
+	rx_autocode_mem_free(a, sc->gtouched);
+	rx_autocode_mem_free(a, sc->gvoted);
+	rx_autocode_mem_free(a, sc->tcount);
+	rx_autocode_mem_free(a, sc->ttouched);
+	rx_autocode_mem_free(a, sc->cand);
+	rx_autocode_mem_free(a, sc->candraw);
+	rx_autocode_mem_free(a, sc->evbuf);
 	a->free(a->ctx, sc);
 }
 
@@ -1691,7 +1691,7 @@ ac_scratch_free(ac_scratch *sc)
  * items: one array of elsize-byte items per pointer in arrays.
  */
 static bool
-ac_scratch_arrays(ac_scratch *sc, void **arrays[], const size_t *elsizes, int narrays,
+rx_autocode_scratch_arrays(rx_autocode_scratch *sc, void **arrays[], const size_t *elsizes, int narrays,
 				  uint32_t *cap, uint32_t need)
 {
 	uint32_t	ncap;
@@ -1718,7 +1718,7 @@ ac_scratch_arrays(ac_scratch *sc, void **arrays[], const size_t *elsizes, int na
 
 /* Make a scratch area big enough for the index as it is now. */
 static bool
-ac_scratch_fit(ac_scratch *sc, const ac_index *ix, int k)
+rx_autocode_scratch_fit(rx_autocode_scratch *sc, const rx_autocode_index *ix, int k)
 {
 	void	  **earr[] = {(void **) &sc->eacc, (void **) &sc->etouched, (void **) &sc->ehead};
 	size_t		esz[] = {sizeof(float), sizeof(uint32_t), 1};
@@ -1731,20 +1731,20 @@ ac_scratch_fit(ac_scratch *sc, const ac_index *ix, int k)
 	size_t		gsz[] = {sizeof(float), sizeof(float), 1, sizeof(uint32_t), sizeof(uint32_t)};
 	void	  **tarr[] = {(void **) &sc->tcount, (void **) &sc->ttouched};
 	size_t		tsz[] = {sizeof(uint16_t), sizeof(uint32_t)};
-	uint32_t	ncand = (uint32_t) (k > AC_SOFTMAX_MIN ? k : AC_SOFTMAX_MIN);
+	uint32_t	ncand = (uint32_t) (k > RX_AUTOCODE_SOFTMAX_MIN ? k : RX_AUTOCODE_SOFTMAX_MIN);
 	uint32_t	capcand = sc->capcand;
 
-	if (!ac_scratch_arrays(sc, earr, esz, 3, &sc->capentries, ix->nentries) ||
-		!ac_scratch_arrays(sc, carr, csz, 7, &sc->capcodes, ix->ncodes) ||
-		!ac_scratch_arrays(sc, garr, gsz, 5, &sc->capgroups, ix->ngroups) ||
-		!ac_scratch_arrays(sc, tarr, tsz, 2, &sc->captokens, ix->ntokens))
+	if (!rx_autocode_scratch_arrays(sc, earr, esz, 3, &sc->capentries, ix->nentries) ||
+		!rx_autocode_scratch_arrays(sc, carr, csz, 7, &sc->capcodes, ix->ncodes) ||
+		!rx_autocode_scratch_arrays(sc, garr, gsz, 5, &sc->capgroups, ix->ngroups) ||
+		!rx_autocode_scratch_arrays(sc, tarr, tsz, 2, &sc->captokens, ix->ntokens))
 		return false;
 	if (ncand > capcand)
 	{
 		void	  **karr[] = {(void **) &sc->cand, (void **) &sc->candraw};
 		size_t		ksz[] = {sizeof(uint32_t), sizeof(double)};
 
-		if (!ac_scratch_arrays(sc, karr, ksz, 2, &sc->capcand, ncand))
+		if (!rx_autocode_scratch_arrays(sc, karr, ksz, 2, &sc->capcand, ncand))
 			return false;
 	}
 	return true;
@@ -1755,7 +1755,7 @@ ac_scratch_fit(ac_scratch *sc, const ac_index *ix, int k)
  * features, keeping the larger weight of a repeated feature.
  */
 static void
-ac_qfeat_add(ac_qfeat *q, int *n, uint32_t f, float w, int word)
+rx_autocode_qfeat_add(rx_autocode_qfeat *q, int *n, uint32_t f, float w, int word)
 {
 	int			i;
 
@@ -1768,7 +1768,7 @@ ac_qfeat_add(ac_qfeat *q, int *n, uint32_t f, float w, int word)
 				q[i].w = w;
 			return;
 		}
-	if (*n < AC_QFEAT_MAX)
+	if (*n < RX_AUTOCODE_QFEAT_MAX)
 	{
 		q[*n].f = f;
 		q[*n].w = w;
@@ -1779,25 +1779,25 @@ ac_qfeat_add(ac_qfeat *q, int *n, uint32_t f, float w, int word)
 
 /*
  * Stand-ins for an unknown word: the known words sharing the most trigrams
- * with it (Jaccard similarity at least fuzzy_min), at most AC_FUZZY_MAX of
+ * with it (Jaccard similarity at least fuzzy_min), at most RX_AUTOCODE_FUZZY_MAX of
  * them, each added with weight fuzzy_weight times its similarity.
  */
 static void
-ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, int word, ac_qfeat *q,
+rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w, int word, rx_autocode_qfeat *q,
 		 int *nq)
 {
-	uint32_t	tri[AC_TOKEN_LEN_MAX];
+	uint32_t	tri[RX_AUTOCODE_TOKEN_LEN_MAX];
 	int			ntri,
 				i,
 				j,
 				nuniq = 0;
 	uint32_t	ntouched = 0;
-	uint32_t	best[AC_FUZZY_MAX];
-	double		bests[AC_FUZZY_MAX];
+	uint32_t	best[RX_AUTOCODE_FUZZY_MAX];
+	double		bests[RX_AUTOCODE_FUZZY_MAX];
 	int			nbest = 0;
 	uint32_t	k;
 
-	ntri = ac_trigrams(w->s, w->len, tri);
+	ntri = rx_autocode_trigrams(w->s, w->len, tri);
 	for (i = 0; i < ntri; i++)
 	{
 		uint32_t	l,
@@ -1809,7 +1809,7 @@ ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, int word, ac_qfea
 		if (seen)
 			continue;
 		nuniq++;
-		l = ac_trigram_find(ix, tri[i]);
+		l = rx_autocode_trigram_find(ix, tri[i]);
 		if (l == UINT32_MAX)
 			continue;
 		for (m = 0; m < ix->trilists[l].n; m++)
@@ -1824,14 +1824,14 @@ ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, int word, ac_qfea
 	for (k = 0; k < ntouched; k++)
 	{
 		uint32_t	t = sc->ttouched[k];
-		uint32_t	other[AC_TOKEN_LEN_MAX];
+		uint32_t	other[RX_AUTOCODE_TOKEN_LEN_MAX];
 		int			nother,
 					uother = 0;
 		double		sim;
 
-		if (ac_token_feature(ix, AC_F_WORD, t) != UINT32_MAX)
+		if (rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t) != UINT32_MAX)
 		{
-			nother = ac_trigrams(ix->tokchars + ix->tokens[t].off, ix->tokens[t].len, other);
+			nother = rx_autocode_trigrams(ix->tokchars + ix->tokens[t].off, ix->tokens[t].len, other);
 			for (i = 0; i < nother; i++)
 			{
 				bool		seen = false;
@@ -1849,9 +1849,9 @@ ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, int word, ac_qfea
 				while (pos > 0 && (bests[pos - 1] < sim ||
 								   (bests[pos - 1] == sim && best[pos - 1] > t)))
 					pos--;
-				if (pos < AC_FUZZY_MAX)
+				if (pos < RX_AUTOCODE_FUZZY_MAX)
 				{
-					int			m = nbest < AC_FUZZY_MAX ? nbest : AC_FUZZY_MAX - 1;
+					int			m = nbest < RX_AUTOCODE_FUZZY_MAX ? nbest : RX_AUTOCODE_FUZZY_MAX - 1;
 
 					for (j = m; j > pos; j--)
 					{
@@ -1860,7 +1860,7 @@ ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, int word, ac_qfea
 					}
 					best[pos] = t;
 					bests[pos] = sim;
-					if (nbest < AC_FUZZY_MAX)
+					if (nbest < RX_AUTOCODE_FUZZY_MAX)
 						nbest++;
 				}
 			}
@@ -1871,9 +1871,9 @@ ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, int word, ac_qfea
 	{
 		float		fw = (float) (ix->params.fuzzy_weight * bests[i]);
 
-		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, best[i]), fw, word);
+		rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, best[i]), fw, word);
 		if (w->head)
-			ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_HEAD, best[i]), fw, word);
+			rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, best[i]), fw, word);
 	}
 }
 
@@ -1884,7 +1884,7 @@ ac_fuzzy(const ac_index *ix, ac_scratch *sc, const ac_word *w, int word, ac_qfea
  * Returns whether a split was found.
  */
 static bool
-ac_split_compound(const ac_index *ix, const ac_word *w, int word, ac_qfeat *q, int *nq)
+rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_word *w, int word, rx_autocode_qfeat *q, int *nq)
 {
 	size_t		cut;
 
@@ -1892,8 +1892,8 @@ ac_split_compound(const ac_index *ix, const ac_word *w, int word, ac_qfeat *q, i
 		return false;
 	for (cut = (size_t) w->len - 3; cut >= 3; cut--)
 	{
-		char		a[AC_TOKEN_LEN_MAX + 1],
-					b[AC_TOKEN_LEN_MAX + 1];
+		char		a[RX_AUTOCODE_TOKEN_LEN_MAX + 1],
+					b[RX_AUTOCODE_TOKEN_LEN_MAX + 1];
 		size_t		na = cut,
 					nb = w->len - cut;
 		uint32_t	ta,
@@ -1902,18 +1902,18 @@ ac_split_compound(const ac_index *ix, const ac_word *w, int word, ac_qfeat *q, i
 
 		memcpy(a, w->s, na);
 		memcpy(b, w->s + cut, nb);
-		na = ac_stem(a, na, ix->params.stem_level);
-		nb = ac_stem(b, nb, ix->params.stem_level);
-		ta = ac_token_find(ix, a, na);
-		tb = ac_token_find(ix, b, nb);
+		na = rx_autocode_stem(a, na, ix->params.stem_level);
+		nb = rx_autocode_stem(b, nb, ix->params.stem_level);
+		ta = rx_autocode_token_find(ix, a, na);
+		tb = rx_autocode_token_find(ix, b, nb);
 		if (ta == UINT32_MAX || tb == UINT32_MAX ||
-			ac_token_feature(ix, AC_F_WORD, ta) == UINT32_MAX ||
-			ac_token_feature(ix, AC_F_WORD, tb) == UINT32_MAX)
+			rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, ta) == UINT32_MAX ||
+			rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, tb) == UINT32_MAX)
 			continue;
-		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, ta), sw, word);
-		ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_WORD, tb), sw, word);
+		rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, ta), sw, word);
+		rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, tb), sw, word);
 		if (w->head)
-			ac_qfeat_add(q, nq, ac_token_feature(ix, AC_F_HEAD, tb), sw, word);
+			rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, tb), sw, word);
 		return true;
 	}
 	return false;
@@ -1921,7 +1921,7 @@ ac_split_compound(const ac_index *ix, const ac_word *w, int word, ac_qfeat *q, i
 
 /* Is candidate a (raw ra, code ca) ranked before b? */
 static bool
-ac_before(double ra, int32_t ca, double rb, int32_t cb)
+rx_autocode_before(double ra, int32_t ca, double rb, int32_t cb)
 {
 	return ra > rb || (ra == rb && ca < cb);
 }
@@ -1931,8 +1931,8 @@ ac_before(double ra, int32_t ca, double rb, int32_t cb)
  * feature voting for code c, separated by spaces; returns the length.
  */
 static size_t
-ac_word_evidence(const ac_index *ix, const ac_words *w, const char *text,
-				 const ac_qfeat *q, int nq, uint32_t c, char *buf, size_t cap)
+rx_autocode_word_evidence(const rx_autocode_index *ix, const rx_autocode_words *w, const char *text,
+				 const rx_autocode_qfeat *q, int nq, uint32_t c, char *buf, size_t cap)
 {
 	size_t		n = 0;
 	int			i,
@@ -1944,7 +1944,7 @@ ac_word_evidence(const ac_index *ix, const ac_words *w, const char *text,
 
 		for (k = 0; k < nq && !votes; k++)
 		{
-			const ac_votelist *l = &ix->feats[q[k].f].cl;
+			const rx_autocode_votelist *l = &ix->feats[q[k].f].cl;
 			uint32_t	j;
 
 			if (q[k].word != i)
@@ -1967,7 +1967,7 @@ ac_word_evidence(const ac_index *ix, const ac_words *w, const char *text,
  * kept inside [0, 1] (Platt scaling fitted on the development split).
  */
 static double
-ac_calibrate(const ac_params *params, double p)
+rx_autocode_calibrate(const rx_autocode_params *params, double p)
 {
 	double		z;
 
@@ -1981,20 +1981,20 @@ ac_calibrate(const ac_params *params, double p)
 
 /* Recompute the statistics now if a change left them stale. */
 rx_status
-ac_index_refresh(ac_index *ix, rx_error *err)
+rx_autocode_index_refresh(rx_autocode_index *ix, rx_error *err)
 {
-	if (ix->dirty && !ac_refresh(ix))
-		return ac_oom(err);
+	if (ix->dirty && !rx_autocode_refresh(ix))
+		return rx_autocode_oom(err);
 	return RX_OK;
 }
 
 /* Note code c as touched by this query (first touch resets its slots). */
 static inline void
-ac_touch(ac_scratch *sc, uint32_t c, uint32_t *n)
+rx_autocode_touch(rx_autocode_scratch *sc, uint32_t c, uint32_t *n)
 {
-	if (sc->cflag[c] & AC_TOUCHED)
+	if (sc->cflag[c] & RX_AUTOCODE_TOUCHED)
 		return;
-	sc->cflag[c] = AC_TOUCHED;
+	sc->cflag[c] = RX_AUTOCODE_TOUCHED;
 	sc->cmatch[c] = 0;
 	sc->cvote[c] = 0;
 	sc->chead[c] = 0;
@@ -2005,7 +2005,7 @@ ac_touch(ac_scratch *sc, uint32_t c, uint32_t *n)
 
 /* Clear the flags of the n touched codes for the next query. */
 static void
-ac_untouch(ac_scratch *sc, uint32_t n)
+rx_autocode_untouch(rx_autocode_scratch *sc, uint32_t n)
 {
 	uint32_t	j;
 
@@ -2020,25 +2020,25 @@ ac_untouch(ac_scratch *sc, uint32_t n)
  * sums over the features, gmax[level] is the best a group could reach.
  */
 static void
-ac_group_votes(const ac_index *ix, ac_scratch *sc, const ac_qfeat *q, int nq,
-			   double gmax[AC_GROUP_LEVELS], uint32_t *nvoted)
+rx_autocode_group_votes(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_qfeat *q, int nq,
+			   double gmax[RX_AUTOCODE_GROUP_LEVELS], uint32_t *nvoted)
 {
-	const ac_params *p = &ix->params;
+	const rx_autocode_params *p = &ix->params;
 	int			i,
 				l;
 
 	for (i = 0; i < nq; i++)
 	{
-		const ac_feat *ft = &ix->feats[q[i].f];
-		const ac_votelist *cl = &ft->cl;
+		const rx_autocode_feat *ft = &ix->feats[q[i].f];
+		const rx_autocode_votelist *cl = &ft->cl;
 		uint32_t	ntouched = 0,
 					j;
 
 		for (j = 0; j < cl->n; j++)
 		{
-			const ac_code *cd = &ix->codes[cl->v[j].code];
+			const rx_autocode_code *cd = &ix->codes[cl->v[j].code];
 
-			for (l = 0; l < AC_GROUP_LEVELS; l++)
+			for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 			{
 				uint32_t	g = cd->grp[l];
 
@@ -2052,7 +2052,7 @@ ac_group_votes(const ac_index *ix, ac_scratch *sc, const ac_qfeat *q, int nq,
 		for (j = 0; j < ntouched; j++)
 		{
 			uint32_t	g = sc->gtouched[j];
-			const ac_group *gr = &ix->groups[g];
+			const rx_autocode_group *gr = &ix->groups[g];
 			double		w = q[i].w * ft->gidf[gr->level];
 			float		tf = sc->gtf[g];
 
@@ -2067,7 +2067,7 @@ ac_group_votes(const ac_index *ix, ac_scratch *sc, const ac_qfeat *q, int nq,
 			}
 			sc->gvote[g] += (float) (w * tf / (tf + gr->k));
 		}
-		for (l = 0; l < AC_GROUP_LEVELS; l++)
+		for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 			if (ft->gidf[l] > 0)
 				gmax[l] += q[i].w * ft->gidf[l];
 	}
@@ -2075,20 +2075,20 @@ ac_group_votes(const ac_index *ix, ac_scratch *sc, const ac_qfeat *q, int nq,
 
 /* Code a normalized title: up to k candidates, best first. */
 rx_status
-ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len, int k,
-		 ac_hit *out, int *nout, rx_error *err)
+rx_autocode_query(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *text, size_t len, int k,
+		 rx_autocode_hit *out, int *nout, rx_error *err)
 {
-	return ac_query_head(ix, sc, text, len, 0, k, out, nout, err);
+	return rx_autocode_query_head(ix, sc, text, len, 0, k, out, nout, err);
 }
 
 /* Code a normalized title whose head noun starts before head_end (0: anywhere). */
 rx_status
-ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t head_end,
-			  int k, ac_hit *out, int *nout, rx_error *err)
+rx_autocode_query_head(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *text, size_t len, size_t head_end,
+			  int k, rx_autocode_hit *out, int *nout, rx_error *err)
 {
-	const ac_params *p = &ix->params;
-	ac_words   *w = &sc->words;
-	ac_qfeat	q[AC_QFEAT_MAX];
+	const rx_autocode_params *p = &ix->params;
+	rx_autocode_words   *w = &sc->words;
+	rx_autocode_qfeat	q[RX_AUTOCODE_QFEAT_MAX];
 	int			nq = 0,
 				i,
 				ncand = 0,
@@ -2096,7 +2096,7 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 	uint32_t	netouched = 0,
 				nctouched = 0,
 				j;
-	double		pmajor[AC_MAJOR_MAX];
+	double		pmajor[RX_AUTOCODE_MAJOR_MAX];
 	bool		use_major = false;
 	double		qn = 0,
 				qmax = 0,
@@ -2107,54 +2107,54 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 	size_t		evlen = 0;
 	int			nhit;
 	bool		has_head = false;
-	double		gmax[AC_GROUP_LEVELS] = {0};
+	double		gmax[RX_AUTOCODE_GROUP_LEVELS] = {0};
 	uint32_t	ngvoted = 0;
 
 	*nout = 0;
-	if (k < 0 || k > AC_K_MAX)
+	if (k < 0 || k > RX_AUTOCODE_K_MAX)
 		return rx_fail(err, RX_ARGUMENT, "The number of candidates must lie between 0 and %d.",
-					   AC_K_MAX);
+					   RX_AUTOCODE_K_MAX);
 	if (text == NULL && len > 0)
 		return rx_fail(err, RX_ARGUMENT, "The title to code is missing.");
 	if (k == 0 || ix->nentries == 0)
 		return RX_OK;
-	if (ix->dirty && !ac_refresh(ix))
-		return ac_oom(err);
-	if (!ac_scratch_fit(sc, ix, k))
-		return ac_oom(err);
-	mcand = k > AC_SOFTMAX_MIN ? k : AC_SOFTMAX_MIN;
+	if (ix->dirty && !rx_autocode_refresh(ix))
+		return rx_autocode_oom(err);
+	if (!rx_autocode_scratch_fit(sc, ix, k))
+		return rx_autocode_oom(err);
+	mcand = k > RX_AUTOCODE_SOFTMAX_MIN ? k : RX_AUTOCODE_SOFTMAX_MIN;
 
 	/* 1. the query's weighted features */
-	ac_split_head(text, len > AC_TEXT_MAX ? AC_TEXT_MAX : len, head_end, p->stem_level, w);
+	rx_autocode_split_head(text, len > RX_AUTOCODE_TEXT_MAX ? RX_AUTOCODE_TEXT_MAX : len, head_end, p->stem_level, w);
 	for (i = 0; i < w->n; i++)
 	{
-		const ac_word *wd = &w->w[i];
+		const rx_autocode_word *wd = &w->w[i];
 		uint32_t	t,
 					f;
 
 		if (wd->stop)
 			continue;
-		t = ac_token_find(ix, wd->s, wd->len);
-		f = t == UINT32_MAX ? UINT32_MAX : ac_token_feature(ix, AC_F_WORD, t);
+		t = rx_autocode_token_find(ix, wd->s, wd->len);
+		f = t == UINT32_MAX ? UINT32_MAX : rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t);
 		if (f != UINT32_MAX)
 		{
-			ac_qfeat_add(q, &nq, f, 1.0f, i);
+			rx_autocode_qfeat_add(q, &nq, f, 1.0f, i);
 			if (wd->head)
-				ac_qfeat_add(q, &nq, ac_token_feature(ix, AC_F_HEAD, t), 1.0f, i);
+				rx_autocode_qfeat_add(q, &nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, t), 1.0f, i);
 		}
-		else if (!ac_split_compound(ix, wd, i, q, &nq) && p->fuzzy_weight > 0)
-			ac_fuzzy(ix, sc, wd, i, q, &nq);
+		else if (!rx_autocode_split_compound(ix, wd, i, q, &nq) && p->fuzzy_weight > 0)
+			rx_autocode_fuzzy(ix, sc, wd, i, q, &nq);
 		if (p->gram_weight > 0)
 		{
-			uint32_t	g[AC_TOKEN_LEN_MAX + 1];
-			int			ng = ac_grams(wd->s, wd->len, g),
+			uint32_t	g[RX_AUTOCODE_TOKEN_LEN_MAX + 1];
+			int			ng = rx_autocode_grams(wd->s, wd->len, g),
 						m;
 
 			for (m = 0; m < ng; m++)
 			{
-				f = ac_feature_find(ix, ac_feature_key(AC_F_GRAM, g[m]));
-				if (ac_feature_live(ix, f))
-					ac_qfeat_add(q, &nq, f, 1.0f, i);
+				f = rx_autocode_feature_find(ix, rx_autocode_feature_key(RX_AUTOCODE_F_GRAM, g[m]));
+				if (rx_autocode_feature_live(ix, f))
+					rx_autocode_qfeat_add(q, &nq, f, 1.0f, i);
 			}
 		}
 	}
@@ -2169,13 +2169,13 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 	for (i = 0; i < w->n; i++)
 		evlen += (size_t) w->w[i].orig_len + 1;
 	if (evlen * (size_t) k > UINT32_MAX / 2 ||
-		!ac_mem_grow(&sc->alloc, (void **) &sc->evbuf, &sc->capev,
+		!rx_autocode_mem_grow(&sc->alloc, (void **) &sc->evbuf, &sc->capev,
 					 (uint32_t) (evlen * (size_t) k), 1))
-		return ac_oom(err);
+		return rx_autocode_oom(err);
 
 	for (i = 0; i < nq; i++)
 	{
-		has_head |= ix->feats[q[i].f].kind == AC_F_HEAD;
+		has_head |= ix->feats[q[i].f].kind == RX_AUTOCODE_F_HEAD;
 		qn += ix->feats[q[i].f].idf * q[i].w;
 		qmax += ix->feats[q[i].f].cidf * q[i].w;
 	}
@@ -2183,9 +2183,9 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 	/* 2. title matching: shared weight per entry, best entry per code */
 	for (i = 0; i < nq; i++)
 	{
-		const ac_idlist *l = &ix->feats[q[i].f].el;
+		const rx_autocode_idlist *l = &ix->feats[q[i].f].el;
 		float		add = ix->feats[q[i].f].idf * q[i].w;
-		bool		head = ix->feats[q[i].f].kind == AC_F_HEAD;
+		bool		head = ix->feats[q[i].f].kind == RX_AUTOCODE_F_HEAD;
 
 		if (!(add > 0))
 			continue;
@@ -2203,7 +2203,7 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 	for (j = 0; j < netouched; j++)
 	{
 		uint32_t	e = sc->etouched[j];
-		const ac_hot *h = &ix->hot[e];
+		const rx_autocode_hot *h = &ix->hot[e];
 		float		sim = (float) (2.0 * sc->eacc[e] * h->scale / (qn + h->norm));
 		uint32_t	c = h->code;
 
@@ -2211,7 +2211,7 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 			sim *= (float) p->head_miss;
 		sc->eacc[e] = 0;
 		sc->ehead[e] = 0;
-		ac_touch(sc, c, &nctouched);
+		rx_autocode_touch(sc, c, &nctouched);
 		if (sim > sc->cmatch[c] || (sim == sc->cmatch[c] && e < sc->cbest[c]))
 		{
 			sc->cmatch[c] = sim;
@@ -2222,11 +2222,11 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 	/* 3. the per-code vote (BM25 over the codes' pooled entries), the classifier */
 	for (i = 0; i < nq; i++)
 	{
-		const ac_votelist *l = &ix->feats[q[i].f].cl;
+		const rx_autocode_votelist *l = &ix->feats[q[i].f].cl;
 		double		wt = ix->feats[q[i].f].cidf * q[i].w;
 
 		/* grams have no classifier weights */
-		bool		cls = p->w_class > 0 && ix->feats[q[i].f].kind != AC_F_GRAM;
+		bool		cls = p->w_class > 0 && ix->feats[q[i].f].kind != RX_AUTOCODE_F_GRAM;
 
 		if (!(wt > 0))
 			continue;
@@ -2235,31 +2235,31 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 			uint32_t	c = l->v[j].code;
 			float		tf = l->v[j].tf;
 
-			ac_touch(sc, c, &nctouched);
+			rx_autocode_touch(sc, c, &nctouched);
 			sc->cvote[c] += (float) wt * tf / (tf + ix->codes[c].k);
 			if (cls)
 				sc->cclass[c] += q[i].w * l->v[j].lw;
-			if (ix->feats[q[i].f].kind == AC_F_HEAD && tf * q[i].w > sc->chead[c])
+			if (ix->feats[q[i].f].kind == RX_AUTOCODE_F_HEAD && tf * q[i].w > sc->chead[c])
 				sc->chead[c] = tf * q[i].w;
 		}
 	}
 
 	/* 3b. the votes of the codes' groups (BM25 over the groups' pooled entries) */
 	if (p->w_group[0] + p->w_group[1] + p->w_group[2] + p->w_group[3] > 0 && ix->ngroups > 0)
-		ac_group_votes(ix, sc, q, nq, gmax, &ngvoted);
+		rx_autocode_group_votes(ix, sc, q, nq, gmax, &ngvoted);
 
 	/* 4. exact matches of the whole normalized title */
-	sig = ac_signature(w);
+	sig = rx_autocode_signature(w);
 	if (sig != 0)
 	{
 		uint32_t	pos = 0,
 					e;
 
-		while (ac_map_next(&ix->sigmap, sig, &pos, &e))
-			if (ix->entries[e].alive && ix->entries[e].kind == AC_TITLE)
+		while (rx_autocode_map_next(&ix->sigmap, sig, &pos, &e))
+			if (ix->entries[e].alive && ix->entries[e].kind == RX_AUTOCODE_TITLE)
 			{
-				ac_touch(sc, ix->entries[e].code, &nctouched);
-				sc->cflag[ix->entries[e].code] |= AC_EXACT;
+				rx_autocode_touch(sc, ix->entries[e].code, &nctouched);
+				sc->cflag[ix->entries[e].code] |= RX_AUTOCODE_EXACT;
 			}
 	}
 
@@ -2277,7 +2277,7 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 		{
 			uint32_t	r = ix->feats[q[i].f].row;
 
-			if (r != UINT32_MAX && ix->feats[q[i].f].kind != AC_F_GRAM)
+			if (r != UINT32_MAX && ix->feats[q[i].f].kind != RX_AUTOCODE_F_GRAM)
 				for (kk = 0; kk < m; kk++)
 					pmajor[kk] += q[i].w * ix->mw[(size_t) r * m + kk];
 		}
@@ -2328,11 +2328,11 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 		double		raw = (1 - p->w_vote) * sc->cmatch[c] +
 			(qmax > 0 ? p->w_vote * sc->cvote[c] / qmax : 0) +
 			ix->codes[c].prior +
-			((sc->cflag[c] & AC_EXACT) ? p->w_exact : 0);
+			((sc->cflag[c] & RX_AUTOCODE_EXACT) ? p->w_exact : 0);
 		int			pos = ncand,
 					l;
 
-		for (l = 0; l < AC_GROUP_LEVELS && ngvoted > 0; l++)
+		for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS && ngvoted > 0; l++)
 		{
 			uint32_t	g = ix->codes[c].grp[l];
 
@@ -2343,7 +2343,7 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 			raw += p->w_class * sc->cclass[c] / zclass;
 		if (use_major)
 		{
-			uint32_t	g = ix->codes[c].grp[AC_GROUP_LEVELS - 1];
+			uint32_t	g = ix->codes[c].grp[RX_AUTOCODE_GROUP_LEVELS - 1];
 
 			if (g != UINT32_MAX && ix->gclass[g] != 255)
 				raw += p->w_class_major * pmajor[ix->gclass[g]];
@@ -2355,7 +2355,7 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 			raw += p->w_headshare * (share < 1 ? share : 1);
 		}
 
-		while (pos > 0 && ac_before(raw, ix->codes[c].code, sc->candraw[pos - 1],
+		while (pos > 0 && rx_autocode_before(raw, ix->codes[c].code, sc->candraw[pos - 1],
 									ix->codes[sc->cand[pos - 1]].code))
 			pos--;
 		if (pos < mcand)
@@ -2380,16 +2380,16 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 	for (i = 0; i < nhit; i++)
 	{
 		uint32_t	c = sc->cand[i];
-		ac_hit	   *h = &out[i];
-		double		s = ac_calibrate(p, exp((sc->candraw[i] - top) / p->temperature) / denom);
+		rx_autocode_hit	   *h = &out[i];
+		double		s = rx_autocode_calibrate(p, exp((sc->candraw[i] - top) / p->temperature) / denom);
 
 		h->code = ix->codes[c].code;
 		h->raw = sc->candraw[i];
 		h->score = s >= 0 && s <= 1 ? s : (s > 1 ? 1 : 0);
-		h->exact = (sc->cflag[c] & AC_EXACT) != 0;
+		h->exact = (sc->cflag[c] & RX_AUTOCODE_EXACT) != 0;
 		if (sc->cmatch[c] > 0)
 		{
-			const ac_entry *ent = &ix->entries[sc->cbest[c]];
+			const rx_autocode_entry *ent = &ix->entries[sc->cbest[c]];
 
 			h->evidence = ix->labels + ent->label_off;
 			h->evidence_len = ent->label_len;
@@ -2398,12 +2398,12 @@ ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len, size_t
 		{
 			char	   *buf = sc->evbuf + (size_t) i * evlen;
 
-			h->evidence_len = ac_word_evidence(ix, w, text, q, nq, c, buf, evlen);
+			h->evidence_len = rx_autocode_word_evidence(ix, w, text, q, nq, c, buf, evlen);
 			h->evidence = buf;
 		}
 	}
 	*nout = nhit;
-	ac_untouch(sc, nctouched);
+	rx_autocode_untouch(sc, nctouched);
 	for (j = 0; j < ngvoted; j++)
 		sc->gflag[sc->gvoted[j]] = 0;
 	return RX_OK;

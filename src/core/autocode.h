@@ -24,8 +24,8 @@
  * usable either way.  An index is not safe for concurrent use; give each
  * thread its own scratch and serialize access to the index.
  */
-#ifndef AC_AUTOCODE_H
-#define AC_AUTOCODE_H
+#ifndef RX_AUTOCODE_H
+#define RX_AUTOCODE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -33,35 +33,35 @@
 
 #include "rx_error.h"
 
-#define AC_TEXT_MAX			4096	/* bytes of text read from an entry or a query */
-#define AC_LABEL_MAX		1024	/* bytes of a label kept as evidence */
-#define AC_TOKENS_MAX		256 /* tokens read from one text */
-#define AC_TOKEN_LEN_MAX	48	/* longer tokens are ignored */
-#define AC_ENTRIES_MAX		(1u << 24)	/* live and dead entries of one index */
-#define AC_K_MAX			1000	/* most candidates one query returns */
-#define AC_GROUP_LEVELS		4	/* groups of a code, fine to coarse (SOC detailed, broad, minor, major) */
+#define RX_AUTOCODE_TEXT_MAX			4096	/* bytes of text read from an entry or a query */
+#define RX_AUTOCODE_LABEL_MAX		1024	/* bytes of a label kept as evidence */
+#define RX_AUTOCODE_TOKENS_MAX		256 /* tokens read from one text */
+#define RX_AUTOCODE_TOKEN_LEN_MAX	48	/* longer tokens are ignored */
+#define RX_AUTOCODE_ENTRIES_MAX		(1u << 24)	/* live and dead entries of one index */
+#define RX_AUTOCODE_K_MAX			1000	/* most candidates one query returns */
+#define RX_AUTOCODE_GROUP_LEVELS		4	/* groups of a code, fine to coarse (SOC detailed, broad, minor, major) */
 
-typedef enum ac_kind
+typedef enum rx_autocode_kind
 {
-	AC_TITLE = 0,				/* a job title: matched and votes */
-	AC_DESCRIPTION = 1			/* a description: votes only, weakly */
-} ac_kind;
+	RX_AUTOCODE_TITLE = 0,				/* a job title: matched and votes */
+	RX_AUTOCODE_DESCRIPTION = 1			/* a description: votes only, weakly */
+} rx_autocode_kind;
 
 /* Allocation hooks; alloc/realloc return NULL on failure. */
-typedef struct ac_allocator
+typedef struct rx_autocode_allocator
 {
 	void	   *(*alloc) (void *ctx, size_t size);
 	void	   *(*realloc) (void *ctx, void *ptr, size_t size);
 	void		(*free) (void *ctx, void *ptr);
 	void	   *ctx;
-} ac_allocator;
+} rx_autocode_allocator;
 
 /*
- * Tuning knobs of the scoring (see doc/autocode.md).  ac_params_default()
+ * Tuning knobs of the scoring (see doc/autocode.md).  rx_autocode_params_default()
  * gives the values the evaluation chose; changing stem_level after entries
  * were added is refused.
  */
-typedef struct ac_params
+typedef struct rx_autocode_params
 {
 	double		w_vote;			/* share of the per-code vote in the blend */
 	double		w_prior;		/* weight of log(1 + titles of the code) */
@@ -74,7 +74,7 @@ typedef struct ac_params
 	double		fuzzy_weight;	/* weight of a fuzzy stand-in for an unknown word */
 	double		fuzzy_min;		/* least trigram similarity of a fuzzy stand-in */
 	double		split_weight;	/* weight of the parts of a split compound */
-	double		w_group[AC_GROUP_LEVELS];	/* weight of the vote of a code's group at each level */
+	double		w_group[RX_AUTOCODE_GROUP_LEVELS];	/* weight of the vote of a code's group at each level */
 	double		w_headshare;	/* weight of the share of a code's titles with the query's head */
 	double		w_class;		/* weight of the classifier's probability of the code */
 	double		w_class_major;	/* weight of the major-group classifier's probability of its group */
@@ -85,26 +85,26 @@ typedef struct ac_params
 	double		calib_a;		/* confidence = logistic(a * logit(softmax) + b) */
 	double		calib_b;
 	int			stem_level;		/* 0 none, 1 plurals, 2 plurals and suffixes */
-} ac_params;
+} rx_autocode_params;
 
-typedef struct ac_index ac_index;
-typedef struct ac_scratch ac_scratch;
+typedef struct rx_autocode_index rx_autocode_index;
+typedef struct rx_autocode_scratch rx_autocode_scratch;
 
 /* One dictionary entry to add or remove. */
-typedef struct ac_entry_in
+typedef struct rx_autocode_entry_in
 {
 	const char *text;			/* normalized text, not NUL-terminated */
 	size_t		text_len;
 	const char *label;			/* evidence label; with code and kind the identity */
 	size_t		label_len;
 	int32_t		code;
-	ac_kind		kind;
-	double		weight;			/* 0.001 to 100; ac_default_weight(kind) */
+	rx_autocode_kind		kind;
+	double		weight;			/* 0.001 to 100; rx_autocode_default_weight(kind) */
 	size_t		head_end;		/* the head noun starts before this byte; 0: anywhere */
-} ac_entry_in;
+} rx_autocode_entry_in;
 
 /* One candidate code of a query, best first. */
-typedef struct ac_hit
+typedef struct rx_autocode_hit
 {
 	int32_t		code;
 	double		score;			/* calibrated confidence in [0, 1] */
@@ -112,25 +112,25 @@ typedef struct ac_hit
 	const char *evidence;		/* the deciding title's label or the matched words */
 	size_t		evidence_len;	/* valid until the next query or change */
 	bool		exact;			/* an entry's normalized text equals the query's */
-} ac_hit;
+} rx_autocode_hit;
 
 /* The default scoring parameters. */
-ac_params	ac_params_default(void);
+rx_autocode_params	rx_autocode_params_default(void);
 
 /* The default weight of an entry of a kind (1 for titles). */
-double		ac_default_weight(ac_kind kind);
+double		rx_autocode_default_weight(rx_autocode_kind kind);
 
 /* A new empty index; alloc NULL means libc.  NULL when out of memory. */
-ac_index   *ac_index_create(const ac_allocator *alloc, const ac_params *params);
+rx_autocode_index   *rx_autocode_index_create(const rx_autocode_allocator *alloc, const rx_autocode_params *params);
 
 /* Free an index and everything it owns (NULL is ignored). */
-void		ac_index_free(ac_index *ix);
+void		rx_autocode_index_free(rx_autocode_index *ix);
 
 /* Replace the scoring parameters (stem_level only while the index is empty). */
-rx_status	ac_index_set_params(ac_index *ix, const ac_params *params, rx_error *err);
+rx_status	rx_autocode_index_set_params(rx_autocode_index *ix, const rx_autocode_params *params, rx_error *err);
 
 /* The scoring parameters in use. */
-ac_params	ac_index_params(const ac_index *ix);
+rx_autocode_params	rx_autocode_index_params(const rx_autocode_index *ix);
 
 /*
  * Set the groups of a code, fine to coarse (for O*NET-SOC: the detailed SOC
@@ -139,25 +139,25 @@ ac_params	ac_index_params(const ac_index *ix);
  * a code's score takes part of its groups' votes (w_group).  Groups may be
  * set before or after the code's entries are added, and changed.
  */
-rx_status	ac_set_groups(ac_index *ix, int32_t code, const int32_t groups[AC_GROUP_LEVELS],
+rx_status	rx_autocode_set_groups(rx_autocode_index *ix, int32_t code, const int32_t groups[RX_AUTOCODE_GROUP_LEVELS],
 						  rx_error *err);
 
 /* Add one entry.  Texts without any word are accepted and never match. */
-rx_status	ac_add(ac_index *ix, const ac_entry_in *in, rx_error *err);
+rx_status	rx_autocode_add(rx_autocode_index *ix, const rx_autocode_entry_in *in, rx_error *err);
 
 /*
  * Remove one live entry with the same label, code and kind as `in` (its
  * text and weight are not compared); *found says whether there was one.
  */
-rx_status	ac_remove(ac_index *ix, const ac_entry_in *in, bool *found, rx_error *err);
+rx_status	rx_autocode_remove(rx_autocode_index *ix, const rx_autocode_entry_in *in, bool *found, rx_error *err);
 
 /* Live entries, live entries of a kind, and distinct codes with any entry. */
-uint32_t	ac_index_size(const ac_index *ix);
-uint32_t	ac_index_count(const ac_index *ix, ac_kind kind);
-uint32_t	ac_index_codes(const ac_index *ix);
+uint32_t	rx_autocode_index_size(const rx_autocode_index *ix);
+uint32_t	rx_autocode_index_count(const rx_autocode_index *ix, rx_autocode_kind kind);
+uint32_t	rx_autocode_index_codes(const rx_autocode_index *ix);
 
 /* Bytes held by the index (its arrays, tables and strings). */
-size_t		ac_index_bytes(const ac_index *ix);
+size_t		rx_autocode_index_bytes(const rx_autocode_index *ix);
 
 /*
  * Recompute the statistics that depend on the whole dictionary (and train
@@ -165,32 +165,32 @@ size_t		ac_index_bytes(const ac_index *ix);
  * query does.  Lets a caller pay for it when it builds the index.
  * RX_RANGE when memory runs out (the index stays usable and stale).
  */
-rx_status	ac_index_refresh(ac_index *ix, rx_error *err);
+rx_status	rx_autocode_index_refresh(rx_autocode_index *ix, rx_error *err);
 
 /* A scratch area for queries on ix; NULL when out of memory. */
-ac_scratch *ac_scratch_create(const ac_index *ix);
+rx_autocode_scratch *rx_autocode_scratch_create(const rx_autocode_index *ix);
 
 /* Free a scratch area (NULL is ignored). */
-void		ac_scratch_free(ac_scratch *sc);
+void		rx_autocode_scratch_free(rx_autocode_scratch *sc);
 
 /*
  * Code the normalized title text[0..len): fill out[0..*nout) with at most k
  * candidates, best first; ties are ordered by code.  A text with no word the
- * index knows gives no candidate.  k < 0 or k > AC_K_MAX is RX_ARGUMENT.
+ * index knows gives no candidate.  k < 0 or k > RX_AUTOCODE_K_MAX is RX_ARGUMENT.
  */
-rx_status	ac_query(ac_index *ix, ac_scratch *sc, const char *text, size_t len,
-					 int k, ac_hit *out, int *nout, rx_error *err);
+rx_status	rx_autocode_query(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *text, size_t len,
+					 int k, rx_autocode_hit *out, int *nout, rx_error *err);
 
 /*
- * ac_query with the query's head noun looked for before byte head_end of
- * the text only (0: anywhere), as ac_head_window gives it.
+ * rx_autocode_query with the query's head noun looked for before byte head_end of
+ * the text only (0: anywhere), as rx_autocode_head_window gives it.
  */
-rx_status	ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t len,
-						  size_t head_end, int k, ac_hit *out, int *nout, rx_error *err);
+rx_status	rx_autocode_query_head(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *text, size_t len,
+						  size_t head_end, int k, rx_autocode_hit *out, int *nout, rx_error *err);
 
 /*
  * Where the head noun of a raw job title may be, in its normalized text
- * norm[0..normlen) (tn_normalize of the title): the length of the
+ * norm[0..normlen) (rx_title_normalize of the title): the length of the
  * normalized first segment when the title has one that names the job —
  * the part before a parenthesis or bracket ("Parole Officer (PO)"), a
  * spaced dash ("Data Engr - EMEA Team") or a bar, or a single job word
@@ -198,6 +198,6 @@ rx_status	ac_query_head(ac_index *ix, ac_scratch *sc, const char *text, size_t l
  * "Health, Safety, and Environmental Manager") — and 0 (anywhere)
  * otherwise.  The title is UTF-8.
  */
-size_t		ac_head_window(const char *title, size_t len, const char *norm, size_t normlen);
+size_t		rx_autocode_head_window(const char *title, size_t len, const char *norm, size_t normlen);
 
-#endif							/* AC_AUTOCODE_H */
+#endif							/* RX_AUTOCODE_H */

@@ -8,13 +8,13 @@
 
 #include "autocode_text.h"
 
-#define AC_MAP_EMPTY	0
-#define AC_MAP_DELETED	1
-#define AC_MAP_MIN_CAP	16
+#define RX_AUTOCODE_MAP_EMPTY	0
+#define RX_AUTOCODE_MAP_DELETED	1
+#define RX_AUTOCODE_MAP_MIN_CAP	16
 
 /* Allocate size bytes through the allocator. */
 void *
-ac_mem_alloc(const ac_allocator *a, size_t size)
+rx_autocode_mem_alloc(const rx_autocode_allocator *a, size_t size)
 {
 	return a->alloc(a->ctx, size == 0 ? 1 : size);
 }
@@ -24,7 +24,7 @@ ac_mem_alloc(const ac_allocator *a, size_t size)
  * growing by half again; false (and nothing changed) when out of memory.
  */
 bool
-ac_mem_grow(const ac_allocator *a, void **ptr, uint32_t *cap, uint32_t need,
+rx_autocode_mem_grow(const rx_autocode_allocator *a, void **ptr, uint32_t *cap, uint32_t need,
 			size_t elsize)
 {
 	uint64_t	ncap;
@@ -48,7 +48,7 @@ ac_mem_grow(const ac_allocator *a, void **ptr, uint32_t *cap, uint32_t need,
 
 /* Free memory from the allocator (NULL is ignored). */
 void
-ac_mem_free(const ac_allocator *a, void *ptr)
+rx_autocode_mem_free(const rx_autocode_allocator *a, void *ptr)
 {
 	if (ptr != NULL)
 		a->free(a->ctx, ptr);
@@ -56,23 +56,23 @@ ac_mem_free(const ac_allocator *a, void *ptr)
 
 /* Remap a caller's key away from the two reserved slot markers. */
 static uint64_t
-ac_map_key(uint64_t key)
+rx_autocode_map_key(uint64_t key)
 {
-	return key <= AC_MAP_DELETED ? key + UINT64_C(0x9e3779b97f4a7c15) : key;
+	return key <= RX_AUTOCODE_MAP_DELETED ? key + UINT64_C(0x9e3779b97f4a7c15) : key;
 }
 
 /* Rehash into a table of ncap slots (a power of two); false when out of memory. */
 static bool
-ac_map_rehash(const ac_allocator *a, ac_map *m, uint32_t ncap)
+rx_autocode_map_rehash(const rx_autocode_allocator *a, rx_autocode_map *m, uint32_t ncap)
 {
-	uint64_t   *keys = ac_mem_alloc(a, (size_t) ncap * sizeof(uint64_t));
-	uint32_t   *vals = ac_mem_alloc(a, (size_t) ncap * sizeof(uint32_t));
+	uint64_t   *keys = rx_autocode_mem_alloc(a, (size_t) ncap * sizeof(uint64_t));
+	uint32_t   *vals = rx_autocode_mem_alloc(a, (size_t) ncap * sizeof(uint32_t));
 	uint32_t	i;
 
 	if (keys == NULL || vals == NULL)
 	{
-		ac_mem_free(a, keys);
-		ac_mem_free(a, vals);
+		rx_autocode_mem_free(a, keys);
+		rx_autocode_mem_free(a, vals);
 		return false;
 	}
 	memset(keys, 0, (size_t) ncap * sizeof(uint64_t));
@@ -81,16 +81,16 @@ ac_map_rehash(const ac_allocator *a, ac_map *m, uint32_t ncap)
 		uint64_t	k = m->keys[i];
 		uint32_t	pos;
 
-		if (k == AC_MAP_EMPTY || k == AC_MAP_DELETED)
+		if (k == RX_AUTOCODE_MAP_EMPTY || k == RX_AUTOCODE_MAP_DELETED)
 			continue;
-		pos = (uint32_t) ac_mix(k) & (ncap - 1);
-		while (keys[pos] != AC_MAP_EMPTY)
+		pos = (uint32_t) rx_autocode_mix(k) & (ncap - 1);
+		while (keys[pos] != RX_AUTOCODE_MAP_EMPTY)
 			pos = (pos + 1) & (ncap - 1);
 		keys[pos] = k;
 		vals[pos] = m->vals[i];
 	}
-	ac_mem_free(a, m->keys);
-	ac_mem_free(a, m->vals);
+	rx_autocode_mem_free(a, m->keys);
+	rx_autocode_mem_free(a, m->vals);
 	m->keys = keys;
 	m->vals = vals;
 	m->cap = ncap;
@@ -100,25 +100,25 @@ ac_map_rehash(const ac_allocator *a, ac_map *m, uint32_t ncap)
 
 /* Add the pair (key, val); false when out of memory. */
 bool
-ac_map_put(const ac_allocator *a, ac_map *m, uint64_t key, uint32_t val)
+rx_autocode_map_put(const rx_autocode_allocator *a, rx_autocode_map *m, uint64_t key, uint32_t val)
 {
 	uint32_t	pos;
 
-	key = ac_map_key(key);
+	key = rx_autocode_map_key(key);
 	if ((uint64_t) (m->used + 1) * 2 > m->cap)
 	{
 		/* at most half full after the rehash; tombstones are dropped */
-		uint32_t	ncap = AC_MAP_MIN_CAP;
+		uint32_t	ncap = RX_AUTOCODE_MAP_MIN_CAP;
 
 		while ((uint64_t) (m->live + 2) * 2 > ncap)
 			ncap *= 2;
-		if (ncap > (UINT32_C(1) << 30) || !ac_map_rehash(a, m, ncap))
+		if (ncap > (UINT32_C(1) << 30) || !rx_autocode_map_rehash(a, m, ncap))
 			return false;
 	}
-	pos = (uint32_t) ac_mix(key) & (m->cap - 1);
-	while (m->keys[pos] != AC_MAP_EMPTY && m->keys[pos] != AC_MAP_DELETED)
+	pos = (uint32_t) rx_autocode_mix(key) & (m->cap - 1);
+	while (m->keys[pos] != RX_AUTOCODE_MAP_EMPTY && m->keys[pos] != RX_AUTOCODE_MAP_DELETED)
 		pos = (pos + 1) & (m->cap - 1);
-	if (m->keys[pos] == AC_MAP_EMPTY)
+	if (m->keys[pos] == RX_AUTOCODE_MAP_EMPTY)
 		m->used++;
 	m->keys[pos] = key;
 	m->vals[pos] = val;
@@ -128,7 +128,7 @@ ac_map_put(const ac_allocator *a, ac_map *m, uint64_t key, uint32_t val)
 
 /* Walk the values stored under key, from slot cursor *pos (0 to start). */
 bool
-ac_map_next(const ac_map *m, uint64_t key, uint32_t *pos, uint32_t *val)
+rx_autocode_map_next(const rx_autocode_map *m, uint64_t key, uint32_t *pos, uint32_t *val)
 {
 	uint32_t	mask,
 				start,
@@ -136,15 +136,15 @@ ac_map_next(const ac_map *m, uint64_t key, uint32_t *pos, uint32_t *val)
 
 	if (m->cap == 0)
 		return false;
-	key = ac_map_key(key);
+	key = rx_autocode_map_key(key);
 	mask = m->cap - 1;
-	start = (uint32_t) ac_mix(key) & mask;
+	start = (uint32_t) rx_autocode_mix(key) & mask;
 	/* *pos counts the slots already probed */
 	for (i = *pos; i < m->cap; i++)
 	{
 		uint32_t	slot = (start + i) & mask;
 
-		if (m->keys[slot] == AC_MAP_EMPTY)
+		if (m->keys[slot] == RX_AUTOCODE_MAP_EMPTY)
 			break;
 		if (m->keys[slot] == key)
 		{
@@ -159,7 +159,7 @@ ac_map_next(const ac_map *m, uint64_t key, uint32_t *pos, uint32_t *val)
 
 /* Remove the pair (key, val) if present; returns whether it was. */
 bool
-ac_map_del(ac_map *m, uint64_t key, uint32_t val)
+rx_autocode_map_del(rx_autocode_map *m, uint64_t key, uint32_t val)
 {
 	uint32_t	mask,
 				start,
@@ -167,18 +167,18 @@ ac_map_del(ac_map *m, uint64_t key, uint32_t val)
 
 	if (m->cap == 0)
 		return false;
-	key = ac_map_key(key);
+	key = rx_autocode_map_key(key);
 	mask = m->cap - 1;
-	start = (uint32_t) ac_mix(key) & mask;
+	start = (uint32_t) rx_autocode_mix(key) & mask;
 	for (i = 0; i < m->cap; i++)
 	{
 		uint32_t	slot = (start + i) & mask;
 
-		if (m->keys[slot] == AC_MAP_EMPTY)
+		if (m->keys[slot] == RX_AUTOCODE_MAP_EMPTY)
 			break;
 		if (m->keys[slot] == key && m->vals[slot] == val)
 		{
-			m->keys[slot] = AC_MAP_DELETED;
+			m->keys[slot] = RX_AUTOCODE_MAP_DELETED;
 			m->live--;
 			return true;
 		}
@@ -188,7 +188,7 @@ ac_map_del(ac_map *m, uint64_t key, uint32_t val)
 
 /* Empty the map, keeping its memory. */
 void
-ac_map_clear(ac_map *m)
+rx_autocode_map_clear(rx_autocode_map *m)
 {
 	if (m->cap > 0)
 		memset(m->keys, 0, (size_t) m->cap * sizeof(uint64_t));
@@ -198,16 +198,16 @@ ac_map_clear(ac_map *m)
 
 /* Free the map's memory. */
 void
-ac_map_free(const ac_allocator *a, ac_map *m)
+rx_autocode_map_free(const rx_autocode_allocator *a, rx_autocode_map *m)
 {
-	ac_mem_free(a, m->keys);
-	ac_mem_free(a, m->vals);
+	rx_autocode_mem_free(a, m->keys);
+	rx_autocode_mem_free(a, m->vals);
 	memset(m, 0, sizeof(*m));
 }
 
 /* Bytes held by the map. */
 size_t
-ac_map_bytes(const ac_map *m)
+rx_autocode_map_bytes(const rx_autocode_map *m)
 {
 	return (size_t) m->cap * (sizeof(uint64_t) + sizeof(uint32_t));
 }

@@ -11,17 +11,17 @@
  * prepositions among them also end the head-noun search ("director of
  * nursing" has the head "director").
  */
-static const char *const ac_stop_words[] = {
+static const char *const rx_autocode_stop_words[] = {
 	"a", "an", "and", "as", "at", "by", "for", "from", "in", "into", "of",
 	"on", "or", "the", "to", "with", NULL
 };
-static const char *const ac_head_breaks[] = {
+static const char *const rx_autocode_head_breaks[] = {
 	"at", "by", "for", "from", "in", "into", "of", "on", "to", "with", NULL
 };
 
 /* Is w[0..len) one of the NULL-terminated list? */
 static bool
-ac_in_list(const char *const *list, const char *w, size_t len)
+rx_autocode_in_list(const char *const *list, const char *w, size_t len)
 {
 	int			i;
 
@@ -33,14 +33,14 @@ ac_in_list(const char *const *list, const char *w, size_t len)
 
 /* Is w[0..len) a stop word? */
 bool
-ac_is_stop(const char *w, size_t len)
+rx_autocode_is_stop(const char *w, size_t len)
 {
-	return ac_in_list(ac_stop_words, w, len);
+	return rx_autocode_in_list(rx_autocode_stop_words, w, len);
 }
 
 /* Does w[0..len) end with the NUL-terminated suffix? */
 static bool
-ac_ends(const char *w, size_t len, const char *suffix)
+rx_autocode_ends(const char *w, size_t len, const char *suffix)
 {
 	size_t		n = strlen(suffix);
 
@@ -49,27 +49,27 @@ ac_ends(const char *w, size_t len, const char *suffix)
 
 /* Is c an ASCII vowel (y counts)? */
 static bool
-ac_vowel(char c)
+rx_autocode_vowel(char c)
 {
 	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
 /* Strip a plural ending: secretaries -> secretary, boxes -> box, nurses -> nurse. */
 static size_t
-ac_stem_plural(char *w, size_t len)
+rx_autocode_stem_plural(char *w, size_t len)
 {
-	if (len > 4 && ac_ends(w, len, "ies"))
+	if (len > 4 && rx_autocode_ends(w, len, "ies"))
 	{
 		w[len - 3] = 'y';
 		return len - 2;
 	}
-	if (ac_ends(w, len, "sses"))
+	if (rx_autocode_ends(w, len, "sses"))
 		return len - 2;
-	if (len > 4 && (ac_ends(w, len, "xes") || ac_ends(w, len, "ches") ||
-					ac_ends(w, len, "shes") || ac_ends(w, len, "zes")))
+	if (len > 4 && (rx_autocode_ends(w, len, "xes") || rx_autocode_ends(w, len, "ches") ||
+					rx_autocode_ends(w, len, "shes") || rx_autocode_ends(w, len, "zes")))
 		return len - 2;
-	if (len > 3 && w[len - 1] == 's' && !ac_ends(w, len, "ss") &&
-		!ac_ends(w, len, "us") && !ac_ends(w, len, "is"))
+	if (len > 3 && w[len - 1] == 's' && !rx_autocode_ends(w, len, "ss") &&
+		!rx_autocode_ends(w, len, "us") && !rx_autocode_ends(w, len, "is"))
 		return len - 1;
 	return len;
 }
@@ -80,7 +80,7 @@ ac_stem_plural(char *w, size_t len)
  * operator/operating -> operat.  Stems keep at least four letters.
  */
 static size_t
-ac_stem_suffix(char *w, size_t len)
+rx_autocode_stem_suffix(char *w, size_t len)
 {
 	static const char *const suffixes[] = {"ation", "ment", "ing", "ist", "er", "or", NULL};
 	int			round;
@@ -94,11 +94,11 @@ ac_stem_suffix(char *w, size_t len)
 		{
 			size_t		n = strlen(suffixes[i]);
 
-			if (len >= n + 4 && ac_ends(w, len, suffixes[i]))
+			if (len >= n + 4 && rx_autocode_ends(w, len, suffixes[i]))
 			{
 				len -= n;
 				/* cutt -> cut, but roll and press keep their double letter */
-				if (len >= 4 && w[len - 1] == w[len - 2] && !ac_vowel(w[len - 1]) &&
+				if (len >= 4 && w[len - 1] == w[len - 2] && !rx_autocode_vowel(w[len - 1]) &&
 					w[len - 1] != 'l' && w[len - 1] != 's' && w[len - 1] != 'z')
 					len--;
 				break;
@@ -114,7 +114,7 @@ ac_stem_suffix(char *w, size_t len)
 
 /* Stem the word w[0..len) in place; returns the new length (>= 1). */
 size_t
-ac_stem(char *w, size_t len, int stem_level)
+rx_autocode_stem(char *w, size_t len, int stem_level)
 {
 	if (len == 0 || stem_level <= 0)
 		return len;
@@ -126,25 +126,25 @@ ac_stem(char *w, size_t len, int stem_level)
 			if (w[i] < 'a' || w[i] > 'z')
 				return len;
 	}
-	len = ac_stem_plural(w, len);
+	len = rx_autocode_stem_plural(w, len);
 	if (stem_level >= 2)
-		len = ac_stem_suffix(w, len);
+		len = rx_autocode_stem_suffix(w, len);
 	return len;
 }
 
 /* Is byte c part of a word? */
 static bool
-ac_word_byte(unsigned char c)
+rx_autocode_word_byte(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
 		(c >= '0' && c <= '9') || c >= 0x80;
 }
 
-/* Split text into words with the head anywhere (ac_split_head with head_end 0). */
+/* Split text into words with the head anywhere (rx_autocode_split_head with head_end 0). */
 void
-ac_split(const char *text, size_t len, int stem_level, ac_words *out)
+rx_autocode_split(const char *text, size_t len, int stem_level, rx_autocode_words *out)
 {
-	ac_split_head(text, len, 0, stem_level, out);
+	rx_autocode_split_head(text, len, 0, stem_level, out);
 }
 
 /*
@@ -154,7 +154,7 @@ ac_split(const char *text, size_t len, int stem_level, ac_words *out)
  * head_end (0: anywhere; when none does, anywhere).
  */
 void
-ac_split_head(const char *text, size_t len, size_t head_end, int stem_level, ac_words *out)
+rx_autocode_split_head(const char *text, size_t len, size_t head_end, int stem_level, rx_autocode_words *out)
 {
 	size_t		i = 0;
 	char	   *buf = out->buf;
@@ -163,20 +163,20 @@ ac_split_head(const char *text, size_t len, size_t head_end, int stem_level, ac_
 	bool		broken = false;
 
 	out->n = 0;
-	while (i < len && out->n < AC_TOKENS_MAX)
+	while (i < len && out->n < RX_AUTOCODE_TOKENS_MAX)
 	{
 		size_t		start,
 					n,
 					j;
 		char	   *w;
 
-		while (i < len && !ac_word_byte((unsigned char) text[i]))
+		while (i < len && !rx_autocode_word_byte((unsigned char) text[i]))
 			i++;
 		start = i;
-		while (i < len && ac_word_byte((unsigned char) text[i]))
+		while (i < len && rx_autocode_word_byte((unsigned char) text[i]))
 			i++;
 		n = i - start;
-		if (n == 0 || n > AC_TOKEN_LEN_MAX)
+		if (n == 0 || n > RX_AUTOCODE_TOKEN_LEN_MAX)
 			continue;
 		w = buf;
 		for (j = 0; j < n; j++)
@@ -185,9 +185,9 @@ ac_split_head(const char *text, size_t len, size_t head_end, int stem_level, ac_
 
 			w[j] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
 		}
-		out->w[out->n].stop = ac_is_stop(w, n);
+		out->w[out->n].stop = rx_autocode_is_stop(w, n);
 		if (!out->w[out->n].stop)
-			n = ac_stem(w, n, stem_level);
+			n = rx_autocode_stem(w, n, stem_level);
 		w[n] = '\0';
 		out->w[out->n].s = w;
 		out->w[out->n].len = (uint8_t) n;
@@ -204,7 +204,7 @@ ac_split_head(const char *text, size_t len, size_t head_end, int stem_level, ac_
 			break;
 		if (!out->w[k].stop)
 			head = k;
-		else if (head >= 0 && ac_in_list(ac_head_breaks, out->w[k].s, out->w[k].len))
+		else if (head >= 0 && rx_autocode_in_list(rx_autocode_head_breaks, out->w[k].s, out->w[k].len))
 			broken = true;
 	}
 	if (head >= 0)
@@ -213,7 +213,7 @@ ac_split_head(const char *text, size_t len, size_t head_end, int stem_level, ac_
 
 /* 64-bit FNV-1a hash of s[0..len), continued from h. */
 uint64_t
-ac_hash(uint64_t h, const void *s, size_t len)
+rx_autocode_hash(uint64_t h, const void *s, size_t len)
 {
 	const unsigned char *p = s;
 	size_t		i;
@@ -228,7 +228,7 @@ ac_hash(uint64_t h, const void *s, size_t len)
 
 /* Final mixing (the splitmix64 finalizer) so that low bits are usable. */
 uint64_t
-ac_mix(uint64_t h)
+rx_autocode_mix(uint64_t h)
 {
 	h ^= h >> 30;
 	h *= UINT64_C(0xbf58476d1ce4e5b9);
@@ -240,7 +240,7 @@ ac_mix(uint64_t h)
 
 /* The boundary-padded character trigrams of w[0..len) as 24-bit keys. */
 int
-ac_trigrams(const char *w, size_t len, uint32_t *keys)
+rx_autocode_trigrams(const char *w, size_t len, uint32_t *keys)
 {
 	size_t		i;
 	int			n = 0;

@@ -13,20 +13,20 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char cf_expected[] =
+static const char rx_confidence_expected[] =
 "A confidence is a number from 0 to 1 with at most four decimals, such as 0.6, .6, 0.60 or 60%.";
 
 /* Magnitudes are clamped here: far beyond any digit count or useful exponent. */
-#define CF_CLAMP		((int64_t) 1000000000000000)
+#define RX_CONFIDENCE_CLAMP		((int64_t) 1000000000000000)
 
 /*
  * A double whose value in ten-thousandths is further than this from a
  * rounding tie is rounded directly; nearer ones are read digit by digit.
  */
-#define CF_TIE_MARGIN	1e-6
+#define RX_CONFIDENCE_TIE_MARGIN	1e-6
 
 /* A decimal number taken apart (digits are not copied). */
-typedef struct cf_number
+typedef struct rx_confidence_number
 {
 	bool		neg;			/* a minus sign */
 	const char *ip;				/* integer digits */
@@ -35,28 +35,28 @@ typedef struct cf_number
 	size_t		flen;
 	int64_t		exp;			/* decimal exponent, clamped */
 	bool		percent;		/* a trailing % */
-} cf_number;
+} rx_confidence_number;
 
 /* The value of a decimal number scaled to ten-thousandths, split for rounding. */
-typedef struct cf_scaled
+typedef struct rx_confidence_scaled
 {
 	bool		zero;			/* every digit is 0 */
 	bool		huge;			/* 10^8 ten-thousandths or more */
 	int64_t		whole;			/* the integer part, when not huge */
 	int			next;			/* the first digit dropped (0-9) */
 	bool		sticky;			/* a nonzero digit after it */
-} cf_scaled;
+} rx_confidence_scaled;
 
 /* Is c an ASCII digit? */
 static bool
-cf_is_digit(char c)
+rx_confidence_is_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
 /* Does s[0..len) equal the lower-case ASCII word w, ignoring case? */
 static bool
-cf_word(const char *s, size_t len, const char *w)
+rx_confidence_word(const char *s, size_t len, const char *w)
 {
 	size_t		i;
 
@@ -79,11 +79,11 @@ cf_word(const char *s, size_t len, const char *w)
  * when it is neither.
  */
 static int
-cf_special(const char *s, size_t len)
+rx_confidence_special(const char *s, size_t len)
 {
 	int			sign = 1;
 
-	if (cf_word(s, len, "nan"))
+	if (rx_confidence_word(s, len, "nan"))
 		return 0;
 	if (len > 0 && (s[0] == '+' || s[0] == '-'))
 	{
@@ -91,23 +91,23 @@ cf_special(const char *s, size_t len)
 		s++;
 		len--;
 	}
-	if (cf_word(s, len, "infinity") || cf_word(s, len, "inf"))
+	if (rx_confidence_word(s, len, "infinity") || rx_confidence_word(s, len, "inf"))
 		return sign;
 	return 2;
 }
 
 /* Report an unexpected byte at offset at of the caller's original text. */
 static rx_status
-cf_unexpected(rx_error *err, const char *s, size_t at)
+rx_confidence_unexpected(rx_error *err, const char *s, size_t at)
 {
 	unsigned char c = (unsigned char) s[at];
 
 	if (c >= 0x20 && c < 0x7f)
 		return rx_fail(err, RX_SYNTAX,
 					   "Unexpected character \"%c\" at position %zu; %s",
-					   (char) c, at + 1, cf_expected);
+					   (char) c, at + 1, rx_confidence_expected);
 	return rx_fail(err, RX_SYNTAX, "Unexpected byte 0x%02X at position %zu; %s",
-				   c, at + 1, cf_expected);
+				   c, at + 1, rx_confidence_expected);
 }
 
 /*
@@ -116,8 +116,8 @@ cf_unexpected(rx_error *err, const char *s, size_t at)
  * exponent, allow_percent a trailing % (white space may precede it).
  */
 static rx_status
-cf_scan(const char *base, const char *s, size_t len, bool allow_exp,
-		bool allow_percent, cf_number *n, rx_error *err)
+rx_confidence_scan(const char *base, const char *s, size_t len, bool allow_exp,
+		bool allow_percent, rx_confidence_number *n, rx_error *err)
 {
 	size_t		i = 0;
 	size_t		off = (size_t) (s - base);
@@ -126,7 +126,7 @@ cf_scan(const char *base, const char *s, size_t len, bool allow_exp,
 	if (i < len && (s[i] == '+' || s[i] == '-'))
 		n->neg = s[i++] == '-';
 	n->ip = s + i;
-	while (i < len && cf_is_digit(s[i]))
+	while (i < len && rx_confidence_is_digit(s[i]))
 		i++;
 	n->ilen = (size_t) (s + i - n->ip);
 	n->fp = s + i;
@@ -134,16 +134,16 @@ cf_scan(const char *base, const char *s, size_t len, bool allow_exp,
 	{
 		i++;
 		n->fp = s + i;
-		while (i < len && cf_is_digit(s[i]))
+		while (i < len && rx_confidence_is_digit(s[i]))
 			i++;
 		n->flen = (size_t) (s + i - n->fp);
 	}
 	if (n->ilen == 0 && n->flen == 0)
 	{
 		if (i < len && s[i] != '%')
-			return cf_unexpected(err, base, off + i);
+			return rx_confidence_unexpected(err, base, off + i);
 		return rx_fail(err, RX_SYNTAX, "A confidence needs at least one digit. %s",
-					   cf_expected);
+					   rx_confidence_expected);
 	}
 	if (allow_exp && i < len && (s[i] == 'e' || s[i] == 'E'))
 	{
@@ -154,9 +154,9 @@ cf_scan(const char *base, const char *s, size_t len, bool allow_exp,
 		if (i < len && (s[i] == '+' || s[i] == '-'))
 			eneg = s[i++] == '-';
 		start = i;
-		while (i < len && cf_is_digit(s[i]))
+		while (i < len && rx_confidence_is_digit(s[i]))
 		{
-			if (n->exp < CF_CLAMP)
+			if (n->exp < RX_CONFIDENCE_CLAMP)
 				n->exp = n->exp * 10 + (s[i] - '0');
 			i++;
 		}
@@ -178,13 +178,13 @@ cf_scan(const char *base, const char *s, size_t len, bool allow_exp,
 		}
 	}
 	if (i < len)
-		return cf_unexpected(err, base, off + i);
+		return rx_confidence_unexpected(err, base, off + i);
 	return RX_OK;
 }
 
 /* The i-th digit (0-9) of a number's integer digits followed by its fraction. */
 static int
-cf_digit(const cf_number *n, size_t i)
+rx_confidence_digit(const rx_confidence_number *n, size_t i)
 {
 	if (i < n->ilen)
 		return n->ip[i] - '0';
@@ -198,7 +198,7 @@ cf_digit(const cf_number *n, size_t i)
  * of the exponent) and split it at the point into whole, next, sticky.
  */
 static void
-cf_split(const cf_number *n, int shift, cf_scaled *sc)
+rx_confidence_split(const rx_confidence_number *n, int shift, rx_confidence_scaled *sc)
 {
 	size_t		total = n->ilen + n->flen;
 	size_t		z = 0,
@@ -206,7 +206,7 @@ cf_split(const cf_number *n, int shift, cf_scaled *sc)
 	int64_t		p;
 
 	memset(sc, 0, sizeof(*sc));
-	while (z < total && cf_digit(n, z) == 0)
+	while (z < total && rx_confidence_digit(n, z) == 0)
 		z++;
 	if (z == total)
 	{
@@ -218,8 +218,8 @@ cf_split(const cf_number *n, int shift, cf_scaled *sc)
 	 * The value is 0.d(z) d(z+1) ... × 10^p after scaling: p digits from z on
 	 * are the whole part.  Digit counts are clamped so p cannot overflow.
 	 */
-	p = (int64_t) (n->ilen < (size_t) CF_CLAMP ? n->ilen : (size_t) CF_CLAMP)
-		- (int64_t) (z < (size_t) CF_CLAMP ? z : (size_t) CF_CLAMP)
+	p = (int64_t) (n->ilen < (size_t) RX_CONFIDENCE_CLAMP ? n->ilen : (size_t) RX_CONFIDENCE_CLAMP)
+		- (int64_t) (z < (size_t) RX_CONFIDENCE_CLAMP ? z : (size_t) RX_CONFIDENCE_CLAMP)
 		+ n->exp + shift;
 	if (p > 8)
 	{
@@ -233,37 +233,37 @@ cf_split(const cf_number *n, int shift, cf_scaled *sc)
 		return;
 	}
 	for (i = 0; i < (size_t) p; i++)
-		sc->whole = sc->whole * 10 + cf_digit(n, z + i);
-	sc->next = cf_digit(n, z + (size_t) p);
+		sc->whole = sc->whole * 10 + rx_confidence_digit(n, z + i);
+	sc->next = rx_confidence_digit(n, z + (size_t) p);
 	for (i = z + (size_t) p + 1; i < total && !sc->sticky; i++)
-		sc->sticky = cf_digit(n, i) != 0;
+		sc->sticky = rx_confidence_digit(n, i) != 0;
 }
 
 /* Parse a confidence literal (see confidence.h). */
 rx_status
-cf_parse(const char *s, size_t len, int16_t *out, rx_error *err)
+rx_confidence_parse(const char *s, size_t len, int16_t *out, rx_error *err)
 {
 	const char *base = s;
-	cf_number	n;
-	cf_scaled	sc;
+	rx_confidence_number	n;
+	rx_confidence_scaled	sc;
 	rx_status	st;
 	int			special;
 
 	rx_clear(err);
 	s = rx_trim(s, &len);
 	if (len == 0)
-		return rx_fail(err, RX_SYNTAX, "%s", cf_expected);
-	special = cf_special(s, len);
+		return rx_fail(err, RX_SYNTAX, "%s", rx_confidence_expected);
+	special = rx_confidence_special(s, len);
 	if (special == 0)
 		return rx_fail(err, RX_SYNTAX,
 					   "NaN is not a confidence. A confidence is a number from 0 to 1.");
 	if (special != 2)
 		return rx_fail(err, RX_SYNTAX,
 					   "Infinity is not a confidence. A confidence is a number from 0 to 1.");
-	st = cf_scan(base, s, len, false, true, &n, err);
+	st = rx_confidence_scan(base, s, len, false, true, &n, err);
 	if (st != RX_OK)
 		return st;
-	cf_split(&n, n.percent ? CF_DECIMALS - 2 : CF_DECIMALS, &sc);
+	rx_confidence_split(&n, n.percent ? RX_CONFIDENCE_DECIMALS - 2 : RX_CONFIDENCE_DECIMALS, &sc);
 	if (sc.zero)
 	{
 		*out = 0;
@@ -271,8 +271,8 @@ cf_parse(const char *s, size_t len, int16_t *out, rx_error *err)
 	}
 	if (n.neg)
 		return rx_fail(err, RX_RANGE, "A confidence is at least 0.");
-	if (sc.huge || sc.whole > CF_ONE ||
-		(sc.whole == CF_ONE && (sc.next != 0 || sc.sticky)))
+	if (sc.huge || sc.whole > RX_CONFIDENCE_ONE ||
+		(sc.whole == RX_CONFIDENCE_ONE && (sc.next != 0 || sc.sticky)))
 		return rx_fail(err, RX_RANGE, "%s", n.percent ?
 					   "A confidence is at most 100%." :
 					   "A confidence is at most 1.");
@@ -286,11 +286,11 @@ cf_parse(const char *s, size_t len, int16_t *out, rx_error *err)
 
 /* Round a decimal number to a confidence (see confidence.h). */
 rx_status
-cf_round_decimal(const char *s, size_t len, int16_t *out, rx_error *err)
+rx_confidence_round_decimal(const char *s, size_t len, int16_t *out, rx_error *err)
 {
 	const char *base = s;
-	cf_number	n;
-	cf_scaled	sc;
+	rx_confidence_number	n;
+	rx_confidence_scaled	sc;
 	rx_status	st;
 	int			special;
 	int64_t		v;
@@ -298,8 +298,8 @@ cf_round_decimal(const char *s, size_t len, int16_t *out, rx_error *err)
 	rx_clear(err);
 	s = rx_trim(s, &len);
 	if (len == 0)
-		return rx_fail(err, RX_SYNTAX, "%s", cf_expected);
-	special = cf_special(s, len);
+		return rx_fail(err, RX_SYNTAX, "%s", rx_confidence_expected);
+	special = rx_confidence_special(s, len);
 	if (special == 0)
 		return rx_fail(err, RX_RANGE,
 					   "NaN is not a confidence. A confidence is a number from 0 to 1.");
@@ -307,10 +307,10 @@ cf_round_decimal(const char *s, size_t len, int16_t *out, rx_error *err)
 		return rx_fail(err, RX_RANGE, "%s", special < 0 ?
 					   "A confidence is at least 0." :
 					   "A confidence is at most 1.");
-	st = cf_scan(base, s, len, true, false, &n, err);
+	st = rx_confidence_scan(base, s, len, true, false, &n, err);
 	if (st != RX_OK)
 		return st;
-	cf_split(&n, CF_DECIMALS, &sc);
+	rx_confidence_split(&n, RX_CONFIDENCE_DECIMALS, &sc);
 	if (sc.zero)
 	{
 		*out = 0;
@@ -329,18 +329,18 @@ cf_round_decimal(const char *s, size_t len, int16_t *out, rx_error *err)
 	if (n.neg)
 		return rx_fail(err, RX_RANGE,
 					   "A confidence is at least 0; this number rounds to -%lld.%04lld.",
-					   (long long) (v / CF_ONE), (long long) (v % CF_ONE));
-	if (v > CF_ONE)
+					   (long long) (v / RX_CONFIDENCE_ONE), (long long) (v % RX_CONFIDENCE_ONE));
+	if (v > RX_CONFIDENCE_ONE)
 		return rx_fail(err, RX_RANGE,
 					   "A confidence is at most 1; this number rounds to %lld.%04lld.",
-					   (long long) (v / CF_ONE), (long long) (v % CF_ONE));
+					   (long long) (v / RX_CONFIDENCE_ONE), (long long) (v % RX_CONFIDENCE_ONE));
 	*out = (int16_t) v;
 	return RX_OK;
 }
 
 /* A double to a confidence, read at 15 significant digits (see confidence.h). */
 rx_status
-cf_from_double(double x, int16_t *out, rx_error *err)
+rx_confidence_from_double(double x, int16_t *out, rx_error *err)
 {
 	char		buf[64];
 	int			n;
@@ -348,7 +348,7 @@ cf_from_double(double x, int16_t *out, rx_error *err)
 	rx_clear(err);
 	if (x >= 0 && x <= 1)
 	{
-		double		y = x * CF_ONE;
+		double		y = x * RX_CONFIDENCE_ONE;
 		double		whole = floor(y);
 		double		frac = y - whole;
 
@@ -356,7 +356,7 @@ cf_from_double(double x, int16_t *out, rx_error *err)
 		 * Away from a tie the 15-digit reading cannot change the rounding
 		 * (it moves y by less than 10^-10), so round directly.
 		 */
-		if (frac < 0.5 - CF_TIE_MARGIN || frac > 0.5 + CF_TIE_MARGIN)
+		if (frac < 0.5 - RX_CONFIDENCE_TIE_MARGIN || frac > 0.5 + RX_CONFIDENCE_TIE_MARGIN)
 		{
 			*out = (int16_t) (whole + (frac > 0.5 ? 1 : 0));
 			return RX_OK;
@@ -372,7 +372,7 @@ cf_from_double(double x, int16_t *out, rx_error *err)
 	n = snprintf(buf, sizeof(buf), "%.15g", x);
 	if (n <= 0 || (size_t) n >= sizeof(buf))
 		return rx_fail(err, RX_RANGE, "The number could not be converted.");
-	return cf_round_decimal(buf, (size_t) n, out, err);
+	return rx_confidence_round_decimal(buf, (size_t) n, out, err);
 }
 
 /*
@@ -381,7 +381,7 @@ cf_from_double(double x, int16_t *out, rx_error *err)
  * done on that exact quotient and remainder.
  */
 rx_status
-cf_from_double_complement(double p, int16_t *out, rx_error *err)
+rx_confidence_from_double_complement(double p, int16_t *out, rx_error *err)
 {
 	char		buf[64];
 	int64_t		m = 0,
@@ -398,28 +398,28 @@ cf_from_double_complement(double p, int16_t *out, rx_error *err)
 		return rx_fail(err, RX_RANGE,
 					   "The complement of a number outside [0, 1] is not a confidence.");
 	{
-		double		y = p * CF_ONE;
+		double		y = p * RX_CONFIDENCE_ONE;
 		double		w = floor(y);
 		double		frac = y - w;
 
-		/* away from a tie, as in cf_from_double */
-		if (frac < 0.5 - CF_TIE_MARGIN || frac > 0.5 + CF_TIE_MARGIN)
+		/* away from a tie, as in rx_confidence_from_double */
+		if (frac < 0.5 - RX_CONFIDENCE_TIE_MARGIN || frac > 0.5 + RX_CONFIDENCE_TIE_MARGIN)
 		{
-			*out = (int16_t) (CF_ONE - w - (frac > 0.5 ? 1 : 0));
+			*out = (int16_t) (RX_CONFIDENCE_ONE - w - (frac > 0.5 ? 1 : 0));
 			return RX_OK;
 		}
 	}
 	if (snprintf(buf, sizeof(buf), "%.14e", p) <= 0)
 		return rx_fail(err, RX_RANGE, "The number could not be converted.");
 	for (; buf[i] != '\0' && buf[i] != 'e'; i++)
-		if (cf_is_digit(buf[i]))
+		if (rx_confidence_is_digit(buf[i]))
 			m = m * 10 + (buf[i] - '0');
 	if (buf[i] == 'e')
 	{
 		i++;
 		if (buf[i] == '-' || buf[i] == '+')
 			eneg = buf[i++] == '-';
-		for (; cf_is_digit(buf[i]); i++)
+		for (; rx_confidence_is_digit(buf[i]); i++)
 			e = e * 10 + (buf[i] - '0');
 		if (eneg)
 			e = -e;
@@ -427,7 +427,7 @@ cf_from_double_complement(double p, int16_t *out, rx_error *err)
 	if (m == 0 || e < -8)
 	{
 		/* p × 10^4 is below 10^-4: 1 - p rounds to 1 */
-		*out = CF_ONE;
+		*out = RX_CONFIDENCE_ONE;
 		return RX_OK;
 	}
 	k = 10 - e;					/* 10 … 18: 10^k fits in int64 */
@@ -436,36 +436,36 @@ cf_from_double_complement(double p, int16_t *out, rx_error *err)
 	whole = m / d;
 	rem = m % d;
 	/* 10^4 - whole - rem/d, ties (rem = d/2) rounding up */
-	*out = (int16_t) (CF_ONE - whole - (2 * rem > d ? 1 : 0));
+	*out = (int16_t) (RX_CONFIDENCE_ONE - whole - (2 * rem > d ? 1 : 0));
 	return RX_OK;
 }
 
 /* Is v the encoding of some confidence? */
 bool
-cf_valid(int32_t v)
+rx_confidence_valid(int32_t v)
 {
-	return v >= 0 && v <= CF_ONE;
+	return v >= 0 && v <= RX_CONFIDENCE_ONE;
 }
 
 /* Canonical text: 0.60, 1.00, 0.605, 0.6051. */
 size_t
-cf_format(int16_t v, char *buf)
+rx_confidence_format(int16_t v, char *buf)
 {
-	int			frac = v % CF_ONE;
-	int			digits[CF_DECIMALS];
+	int			frac = v % RX_CONFIDENCE_ONE;
+	int			digits[RX_CONFIDENCE_DECIMALS];
 	int			keep = 2,
 				i;
 	size_t		n = 0;
 
-	for (i = CF_DECIMALS - 1; i >= 0; i--)
+	for (i = RX_CONFIDENCE_DECIMALS - 1; i >= 0; i--)
 	{
 		digits[i] = frac % 10;
 		frac /= 10;
 	}
-	for (i = 2; i < CF_DECIMALS; i++)
+	for (i = 2; i < RX_CONFIDENCE_DECIMALS; i++)
 		if (digits[i] != 0)
 			keep = i + 1;
-	buf[n++] = (char) ('0' + v / CF_ONE);
+	buf[n++] = (char) ('0' + v / RX_CONFIDENCE_ONE);
 	buf[n++] = '.';
 	for (i = 0; i < keep; i++)
 		buf[n++] = (char) ('0' + digits[i]);
@@ -475,9 +475,9 @@ cf_format(int16_t v, char *buf)
 
 /* a & b: the product, rounded to 4 decimals, ties up. */
 int16_t
-cf_and(int16_t a, int16_t b)
+rx_confidence_and(int16_t a, int16_t b)
 {
-	return (int16_t) (((int32_t) a * b + CF_ONE / 2) / CF_ONE);
+	return (int16_t) (((int32_t) a * b + RX_CONFIDENCE_ONE / 2) / RX_CONFIDENCE_ONE);
 }
 
 /*
@@ -486,20 +486,20 @@ cf_and(int16_t a, int16_t b)
  * q / 10^4 half down, hence the + 4999.
  */
 int16_t
-cf_or(int16_t a, int16_t b)
+rx_confidence_or(int16_t a, int16_t b)
 {
-	int32_t		q = (int32_t) (CF_ONE - a) * (CF_ONE - b);
+	int32_t		q = (int32_t) (RX_CONFIDENCE_ONE - a) * (RX_CONFIDENCE_ONE - b);
 
-	return (int16_t) (CF_ONE - (q + CF_ONE / 2 - 1) / CF_ONE);
+	return (int16_t) (RX_CONFIDENCE_ONE - (q + RX_CONFIDENCE_ONE / 2 - 1) / RX_CONFIDENCE_ONE);
 }
 
 /* The band of a valid confidence. */
-cf_band_t
-cf_band(int16_t v)
+rx_confidence_band_t
+rx_confidence_band(int16_t v)
 {
-	if (v >= CF_HIGH_MIN)
-		return CF_BAND_HIGH;
-	if (v >= CF_MEDIUM_MIN)
-		return CF_BAND_MEDIUM;
-	return CF_BAND_LOW;
+	if (v >= RX_CONFIDENCE_HIGH_MIN)
+		return RX_CONFIDENCE_BAND_HIGH;
+	if (v >= RX_CONFIDENCE_MEDIUM_MIN)
+		return RX_CONFIDENCE_BAND_MEDIUM;
+	return RX_CONFIDENCE_BAND_LOW;
 }

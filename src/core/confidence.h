@@ -10,8 +10,8 @@
  * float8, aggregate results) round to the nearest ten-thousandth, ties away
  * from zero, and are range-checked after rounding.
  */
-#ifndef CF_CONFIDENCE_H
-#define CF_CONFIDENCE_H
+#ifndef RX_CONFIDENCE_H
+#define RX_CONFIDENCE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -19,19 +19,19 @@
 
 #include "rx_error.h"
 
-#define CF_ONE			10000	/* the encoding of 1 */
-#define CF_DECIMALS		4		/* decimals kept */
-#define CF_TEXT_MAX		8		/* enough for "0.6051" and its NUL */
+#define RX_CONFIDENCE_ONE			10000	/* the encoding of 1 */
+#define RX_CONFIDENCE_DECIMALS		4		/* decimals kept */
+#define RX_CONFIDENCE_TEXT_MAX		8		/* enough for "0.6051" and its NUL */
 
 /* Bands of a confidence: low < 0.50 <= medium < 0.80 <= high. */
-#define CF_MEDIUM_MIN	5000
-#define CF_HIGH_MIN		8000
-typedef enum cf_band_t
+#define RX_CONFIDENCE_MEDIUM_MIN	5000
+#define RX_CONFIDENCE_HIGH_MIN		8000
+typedef enum rx_confidence_band_t
 {
-	CF_BAND_LOW = 0,
-	CF_BAND_MEDIUM,
-	CF_BAND_HIGH
-} cf_band_t;
+	RX_CONFIDENCE_BAND_LOW = 0,
+	RX_CONFIDENCE_BAND_MEDIUM,
+	RX_CONFIDENCE_BAND_HIGH
+} rx_confidence_band_t;
 
 /*
  * Parse a confidence literal (trimmed): 0.6, 0.60, .6, 1, 0, 60%, 60.5%.
@@ -39,7 +39,7 @@ typedef enum cf_band_t
  * percentage) is a syntax error; extra zeros (0.60000) are accepted.
  * Below 0 or above 1 is RX_RANGE, anything malformed RX_SYNTAX.
  */
-rx_status	cf_parse(const char *s, size_t len, int16_t *out, rx_error *err);
+rx_status	rx_confidence_parse(const char *s, size_t len, int16_t *out, rx_error *err);
 
 /*
  * Round a decimal number — optional sign, digits with an optional point,
@@ -47,35 +47,35 @@ rx_status	cf_parse(const char *s, size_t len, int16_t *out, rx_error *err);
  * nearest ten-thousandth, ties away from zero, and range-check the result.
  * NaN, infinities and results outside [0, 1] are RX_RANGE.
  */
-rx_status	cf_round_decimal(const char *s, size_t len, int16_t *out,
+rx_status	rx_confidence_round_decimal(const char *s, size_t len, int16_t *out,
 							 rx_error *err);
 
 /*
  * A double to a confidence: read at 15 significant digits (as PostgreSQL's
- * float8-to-numeric cast does), then rounded as cf_round_decimal does.
+ * float8-to-numeric cast does), then rounded as rx_confidence_round_decimal does.
  */
-rx_status	cf_from_double(double x, int16_t *out, rx_error *err);
+rx_status	rx_confidence_from_double(double x, int16_t *out, rx_error *err);
 
 /*
- * 1 - p for a double p in [0, 1], rounded as cf_from_double would round
+ * 1 - p for a double p in [0, 1], rounded as rx_confidence_from_double would round
  * it, but computed from p's own digits so that an exact tie in 1 - p stays
  * a tie (the confidence_any final step).
  */
-rx_status	cf_from_double_complement(double p, int16_t *out, rx_error *err);
+rx_status	rx_confidence_from_double_complement(double p, int16_t *out, rx_error *err);
 
 /* Is v the encoding of some confidence? (binary input checks with this) */
-bool		cf_valid(int32_t v);
+bool		rx_confidence_valid(int32_t v);
 
 /* Canonical text of a valid confidence: 2 decimals, more when needed. */
-size_t		cf_format(int16_t v, char *buf);
+size_t		rx_confidence_format(int16_t v, char *buf);
 
 /* a & b: the product, rounded to 4 decimals, ties up. */
-int16_t		cf_and(int16_t a, int16_t b);
+int16_t		rx_confidence_and(int16_t a, int16_t b);
 
 /* a | b: 1 - (1 - a)(1 - b), rounded to 4 decimals, ties up. */
-int16_t		cf_or(int16_t a, int16_t b);
+int16_t		rx_confidence_or(int16_t a, int16_t b);
 
 /* The band of a valid confidence. */
-cf_band_t	cf_band(int16_t v);
+rx_confidence_band_t	rx_confidence_band(int16_t v);
 
-#endif							/* CF_CONFIDENCE_H */
+#endif							/* RX_CONFIDENCE_H */

@@ -9,21 +9,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define RCO_GRADE_INPUT_MAX 64	/* characters of a grade literal */
+#define RX_COORD_GRADE_INPUT_MAX 64	/* characters of a grade literal */
 
-static const char rco_expected[] =
+static const char rx_coord_expected[] =
 "A coordinate is a taxonomy path and a grade joined by @, such as TECH.DEI.GEN@1 or TECH.DEI.GEN@2.5.";
 
 /* Is c an ASCII digit? */
 static bool
-rco_is_digit(char c)
+rx_coord_is_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
 /* Upper-case an ASCII letter. */
 static char
-rco_upper(char c)
+rx_coord_upper(char c)
 {
 	return (c >= 'a' && c <= 'z') ? (char) (c - 'a' + 'A') : c;
 }
@@ -33,37 +33,37 @@ rco_upper(char c)
  * NaN, Infinity or -Infinity.
  */
 static const char *
-rco_num_text(double v, char *buf)
+rx_coord_num_text(double v, char *buf)
 {
 	if (isnan(v))
 		return "NaN";
 	if (isinf(v))
 		return v > 0 ? "Infinity" : "-Infinity";
-	rco_format_grade(v, buf);
+	rx_coord_format_grade(v, buf);
 	return buf;
 }
 
 /* Does s[0..len) spell word, ignoring case? */
 static bool
-rco_is_word(const char *s, size_t len, const char *word)
+rx_coord_is_word(const char *s, size_t len, const char *word)
 {
 	size_t		i;
 
 	if (strlen(word) != len)
 		return false;
 	for (i = 0; i < len; i++)
-		if (rco_upper(s[i]) != rco_upper(word[i]))
+		if (rx_coord_upper(s[i]) != rx_coord_upper(word[i]))
 			return false;
 	return true;
 }
 
 /* Parse a grade: a finite decimal number (see coord.h). */
 rx_status
-rco_parse_grade(const char *s, size_t len, double *out, rx_error *err)
+rx_coord_parse_grade(const char *s, size_t len, double *out, rx_error *err)
 {
 	size_t		i = 0,
 				mantissa = 0;
-	char		buf[RCO_GRADE_INPUT_MAX + 1];
+	char		buf[RX_COORD_GRADE_INPUT_MAX + 1];
 	char	   *end;
 	double		v;
 
@@ -74,16 +74,16 @@ rco_parse_grade(const char *s, size_t len, double *out, rx_error *err)
 					   "A coordinate needs a grade after @, such as the 1 in TECH.DEI.GEN@1.");
 	if (s[0] == '+' || s[0] == '-')
 		i++;
-	if (rco_is_word(s + i, len - i, "nan") || rco_is_word(s + i, len - i, "inf") ||
-		rco_is_word(s + i, len - i, "infinity"))
+	if (rx_coord_is_word(s + i, len - i, "nan") || rx_coord_is_word(s + i, len - i, "inf") ||
+		rx_coord_is_word(s + i, len - i, "infinity"))
 		return rx_fail(err, RX_SYNTAX,
 					   "A coordinate's grade is a finite number; NaN and infinity are not grades.");
-	while (i < len && rco_is_digit(s[i]))
+	while (i < len && rx_coord_is_digit(s[i]))
 		i++, mantissa++;
 	if (i < len && s[i] == '.')
 	{
 		i++;
-		while (i < len && rco_is_digit(s[i]))
+		while (i < len && rx_coord_is_digit(s[i]))
 			i++, mantissa++;
 	}
 	if (mantissa > 0 && i < len && (s[i] == 'e' || s[i] == 'E'))
@@ -93,7 +93,7 @@ rco_parse_grade(const char *s, size_t len, double *out, rx_error *err)
 		i++;
 		if (i < len && (s[i] == '+' || s[i] == '-'))
 			i++;
-		while (i < len && rco_is_digit(s[i]))
+		while (i < len && rx_coord_is_digit(s[i]))
 			i++, expdigits++;
 		if (expdigits == 0)
 			mantissa = 0;		/* "1e" is not a number */
@@ -101,7 +101,7 @@ rco_parse_grade(const char *s, size_t len, double *out, rx_error *err)
 	if (mantissa == 0 || i < len)
 		return rx_fail(err, RX_SYNTAX,
 					   "A coordinate's grade is a decimal number such as 1, 2.5, -0.5 or 1e-3.");
-	if (len > RCO_GRADE_INPUT_MAX)
+	if (len > RX_COORD_GRADE_INPUT_MAX)
 		return rx_fail(err, RX_SYNTAX,
 					   "A coordinate's grade is written with at most 64 characters.");
 	memcpy(buf, s, len);
@@ -120,7 +120,7 @@ rco_parse_grade(const char *s, size_t len, double *out, rx_error *err)
 
 /* Parse a coordinate literal PATH@GRADE (see coord.h). */
 rx_status
-rco_parse(const char *s, size_t len, rc_code *path, rco_point *out, rx_error *err)
+rx_coord_parse(const char *s, size_t len, rx_code *path, rx_coord_point *out, rx_error *err)
 {
 	const char *at;
 	size_t		tlen = len;
@@ -131,7 +131,7 @@ rco_parse(const char *s, size_t len, rc_code *path, rco_point *out, rx_error *er
 	rx_clear(err);
 	(void) rx_trim(s, &tlen);
 	if (tlen == 0)
-		return rx_fail(err, RX_SYNTAX, "%s", rco_expected);
+		return rx_fail(err, RX_SYNTAX, "%s", rx_coord_expected);
 	at = memchr(s, '@', len);
 	if (at == NULL)
 		return rx_fail(err, RX_SYNTAX,
@@ -140,37 +140,37 @@ rco_parse(const char *s, size_t len, rc_code *path, rco_point *out, rx_error *er
 		return rx_fail(err, RX_SYNTAX,
 					   "A coordinate has exactly one @, between its path and its grade.");
 	/* the path from the literal's first byte, so positions count from it */
-	st = rc_parse(s, (size_t) (at - s), path, &inner);
+	st = rx_code_parse(s, (size_t) (at - s), path, &inner);
 	if (st != RX_OK)
 		return rx_fail(err, st, "The path before @ is not a valid code. %s", inner.detail);
-	st = rco_parse_grade(at + 1, len - (size_t) (at - s) - 1, &grade, err);
+	st = rx_coord_parse_grade(at + 1, len - (size_t) (at - s) - 1, &grade, err);
 	if (st != RX_OK)
 		return st;
-	rco_point_of(path->text, path->len, path->info, grade, out);
+	rx_coord_point_of(path->text, path->len, path->info, grade, out);
 	return RX_OK;
 }
 
 /* The point of a canonical path (a role code) and a checked grade. */
 void
-rco_point_of(const char *path, size_t len, uint8_t info, double grade, rco_point *out)
+rx_coord_point_of(const char *path, size_t len, uint8_t info, double grade, rx_coord_point *out)
 {
 	out->path = path;
 	out->len = len;
-	out->depth = rc_depth(info);
+	out->depth = rx_code_depth(info);
 	out->grade = grade;
 }
 
 /* Check a grade given as a number (see coord.h). */
 rx_status
-rco_check_grade(double g, double *out, rx_error *err)
+rx_coord_check_grade(double g, double *out, rx_error *err)
 {
-	char		num[RCO_GRADE_MAX];
+	char		num[RX_COORD_GRADE_MAX];
 
 	rx_clear(err);
 	if (!isfinite(g))
 		return rx_fail(err, RX_ARGUMENT,
 					   "A coordinate's grade is a finite number; %s is not a grade.",
-					   rco_num_text(g, num));
+					   rx_coord_num_text(g, num));
 	*out = g == 0.0 ? 0.0 : g;
 	return RX_OK;
 }
@@ -180,7 +180,7 @@ rco_check_grade(double g, double *out, rx_error *err)
  * string of p digits in dig and the decimal exponent of the first in *e10.
  */
 static void
-rco_digits_at(double v, int p, char *dig, int *e10)
+rx_coord_digits_at(double v, int p, char *dig, int *e10)
 {
 	char		tmp[48];
 	int			i,
@@ -188,7 +188,7 @@ rco_digits_at(double v, int p, char *dig, int *e10)
 
 	snprintf(tmp, sizeof(tmp), "%.*e", p - 1, v);
 	for (i = 0; tmp[i] != 'e'; i++)
-		if (rco_is_digit(tmp[i]))
+		if (rx_coord_is_digit(tmp[i]))
 			dig[n++] = tmp[i];
 	dig[n] = '\0';
 	*e10 = atoi(tmp + i + 1);
@@ -199,7 +199,7 @@ rco_digits_at(double v, int p, char *dig, int *e10)
  * correctly rounded).
  */
 static double
-rco_read_digits(const char *dig, const char *tail, int e10)
+rx_coord_read_digits(const char *dig, const char *tail, int e10)
 {
 	char		tmp[96];
 	size_t		nd = strlen(dig),
@@ -225,10 +225,10 @@ rco_read_digits(const char *dig, const char *tail, int e10)
  * "Near" is 10^-26 of a unit in the last digit, far below half an ulp.
  */
 static int
-rco_place(const char *dig, int e10, double v)
+rx_coord_place(const char *dig, int e10, double v)
 {
 	char		below[24];
-	double		x = rco_read_digits(dig, "", e10);
+	double		x = rx_coord_read_digits(dig, "", e10);
 	int			i;
 
 	if (x != v)
@@ -246,7 +246,7 @@ rco_place(const char *dig, int e10, double v)
 	if (v < 9007199254740992.0)
 		return 0;
 	/* a little above the decimal */
-	if (rco_read_digits(dig, "00000000000000000000000001", e10) != v)
+	if (rx_coord_read_digits(dig, "00000000000000000000000001", e10) != v)
 		return 1;
 	/* a little below: one unit in the last place less, then nines */
 	strcpy(below, dig);
@@ -254,7 +254,7 @@ rco_place(const char *dig, int e10, double v)
 		below[i] = '9';
 	if (i >= 0)
 		below[i]--;
-	if (rco_read_digits(below, "99999999999999999999999999", e10) != v)
+	if (rx_coord_read_digits(below, "99999999999999999999999999", e10) != v)
 		return -1;
 	return 0;
 }
@@ -265,7 +265,7 @@ rco_place(const char *dig, int e10, double v)
  * stepping down reaches zero.
  */
 static bool
-rco_digits_step(char *dig, int *e10, bool up)
+rx_coord_digits_step(char *dig, int *e10, bool up)
 {
 	int			p = (int) strlen(dig);
 	int			i;
@@ -301,7 +301,7 @@ rco_digits_step(char *dig, int *e10, bool up)
 }
 
 /*
- * Fast path of rco_shortest for the usual grades, v < 1e9 with at most six
+ * Fast path of rx_coord_shortest for the usual grades, v < 1e9 with at most six
  * decimals (1, 2.5, 0.125, 3.333): the digits of v rounded to k = 0..6
  * decimals, checked like any candidate.  There v's rounding interval is
  * narrower than 10^-6, so a k-decimal inside it is the nearest one, which
@@ -310,7 +310,7 @@ rco_digits_step(char *dig, int *e10, bool up)
  * shortest.  Integers need no check: below 2^53 they are exact.
  */
 static bool
-rco_shortest_simple(double v, char *dig, int *e10)
+rx_coord_shortest_simple(double v, char *dig, int *e10)
 {
 	static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
 	int			k;
@@ -331,7 +331,7 @@ rco_shortest_simple(double v, char *dig, int *e10)
 		while (nd > 1 && tmp[nd - 1] == '0')
 			tmp[--nd] = '\0';
 		strcpy(dig, tmp);
-		if ((k == 0 && scaled == n) || rco_place(dig, *e10, v) == 0)
+		if ((k == 0 && scaled == n) || rx_coord_place(dig, *e10, v) == 0)
 			return true;
 	}
 	return false;
@@ -344,48 +344,48 @@ rco_shortest_simple(double v, char *dig, int *e10)
  * False when neither is inside.
  */
 static bool
-rco_digits_inside(double v, int p, char *dig, int *e10)
+rx_coord_digits_inside(double v, int p, char *dig, int *e10)
 {
 	int			place;
 
-	rco_digits_at(v, p, dig, e10);
-	place = rco_place(dig, *e10, v);
+	rx_coord_digits_at(v, p, dig, e10);
+	place = rx_coord_place(dig, *e10, v);
 	if (place == 0)
 		return true;
-	return rco_digits_step(dig, e10, place < 0) && rco_place(dig, *e10, v) == 0;
+	return rx_coord_digits_step(dig, e10, place < 0) && rx_coord_place(dig, *e10, v) == 0;
 }
 
 /*
  * The shortest digit string that reads back as exactly v > 0 (finite), and
  * the exponent of its first digit: the digits PostgreSQL's shortest float8
  * output (Ryu) prints.  If a p-digit decimal lies inside v's interval, so
- * does a (p+1)-digit one (it, with a trailing zero), and rco_digits_inside
+ * does a (p+1)-digit one (it, with a trailing zero), and rx_coord_digits_inside
  * finds one; so the least p is found by bisection.  p = 17 always works.
  */
 static void
-rco_shortest(double v, char *dig, int *e10)
+rx_coord_shortest(double v, char *dig, int *e10)
 {
 	int			lo = 1,
 				hi = 17;
 
-	if (rco_shortest_simple(v, dig, e10))
+	if (rx_coord_shortest_simple(v, dig, e10))
 		return;
 	while (lo < hi)
 	{
 		int			mid = (lo + hi) / 2;
 
-		if (rco_digits_inside(v, mid, dig, e10))
+		if (rx_coord_digits_inside(v, mid, dig, e10))
 			hi = mid;
 		else
 			lo = mid + 1;
 	}
-	if (!rco_digits_inside(v, lo, dig, e10))
-		rco_digits_at(v, 17, dig, e10);
+	if (!rx_coord_digits_inside(v, lo, dig, e10))
+		rx_coord_digits_at(v, 17, dig, e10);
 }
 
 /* Write the shortest exact text of a grade (see coord.h). */
 size_t
-rco_format_grade(double g, char *buf)
+rx_coord_format_grade(double g, char *buf)
 {
 	char		dig[24];
 	int			e10,
@@ -405,7 +405,7 @@ rco_format_grade(double g, char *buf)
 		buf[n++] = '-';
 		g = -g;
 	}
-	rco_shortest(g, dig, &e10);
+	rx_coord_shortest(g, dig, &e10);
 	nd = (int) strlen(dig);
 	while (nd > 1 && dig[nd - 1] == '0')
 		nd--;
@@ -441,23 +441,23 @@ rco_format_grade(double g, char *buf)
 		for (i = 1; i < nd; i++)
 			buf[n++] = dig[i];
 	}
-	n += (size_t) snprintf(buf + n, RCO_GRADE_MAX - n, "e%c%02d",
+	n += (size_t) snprintf(buf + n, RX_COORD_GRADE_MAX - n, "e%c%02d",
 						   e10 < 0 ? '-' : '+', e10 < 0 ? -e10 : e10);
 	return n;
 }
 
 /* Write PATH@GRADE (see coord.h). */
 size_t
-rco_format(const rco_point *p, char *buf)
+rx_coord_format(const rx_coord_point *p, char *buf)
 {
 	memcpy(buf, p->path, p->len);
 	buf[p->len] = '@';
-	return p->len + 1 + rco_format_grade(p->grade, buf + p->len + 1);
+	return p->len + 1 + rx_coord_format_grade(p->grade, buf + p->len + 1);
 }
 
 /* The number of leading labels two canonical paths share. */
 int
-rco_lcp(const char *a, size_t alen, const char *b, size_t blen)
+rx_coord_lcp(const char *a, size_t alen, const char *b, size_t blen)
 {
 	size_t		n = alen < blen ? alen : blen;
 	size_t		i = 0;
@@ -477,9 +477,9 @@ rco_lcp(const char *a, size_t alen, const char *b, size_t blen)
 
 /* Order of coordinates: path, then grade. */
 int
-rco_compare(const rco_point *a, const rco_point *b)
+rx_coord_compare(const rx_coord_point *a, const rx_coord_point *b)
 {
-	int			c = rc_compare(a->path, a->len, b->path, b->len);
+	int			c = rx_code_compare(a->path, a->len, b->path, b->len);
 
 	if (c != 0)
 		return c;
@@ -492,19 +492,19 @@ rco_compare(const rco_point *a, const rco_point *b)
 
 /* Check a taxonomy weight and a level span (see coord.h). */
 rx_status
-rco_check_weights(double weight, double span, rx_error *err)
+rx_coord_check_weights(double weight, double span, rx_error *err)
 {
-	char		num[RCO_GRADE_MAX];
+	char		num[RX_COORD_GRADE_MAX];
 
 	rx_clear(err);
 	if (!(weight >= 0.0 && weight <= 1.0))
 		return rx_fail(err, RX_ARGUMENT,
 					   "The taxonomy weight is a number from 0 to 1; %s is not.",
-					   rco_num_text(weight, num));
+					   rx_coord_num_text(weight, num));
 	if (!(span > 0.0) || isinf(span))
 		return rx_fail(err, RX_ARGUMENT,
 					   "The level span is a positive finite number of grades; %s is not.",
-					   rco_num_text(span, num));
+					   rx_coord_num_text(span, num));
 	return RX_OK;
 }
 
@@ -514,7 +514,7 @@ rco_check_weights(double weight, double span, rx_error *err)
  * that the bound and the distance are the same float expression.
  */
 static double
-rco_combine(int maxdepth, int lcp, double gap, double weight, double span)
+rx_coord_combine(int maxdepth, int lcp, double gap, double weight, double span)
 {
 	double		tax = (double) (maxdepth - lcp) / (double) maxdepth;
 	double		lvl = gap / span;
@@ -529,116 +529,116 @@ rco_combine(int maxdepth, int lcp, double gap, double weight, double span)
 
 /* The distance of two coordinates under checked weights. */
 double
-rco_distance(const rco_point *a, const rco_point *b, double weight, double span)
+rx_coord_distance(const rx_coord_point *a, const rx_coord_point *b, double weight, double span)
 {
-	int			lcp = rco_lcp(a->path, a->len, b->path, b->len);
+	int			lcp = rx_coord_lcp(a->path, a->len, b->path, b->len);
 	int			maxdepth = a->depth > b->depth ? a->depth : b->depth;
 
-	return rco_combine(maxdepth, lcp, fabs(a->grade - b->grade), weight, span);
+	return rx_coord_combine(maxdepth, lcp, fabs(a->grade - b->grade), weight, span);
 }
 
 /* Check band thresholds (see coord.h). */
 rx_status
-rco_check_bands(double strong_below, double partial_below, rx_error *err)
+rx_coord_check_bands(double strong_below, double partial_below, rx_error *err)
 {
-	char		n1[RCO_GRADE_MAX],
-				n2[RCO_GRADE_MAX];
+	char		n1[RX_COORD_GRADE_MAX],
+				n2[RX_COORD_GRADE_MAX];
 
 	rx_clear(err);
 	if (!(strong_below >= 0.0 && strong_below <= 1.0))
 		return rx_fail(err, RX_ARGUMENT,
 					   "Band thresholds are numbers from 0 to 1; strong_below is %s.",
-					   rco_num_text(strong_below, n1));
+					   rx_coord_num_text(strong_below, n1));
 	if (!(partial_below >= 0.0 && partial_below <= 1.0))
 		return rx_fail(err, RX_ARGUMENT,
 					   "Band thresholds are numbers from 0 to 1; partial_below is %s.",
-					   rco_num_text(partial_below, n1));
+					   rx_coord_num_text(partial_below, n1));
 	if (strong_below > partial_below)
 		return rx_fail(err, RX_ARGUMENT,
 					   "strong_below (%s) must not be greater than partial_below (%s).",
-					   rco_num_text(strong_below, n1), rco_num_text(partial_below, n2));
+					   rx_coord_num_text(strong_below, n1), rx_coord_num_text(partial_below, n2));
 	return RX_OK;
 }
 
 /* Check that d is a distance: a number in [0, 1] (see coord.h). */
 rx_status
-rco_check_distance(double d, rx_error *err)
+rx_coord_check_distance(double d, rx_error *err)
 {
-	char		num[RCO_GRADE_MAX];
+	char		num[RX_COORD_GRADE_MAX];
 
 	rx_clear(err);
 	if (!(d >= 0.0 && d <= 1.0))
 		return rx_fail(err, RX_ARGUMENT,
 					   "A distance is a number from 0 to 1; %s is not.",
-					   rco_num_text(d, num));
+					   rx_coord_num_text(d, num));
 	return RX_OK;
 }
 
 /* The band of a checked distance under checked thresholds. */
-rco_band
-rco_band_of(double d, double strong_below, double partial_below)
+rx_coord_band
+rx_coord_band_of(double d, double strong_below, double partial_below)
 {
 	if (d < strong_below)
-		return RCO_BAND_STRONG;
+		return RX_COORD_BAND_STRONG;
 	if (d < partial_below)
-		return RCO_BAND_PARTIAL;
-	return RCO_BAND_WEAK;
+		return RX_COORD_BAND_PARTIAL;
+	return RX_COORD_BAND_WEAK;
 }
 
 /* Stored size of a point. */
 size_t
-rco_point_size(const rco_point *p)
+rx_coord_point_size(const rx_coord_point *p)
 {
-	return RCO_POINT_HDR + p->len;
+	return RX_COORD_POINT_HDR + p->len;
 }
 
 /* Stored size of a box. */
 size_t
-rco_box_size(const rco_box *b)
+rx_coord_box_size(const rx_coord_box *b)
 {
-	return RCO_BOX_HDR + b->first_len + b->last_len;
+	return RX_COORD_BOX_HDR + b->first_len + b->last_len;
 }
 
 /* Write the stored form of a point (see coord.h). */
 void
-rco_encode_point(const rco_point *p, unsigned char *buf)
+rx_coord_encode_point(const rx_coord_point *p, unsigned char *buf)
 {
-	buf[0] = RCO_KIND_POINT;
+	buf[0] = RX_COORD_KIND_POINT;
 	buf[1] = (unsigned char) p->depth;
 	memcpy(buf + 2, &p->grade, sizeof(double));
-	memcpy(buf + RCO_POINT_HDR, p->path, p->len);
+	memcpy(buf + RX_COORD_POINT_HDR, p->path, p->len);
 }
 
 /* Write the stored form of a box (see coord.h). */
 void
-rco_encode_box(const rco_box *b, unsigned char *buf)
+rx_coord_encode_box(const rx_coord_box *b, unsigned char *buf)
 {
-	buf[0] = RCO_KIND_BOX;
+	buf[0] = RX_COORD_KIND_BOX;
 	buf[1] = (unsigned char) b->min_depth;
 	buf[2] = (unsigned char) b->max_depth;
 	buf[3] = (unsigned char) b->first_len;
 	memcpy(buf + 4, &b->lo, sizeof(double));
 	memcpy(buf + 12, &b->hi, sizeof(double));
-	memcpy(buf + RCO_BOX_HDR, b->first, b->first_len);
-	memcpy(buf + RCO_BOX_HDR + b->first_len, b->last, b->last_len);
+	memcpy(buf + RX_COORD_BOX_HDR, b->first, b->first_len);
+	memcpy(buf + RX_COORD_BOX_HDR + b->first_len, b->last, b->last_len);
 }
 
 /* The kind byte of a stored value. */
 int
-rco_kind(const unsigned char *buf, size_t n)
+rx_coord_kind(const unsigned char *buf, size_t n)
 {
 	return n > 0 ? buf[0] : 0;
 }
 
 /* Read a stored point (see coord.h). */
 bool
-rco_decode_point(const unsigned char *buf, size_t n, rco_point *out)
+rx_coord_decode_point(const unsigned char *buf, size_t n, rx_coord_point *out)
 {
-	if (n <= RCO_POINT_HDR || n > RCO_POINT_HDR + RC_TEXT_MAX ||
-		buf[0] != RCO_KIND_POINT || buf[1] < 1 || buf[1] > RC_LABELS_MAX)
+	if (n <= RX_COORD_POINT_HDR || n > RX_COORD_POINT_HDR + RX_CODE_TEXT_MAX ||
+		buf[0] != RX_COORD_KIND_POINT || buf[1] < 1 || buf[1] > RX_CODE_LABELS_MAX)
 		return false;
-	out->path = (const char *) buf + RCO_POINT_HDR;
-	out->len = n - RCO_POINT_HDR;
+	out->path = (const char *) buf + RX_COORD_POINT_HDR;
+	out->len = n - RX_COORD_POINT_HDR;
 	out->depth = buf[1];
 	memcpy(&out->grade, buf + 2, sizeof(double));
 	return true;
@@ -646,21 +646,21 @@ rco_decode_point(const unsigned char *buf, size_t n, rco_point *out)
 
 /* Read a stored box (see coord.h). */
 bool
-rco_decode_box(const unsigned char *buf, size_t n, rco_box *out)
+rx_coord_decode_box(const unsigned char *buf, size_t n, rx_coord_box *out)
 {
 	size_t		first_len;
 
-	if (n < RCO_BOX_HDR + 2 || buf[0] != RCO_KIND_BOX ||
-		buf[1] < 1 || buf[2] < buf[1] || buf[2] > RC_LABELS_MAX)
+	if (n < RX_COORD_BOX_HDR + 2 || buf[0] != RX_COORD_KIND_BOX ||
+		buf[1] < 1 || buf[2] < buf[1] || buf[2] > RX_CODE_LABELS_MAX)
 		return false;
 	first_len = buf[3];
-	if (first_len < 1 || first_len > RC_TEXT_MAX ||
-		n - RCO_BOX_HDR <= first_len || n - RCO_BOX_HDR - first_len > RC_TEXT_MAX)
+	if (first_len < 1 || first_len > RX_CODE_TEXT_MAX ||
+		n - RX_COORD_BOX_HDR <= first_len || n - RX_COORD_BOX_HDR - first_len > RX_CODE_TEXT_MAX)
 		return false;
-	out->first = (const char *) buf + RCO_BOX_HDR;
+	out->first = (const char *) buf + RX_COORD_BOX_HDR;
 	out->first_len = first_len;
 	out->last = out->first + first_len;
-	out->last_len = n - RCO_BOX_HDR - first_len;
+	out->last_len = n - RX_COORD_BOX_HDR - first_len;
 	out->min_depth = buf[1];
 	out->max_depth = buf[2];
 	memcpy(&out->lo, buf + 4, sizeof(double));
@@ -670,7 +670,7 @@ rco_decode_box(const unsigned char *buf, size_t n, rco_box *out)
 
 /* The box of one point. */
 void
-rco_box_of_point(const rco_point *p, rco_box *out)
+rx_coord_box_of_point(const rx_coord_point *p, rx_coord_box *out)
 {
 	out->first = p->path;
 	out->first_len = p->len;
@@ -684,9 +684,9 @@ rco_box_of_point(const rco_point *p, rco_box *out)
 
 /* The smallest box holding a and b (see coord.h). */
 void
-rco_box_union(const rco_box *a, const rco_box *b, rco_box *out)
+rx_coord_box_union(const rx_coord_box *a, const rx_coord_box *b, rx_coord_box *out)
 {
-	if (rc_compare(b->first, b->first_len, a->first, a->first_len) < 0)
+	if (rx_code_compare(b->first, b->first_len, a->first, a->first_len) < 0)
 	{
 		out->first = b->first;
 		out->first_len = b->first_len;
@@ -696,7 +696,7 @@ rco_box_union(const rco_box *a, const rco_box *b, rco_box *out)
 		out->first = a->first;
 		out->first_len = a->first_len;
 	}
-	if (rc_compare(b->last, b->last_len, a->last, a->last_len) > 0)
+	if (rx_code_compare(b->last, b->last_len, a->last, a->last_len) > 0)
 	{
 		out->last = b->last;
 		out->last_len = b->last_len;
@@ -714,12 +714,12 @@ rco_box_union(const rco_box *a, const rco_box *b, rco_box *out)
 
 /* Could box b hold point p? */
 bool
-rco_box_may_hold(const rco_box *b, const rco_point *p)
+rx_coord_box_may_hold(const rx_coord_box *b, const rx_coord_point *p)
 {
 	return p->depth >= b->min_depth && p->depth <= b->max_depth &&
 		p->grade >= b->lo && p->grade <= b->hi &&
-		rc_compare(b->first, b->first_len, p->path, p->len) <= 0 &&
-		rc_compare(p->path, p->len, b->last, b->last_len) <= 0;
+		rx_code_compare(b->first, b->first_len, p->path, p->len) <= 0 &&
+		rx_code_compare(p->path, p->len, b->last, b->last_len) <= 0;
 }
 
 /*
@@ -748,7 +748,7 @@ rco_box_may_hold(const rco_box *b, const rco_point *p)
  * Level term, min(1, |grade q − grade x| / span): grows with the gap; the
  * gap is at least the distance from grade q to [lo, hi] (0 inside).
  *
- * In floating point: the bound is computed by rco_combine, the same
+ * In floating point: the bound is computed by rx_coord_combine, the same
  * expression as the distance, from integers and a gap no larger than the
  * real ones; every step (exact integer division, subtraction, products,
  * sum, min) is correctly rounded and so monotone, hence the float bound
@@ -756,7 +756,7 @@ rco_box_may_hold(const rco_box *b, const rco_point *p)
  * therefore exact.
  */
 double
-rco_box_lower_bound(const rco_box *b, const rco_point *q, double weight, double span)
+rx_coord_box_lower_bound(const rx_coord_box *b, const rx_coord_point *q, double weight, double span)
 {
 	int			upper = q->depth;
 	int			d = q->depth;
@@ -764,10 +764,10 @@ rco_box_lower_bound(const rco_box *b, const rco_point *q, double weight, double 
 				lcp;
 	double		gap;
 
-	if (rc_compare(q->path, q->len, b->first, b->first_len) < 0)
-		upper = rco_lcp(q->path, q->len, b->first, b->first_len);
-	else if (rc_compare(q->path, q->len, b->last, b->last_len) > 0)
-		upper = rco_lcp(q->path, q->len, b->last, b->last_len);
+	if (rx_code_compare(q->path, q->len, b->first, b->first_len) < 0)
+		upper = rx_coord_lcp(q->path, q->len, b->first, b->first_len);
+	else if (rx_code_compare(q->path, q->len, b->last, b->last_len) > 0)
+		upper = rx_coord_lcp(q->path, q->len, b->last, b->last_len);
 	if (d < b->min_depth)
 		d = b->min_depth;
 	if (d > b->max_depth)
@@ -780,18 +780,18 @@ rco_box_lower_bound(const rco_box *b, const rco_point *q, double weight, double 
 		gap = b->lo - q->grade;
 	else
 		gap = 0.0;
-	return rco_combine(maxdepth, lcp, gap, weight, span);
+	return rx_coord_combine(maxdepth, lcp, gap, weight, span);
 }
 
 /* The taxonomy term of the distance between two paths. */
 static double
-rco_path_gap(const char *a, size_t alen, const char *b, size_t blen)
+rx_coord_path_gap(const char *a, size_t alen, const char *b, size_t blen)
 {
-	int			da = rc_depth(rc_info(a, alen)),
-				db = rc_depth(rc_info(b, blen)),
+	int			da = rx_code_depth(rx_code_info(a, alen)),
+				db = rx_code_depth(rx_code_info(b, blen)),
 				m = da > db ? da : db;
 
-	return (double) (m - rco_lcp(a, alen, b, blen)) / (double) m;
+	return (double) (m - rx_coord_lcp(a, alen, b, blen)) / (double) m;
 }
 
 /*
@@ -803,36 +803,36 @@ rco_path_gap(const char *a, size_t alen, const char *b, size_t blen)
  * keep to runs of neighbouring paths, as a sorted build makes them.
  */
 double
-rco_box_penalty(const rco_box *orig, const rco_box *add)
+rx_coord_box_penalty(const rx_coord_box *orig, const rx_coord_box *add)
 {
 	double		stretch = 0.0,
 				grow = 0.0,
 				pen;
 
-	if (rc_compare(add->first, add->first_len, orig->first, orig->first_len) < 0)
-		stretch += rco_path_gap(add->first, add->first_len, orig->first, orig->first_len);
-	if (rc_compare(add->last, add->last_len, orig->last, orig->last_len) > 0)
-		stretch += rco_path_gap(orig->last, orig->last_len, add->last, add->last_len);
+	if (rx_code_compare(add->first, add->first_len, orig->first, orig->first_len) < 0)
+		stretch += rx_coord_path_gap(add->first, add->first_len, orig->first, orig->first_len);
+	if (rx_code_compare(add->last, add->last_len, orig->last, orig->last_len) > 0)
+		stretch += rx_coord_path_gap(orig->last, orig->last_len, add->last, add->last_len);
 	if (add->lo < orig->lo)
 		grow += orig->lo - add->lo;
 	if (add->hi > orig->hi)
 		grow += add->hi - orig->hi;
-	pen = RCO_DEFAULT_WEIGHT * stretch +
-		(1.0 - RCO_DEFAULT_WEIGHT) * grow / RCO_DEFAULT_SPAN;
+	pen = RX_COORD_DEFAULT_WEIGHT * stretch +
+		(1.0 - RX_COORD_DEFAULT_WEIGHT) * grow / RX_COORD_DEFAULT_SPAN;
 	return pen > 0.0 ? pen : 0.0;
 }
 
 /* Order of boxes for splitting: first path, lo, last path, hi. */
 int
-rco_box_compare(const rco_box *a, const rco_box *b)
+rx_coord_box_compare(const rx_coord_box *a, const rx_coord_box *b)
 {
-	int			c = rc_compare(a->first, a->first_len, b->first, b->first_len);
+	int			c = rx_code_compare(a->first, a->first_len, b->first, b->first_len);
 
 	if (c != 0)
 		return c;
 	if (a->lo != b->lo)
 		return a->lo < b->lo ? -1 : 1;
-	c = rc_compare(a->last, a->last_len, b->last, b->last_len);
+	c = rx_code_compare(a->last, a->last_len, b->last, b->last_len);
 	if (c != 0)
 		return c;
 	if (a->hi != b->hi)
@@ -842,15 +842,15 @@ rco_box_compare(const rco_box *a, const rco_box *b)
 
 /* Write a box as text for diagnostics (see coord.h). */
 size_t
-rco_format_box(const rco_box *b, char *buf)
+rx_coord_format_box(const rx_coord_box *b, char *buf)
 {
-	char		lo[RCO_GRADE_MAX],
-				hi[RCO_GRADE_MAX];
+	char		lo[RX_COORD_GRADE_MAX],
+				hi[RX_COORD_GRADE_MAX];
 	int			n;
 
-	rco_format_grade(b->lo, lo);
-	rco_format_grade(b->hi, hi);
-	n = snprintf(buf, RCO_BOX_TEXT_MAX, "(%.*s .. %.*s, depth %d-%d, grade %s-%s)",
+	rx_coord_format_grade(b->lo, lo);
+	rx_coord_format_grade(b->hi, hi);
+	n = snprintf(buf, RX_COORD_BOX_TEXT_MAX, "(%.*s .. %.*s, depth %d-%d, grade %s-%s)",
 				 (int) b->first_len, b->first, (int) b->last_len, b->last,
 				 b->min_depth, b->max_depth, lo, hi);
 	return n > 0 ? (size_t) n : 0;

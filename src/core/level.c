@@ -5,51 +5,51 @@
 
 #include <string.h>
 
-#define RL_KEY_OTHER	4		/* first track key after S, P, M, E */
+#define RX_LEVEL_KEY_OTHER	4		/* first track key after S, P, M, E */
 
-static const char rl_named_tracks[] = "SPME";
+static const char rx_level_named_tracks[] = "SPME";
 
-static const char rl_expected[] =
+static const char rx_level_expected[] =
 "A level is a track of one to three letters followed by a rank from 0 to 99, such as P1, M3 or IC3.";
 
 /* Is c an ASCII letter? */
 static bool
-rl_is_alpha(char c)
+rx_level_is_alpha(char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
 }
 
 /* Is c an ASCII digit? */
 static bool
-rl_is_digit(char c)
+rx_level_is_digit(char c)
 {
 	return c >= '0' && c <= '9';
 }
 
 /* Upper-case an ASCII letter. */
 static char
-rl_upper(char c)
+rx_level_upper(char c)
 {
 	return (c >= 'a' && c <= 'z') ? (char) (c - 'a' + 'A') : c;
 }
 
 /* Track key of 1–3 upper-case letters (see level.h). */
 static int32_t
-rl_track_key(const char *t, size_t n)
+rx_level_track_key(const char *t, size_t n)
 {
 	int32_t		c[3] = {0, 0, 0};
 	size_t		i;
 
 	if (n == 1)
 	{
-		const char *p = strchr(rl_named_tracks, t[0]);
+		const char *p = strchr(rx_level_named_tracks, t[0]);
 
 		if (p != NULL)
-			return (int32_t) (p - rl_named_tracks);
+			return (int32_t) (p - rx_level_named_tracks);
 	}
 	for (i = 0; i < n; i++)
 		c[i] = t[i] - 'A' + 1;
-	return RL_KEY_OTHER + c[0] * 27 * 27 + c[1] * 27 + c[2];
+	return RX_LEVEL_KEY_OTHER + c[0] * 27 * 27 + c[1] * 27 + c[2];
 }
 
 /*
@@ -57,28 +57,28 @@ rl_track_key(const char *t, size_t n)
  * failure fill err with status st and a sentence naming what is wrong.
  */
 static rx_status
-rl_read_track(const char *s, size_t n, int32_t *key, rx_status st, rx_error *err)
+rx_level_read_track(const char *s, size_t n, int32_t *key, rx_status st, rx_error *err)
 {
-	char		t[RL_TRACK_MAX];
+	char		t[RX_LEVEL_TRACK_MAX];
 	size_t		i;
 
 	if (n == 0)
 		return rx_fail(err, st, "A level's track is one to three letters, such as P or IC.");
-	if (n > RL_TRACK_MAX)
+	if (n > RX_LEVEL_TRACK_MAX)
 		return rx_fail(err, st, "A level's track has at most three letters.");
 	for (i = 0; i < n; i++)
 	{
-		if (!rl_is_alpha(s[i]))
+		if (!rx_level_is_alpha(s[i]))
 			return rx_fail(err, st, "A level's track is made of the letters A to Z only.");
-		t[i] = rl_upper(s[i]);
+		t[i] = rx_level_upper(s[i]);
 	}
-	*key = rl_track_key(t, n);
+	*key = rx_level_track_key(t, n);
 	return RX_OK;
 }
 
 /* Parse a level literal (trimmed, case-insensitive) into its encoding. */
 rx_status
-rl_parse(const char *s, size_t len, int32_t *out, rx_error *err)
+rx_level_parse(const char *s, size_t len, int32_t *out, rx_error *err)
 {
 	size_t		nletters = 0,
 				ndigits = 0,
@@ -90,20 +90,20 @@ rl_parse(const char *s, size_t len, int32_t *out, rx_error *err)
 	rx_clear(err);
 	s = rx_trim(s, &len);
 	if (len == 0)
-		return rx_fail(err, RX_SYNTAX, "%s", rl_expected);
-	if (rl_is_digit(s[0]))
+		return rx_fail(err, RX_SYNTAX, "%s", rx_level_expected);
+	if (rx_level_is_digit(s[0]))
 		return rx_fail(err, RX_SYNTAX,
 					   "A level starts with its track letters, such as the P in P1.");
-	while (nletters < len && rl_is_alpha(s[nletters]))
+	while (nletters < len && rx_level_is_alpha(s[nletters]))
 		nletters++;
 	if (nletters == 0)
 		return rx_fail(err, RX_SYNTAX,
 					   "A level starts with its track letters; \"%c\" is not a letter.",
 					   s[0]);
-	if (nletters > RL_TRACK_MAX)
+	if (nletters > RX_LEVEL_TRACK_MAX)
 		return rx_fail(err, RX_SYNTAX, "A level's track has at most three letters.");
 	i = nletters;
-	while (i < len && rl_is_digit(s[i]))
+	while (i < len && rx_level_is_digit(s[i]))
 	{
 		if (ndigits < 3)
 			rank = rank * 10 + (s[i] - '0');
@@ -117,17 +117,17 @@ rl_parse(const char *s, size_t len, int32_t *out, rx_error *err)
 		if (c >= 0x20 && c < 0x7f)
 			return rx_fail(err, RX_SYNTAX,
 						   "Unexpected character \"%c\" at position %zu; %s",
-						   (char) c, i + 1, rl_expected);
+						   (char) c, i + 1, rx_level_expected);
 		return rx_fail(err, RX_SYNTAX,
 					   "Unexpected byte 0x%02X at position %zu; %s", c, i + 1,
-					   rl_expected);
+					   rx_level_expected);
 	}
 	if (ndigits == 0)
 		return rx_fail(err, RX_SYNTAX,
 					   "A level needs a rank after its track, such as the 1 in P1.");
-	if (ndigits > 2 || rank > RL_RANK_MAX)
+	if (ndigits > 2 || rank > RX_LEVEL_RANK_MAX)
 		return rx_fail(err, RX_SYNTAX, "A level's rank is a number from 0 to 99.");
-	st = rl_read_track(s, nletters, &key, RX_SYNTAX, err);
+	st = rx_level_read_track(s, nletters, &key, RX_SYNTAX, err);
 	if (st != RX_OK)
 		return st;
 	*out = key * 100 + rank;
@@ -136,17 +136,17 @@ rl_parse(const char *s, size_t len, int32_t *out, rx_error *err)
 
 /* Build a level from a track (trimmed, case-insensitive) and a rank. */
 rx_status
-rl_make(const char *track, size_t len, int64_t rank, int32_t *out, rx_error *err)
+rx_level_make(const char *track, size_t len, int64_t rank, int32_t *out, rx_error *err)
 {
 	int32_t		key;
 	rx_status	st;
 
 	rx_clear(err);
 	track = rx_trim(track, &len);
-	st = rl_read_track(track, len, &key, RX_ARGUMENT, err);
+	st = rx_level_read_track(track, len, &key, RX_ARGUMENT, err);
 	if (st != RX_OK)
 		return st;
-	if (rank < 0 || rank > RL_RANK_MAX)
+	if (rank < 0 || rank > RX_LEVEL_RANK_MAX)
 		return rx_fail(err, RX_RANGE,
 					   "A level's rank is a number from 0 to 99; %lld is out of range.",
 					   (long long) rank);
@@ -156,19 +156,19 @@ rl_make(const char *track, size_t len, int64_t rank, int32_t *out, rx_error *err
 
 /* Is v the encoding of some level? (binary input checks with this) */
 bool
-rl_valid(int32_t v)
+rx_level_valid(int32_t v)
 {
 	int32_t		key,
 				c1,
 				c2,
 				c3;
 
-	if (v < 0 || v > RL_VALUE_MAX)
+	if (v < 0 || v > RX_LEVEL_VALUE_MAX)
 		return false;
 	key = v / 100;
-	if (key < RL_KEY_OTHER)
+	if (key < RX_LEVEL_KEY_OTHER)
 		return true;
-	key -= RL_KEY_OTHER;
+	key -= RX_LEVEL_KEY_OTHER;
 	c1 = key / (27 * 27);
 	c2 = (key / 27) % 27;
 	c3 = key % 27;
@@ -177,26 +177,26 @@ rl_valid(int32_t v)
 	if (c2 == 0 && c3 != 0)
 		return false;
 	/* single-letter S, P, M, E have their own keys */
-	if (c2 == 0 && strchr(rl_named_tracks, 'A' + c1 - 1) != NULL)
+	if (c2 == 0 && strchr(rx_level_named_tracks, 'A' + c1 - 1) != NULL)
 		return false;
 	return true;
 }
 
 /* Write the track letters of a valid level into buf; returns their count. */
 size_t
-rl_track(int32_t v, char *buf)
+rx_level_track(int32_t v, char *buf)
 {
 	int32_t		key = v / 100;
 	size_t		n = 0;
 
-	if (key < RL_KEY_OTHER)
-		buf[n++] = rl_named_tracks[key];
+	if (key < RX_LEVEL_KEY_OTHER)
+		buf[n++] = rx_level_named_tracks[key];
 	else
 	{
 		int32_t		c[3];
 		int			i;
 
-		key -= RL_KEY_OTHER;
+		key -= RX_LEVEL_KEY_OTHER;
 		c[0] = key / (27 * 27);
 		c[1] = (key / 27) % 27;
 		c[2] = key % 27;
@@ -209,17 +209,17 @@ rl_track(int32_t v, char *buf)
 
 /* The rank of a valid level. */
 int
-rl_rank(int32_t v)
+rx_level_rank(int32_t v)
 {
 	return (int) (v % 100);
 }
 
 /* Write the canonical text of a valid level into buf; returns its length. */
 size_t
-rl_format(int32_t v, char *buf)
+rx_level_format(int32_t v, char *buf)
 {
-	size_t		n = rl_track(v, buf);
-	int			rank = rl_rank(v);
+	size_t		n = rx_level_track(v, buf);
+	int			rank = rx_level_rank(v);
 
 	if (rank >= 10)
 		buf[n++] = (char) ('0' + rank / 10);
@@ -233,7 +233,7 @@ rl_format(int32_t v, char *buf)
  * offset in s and its byte length, or false when there is none.
  */
 static bool
-rl_find_separator(const char *s, size_t len, size_t *at, size_t *seplen)
+rx_level_find_separator(const char *s, size_t len, size_t *at, size_t *seplen)
 {
 	size_t		i;
 
@@ -265,7 +265,7 @@ rl_find_separator(const char *s, size_t len, size_t *at, size_t *seplen)
 
 /* Parse a span of levels into its closed ends (see level.h). */
 rx_status
-rl_parse_span(const char *s, size_t len, int32_t *lo, int32_t *hi, rx_error *err)
+rx_level_parse_span(const char *s, size_t len, int32_t *lo, int32_t *hi, rx_error *err)
 {
 	size_t		at,
 				seplen;
@@ -277,18 +277,18 @@ rl_parse_span(const char *s, size_t len, int32_t *lo, int32_t *hi, rx_error *err
 	if (len == 0)
 		return rx_fail(err, RX_SYNTAX,
 					   "A level span is two levels joined by a dash or \"..\", such as P1–P4, P1-P4 or P1..P4.");
-	if (!rl_find_separator(s, len, &at, &seplen))
+	if (!rx_level_find_separator(s, len, &at, &seplen))
 	{
-		st = rl_parse(s, len, lo, err);
+		st = rx_level_parse(s, len, lo, err);
 		if (st == RX_OK)
 			*hi = *lo;
 		return st;
 	}
-	st = rl_parse(s, at, lo, &inner);
+	st = rx_level_parse(s, at, lo, &inner);
 	if (st != RX_OK)
 		return rx_fail(err, st, "The lower end of the span is not a level. %s",
 					   inner.detail);
-	st = rl_parse(s + at + seplen, len - at - seplen, hi, &inner);
+	st = rx_level_parse(s + at + seplen, len - at - seplen, hi, &inner);
 	if (st != RX_OK)
 		return rx_fail(err, st, "The upper end of the span is not a level. %s",
 					   inner.detail);

@@ -9,18 +9,18 @@
 #include "confidence.h"
 
 /* The track key of a level encoding: 0 S, 1 P, 2 M, 3 E, 4+ others (level.h). */
-#define RS_TRACK(v)		((v) / 100)
+#define RX_RESOLVE_TRACK(v)		((v) / 100)
 
 /* Do two optional levels agree (both absent, or both present and equal)? */
 static bool
-rs_same(bool has_a, int32_t a, bool has_b, int32_t b)
+rx_resolve_same(bool has_a, int32_t a, bool has_b, int32_t b)
 {
 	return has_a == has_b && (!has_a || a == b);
 }
 
 /* The grade of level v from the level table, or false when it has none. */
 static bool
-rs_grade_of(int32_t v, const rs_grade *grades, size_t ngrades, double *grade)
+rx_resolve_grade_of(int32_t v, const rx_resolve_grade *grades, size_t ngrades, double *grade)
 {
 	size_t		i;
 
@@ -37,7 +37,7 @@ rs_grade_of(int32_t v, const rs_grade *grades, size_t ngrades, double *grade)
 
 /* The index of the role of family f at level v, or -1. */
 static int32_t
-rs_role_at(int32_t f, int32_t v, const rs_role *roles, size_t nroles)
+rx_resolve_role_at(int32_t f, int32_t v, const rx_resolve_role *roles, size_t nroles)
 {
 	size_t		i;
 
@@ -54,10 +54,10 @@ rs_role_at(int32_t f, int32_t v, const rs_role *roles, size_t nroles)
  * The rules and factors are in resolve.h.
  */
 double
-rs_fit(const rs_title *t, const rs_name *n, const rs_role *roles, size_t nroles,
-	   const rs_grade *grades, size_t ngrades, int32_t *target)
+rx_resolve_fit(const rx_resolve_title *t, const rx_resolve_name *n, const rx_resolve_role *roles, size_t nroles,
+	   const rx_resolve_grade *grades, size_t ngrades, int32_t *target)
 {
-	const rs_role *named = &roles[n->role];
+	const rx_resolve_role *named = &roles[n->role];
 	bool		has_ct,
 				has_cn,
 				ignored = false;
@@ -71,7 +71,7 @@ rs_fit(const rs_title *t, const rs_name *n, const rs_role *roles, size_t nroles,
 	*target = n->role;
 
 	/* the claims: level words, else the base when the job phrases differ */
-	if (rs_same(t->has_base, t->base, n->has_base, n->base))
+	if (rx_resolve_same(t->has_base, t->base, n->has_base, n->base))
 	{
 		has_ct = t->has_words;
 		ct = t->words;
@@ -92,21 +92,21 @@ rs_fit(const rs_title *t, const rs_name *n, const rs_role *roles, size_t nroles,
 	 * not, and the named role is on a rank track: no grade moves it.
 	 */
 	if (has_ct && t->has_words && ct == t->words &&
-		!rs_same(true, t->words, t->has_level, t->level) &&
-		!rs_same(has_ct, ct, has_cn, cn) &&
-		(RS_TRACK(named->level) == 2 || RS_TRACK(named->level) == 3))
+		!rx_resolve_same(true, t->words, t->has_level, t->level) &&
+		!rx_resolve_same(has_ct, ct, has_cn, cn) &&
+		(RX_RESOLVE_TRACK(named->level) == 2 || RX_RESOLVE_TRACK(named->level) == 3))
 	{
 		ignored = true;
 		has_ct = has_cn;
 		ct = cn;
 	}
 
-	if (rs_same(has_ct, ct, has_cn, cn))
+	if (rx_resolve_same(has_ct, ct, has_cn, cn))
 		return ignored ? 0.9 : 1.0;
 	if (!has_ct)
 		return 0.8;				/* only the name claims a level */
 
-	at = rs_role_at(named->family, ct, roles, nroles);
+	at = rx_resolve_role_at(named->family, ct, roles, nroles);
 	if (at == n->role)
 		return 0.95;
 	if (at >= 0)
@@ -116,12 +116,12 @@ rs_fit(const rs_title *t, const rs_name *n, const rs_role *roles, size_t nroles,
 	}
 
 	/* no role of the family at that level: the named role, by its distance */
-	if (rs_grade_of(ct, grades, ngrades, &g_said) &&
-		rs_grade_of(named->level, grades, ngrades, &g_named))
+	if (rx_resolve_grade_of(ct, grades, ngrades, &g_said) &&
+		rx_resolve_grade_of(named->level, grades, ngrades, &g_named))
 		fit = 0.9 - 0.1 * fabs(g_said - g_named);
 	else
 		fit = 0.9 - 0.1 * 4;
-	if (RS_TRACK(ct) != RS_TRACK(named->level))
+	if (RX_RESOLVE_TRACK(ct) != RX_RESOLVE_TRACK(named->level))
 		fit -= 0.1;
 	return fit < 0.5 ? 0.5 : fit;
 }
@@ -132,7 +132,7 @@ rs_fit(const rs_title *t, const rs_name *n, const rs_role *roles, size_t nroles,
  * candidates never share a name).
  */
 static bool
-rs_before(const rs_candidate *a, const rs_candidate *b)
+rx_resolve_before(const rx_resolve_candidate *a, const rx_resolve_candidate *b)
 {
 	if (a->confidence != b->confidence)
 		return a->confidence > b->confidence;
@@ -147,10 +147,10 @@ rs_before(const rs_candidate *a, const rs_candidate *b)
  * highest confidence, then the first in names[].
  */
 size_t
-rs_rank(const rs_title *t, const rs_name *names, size_t nnames,
-		const rs_role *roles, size_t nroles,
-		const rs_grade *grades, size_t ngrades,
-		rs_candidate *out, bool *needs_review)
+rx_resolve_rank(const rx_resolve_title *t, const rx_resolve_name *names, size_t nnames,
+		const rx_resolve_role *roles, size_t nroles,
+		const rx_resolve_grade *grades, size_t ngrades,
+		rx_resolve_candidate *out, bool *needs_review)
 {
 	size_t		count = 0;
 	size_t		i,
@@ -158,21 +158,21 @@ rs_rank(const rs_title *t, const rs_name *names, size_t nnames,
 
 	for (i = 0; i < nnames; i++)
 	{
-		const rs_name *n = &names[i];
+		const rx_resolve_name *n = &names[i];
 		int32_t		target;
 		double		score;
-		rs_candidate *c = NULL;
+		rx_resolve_candidate *c = NULL;
 		rx_error	err;
 		int16_t		conf;
 
 		if (n->role < 0 || (size_t) n->role >= nroles)
 			continue;
-		score = n->sim * n->trust * rs_fit(t, n, roles, nroles, grades, ngrades, &target);
+		score = n->sim * n->trust * rx_resolve_fit(t, n, roles, nroles, grades, ngrades, &target);
 		if (!(score >= 0.0))
 			score = 0.0;
 		if (score > 1.0)
 			score = 1.0;
-		if (cf_from_double(score, &conf, &err) != RX_OK)
+		if (rx_confidence_from_double(score, &conf, &err) != RX_OK)
 			conf = 0;
 
 		for (j = 0; j < count; j++)
@@ -185,7 +185,7 @@ rs_rank(const rs_title *t, const rs_name *names, size_t nnames,
 		}
 		if (c != NULL)
 		{
-			const rs_name *b = &names[c->name];
+			const rx_resolve_name *b = &names[c->name];
 
 			if (score < c->score ||
 				(score == c->score &&
@@ -206,14 +206,14 @@ rs_rank(const rs_title *t, const rs_name *names, size_t nnames,
 	/* insertion sort: a title has a handful of candidates */
 	for (i = 1; i < count; i++)
 	{
-		rs_candidate x = out[i];
+		rx_resolve_candidate x = out[i];
 
-		for (j = i; j > 0 && rs_before(&x, &out[j - 1]); j--)
+		for (j = i; j > 0 && rx_resolve_before(&x, &out[j - 1]); j--)
 			out[j] = out[j - 1];
 		out[j] = x;
 	}
 
-	*needs_review = count == 0 || out[0].confidence < RS_REVIEW_BELOW ||
-		(count > 1 && out[0].confidence - out[1].confidence <= RS_REVIEW_WITHIN);
+	*needs_review = count == 0 || out[0].confidence < RX_RESOLVE_REVIEW_BELOW ||
+		(count > 1 && out[0].confidence - out[1].confidence <= RX_RESOLVE_REVIEW_WITHIN);
 	return count;
 }

@@ -35,22 +35,22 @@
  *
  * Pure C: no allocation, no PostgreSQL headers.
  */
-#ifndef RS_RESOLVE_H
-#define RS_RESOLVE_H
+#ifndef RX_RESOLVE_H
+#define RX_RESOLVE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#define RS_REVIEW_BELOW		3000	/* confidence encoding of 0.30 */
-#define RS_REVIEW_WITHIN	1000	/* ... of 0.10 */
+#define RX_RESOLVE_REVIEW_BELOW		3000	/* confidence encoding of 0.30 */
+#define RX_RESOLVE_REVIEW_WITHIN	1000	/* ... of 0.10 */
 
 /*
  * What a job title says about its level: title_level, title_level_words,
  * and the level of its normalized words alone (its base: the rank noun of
  * the job, if any).  Levels are rolelevel encodings (level.h).
  */
-typedef struct rs_title
+typedef struct rx_resolve_title
 {
 	bool		has_level;
 	int32_t		level;
@@ -58,19 +58,19 @@ typedef struct rs_title
 	int32_t		words;
 	bool		has_base;
 	int32_t		base;
-} rs_title;
+} rx_resolve_title;
 
 /* A role of a family some name belongs to. */
-typedef struct rs_role
+typedef struct rx_resolve_role
 {
 	const char *code;			/* the role code's text (for the caller) */
 	size_t		codelen;
 	int32_t		family;			/* roles of one family share this number */
 	int32_t		level;			/* the role's level */
-} rs_role;
+} rx_resolve_role;
 
 /* A name that matched the title: an alias, or a role's title. */
-typedef struct rs_name
+typedef struct rx_resolve_name
 {
 	int32_t		role;			/* index in roles[] of the role it names */
 	double		trust;			/* the alias's confidence; 1 for a role's title */
@@ -80,17 +80,17 @@ typedef struct rs_name
 	int32_t		words;
 	bool		has_base;		/* the level of its normalized words alone */
 	int32_t		base;
-} rs_name;
+} rx_resolve_name;
 
 /* A level's grade on the cross-track scale (table level). */
-typedef struct rs_grade
+typedef struct rx_resolve_grade
 {
 	int32_t		level;
 	double		grade;
-} rs_grade;
+} rx_resolve_grade;
 
 /* A ranked candidate role. */
-typedef struct rs_candidate
+typedef struct rx_resolve_candidate
 {
 	int32_t		role;			/* index in roles[] */
 	int32_t		name;			/* index in names[] of its best name */
@@ -98,7 +98,7 @@ typedef struct rs_candidate
 	bool		exact;			/* that name matched exactly */
 	bool		moved;			/* the title's level moved it from the named role */
 	double		score;			/* before rounding */
-} rs_candidate;
+} rx_resolve_candidate;
 
 /*
  * Score every name against title t and rank the roles they point to into
@@ -106,13 +106,13 @@ typedef struct rs_candidate
  * how many.  *needs_review follows the review rule (true when there is no
  * candidate).  Names whose role index is out of range are skipped.
  */
-size_t		rs_rank(const rs_title *t, const rs_name *names, size_t nnames,
-					const rs_role *roles, size_t nroles,
-					const rs_grade *grades, size_t ngrades,
-					rs_candidate *out, bool *needs_review);
+size_t		rx_resolve_rank(const rx_resolve_title *t, const rx_resolve_name *names, size_t nnames,
+					const rx_resolve_role *roles, size_t nroles,
+					const rx_resolve_grade *grades, size_t ngrades,
+					rx_resolve_candidate *out, bool *needs_review);
 
 /* The level fit of name n (of role roles[n->role]) for title t; *target is the role it moves to. */
-double		rs_fit(const rs_title *t, const rs_name *n, const rs_role *roles, size_t nroles,
-				   const rs_grade *grades, size_t ngrades, int32_t *target);
+double		rx_resolve_fit(const rx_resolve_title *t, const rx_resolve_name *n, const rx_resolve_role *roles, size_t nroles,
+				   const rx_resolve_grade *grades, size_t ngrades, int32_t *target);
 
-#endif							/* RS_RESOLVE_H */
+#endif							/* RX_RESOLVE_H */

@@ -39,65 +39,65 @@
 
 #include "rx_error.h"
 
-#define SOC_SCALE		1000	/* value = six digits * SOC_SCALE + suffix key */
-#define SOC_TEXT_MAX	16		/* enough for "15-1252.01" and its NUL */
-#define SOC_VALUE_MIN	110000000	/* 11-0000 */
-#define SOC_VALUE_MAX	559999100	/* 55-9999.99 */
-#define SOC_PATH_MAX	5		/* major, minor, broad, detailed, O*NET */
+#define RX_SOC_SCALE		1000	/* value = six digits * RX_SOC_SCALE + suffix key */
+#define RX_SOC_TEXT_MAX	16		/* enough for "15-1252.01" and its NUL */
+#define RX_SOC_VALUE_MIN	110000000	/* 11-0000 */
+#define RX_SOC_VALUE_MAX	559999100	/* 55-9999.99 */
+#define RX_SOC_PATH_MAX	5		/* major, minor, broad, detailed, O*NET */
 
 /* Levels, in depth order: a major group is at depth 0. */
-typedef enum soc_level
+typedef enum rx_soc_level
 {
-	SOC_MAJOR = 0,
-	SOC_MINOR,
-	SOC_BROAD,
-	SOC_DETAILED,
-	SOC_ONET
-} soc_level;
+	RX_SOC_MAJOR = 0,
+	RX_SOC_MINOR,
+	RX_SOC_BROAD,
+	RX_SOC_DETAILED,
+	RX_SOC_ONET
+} rx_soc_level;
 
 /* Parse a SOC or O*NET-SOC code (trimmed; hyphen optional) into its value. */
-rx_status	soc_parse(const char *s, size_t len, int32_t *out, rx_error *err);
+rx_status	rx_soc_parse(const char *s, size_t len, int32_t *out, rx_error *err);
 
 /* Is v the value of some valid code? (binary input checks with this) */
-bool		soc_valid(int32_t v);
+bool		rx_soc_valid(int32_t v);
 
 /* Write the canonical text of a valid code into buf; returns its length. */
-size_t		soc_format(int32_t v, char *buf);
+size_t		rx_soc_format(int32_t v, char *buf);
 
 /* The level of a valid code. */
-soc_level	soc_level_of(int32_t v);
+rx_soc_level	rx_soc_level_of(int32_t v);
 
 /* The name of a level: "major", "minor", "broad", "detailed", "onet". */
-const char *soc_level_name(soc_level level);
+const char *rx_soc_level_name(rx_soc_level level);
 
 /* Read a level name (case-insensitive, trimmed); RX_ARGUMENT if unknown. */
-rx_status	soc_level_parse(const char *s, size_t len, soc_level *out,
+rx_status	rx_soc_level_parse(const char *s, size_t len, rx_soc_level *out,
 							rx_error *err);
 
 /* The parent group of a valid code; false for a major group. */
-bool		soc_parent(int32_t v, int32_t *parent);
+bool		rx_soc_parent(int32_t v, int32_t *parent);
 
 /*
  * The ancestor-or-self of v at the given level; false when v sits above
  * that level (a broad group has no detailed ancestor).
  */
-bool		soc_ancestor(int32_t v, soc_level level, int32_t *out);
+bool		rx_soc_ancestor(int32_t v, rx_soc_level level, int32_t *out);
 
 /* Is g an ancestor of v, or v itself? (the <@ / @> relation) */
-bool		soc_contains(int32_t g, int32_t v);
+bool		rx_soc_contains(int32_t g, int32_t v);
 
 /*
  * Edges on the tree path between a and b through their lowest common
  * ancestor; codes of different major groups meet at an implicit root
  * above the major groups.
  */
-int			soc_distance(int32_t a, int32_t b);
+int			rx_soc_distance(int32_t a, int32_t b);
 
 /*
  * The path from v's major group down to v itself into path[0..n); returns
  * n, which is v's level + 1.
  */
-int			soc_path(int32_t v, int32_t path[SOC_PATH_MAX]);
+int			rx_soc_path(int32_t v, int32_t path[RX_SOC_PATH_MAX]);
 
 /*
  * The closed range [lo, hi] of values that holds every code g contains.
@@ -105,6 +105,6 @@ int			soc_path(int32_t v, int32_t path[SOC_PATH_MAX]);
  * that the range alone decides containment; it is false when an exception
  * of the hierarchy puts non-members inside the range.
  */
-void		soc_subtree(int32_t g, int32_t *lo, int32_t *hi, bool *exact);
+void		rx_soc_subtree(int32_t g, int32_t *lo, int32_t *hi, bool *exact);
 
 #endif							/* RX_SOC_H */

@@ -28,17 +28,17 @@
 #include <string.h>
 
 /* rolelevel encodings (level.h): track key * 100 + rank; P is key 1. */
-#define TN_P(n)			(100 + (n))
-#define TN_P1			TN_P(1)
+#define RX_TITLE_P(n)			(100 + (n))
+#define RX_TITLE_P1			RX_TITLE_P(1)
 
 /*
  * A safety bound on the rounds of word rules.  Each round is linear in the
  * title; no input is known to need more than three.
  */
-#define TN_MAX_ROUNDS	32
+#define RX_TITLE_MAX_ROUNDS	32
 
-/* Scratch memory on the stack of tn_normalize/tn_level. */
-#define TN_STACK_SCRATCH 16384
+/* Scratch memory on the stack of rx_title_normalize/rx_title_level. */
+#define RX_TITLE_STACK_SCRATCH 16384
 
 /* Word flags. */
 #define W_HASH			0x0001u /* directly after '#' */
@@ -56,7 +56,7 @@
 #define W_ROUND			(W_COMPL | W_SENIOR_BEFORE | W_SENIOR_AFTER | W_JUNIOR_BEFORE | \
 						 W_UP | W_DOWN | W_DEAD | W_HEADFORM)
 
-typedef struct tn_word
+typedef struct rx_title_word
 {
 	const char *text;			/* folded text (scratch) or a lexicon word */
 	uint32_t	len;
@@ -66,12 +66,12 @@ typedef struct tn_word
 	int16_t		pid;			/* phrase index of the unit starting here, or -1 */
 	uint8_t		ulen;			/* words in the unit starting here; 0 inside one */
 	uint8_t		ndig;			/* ASCII digits in the word (at most 255) */
-} tn_word;
+} rx_title_word;
 
 /* Everything one analysis works on. */
-typedef struct tn_state
+typedef struct rx_title_state
 {
-	tn_word    *w;
+	rx_title_word    *w;
 	size_t		n;
 	bool		grade_found;
 	int32_t		grade;
@@ -80,28 +80,28 @@ typedef struct tn_state
 	bool		trainee;
 	/* the intern-class word taken out in the current round */
 	bool		intern_have;
-	tn_word		intern_word;
+	rx_title_word		intern_word;
 	size_t		intern_pos;
-} tn_state;
+} rx_title_state;
 
 /* ------------------------------------------------------------------ */
 /* Lookups in the generated tables                                     */
 
 /* The lexicon index of word w[0..n) (lower-case ASCII), or -1. */
 int
-tn_lookup(const char *w, size_t n)
+rx_title_lookup(const char *w, size_t n)
 {
 	size_t		lo,
 				hi;
 
-	if (n == 0 || n > TN_LEX_MAXLEN)
+	if (n == 0 || n > RX_TITLE_LEX_MAXLEN)
 		return -1;
-	lo = tn_lex_first[(unsigned char) w[0]];
-	hi = tn_lex_first[(unsigned char) w[0] + 1];
+	lo = rx_title_lex_first[(unsigned char) w[0]];
+	hi = rx_title_lex_first[(unsigned char) w[0] + 1];
 	while (lo < hi)
 	{
 		size_t		mid = lo + (hi - lo) / 2;
-		const tn_lexeme *e = &tn_lexicon[mid];
+		const rx_title_lexeme *e = &rx_title_lexicon[mid];
 		size_t		m = e->len < n ? e->len : n,
 					i = 1;		/* the first byte is the bucket's */
 		int			c = 0;
@@ -124,7 +124,7 @@ tn_lookup(const char *w, size_t n)
 
 /* The class of a non-ASCII code point; *fold gets a Latin table entry. */
 static int
-tn_classify(uint32_t cp, const tn_fold_entry **fold, uint32_t *lower)
+rx_title_classify(uint32_t cp, const rx_title_fold_entry **fold, uint32_t *lower)
 {
 	size_t		lo,
 				hi;
@@ -135,31 +135,31 @@ tn_classify(uint32_t cp, const tn_fold_entry **fold, uint32_t *lower)
 		return TC_SPACE;		/* C1 controls */
 	if (cp < 0x0250)
 	{
-		*fold = &tn_fold_latin[cp - 0x00A0];
+		*fold = &rx_title_fold_latin[cp - 0x00A0];
 		if ((*fold)->cls == TC_LOWER)
 			*lower = (*fold)->lower;
 		return (*fold)->cls;
 	}
 	if (cp >= 0x1E00 && cp <= 0x1EFF)
 	{
-		*fold = &tn_fold_latin_ext[cp - 0x1E00];
+		*fold = &rx_title_fold_latin_ext[cp - 0x1E00];
 		if ((*fold)->cls == TC_LOWER)
 			*lower = (*fold)->lower;
 		return (*fold)->cls;
 	}
 	lo = 0;
-	hi = tn_class_nranges;
+	hi = rx_title_class_nranges;
 	while (lo < hi)
 	{
 		size_t		mid = lo + (hi - lo) / 2;
 
-		if (cp < tn_class_ranges[mid].lo)
+		if (cp < rx_title_class_ranges[mid].lo)
 			hi = mid;
-		else if (cp > tn_class_ranges[mid].hi)
+		else if (cp > rx_title_class_ranges[mid].hi)
 			lo = mid + 1;
 		else
 		{
-			cls = tn_class_ranges[mid].cls;
+			cls = rx_title_class_ranges[mid].cls;
 			break;
 		}
 	}
@@ -168,18 +168,18 @@ tn_classify(uint32_t cp, const tn_fold_entry **fold, uint32_t *lower)
 						   (cp >= 0x1F00 && cp <= 0x1FFF)))
 	{
 		lo = 0;
-		hi = tn_lower_npairs;
+		hi = rx_title_lower_npairs;
 		while (lo < hi)
 		{
 			size_t		mid = lo + (hi - lo) / 2;
 
-			if (cp < tn_lower_pairs[mid].upper)
+			if (cp < rx_title_lower_pairs[mid].upper)
 				hi = mid;
-			else if (cp > tn_lower_pairs[mid].upper)
+			else if (cp > rx_title_lower_pairs[mid].upper)
 				lo = mid + 1;
 			else
 			{
-				*lower = tn_lower_pairs[mid].lower;
+				*lower = rx_title_lower_pairs[mid].lower;
 				return TC_LOWER;
 			}
 		}
@@ -195,7 +195,7 @@ tn_classify(uint32_t cp, const tn_fold_entry **fold, uint32_t *lower)
  * into *cp; returns its length, or 0 with err filled when it is invalid.
  */
 static size_t
-tn_decode(const unsigned char *s, size_t avail, size_t pos, uint32_t *cp,
+rx_title_decode(const unsigned char *s, size_t avail, size_t pos, uint32_t *cp,
 		  rx_error *err)
 {
 	unsigned char c = s[0];
@@ -269,7 +269,7 @@ tn_decode(const unsigned char *s, size_t avail, size_t pos, uint32_t *cp,
 
 /* Write code point cp as UTF-8 into p; returns its length. */
 static size_t
-tn_encode(uint32_t cp, char *p)
+rx_title_encode(uint32_t cp, char *p)
 {
 	if (cp < 0x80)
 	{
@@ -299,11 +299,11 @@ tn_encode(uint32_t cp, char *p)
 /* ------------------------------------------------------------------ */
 /* Step 1: the lexer                                                   */
 
-typedef struct tn_lexer
+typedef struct rx_title_lexer
 {
 	const unsigned char *s;
 	size_t		len;
-	tn_word    *w;
+	rx_title_word    *w;
 	size_t		n;
 	char	   *tb;				/* folded text of the words */
 	size_t		tl;
@@ -316,27 +316,27 @@ typedef struct tn_lexer
 	bool		space_before;	/* the last character read is white space, or none yet */
 	uint32_t	seg;
 	uint32_t	pending;		/* W_HASH / W_ATTACHED for a word that starts next */
-} tn_lexer;
+} rx_title_lexer;
 
 /* Is c an ASCII letter? */
 static inline bool
-tn_is_alpha(unsigned char c)
+rx_title_is_alpha(unsigned char c)
 {
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* Is c an ASCII letter or digit? */
 static inline bool
-tn_is_alnum(unsigned char c)
+rx_title_is_alnum(unsigned char c)
 {
-	return tn_is_alpha(c) || (c >= '0' && c <= '9');
+	return rx_title_is_alpha(c) || (c >= '0' && c <= '9');
 }
 
 /* Close the current word, if any. */
 static void
-lx_end(tn_lexer *lx)
+lx_end(rx_title_lexer *lx)
 {
-	tn_word    *wd;
+	rx_title_word    *wd;
 
 	if (!lx->inword)
 		return;
@@ -354,7 +354,7 @@ lx_end(tn_lexer *lx)
 
 /* Open a word at the current position unless one is open. */
 static inline void
-lx_begin(tn_lexer *lx)
+lx_begin(rx_title_lexer *lx)
 {
 	if (lx->inword)
 		return;
@@ -368,7 +368,7 @@ lx_begin(tn_lexer *lx)
 
 /* Append an ASCII character (already lower case) to the current word. */
 static inline void
-lx_put(tn_lexer *lx, char c)
+lx_put(rx_title_lexer *lx, char c)
 {
 	lx_begin(lx);
 	lx->tb[lx->tl++] = c;
@@ -380,7 +380,7 @@ lx_put(tn_lexer *lx, char c)
 
 /* Append the UTF-8 bytes p[0..n) of one non-ASCII character. */
 static void
-lx_put_bytes(tn_lexer *lx, const char *p, size_t n)
+lx_put_bytes(rx_title_lexer *lx, const char *p, size_t n)
 {
 	lx_begin(lx);
 	memcpy(lx->tb + lx->tl, p, n);
@@ -392,14 +392,14 @@ lx_put_bytes(tn_lexer *lx, const char *p, size_t n)
 
 /* Emit a word of the lexicon as its own word ("and" for "&", "cpp" …). */
 static void
-lx_static(tn_lexer *lx, int16_t lex, uint32_t flags)
+lx_static(rx_title_lexer *lx, int16_t lex, uint32_t flags)
 {
-	tn_word    *wd;
+	rx_title_word    *wd;
 
 	lx_end(lx);
 	wd = &lx->w[lx->n++];
-	wd->text = tn_lexicon[lex].word;
-	wd->len = tn_lexicon[lex].len;
+	wd->text = rx_title_lexicon[lex].word;
+	wd->len = rx_title_lexicon[lex].len;
 	wd->seg = lx->seg;
 	wd->flags = flags;
 	wd->lex = lex;
@@ -411,40 +411,40 @@ lx_static(tn_lexer *lx, int16_t lex, uint32_t flags)
 
 /* Is the current word exactly the one ASCII letter c? */
 static bool
-lx_word_is(const tn_lexer *lx, char c)
+lx_word_is(const rx_title_lexer *lx, char c)
 {
 	return lx->inword && lx->tl - lx->wstart == 1 && lx->tb[lx->wstart] == c;
 }
 
 /* Is the character at s[i] white space (or the end of the title)? */
 static bool
-lx_space_at(const tn_lexer *lx, size_t i)
+lx_space_at(const rx_title_lexer *lx, size_t i)
 {
 	uint32_t	cp,
 				lower;
-	const tn_fold_entry *fold;
+	const rx_title_fold_entry *fold;
 	rx_error	ignored;
 	size_t		n;
 
 	if (i >= lx->len)
 		return true;
 	if (lx->s[i] < 0x80)
-		return tn_ascii_class[lx->s[i]] == TC_SPACE;
-	n = tn_decode(lx->s + i, lx->len - i, i, &cp, &ignored);
+		return rx_title_ascii_class[lx->s[i]] == TC_SPACE;
+	n = rx_title_decode(lx->s + i, lx->len - i, i, &cp, &ignored);
 	if (n == 0)
 		return false;
 	if (cp >= 0xFF01 && cp <= 0xFF5E)
 		return false;
-	return tn_classify(cp, &fold, &lower) == TC_SPACE;
+	return rx_title_classify(cp, &fold, &lower) == TC_SPACE;
 }
 
 /* The class of the character at s[i], for runs of dashes; 0 length at the end. */
 static int
-lx_class_at(const tn_lexer *lx, size_t i, size_t *n)
+lx_class_at(const rx_title_lexer *lx, size_t i, size_t *n)
 {
 	uint32_t	cp,
 				lower;
-	const tn_fold_entry *fold;
+	const rx_title_fold_entry *fold;
 	rx_error	ignored;
 
 	*n = 0;
@@ -453,24 +453,24 @@ lx_class_at(const tn_lexer *lx, size_t i, size_t *n)
 	if (lx->s[i] < 0x80)
 	{
 		*n = 1;
-		return tn_ascii_class[lx->s[i]];
+		return rx_title_ascii_class[lx->s[i]];
 	}
-	*n = tn_decode(lx->s + i, lx->len - i, i, &cp, &ignored);
+	*n = rx_title_decode(lx->s + i, lx->len - i, i, &cp, &ignored);
 	if (*n == 0)
 		return TC_BREAK;
 	if (cp == 0xFF0D)
 		return TC_HYPHEN;
-	return tn_classify(cp, &fold, &lower);
+	return rx_title_classify(cp, &fold, &lower);
 }
 
-static const char *const tn_roman_text[5] = {"i", "ii", "iii", "iv", "v"};
+static const char *const rx_title_roman_text[5] = {"i", "ii", "iii", "iv", "v"};
 
 /*
  * Split s[0..len) into words in scratch (step 1).  Returns RX_OK, or
  * RX_ENCODING for invalid UTF-8.
  */
 static rx_status
-tn_lex(tn_lexer *lx, rx_error *err)
+rx_title_lex(rx_title_lexer *lx, rx_error *err)
 {
 	size_t		i = 0;
 
@@ -481,13 +481,13 @@ tn_lex(tn_lexer *lx, rx_error *err)
 					lower = 0;
 		size_t		n = 1;
 		int			cls;
-		const tn_fold_entry *fold = NULL;
+		const rx_title_fold_entry *fold = NULL;
 
 		if (c < 0x80)
-			cls = tn_ascii_class[c];
+			cls = rx_title_ascii_class[c];
 		else
 		{
-			n = tn_decode(lx->s + i, lx->len - i, i, &cp, err);
+			n = rx_title_decode(lx->s + i, lx->len - i, i, &cp, err);
 			if (n == 0)
 				return RX_ENCODING;
 			if (cp >= 0xFF01 && cp <= 0xFF5E)
@@ -495,12 +495,12 @@ tn_lex(tn_lexer *lx, rx_error *err)
 				/* fullwidth ASCII reads as ASCII */
 				c = (unsigned char) (cp - 0xFF01 + 0x21);
 				cp = c;
-				cls = tn_ascii_class[c];
+				cls = rx_title_ascii_class[c];
 			}
 			else if ((cp >= 0x2160 && cp <= 0x2164) || (cp >= 0x2170 && cp <= 0x2174))
 			{
 				/* Roman numeral signs one to five read as letters */
-				const char *r = tn_roman_text[cp >= 0x2170 ? cp - 0x2170 : cp - 0x2160];
+				const char *r = rx_title_roman_text[cp >= 0x2170 ? cp - 0x2170 : cp - 0x2160];
 
 				while (*r)
 					lx_put(lx, *r++);
@@ -509,7 +509,7 @@ tn_lex(tn_lexer *lx, rx_error *err)
 				continue;
 			}
 			else
-				cls = tn_classify(cp, &fold, &lower);
+				cls = rx_title_classify(cp, &fold, &lower);
 		}
 
 		switch (cls)
@@ -534,7 +534,7 @@ tn_lex(tn_lexer *lx, rx_error *err)
 			case TC_LOWER:
 				{
 					char		buf[4];
-					size_t		m = tn_encode(lower, buf);
+					size_t		m = rx_title_encode(lower, buf);
 
 					lx_put_bytes(lx, buf, m);
 				}
@@ -552,7 +552,7 @@ tn_lex(tn_lexer *lx, rx_error *err)
 			case TC_APOS:
 				break;
 			case TC_AMP:
-				lx_static(lx, TN_LEX_AND, 0);
+				lx_static(lx, RX_TITLE_LEX_AND, 0);
 				break;
 			case TC_OPEN:
 			case TC_CLOSE:
@@ -598,16 +598,16 @@ tn_lex(tn_lexer *lx, rx_error *err)
 				if (i + 3 < lx->len &&
 					(lx->s[i + 1] | 0x20) == 'n' && (lx->s[i + 2] | 0x20) == 'e' &&
 					(lx->s[i + 3] | 0x20) == 't' &&
-					(i + 4 == lx->len || !tn_is_alnum(lx->s[i + 4])))
+					(i + 4 == lx->len || !rx_title_is_alnum(lx->s[i + 4])))
 				{
-					lx_static(lx, TN_LEX_DOTNET, 0);
+					lx_static(lx, RX_TITLE_LEX_DOTNET, 0);
 					lx->space_before = false;
 					i += 4;
 					continue;
 				}
 				if (lx->inword && lx->piece == 1 && lx->ascii_last &&
-					i + 1 < lx->len && tn_is_alpha(lx->s[i + 1]) &&
-					(i + 2 == lx->len || !tn_is_alnum(lx->s[i + 2])))
+					i + 1 < lx->len && rx_title_is_alpha(lx->s[i + 1]) &&
+					(i + 2 == lx->len || !rx_title_is_alnum(lx->s[i + 2])))
 				{
 					/* V.P., S.V.P.: the letters join */
 					lx->piece = 0;
@@ -624,7 +624,7 @@ tn_lex(tn_lexer *lx, rx_error *err)
 
 					lx->tl = lx->wstart;
 					lx->inword = false;
-					lx_static(lx, isc ? TN_LEX_CSHARP : TN_LEX_FSHARP, f);
+					lx_static(lx, isc ? RX_TITLE_LEX_CSHARP : RX_TITLE_LEX_FSHARP, f);
 					break;
 				}
 				lx_end(lx);
@@ -637,7 +637,7 @@ tn_lex(tn_lexer *lx, rx_error *err)
 
 					lx->tl = lx->wstart;
 					lx->inword = false;
-					lx_static(lx, TN_LEX_CPP, f);
+					lx_static(lx, RX_TITLE_LEX_CPP, f);
 					lx->space_before = false;
 					i += 2;
 					continue;
@@ -671,33 +671,33 @@ tn_lex(tn_lexer *lx, rx_error *err)
 
 /* Lexicon classes of word wd (0 when it is not in the lexicon). */
 static inline uint32_t
-tn_wcls(const tn_word *wd)
+rx_title_wcls(const rx_title_word *wd)
 {
-	return wd->lex >= 0 ? tn_lexicon[wd->lex].cls : 0;
+	return wd->lex >= 0 ? rx_title_lexicon[wd->lex].cls : 0;
 }
 
 /* Classes of the unit starting at w[u]: its phrase's, or its word's. */
 static inline uint32_t
-tn_ucls(const tn_word *w, size_t u)
+rx_title_ucls(const rx_title_word *w, size_t u)
 {
-	return w[u].pid >= 0 ? tn_phrases[w[u].pid].cls : tn_wcls(&w[u]);
+	return w[u].pid >= 0 ? rx_title_phrases[w[u].pid].cls : rx_title_wcls(&w[u]);
 }
 
 /* Is wd made of ASCII digits only? */
 static inline bool
-tn_all_digits(const tn_word *wd)
+rx_title_all_digits(const rx_title_word *wd)
 {
 	return wd->ndig == wd->len && wd->len > 0;
 }
 
 /* The P rank of the unit at w[u] when it is a numeral (i..v, 1..5), else 0. */
 static inline int
-tn_numeral(const tn_word *w, size_t u)
+rx_title_numeral(const rx_title_word *w, size_t u)
 {
 	if (w[u].ulen != 1 || w[u].pid >= 0)
 		return 0;
-	if (w[u].lex >= 0 && (tn_lexicon[w[u].lex].cls & TL_NUMERAL))
-		return tn_lexicon[w[u].lex].grade;
+	if (w[u].lex >= 0 && (rx_title_lexicon[w[u].lex].cls & TL_NUMERAL))
+		return rx_title_lexicon[w[u].lex].grade;
 	if (w[u].len == 1 && w[u].text[0] >= '1' && w[u].text[0] <= '5')
 		return w[u].text[0] - '0';
 	return 0;
@@ -705,7 +705,7 @@ tn_numeral(const tn_word *w, size_t u)
 
 /* Start of the unit that ends at w[end - 1]. */
 static size_t
-tn_unit_start(const tn_word *w, size_t end)
+rx_title_unit_start(const rx_title_word *w, size_t end)
 {
 	size_t		j = end - 1;
 
@@ -716,19 +716,19 @@ tn_unit_start(const tn_word *w, size_t end)
 
 /* Rank form f (0 base, 1 senior, 2 assistant) of the unit at w[u]. */
 static int32_t
-tn_urank(const tn_word *w, size_t u, int f)
+rx_title_urank(const rx_title_word *w, size_t u, int f)
 {
-	return w[u].pid >= 0 ? tn_phrases[w[u].pid].rank[f] : tn_lexicon[w[u].lex].rank[f];
+	return w[u].pid >= 0 ? rx_title_phrases[w[u].pid].rank[f] : rx_title_lexicon[w[u].lex].rank[f];
 }
 
 /* Record grade evidence (P rank g). */
 static void
-tn_note_grade(tn_state *st, int g)
+rx_title_note_grade(rx_title_state *st, int g)
 {
 	if (g <= 0)
 		return;
-	if (!st->grade_found || TN_P(g) > st->grade)
-		st->grade = TN_P(g);
+	if (!st->grade_found || RX_TITLE_P(g) > st->grade)
+		st->grade = RX_TITLE_P(g);
 	st->grade_found = true;
 }
 
@@ -737,21 +737,21 @@ tn_note_grade(tn_state *st, int g)
 
 /* Is nx the number a requisition prefix of classes cls refers to? */
 static bool
-tn_is_reference(uint32_t cls, const tn_word *nx)
+rx_title_is_reference(uint32_t cls, const rx_title_word *nx)
 {
 	return nx->ndig > 0 && ((cls & TL_REQ) || ((cls & TL_REQ3) && nx->ndig >= 3));
 }
 
 /* Remove requisition and reference numbers and their prefixes. */
 static void
-tn_drop_references(tn_state *st)
+rx_title_drop_references(rx_title_state *st)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		i;
 
 	for (i = 0; i < st->n; i++)
 	{
-		tn_word    *wd = &w[i];
+		rx_title_word    *wd = &w[i];
 
 		/* REQ-1234, ENG_2231: a number of 3+ digits tied to the word before, and a short such word */
 		if ((wd->flags & W_ATTACHED) && wd->ndig >= 3)
@@ -767,21 +767,21 @@ tn_drop_references(tn_state *st)
 	/* Req 1234, Job ID 12345, JR 123456 (before jr would read as junior) */
 	for (i = 0; i < st->n; i++)
 	{
-		uint32_t	cls = tn_wcls(&w[i]);
+		uint32_t	cls = rx_title_wcls(&w[i]);
 		size_t		nx;
 
 		if ((w[i].flags & W_REMOVED) || !(cls & (TL_REQ | TL_REQ3)))
 			continue;
 		/* the number right after it (even if it went already), else the next one left */
 		nx = i + 1;
-		if (nx < st->n && !tn_is_reference(cls, &w[nx]))
+		if (nx < st->n && !rx_title_is_reference(cls, &w[nx]))
 			while (nx < st->n && (w[nx].flags & W_REMOVED))
 				nx++;
-		if (nx < st->n && tn_is_reference(cls, &w[nx]))
+		if (nx < st->n && rx_title_is_reference(cls, &w[nx]))
 		{
 			w[i].flags |= W_REMOVED;
 			w[nx].flags |= W_REMOVED;
-			if (i > 0 && (tn_wcls(&w[i - 1]) & TL_REQLEAD))
+			if (i > 0 && (rx_title_wcls(&w[i - 1]) & TL_REQLEAD))
 				w[i - 1].flags |= W_REMOVED;
 		}
 	}
@@ -793,30 +793,30 @@ tn_drop_references(tn_state *st)
  * expands to at most n words, so the array never outgrows the title.
  */
 static void
-tn_expand(tn_state *st)
+rx_title_expand(rx_title_state *st)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		i,
 				total = 0,
 				j;
 
 	for (i = 0; i < st->n; i++)
 		if (w[i].lex < 0 && !(w[i].flags & W_NONASCII))
-			w[i].lex = (int16_t) tn_lookup(w[i].text, w[i].len);
-	tn_drop_references(st);
+			w[i].lex = (int16_t) rx_title_lookup(w[i].text, w[i].len);
+	rx_title_drop_references(st);
 	for (i = 0, j = 0; i < st->n; i++)
 	{
 		if (w[i].flags & W_REMOVED)
 			continue;
-		if (w[i].lex == TN_LEX_DEV && i + 1 < st->n && w[i + 1].lex == TN_LEX_OPS &&
+		if (w[i].lex == RX_TITLE_LEX_DEV && i + 1 < st->n && w[i + 1].lex == RX_TITLE_LEX_OPS &&
 			!(w[i + 1].flags & W_REMOVED))
 		{
-			w[i].lex = TN_LEX_DEVOPS;
-			w[i].text = tn_lexicon[TN_LEX_DEVOPS].word;
-			w[i].len = tn_lexicon[TN_LEX_DEVOPS].len;
+			w[i].lex = RX_TITLE_LEX_DEVOPS;
+			w[i].text = rx_title_lexicon[RX_TITLE_LEX_DEVOPS].word;
+			w[i].len = rx_title_lexicon[RX_TITLE_LEX_DEVOPS].len;
 			w[i + 1].flags |= W_REMOVED;
 		}
-		total += (tn_wcls(&w[i]) & TL_ABBR) ? tn_lexicon[w[i].lex].head_n : 1;
+		total += (rx_title_wcls(&w[i]) & TL_ABBR) ? rx_title_lexicon[w[i].lex].head_n : 1;
 		w[j++] = w[i];
 	}
 	st->n = j;
@@ -824,22 +824,22 @@ tn_expand(tn_state *st)
 	j = total;
 	for (i = st->n; i-- > 0;)
 	{
-		tn_word		wd = w[i];
+		rx_title_word		wd = w[i];
 
-		if (tn_wcls(&wd) & TL_ABBR)
+		if (rx_title_wcls(&wd) & TL_ABBR)
 		{
-			const tn_lexeme *e = &tn_lexicon[wd.lex];
+			const rx_title_lexeme *e = &rx_title_lexicon[wd.lex];
 			int			k;
 
 			for (k = e->head_n; k-- > 0;)
 			{
-				int16_t		x = tn_exp_words[e->head_off + k];
-				tn_word    *o = &w[--j];
+				int16_t		x = rx_title_exp_words[e->head_off + k];
+				rx_title_word    *o = &w[--j];
 
 				*o = wd;
 				o->lex = x;
-				o->text = tn_lexicon[x].word;
-				o->len = tn_lexicon[x].len;
+				o->text = rx_title_lexicon[x].word;
+				o->len = rx_title_lexicon[x].len;
 				o->ndig = 0;
 				if (k > 0)
 					o->flags &= ~(W_HASH | W_ATTACHED);
@@ -866,17 +866,17 @@ enum
 
 /* The segment category of word wd. */
 static inline int
-tn_cat(const tn_word *wd)
+rx_title_cat(const rx_title_word *wd)
 {
 	uint32_t	cls;
 
 	if (wd->lex < 0)
 	{
-		if (tn_all_digits(wd))
+		if (rx_title_all_digits(wd))
 			return wd->ndig >= 3 ? CAT_Q : CAT_G;
 		return CAT_X;
 	}
-	cls = tn_lexicon[wd->lex].cls;
+	cls = rx_title_lexicon[wd->lex].cls;
 	if (cls & (TL_NOISE | TL_TAIL | TL_REQ))
 		return CAT_N;
 	if (cls & TL_LOC)
@@ -890,7 +890,7 @@ tn_cat(const tn_word *wd)
 
 /* Do words a and b have the same text? */
 static bool
-tn_same(const tn_word *a, const tn_word *b)
+rx_title_same(const rx_title_word *a, const rx_title_word *b)
 {
 	return a->len == b->len && memcmp(a->text, b->text, a->len) == 0;
 }
@@ -901,9 +901,9 @@ tn_same(const tn_word *a, const tn_word *b)
  * compared against, which keeps the cost linear.
  */
 static void
-tn_drop_repeats(tn_state *st)
+rx_title_drop_repeats(rx_title_state *st)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		n = st->n,
 				s,
 				end,
@@ -927,7 +927,7 @@ tn_drop_repeats(tn_state *st)
 				continue;
 			any = true;
 			for (j = 0; j < s && !seen; j++)
-				seen = !(w[j].flags & W_REMOVED) && tn_same(&w[i], &w[j]);
+				seen = !(w[j].flags & W_REMOVED) && rx_title_same(&w[i], &w[j]);
 			all = seen;
 		}
 		if (all && any)
@@ -941,9 +941,9 @@ tn_drop_repeats(tn_state *st)
  * title, and numerals that end a segment (a grade), then compact the array.
  */
 static void
-tn_segments(tn_state *st)
+rx_title_segments(rx_title_state *st)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		n = st->n,
 				i,
 				k,
@@ -952,7 +952,7 @@ tn_segments(tn_state *st)
 	bool		any_x = false;
 
 	for (i = 0; i < n; i++)
-		if (tn_cat(&w[i]) == CAT_X)
+		if (rx_title_cat(&w[i]) == CAT_X)
 		{
 			any_x = true;
 			break;
@@ -972,7 +972,7 @@ tn_segments(tn_state *st)
 
 			for (end = s; end < n && w[end].seg == w[s].seg; end++)
 			{
-				int			c = tn_cat(&w[end]);
+				int			c = rx_title_cat(&w[end]);
 
 				x |= (c == CAT_X);
 				nq |= (c == CAT_N || c == CAT_Q);
@@ -995,7 +995,7 @@ tn_segments(tn_state *st)
 				s--;
 			for (i = s; i < end; i++)
 			{
-				int			c = tn_cat(&w[i]);
+				int			c = rx_title_cat(&w[i]);
 
 				removed &= (w[i].flags & W_REMOVED) != 0;
 				x |= (c == CAT_X);
@@ -1015,7 +1015,7 @@ tn_segments(tn_state *st)
 			for (i = run_start; i < n; i++)
 				w[i].flags |= W_REMOVED;
 	}
-	tn_drop_repeats(st);
+	rx_title_drop_repeats(st);
 	/* a numeral that ends a segment, after some word of the job, is a grade */
 	for (i = 0; i < n; i++)
 	{
@@ -1025,17 +1025,17 @@ tn_segments(tn_state *st)
 			continue;
 		for (nx = i + 1; nx < n && (w[nx].flags & W_REMOVED); nx++)
 			;
-		if (content > 0 && (nx == n || w[nx].seg != w[i].seg) && tn_numeral(w, i) > 0)
+		if (content > 0 && (nx == n || w[nx].seg != w[i].seg) && rx_title_numeral(w, i) > 0)
 		{
-			tn_note_grade(st, tn_numeral(w, i));
+			rx_title_note_grade(st, rx_title_numeral(w, i));
 			w[i].flags |= W_REMOVED;
 			/* "Level 2": the word before the numeral goes too, if the job is named before it */
 			if (content > 1 && last_x < i && w[last_x].seg == w[i].seg &&
-				(tn_wcls(&w[last_x]) & TL_GRADEWORD))
+				(rx_title_wcls(&w[last_x]) & TL_GRADEWORD))
 				w[last_x].flags |= W_REMOVED;
 			continue;
 		}
-		if (tn_numeral(w, i) == 0 && tn_cat(&w[i]) == CAT_X)
+		if (rx_title_numeral(w, i) == 0 && rx_title_cat(&w[i]) == CAT_X)
 		{
 			content++;
 			last_x = i;
@@ -1056,7 +1056,7 @@ tn_segments(tn_state *st)
  * *keep is the stack size that ends with the phrase's first word.
  */
 static bool
-tn_phrase_middle(const tn_word *w, size_t k, const tn_word *wd, const tn_word *nx,
+rx_title_phrase_middle(const rx_title_word *w, size_t k, const rx_title_word *wd, const rx_title_word *nx,
 				 size_t *keep)
 {
 	size_t		p,
@@ -1064,20 +1064,20 @@ tn_phrase_middle(const tn_word *w, size_t k, const tn_word *wd, const tn_word *n
 
 	if (k == 0 || nx == NULL)
 		return false;
-	u = tn_unit_start(w, k);
+	u = rx_title_unit_start(w, k);
 	/*
 	 * Look past positional grade words: right before to/of/for one is never
 	 * the head, so this round would remove it anyway ("Chief Staff of Staff"
 	 * reads as "chief of staff").  Deciding otherwise would let each round
 	 * move the complement by one phrase.
 	 */
-	while (u > 0 && w[u].ulen == 1 && w[u].pid < 0 && (tn_wcls(&w[u]) & TL_POSGRADE))
-		u = tn_unit_start(w, u);
+	while (u > 0 && w[u].ulen == 1 && w[u].pid < 0 && (rx_title_wcls(&w[u]) & TL_POSGRADE))
+		u = rx_title_unit_start(w, u);
 	if (w[u].ulen != 1 || w[u].pid >= 0)
 		return false;
-	for (p = 0; p < tn_nphrases; p++)
+	for (p = 0; p < rx_title_nphrases; p++)
 	{
-		const tn_phrase *ph = &tn_phrases[p];
+		const rx_title_phrase *ph = &rx_title_phrases[p];
 
 		if (ph->nwords == 3 && ph->words[0] == w[u].lex && ph->words[1] == wd->lex &&
 			ph->words[2] == nx->lex)
@@ -1094,14 +1094,14 @@ tn_phrase_middle(const tn_word *w, size_t k, const tn_word *wd, const tn_word *n
  * phrase into one unit; take out a grade phrase (entry level).
  */
 static void
-tn_match_phrase(tn_state *st, size_t *k, int round)
+rx_title_match_phrase(rx_title_state *st, size_t *k, int round)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		p;
 
-	for (p = 0; p < tn_nphrases; p++)
+	for (p = 0; p < rx_title_nphrases; p++)
 	{
-		const tn_phrase *ph = &tn_phrases[p];
+		const rx_title_phrase *ph = &rx_title_phrases[p];
 		size_t		m = ph->nwords,
 					j,
 					u;
@@ -1121,7 +1121,7 @@ tn_match_phrase(tn_state *st, size_t *k, int round)
 		if ((ph->cls & (TL_GRADE | TL_ANY)) && !(w[u].flags & W_COMPL))
 		{
 			if (round == 1)
-				tn_note_grade(st, ph->grade);
+				rx_title_note_grade(st, ph->grade);
 			*k = u;
 		}
 		return;
@@ -1134,9 +1134,9 @@ tn_match_phrase(tn_state *st, size_t *k, int round)
  * Returns the new number of words.
  */
 static size_t
-tn_stack_pass(tn_state *st, int round)
+rx_title_stack_pass(rx_title_state *st, int round)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		n = st->n,
 				r,
 				k = 0;
@@ -1147,8 +1147,8 @@ tn_stack_pass(tn_state *st, int round)
 	st->intern_have = false;
 	for (r = 0; r < n; r++)
 	{
-		tn_word		wd = w[r];
-		uint32_t	cls = tn_wcls(&wd);
+		rx_title_word		wd = w[r];
+		uint32_t	cls = rx_title_wcls(&wd);
 
 		wd.flags &= ~W_ROUND;
 		wd.ulen = 1;
@@ -1159,19 +1159,19 @@ tn_stack_pass(tn_state *st, int round)
 		{
 			size_t		keep;
 
-			if (!tn_phrase_middle(w, k, &wd, r + 1 < n ? &w[r + 1] : NULL, &keep))
+			if (!rx_title_phrase_middle(w, k, &wd, r + 1 < n ? &w[r + 1] : NULL, &keep))
 				compl = true;
 			else
 				for (; k > keep; k--)	/* the grade words it looked past */
 					if (round == 1)
-						tn_note_grade(st, tn_lexicon[w[k - 1].lex].grade);
+						rx_title_note_grade(st, rx_title_lexicon[w[k - 1].lex].grade);
 		}
 		else if (cls & TL_INTERN)
 		{
-			if (!(r + 1 < n && (tn_wcls(&w[r + 1]) & TL_OFINTERNS)))
+			if (!(r + 1 < n && (rx_title_wcls(&w[r + 1]) & TL_OFINTERNS)))
 			{
 				if (round == 1)
-					tn_note_grade(st, tn_lexicon[wd.lex].grade);
+					rx_title_note_grade(st, rx_title_lexicon[wd.lex].grade);
 				st->intern_have = true;
 				st->intern_word = wd;
 				st->intern_pos = k;
@@ -1183,23 +1183,23 @@ tn_stack_pass(tn_state *st, int round)
 		else if (cls & TL_GRADE)
 		{
 			if (round == 1)
-				tn_note_grade(st, tn_lexicon[wd.lex].grade);
+				rx_title_note_grade(st, rx_title_lexicon[wd.lex].grade);
 			if (cls & TL_UP)
 			{
 				senior = true;
 				if (k > 0)
-					w[tn_unit_start(w, k)].flags |= W_SENIOR_AFTER;
+					w[rx_title_unit_start(w, k)].flags |= W_SENIOR_AFTER;
 			}
 			if (cls & TL_DOWN)
 				junior = true;
 			continue;
 		}
 		if (wd.ndig > 0 && k > 0 && w[k - 1].ulen == 1 && w[k - 1].pid < 0 &&
-			tn_is_reference(tn_wcls(&w[k - 1]), &wd))
+			rx_title_is_reference(rx_title_wcls(&w[k - 1]), &wd))
 		{
 			/* a requisition prefix and its number, next to each other now */
 			k--;
-			if (k > 0 && w[k - 1].ulen == 1 && (tn_wcls(&w[k - 1]) & TL_REQLEAD))
+			if (k > 0 && w[k - 1].ulen == 1 && (rx_title_wcls(&w[k - 1]) & TL_REQLEAD))
 				k--;
 			continue;
 		}
@@ -1209,7 +1209,7 @@ tn_stack_pass(tn_state *st, int round)
 			wd.flags |= W_JUNIOR_BEFORE;
 		w[k++] = wd;
 		if (cls & TL_PHRASE_END)
-			tn_match_phrase(st, &k, round);
+			rx_title_match_phrase(st, &k, round);
 	}
 	return k;
 }
@@ -1219,15 +1219,15 @@ tn_stack_pass(tn_state *st, int round)
  * a word of the job, grade words kept in a complement.  Returns the new k.
  */
 static size_t
-tn_strip_tail(tn_state *st, size_t k, int round)
+rx_title_strip_tail(rx_title_state *st, size_t k, int round)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		first_word = k,
 				u;
 
 	/* the first unit that is not a numeral: numerals after it are grades */
 	for (u = 0; u < k; u += w[u].ulen)
-		if (tn_numeral(w, u) == 0)
+		if (rx_title_numeral(w, u) == 0)
 		{
 			first_word = u;
 			break;
@@ -1237,23 +1237,23 @@ tn_strip_tail(tn_state *st, size_t k, int round)
 		uint32_t	cls;
 		int			g;
 
-		u = tn_unit_start(w, k);
-		cls = tn_ucls(w, u);
-		g = tn_numeral(w, u);
+		u = rx_title_unit_start(w, k);
+		cls = rx_title_ucls(w, u);
+		g = rx_title_numeral(w, u);
 		if (g > 0 && u > first_word)
 		{
 			if (round == 1)
-				tn_note_grade(st, g);
+				rx_title_note_grade(st, g);
 			/* "Engineer Level 2": the grade word before it goes too */
 			if (u > first_word + 1 && w[u - 1].ulen == 1 &&
-				(tn_wcls(&w[u - 1]) & TL_GRADEWORD))
+				(rx_title_wcls(&w[u - 1]) & TL_GRADEWORD))
 				u--;
 		}
 		else if ((cls & TL_GRADE) && (w[u].flags & W_COMPL))
 		{
 			if (round == 1)
-				tn_note_grade(st, w[u].pid >= 0 ? tn_phrases[w[u].pid].grade :
-							  tn_lexicon[w[u].lex].grade);
+				rx_title_note_grade(st, w[u].pid >= 0 ? rx_title_phrases[w[u].pid].grade :
+							  rx_title_lexicon[w[u].lex].grade);
 		}
 		else if (!(cls & TL_TAIL))
 			break;
@@ -1267,9 +1267,9 @@ tn_strip_tail(tn_state *st, size_t k, int round)
  * ("Intern (Remote)" -> "intern").  Returns the new k.
  */
 static size_t
-tn_restore_intern(tn_state *st, size_t k, int round)
+rx_title_restore_intern(rx_title_state *st, size_t k, int round)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		u,
 				pos;
 	bool		only_noise = true;
@@ -1279,13 +1279,13 @@ tn_restore_intern(tn_state *st, size_t k, int round)
 	if (round == 1 && k <= st->intern_pos)
 		st->trainee = true;
 	for (u = 0; u < k && only_noise; u += w[u].ulen)
-		only_noise = (tn_ucls(w, u) & TL_NOISE) != 0;
+		only_noise = (rx_title_ucls(w, u) & TL_NOISE) != 0;
 	if (!only_noise)
 		return k;
 	if (round == 1)
 		st->trainee = true;
 	pos = st->intern_pos < k ? st->intern_pos : k;
-	memmove(&w[pos + 1], &w[pos], (k - pos) * sizeof(tn_word));
+	memmove(&w[pos + 1], &w[pos], (k - pos) * sizeof(rx_title_word));
 	w[pos] = st->intern_word;
 	return k + 1;
 }
@@ -1297,9 +1297,9 @@ tn_restore_intern(tn_state *st, size_t k, int round)
  * engineering), else the modifier form.  Returns the new k.
  */
 static size_t
-tn_expand_positional(tn_state *st, size_t k)
+rx_title_expand_positional(rx_title_state *st, size_t k)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		u,
 				prev = k,
 				total = 0,
@@ -1310,10 +1310,10 @@ tn_expand_positional(tn_state *st, size_t k)
 
 	if (k == 0)
 		return 0;
-	head = tn_unit_start(w, k);
+	head = rx_title_unit_start(w, k);
 	for (u = 0; u < k; prev = u, u += w[u].ulen)
 	{
-		if (w[u].ulen != 1 || !(tn_wcls(&w[u]) & TL_POSABBR))
+		if (w[u].ulen != 1 || !(rx_title_wcls(&w[u]) & TL_POSABBR))
 		{
 			total += w[u].ulen;
 			continue;
@@ -1321,24 +1321,24 @@ tn_expand_positional(tn_state *st, size_t k)
 		any = true;
 		/* the head noun: the last word, or the last of its segment ("Dev, Payments") */
 		if ((u == head || w[u + 1].seg != w[u].seg) &&
-			(prev == k || !(tn_ucls(w, prev) & (TL_RANK | TL_COMPL))))
+			(prev == k || !(rx_title_ucls(w, prev) & (TL_RANK | TL_COMPL))))
 		{
 			w[u].flags |= W_HEADFORM;
-			total += tn_lexicon[w[u].lex].head_n;
+			total += rx_title_lexicon[w[u].lex].head_n;
 		}
 		else
-			total += tn_lexicon[w[u].lex].mod_n;
+			total += rx_title_lexicon[w[u].lex].mod_n;
 	}
 	if (!any)
 		return k;
 	j = total;
 	for (i = k; i-- > 0;)
 	{
-		tn_word		wd = w[i];
+		rx_title_word		wd = w[i];
 
-		if (wd.ulen == 1 && wd.pid < 0 && (tn_wcls(&wd) & TL_POSABBR))
+		if (wd.ulen == 1 && wd.pid < 0 && (rx_title_wcls(&wd) & TL_POSABBR))
 		{
-			const tn_lexeme *e = &tn_lexicon[wd.lex];
+			const rx_title_lexeme *e = &rx_title_lexicon[wd.lex];
 			bool		hf = (wd.flags & W_HEADFORM) != 0;
 			int			cnt = hf ? e->head_n : e->mod_n;
 			int			off = hf ? e->head_off : e->mod_off;
@@ -1346,13 +1346,13 @@ tn_expand_positional(tn_state *st, size_t k)
 
 			for (c = cnt; c-- > 0;)
 			{
-				int16_t		x = tn_exp_words[off + c];
-				tn_word    *o = &w[--j];
+				int16_t		x = rx_title_exp_words[off + c];
+				rx_title_word    *o = &w[--j];
 
 				*o = wd;
 				o->lex = x;
-				o->text = tn_lexicon[x].word;
-				o->len = tn_lexicon[x].len;
+				o->text = rx_title_lexicon[x].word;
+				o->len = rx_title_lexicon[x].len;
 				o->ndig = 0;
 				if (c != cnt - 1)
 					o->flags &= ~W_SENIOR_AFTER;
@@ -1370,9 +1370,9 @@ tn_expand_positional(tn_state *st, size_t k)
  * before vice president; in round 1 the level evidence is recorded.
  */
 static void
-tn_modifiers(tn_state *st, size_t k, int round)
+rx_title_modifiers(rx_title_state *st, size_t k, int round)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		head,
 				end = k;
 	long		rank_ahead = -1,
@@ -1380,12 +1380,12 @@ tn_modifiers(tn_state *st, size_t k, int round)
 
 	if (k == 0)
 		return;
-	head = tn_unit_start(w, k);
+	head = rx_title_unit_start(w, k);
 	while (end > 0)
 	{
-		size_t		u = tn_unit_start(w, end);
-		uint32_t	cls = tn_ucls(w, u);
-		uint32_t	ncls = next >= 0 ? tn_ucls(w, (size_t) next) : 0;
+		size_t		u = rx_title_unit_start(w, end);
+		uint32_t	cls = rx_title_ucls(w, u);
+		uint32_t	ncls = next >= 0 ? rx_title_ucls(w, (size_t) next) : 0;
 		bool		dead = false;
 
 		end = u;
@@ -1414,24 +1414,24 @@ tn_modifiers(tn_state *st, size_t k, int round)
 		}
 		else if ((cls & TL_POSGRADE) && u != head)
 		{
-			bool		keep = (w[u].lex == TN_LEX_LEAD && (ncls & TL_NOTLEAD)) ||
-				(w[u].lex == TN_LEX_STAFF && (ncls & TL_NOTSTAFF));
+			bool		keep = (w[u].lex == RX_TITLE_LEX_LEAD && (ncls & TL_NOTLEAD)) ||
+				(w[u].lex == RX_TITLE_LEX_STAFF && (ncls & TL_NOTSTAFF));
 
 			if (!keep)
 			{
 				if (round == 1)
-					tn_note_grade(st, tn_lexicon[w[u].lex].grade);
+					rx_title_note_grade(st, rx_title_lexicon[w[u].lex].grade);
 				dead = true;
 			}
 		}
 		else if (u == head && round == 1 && w[u].pid < 0)
 		{
 			/* the head noun "lead" or "fellow" still names a level */
-			if (w[u].lex == TN_LEX_LEAD)
-				tn_note_grade(st, tn_lexicon[w[u].lex].grade);
-			else if (w[u].lex == TN_LEX_FELLOW &&
-					 !(u > 0 && (tn_ucls(w, tn_unit_start(w, u)) & TL_TRAINING)))
-				tn_note_grade(st, tn_lexicon[w[u].lex].grade);
+			if (w[u].lex == RX_TITLE_LEX_LEAD)
+				rx_title_note_grade(st, rx_title_lexicon[w[u].lex].grade);
+			else if (w[u].lex == RX_TITLE_LEX_FELLOW &&
+					 !(u > 0 && (rx_title_ucls(w, rx_title_unit_start(w, u)) & TL_TRAINING)))
+				rx_title_note_grade(st, rx_title_lexicon[w[u].lex].grade);
 		}
 		if (dead)
 			w[u].flags |= W_DEAD;
@@ -1442,9 +1442,9 @@ tn_modifiers(tn_state *st, size_t k, int round)
 
 /* Round 1: the strongest rank noun, in its senior or assistant form. */
 static void
-tn_ranks(tn_state *st, size_t k)
+rx_title_ranks(rx_title_state *st, size_t k)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		u;
 
 	for (u = 0; u < k; u += w[u].ulen)
@@ -1452,14 +1452,14 @@ tn_ranks(tn_state *st, size_t k)
 		uint32_t	f = w[u].flags;
 		int32_t		r;
 
-		if (!(tn_ucls(w, u) & TL_RANK) || (f & (W_COMPL | W_DEAD)))
+		if (!(rx_title_ucls(w, u) & TL_RANK) || (f & (W_COMPL | W_DEAD)))
 			continue;
 		if (f & (W_DOWN | W_JUNIOR_BEFORE))
-			r = tn_urank(w, u, 2);
+			r = rx_title_urank(w, u, 2);
 		else if (f & (W_UP | W_SENIOR_BEFORE | W_SENIOR_AFTER))
-			r = tn_urank(w, u, 1);
+			r = rx_title_urank(w, u, 1);
 		else
-			r = tn_urank(w, u, 0);
+			r = rx_title_urank(w, u, 0);
 		if (!st->rank_found || r > st->rank)
 			st->rank = r;
 		st->rank_found = true;
@@ -1468,23 +1468,23 @@ tn_ranks(tn_state *st, size_t k)
 
 /* One round of word rules over st->w[0..n); updates st->n. */
 static void
-tn_round(tn_state *st, int round)
+rx_title_round(rx_title_state *st, int round)
 {
-	tn_word    *w = st->w;
+	rx_title_word    *w = st->w;
 	size_t		k,
 				u,
 				i,
 				m,
 				o = 0;
 
-	k = tn_stack_pass(st, round);
-	k = tn_strip_tail(st, k, round);
-	k = tn_restore_intern(st, k, round);
+	k = rx_title_stack_pass(st, round);
+	k = rx_title_strip_tail(st, k, round);
+	k = rx_title_restore_intern(st, k, round);
 	if (round == 1)
-		k = tn_expand_positional(st, k);
-	tn_modifiers(st, k, round);
+		k = rx_title_expand_positional(st, k);
+	rx_title_modifiers(st, k, round);
 	if (round == 1)
-		tn_ranks(st, k);
+		rx_title_ranks(st, k);
 	for (u = 0; u < k; u += m)
 	{
 		m = w[u].ulen;			/* read before w[u] may be overwritten below */
@@ -1501,30 +1501,30 @@ tn_round(tn_state *st, int round)
 
 /* Upper bound of the normalized length for an input of len bytes. */
 size_t
-tn_out_capacity(size_t len)
+rx_title_out_capacity(size_t len)
 {
-	if (len > (SIZE_MAX - 1) / TN_GROWTH)
+	if (len > (SIZE_MAX - 1) / RX_TITLE_GROWTH)
 		return SIZE_MAX;
-	return len * TN_GROWTH + 1;
+	return len * RX_TITLE_GROWTH + 1;
 }
 
-/* Bytes of scratch memory tn_analyze needs for an input of len bytes. */
+/* Bytes of scratch memory rx_title_analyze needs for an input of len bytes. */
 size_t
-tn_scratch_size(size_t len)
+rx_title_scratch_size(size_t len)
 {
-	if (len > TN_MAX_LEN)
-		len = TN_MAX_LEN;
-	return (len + 1) * sizeof(tn_word) + len + 1 + sizeof(tn_word);
+	if (len > RX_TITLE_MAX_LEN)
+		len = RX_TITLE_MAX_LEN;
+	return (len + 1) * sizeof(rx_title_word) + len + 1 + sizeof(rx_title_word);
 }
 
 /* Both results in one pass, with caller-provided scratch memory. */
 rx_status
-tn_analyze(const char *s, size_t len, void *scratch, size_t scratchcap,
-		   char *out, size_t outcap, size_t *outlen, tn_info *info,
+rx_title_analyze(const char *s, size_t len, void *scratch, size_t scratchcap,
+		   char *out, size_t outcap, size_t *outlen, rx_title_info *info,
 		   rx_error *err)
 {
-	tn_lexer	lx;
-	tn_state	st;
+	rx_title_lexer	lx;
+	rx_title_state	st;
 	uintptr_t	p;
 	size_t		o = 0,
 				u,
@@ -1534,40 +1534,40 @@ tn_analyze(const char *s, size_t len, void *scratch, size_t scratchcap,
 	int			round;
 
 	rx_clear(err);
-	if (len > TN_MAX_LEN)
+	if (len > RX_TITLE_MAX_LEN)
 		return rx_fail(err, RX_LIMIT,
 					   "A job title is read up to %d bytes; this one has %zu bytes.",
-					   TN_MAX_LEN, len);
-	if (scratch == NULL || scratchcap < tn_scratch_size(len))
+					   RX_TITLE_MAX_LEN, len);
+	if (scratch == NULL || scratchcap < rx_title_scratch_size(len))
 		return rx_fail(err, RX_ARGUMENT,
 					   "The scratch memory for a title of %zu bytes must hold %zu bytes.",
-					   len, tn_scratch_size(len));
-	if (out != NULL && outcap < tn_out_capacity(len))
+					   len, rx_title_scratch_size(len));
+	if (out != NULL && outcap < rx_title_out_capacity(len))
 		return rx_fail(err, RX_ARGUMENT,
 					   "The output buffer for a title of %zu bytes must hold %zu bytes.",
-					   len, tn_out_capacity(len));
+					   len, rx_title_out_capacity(len));
 
-	p = ((uintptr_t) scratch + sizeof(tn_word) - 1) & ~(uintptr_t) (sizeof(tn_word) - 1);
+	p = ((uintptr_t) scratch + sizeof(rx_title_word) - 1) & ~(uintptr_t) (sizeof(rx_title_word) - 1);
 	memset(&lx, 0, sizeof(lx));
 	lx.s = (const unsigned char *) s;
 	lx.len = len;
-	lx.w = (tn_word *) p;
+	lx.w = (rx_title_word *) p;
 	lx.tb = (char *) (lx.w + len + 1);
 	lx.space_before = true;
-	rc = tn_lex(&lx, err);
+	rc = rx_title_lex(&lx, err);
 	if (rc != RX_OK)
 		return rc;
 
 	memset(&st, 0, sizeof(st));
 	st.w = lx.w;
 	st.n = lx.n;
-	tn_expand(&st);
-	tn_segments(&st);
-	/* rounds until nothing changes (three on every input known), at most TN_MAX_ROUNDS */
-	for (round = 1; round <= TN_MAX_ROUNDS; round++)
+	rx_title_expand(&st);
+	rx_title_segments(&st);
+	/* rounds until nothing changes (three on every input known), at most RX_TITLE_MAX_ROUNDS */
+	for (round = 1; round <= RX_TITLE_MAX_ROUNDS; round++)
 	{
 		before = st.n;
-		tn_round(&st, round);
+		rx_title_round(&st, round);
 		if (round > 1 && st.n == before)
 			break;
 	}
@@ -1595,10 +1595,10 @@ tn_analyze(const char *s, size_t len, void *scratch, size_t scratchcap,
 		info->has_rank = st.rank_found;
 		info->rank = st.rank;
 		info->trainee = st.trainee;
-		info->rounds = round > TN_MAX_ROUNDS ? TN_MAX_ROUNDS : round;
+		info->rounds = round > RX_TITLE_MAX_ROUNDS ? RX_TITLE_MAX_ROUNDS : round;
 		info->has_level = true;
 		if (st.trainee)
-			info->level = TN_P1;
+			info->level = RX_TITLE_P1;
 		else if (st.rank_found)
 			info->level = st.rank;
 		else if (st.grade_found)
@@ -1612,23 +1612,23 @@ tn_analyze(const char *s, size_t len, void *scratch, size_t scratchcap,
 	return RX_OK;
 }
 
-/* Run tn_analyze with scratch on the stack, or from malloc when the title is long. */
+/* Run rx_title_analyze with scratch on the stack, or from malloc when the title is long. */
 static rx_status
-tn_run(const char *s, size_t len, char *out, size_t outcap, size_t *outlen,
-	   tn_info *info, rx_error *err)
+rx_title_run(const char *s, size_t len, char *out, size_t outcap, size_t *outlen,
+	   rx_title_info *info, rx_error *err)
 {
 	union
 	{
-		tn_word		align;
-		char		bytes[TN_STACK_SCRATCH];
+		rx_title_word		align;
+		char		bytes[RX_TITLE_STACK_SCRATCH];
 	}			stackbuf;
 	void	   *scratch = stackbuf.bytes;
 	size_t		need;
 	rx_status	rc;
 
-	if (len > TN_MAX_LEN)
-		return tn_analyze(s, len, NULL, 0, out, outcap, outlen, info, err);
-	need = tn_scratch_size(len);
+	if (len > RX_TITLE_MAX_LEN)
+		return rx_title_analyze(s, len, NULL, 0, out, outcap, outlen, info, err);
+	need = rx_title_scratch_size(len);
 	if (need > sizeof(stackbuf))
 	{
 		scratch = malloc(need);
@@ -1637,7 +1637,7 @@ tn_run(const char *s, size_t len, char *out, size_t outcap, size_t *outlen,
 						   "There is not enough memory to read a job title of %zu bytes.",
 						   len);
 	}
-	rc = tn_analyze(s, len, scratch, need, out, outcap, outlen, info, err);
+	rc = rx_title_analyze(s, len, scratch, need, out, outcap, outlen, info, err);
 	if (scratch != stackbuf.bytes)
 		free(scratch);
 	return rc;
@@ -1645,20 +1645,20 @@ tn_run(const char *s, size_t len, char *out, size_t outcap, size_t *outlen,
 
 /* Normalize title s[0..len) into out (see title.h). */
 rx_status
-tn_normalize(const char *s, size_t len, char *out, size_t outcap,
+rx_title_normalize(const char *s, size_t len, char *out, size_t outcap,
 			 size_t *outlen, rx_error *err)
 {
 	if (out == NULL)
 		return rx_fail(err, RX_ARGUMENT, "The output buffer must not be NULL.");
-	return tn_run(s, len, out, outcap, outlen, NULL, err);
+	return rx_title_run(s, len, out, outcap, outlen, NULL, err);
 }
 
 /* The level the title names (see title.h). */
 rx_status
-tn_level(const char *s, size_t len, bool *found, int32_t *level, rx_error *err)
+rx_title_level(const char *s, size_t len, bool *found, int32_t *level, rx_error *err)
 {
-	tn_info		info;
-	rx_status	rc = tn_run(s, len, NULL, 0, NULL, &info, err);
+	rx_title_info		info;
+	rx_status	rc = rx_title_run(s, len, NULL, 0, NULL, &info, err);
 
 	*found = false;
 	*level = 0;

@@ -3,7 +3,7 @@
  *
  * Invariants: coding any bytes as a title (with any head window) never
  * crashes and returns RX_OK with at most k candidates, each scored in
- * [0, 1], best first, with evidence of bounded length; ac_head_window stays
+ * [0, 1], best first, with evidence of bounded length; rx_autocode_head_window stays
  * inside the text; any bytes can be added as a title and removed
  * again, after which the index holds what it held before.
  */
@@ -15,8 +15,8 @@
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static ac_index *fz_ix;
-static ac_scratch *fz_sc;
+static rx_autocode_index *fz_ix;
+static rx_autocode_scratch *fz_sc;
 
 /* The small dictionary every input is coded against, built once. */
 static void
@@ -37,38 +37,38 @@ fz_build(void)
 	size_t		i;
 	rx_error	err;
 
-	fz_ix = ac_index_create(NULL, NULL);
+	fz_ix = rx_autocode_index_create(NULL, NULL);
 	if (fz_ix == NULL)
 		abort();
 	for (i = 0; i < sizeof(d) / sizeof(d[0]); i++)
 	{
-		ac_entry_in in = {d[i].t, strlen(d[i].t), d[i].t, strlen(d[i].t), d[i].c, AC_TITLE, 1.0};
+		rx_autocode_entry_in in = {d[i].t, strlen(d[i].t), d[i].t, strlen(d[i].t), d[i].c, RX_AUTOCODE_TITLE, 1.0};
 
-		if (ac_add(fz_ix, &in, &err) != RX_OK)
+		if (rx_autocode_add(fz_ix, &in, &err) != RX_OK)
 			abort();
 	}
 	{
 		const char *desc = "Operate machines that cut, press and shape metal and plastic parts.";
-		ac_entry_in in = {desc, strlen(desc), "machine operator", 16, 51919900,
-		AC_DESCRIPTION, 0.5};
+		rx_autocode_entry_in in = {desc, strlen(desc), "machine operator", 16, 51919900,
+		RX_AUTOCODE_DESCRIPTION, 0.5};
 
-		if (ac_add(fz_ix, &in, &err) != RX_OK)
+		if (rx_autocode_add(fz_ix, &in, &err) != RX_OK)
 			abort();
 	}
 	/* SOC groups for some codes (detailed, broad, minor, major), none for others */
 	{
 		static const int32_t codes[] = {15125200, 17302300, 17207100, 29114100, 29206100};
-		static const int32_t groups[][AC_GROUP_LEVELS] = {
+		static const int32_t groups[][RX_AUTOCODE_GROUP_LEVELS] = {
 			{151252, 151250, 151200, 150000}, {173023, 173020, 173000, 170000},
 			{172071, 172070, 172000, 170000}, {291141, 291140, 291100, 290000},
 			{292061, 292060, 292000, 290000}
 		};
 
 		for (i = 0; i < sizeof(codes) / sizeof(codes[0]); i++)
-			if (ac_set_groups(fz_ix, codes[i], groups[i], &err) != RX_OK)
+			if (rx_autocode_set_groups(fz_ix, codes[i], groups[i], &err) != RX_OK)
 				abort();
 	}
-	fz_sc = ac_scratch_create(fz_ix);
+	fz_sc = rx_autocode_scratch_create(fz_ix);
 	if (fz_sc == NULL)
 		abort();
 }
@@ -77,12 +77,12 @@ fz_build(void)
 static void
 fz_check_query(const char *text, size_t len, int k)
 {
-	ac_hit		h[32];
+	rx_autocode_hit		h[32];
 	int			n = -1,
 				i;
 	rx_error	err;
 
-	if (ac_query(fz_ix, fz_sc, text, len, k, h, &n, &err) != RX_OK)
+	if (rx_autocode_query(fz_ix, fz_sc, text, len, k, h, &n, &err) != RX_OK)
 		abort();
 	if (n < 0 || n > k)
 		abort();
@@ -94,7 +94,7 @@ fz_check_query(const char *text, size_t len, int k)
 			abort();
 		if (h[i].evidence_len > 0 && h[i].evidence == NULL)
 			abort();
-		if (h[i].evidence_len > AC_TEXT_MAX + AC_LABEL_MAX)
+		if (h[i].evidence_len > RX_AUTOCODE_TEXT_MAX + RX_AUTOCODE_LABEL_MAX)
 			abort();
 	}
 }
@@ -107,7 +107,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	uint32_t	before;
 	bool		found = false;
 	rx_error	err;
-	ac_entry_in in;
+	rx_autocode_entry_in in;
 
 	if (fz_ix == NULL)
 		fz_build();
@@ -115,33 +115,33 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fz_check_query(s, size, k);
 
 	/* any bytes as a raw title and as its normalized text: a window inside it */
-	if (ac_head_window(s, size, s, size) > size)
+	if (rx_autocode_head_window(s, size, s, size) > size)
 		abort();
 	{
-		ac_hit		h[8];
+		rx_autocode_hit		h[8];
 		int			n;
 		rx_error	err;
 
-		if (ac_query_head(fz_ix, fz_sc, s, size, size > 0 ? data[size - 1] % (size + 1) : 0, 8, h,
+		if (rx_autocode_query_head(fz_ix, fz_sc, s, size, size > 0 ? data[size - 1] % (size + 1) : 0, 8, h,
 						  &n, &err) != RX_OK || n < 0 || n > 8)
 			abort();
 	}
 
 	/* the bytes as a user's title: added, coded, removed */
-	before = ac_index_size(fz_ix);
+	before = rx_autocode_index_size(fz_ix);
 	in.text = s;
 	in.text_len = size;
 	in.label = s;
 	in.label_len = size;
 	in.code = 99999900;
-	in.kind = AC_TITLE;
+	in.kind = RX_AUTOCODE_TITLE;
 	in.weight = 1.0;
-	if (ac_add(fz_ix, &in, &err) != RX_OK)
+	if (rx_autocode_add(fz_ix, &in, &err) != RX_OK)
 		abort();
 	fz_check_query(s, size, 5);
-	if (ac_remove(fz_ix, &in, &found, &err) != RX_OK || !found)
+	if (rx_autocode_remove(fz_ix, &in, &found, &err) != RX_OK || !found)
 		abort();
-	if (ac_index_size(fz_ix) != before)
+	if (rx_autocode_index_size(fz_ix) != before)
 		abort();
 	fz_check_query(s, size, k);
 	return 0;

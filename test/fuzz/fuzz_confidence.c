@@ -25,27 +25,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				back,
 				r;
 	rx_error	err;
-	char		buf[CF_TEXT_MAX];
+	char		buf[RX_CONFIDENCE_TEXT_MAX];
 	const char *s = (const char *) data;
 	bool		strict_ok,
 				has_percent = memchr(data, '%', size) != NULL;
 
-	strict_ok = cf_parse(s, size, &v, &err) == RX_OK;
+	strict_ok = rx_confidence_parse(s, size, &v, &err) == RX_OK;
 	if (strict_ok)
 	{
-		if (!cf_valid(v))
+		if (!rx_confidence_valid(v))
 			abort();
-		if (cf_format(v, buf) >= CF_TEXT_MAX)
+		if (rx_confidence_format(v, buf) >= RX_CONFIDENCE_TEXT_MAX)
 			abort();
-		if (cf_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
+		if (rx_confidence_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
 			abort();
 	}
 	else if (err.detail[0] == '\0' || err.status == RX_OK)
 		abort();
 
-	if (cf_round_decimal(s, size, &r, &err) == RX_OK)
+	if (rx_confidence_round_decimal(s, size, &r, &err) == RX_OK)
 	{
-		if (!cf_valid(r))
+		if (!rx_confidence_valid(r))
 			abort();
 	}
 	else
@@ -63,9 +63,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		double		x;
 
 		memcpy(&x, data, sizeof(x));
-		if (cf_from_double(x, &r, &err) == RX_OK)
+		if (rx_confidence_from_double(x, &r, &err) == RX_OK)
 		{
-			if (!cf_valid(r) || !(x > -0.00005 && x < 1.00005))
+			if (!rx_confidence_valid(r) || !(x > -0.00005 && x < 1.00005))
 				abort();
 		}
 		else if (err.detail[0] == '\0')
@@ -75,16 +75,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			/* the direct path agrees with reading 15 significant digits */
 			char		txt[64];
 			int16_t		r2;
-			rx_status	st1 = cf_from_double(x, &r, &err);
+			rx_status	st1 = rx_confidence_from_double(x, &r, &err);
 
 			snprintf(txt, sizeof(txt), "%.15g", x);
-			if (cf_round_decimal(txt, strlen(txt), &r2, &err) != st1 ||
+			if (rx_confidence_round_decimal(txt, strlen(txt), &r2, &err) != st1 ||
 				(st1 == RX_OK && r != r2))
 				abort();
 		}
-		if (cf_from_double_complement(x, &r, &err) == RX_OK)
+		if (rx_confidence_from_double_complement(x, &r, &err) == RX_OK)
 		{
-			if (!cf_valid(r) || !(x >= 0 && x <= 1))
+			if (!rx_confidence_valid(r) || !(x >= 0 && x <= 1))
 				abort();
 		}
 		else if (x >= 0 && x <= 1)
@@ -93,12 +93,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size >= 4)
 	{
-		int16_t		a = (int16_t) ((data[0] | (data[1] << 8)) % (CF_ONE + 1));
-		int16_t		b = (int16_t) ((data[2] | (data[3] << 8)) % (CF_ONE + 1));
-		int16_t		x = cf_and(a, b),
-					y = cf_or(a, b);
+		int16_t		a = (int16_t) ((data[0] | (data[1] << 8)) % (RX_CONFIDENCE_ONE + 1));
+		int16_t		b = (int16_t) ((data[2] | (data[3] << 8)) % (RX_CONFIDENCE_ONE + 1));
+		int16_t		x = rx_confidence_and(a, b),
+					y = rx_confidence_or(a, b);
 
-		if (!cf_valid(x) || !cf_valid(y) || x != cf_and(b, a) || y != cf_or(b, a))
+		if (!rx_confidence_valid(x) || !rx_confidence_valid(y) || x != rx_confidence_and(b, a) || y != rx_confidence_or(b, a))
 			abort();
 		if (x > a || x > b || y < a || y < b)
 			abort();

@@ -2,7 +2,7 @@
  * fuzz_coord.c — libFuzzer harness of the rolecoord core.
  *
  * Invariants: parsing never crashes; a failure always carries a detail
- * sentence; a parsed coordinate's text fits RCO_TEXT_MAX and parses back to
+ * sentence; a parsed coordinate's text fits RX_COORD_TEXT_MAX and parses back to
  * the same coordinate; its stored form decodes to it.  The input split at
  * its first newline gives two coordinates, whose distance is in [0, 1],
  * symmetric, 0 exactly when they are equal (for weights strictly between 0
@@ -21,33 +21,33 @@ int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Parse s[0..n) and check everything a parsed coordinate must satisfy. */
 static bool
-check_one(const char *s, size_t n, rc_code *path, rco_point *p)
+check_one(const char *s, size_t n, rx_code *path, rx_coord_point *p)
 {
-	char		text[RCO_TEXT_MAX];
-	rc_code		back_path;
-	unsigned char bytes[RCO_POINT_HDR + RC_TEXT_MAX];
-	rco_point	back;
+	char		text[RX_COORD_TEXT_MAX];
+	rx_code		back_path;
+	unsigned char bytes[RX_COORD_POINT_HDR + RX_CODE_TEXT_MAX];
+	rx_coord_point	back;
 	rx_error	err;
 	size_t		len;
 
-	if (rco_parse(s, n, path, p, &err) != RX_OK)
+	if (rx_coord_parse(s, n, path, p, &err) != RX_OK)
 	{
 		if (err.detail[0] == '\0' || err.status == RX_OK)
 			abort();
 		return false;
 	}
-	if (p->depth < 1 || p->depth > RC_LABELS_MAX || p->len > RC_TEXT_MAX ||
+	if (p->depth < 1 || p->depth > RX_CODE_LABELS_MAX || p->len > RX_CODE_TEXT_MAX ||
 		!isfinite(p->grade) || signbit(p->grade) != (p->grade < 0))
 		abort();
-	len = rco_format(p, text);
-	if (len >= RCO_TEXT_MAX || len != strlen(text))
+	len = rx_coord_format(p, text);
+	if (len >= RX_COORD_TEXT_MAX || len != strlen(text))
 		abort();
-	if (rco_parse(text, len, &back_path, &back, &err) != RX_OK ||
-		rco_compare(p, &back) != 0 || back.depth != p->depth ||
+	if (rx_coord_parse(text, len, &back_path, &back, &err) != RX_OK ||
+		rx_coord_compare(p, &back) != 0 || back.depth != p->depth ||
 		memcmp(&back.grade, &p->grade, sizeof(double)) != 0)
 		abort();
-	rco_encode_point(p, bytes);
-	if (!rco_decode_point(bytes, rco_point_size(p), &back) || rco_compare(p, &back) != 0)
+	rx_coord_encode_point(p, bytes);
+	if (!rx_coord_decode_point(bytes, rx_coord_point_size(p), &back) || rx_coord_compare(p, &back) != 0)
 		abort();
 	return true;
 }
@@ -58,9 +58,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *s = (const char *) data;
 	const char *nl = memchr(s, '\n', size);
-	rc_code		pa,
+	rx_code		pa,
 				pb;
-	rco_point	a,
+	rx_coord_point	a,
 				b;
 	bool		oka,
 				okb = false;
@@ -77,18 +77,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		{
 			double		w = weights[i],
 						span = 0.5 + i;
-			double		d = rco_distance(&a, &b, w, span);
-			rco_box		box;
+			double		d = rx_coord_distance(&a, &b, w, span);
+			rx_coord_box		box;
 
-			if (!(d >= 0.0 && d <= 1.0) || d != rco_distance(&b, &a, w, span))
+			if (!(d >= 0.0 && d <= 1.0) || d != rx_coord_distance(&b, &a, w, span))
 				abort();
-			if (w > 0.0 && w < 1.0 && (d == 0.0) != (rco_compare(&a, &b) == 0))
+			if (w > 0.0 && w < 1.0 && (d == 0.0) != (rx_coord_compare(&a, &b) == 0))
 				abort();
-			rco_box_of_point(&a, &box);
-			if (rco_box_lower_bound(&box, &b, w, span) > d)
+			rx_coord_box_of_point(&a, &box);
+			if (rx_coord_box_lower_bound(&box, &b, w, span) > d)
 				abort();
-			rco_box_of_point(&b, &box);
-			if (rco_box_lower_bound(&box, &a, w, span) > d)
+			rx_coord_box_of_point(&b, &box);
+			if (rx_coord_box_lower_bound(&box, &a, w, span) > d)
 				abort();
 		}
 	}
@@ -98,16 +98,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	{
 		double		g,
 					back;
-		char		text[RCO_GRADE_MAX];
+		char		text[RX_COORD_GRADE_MAX];
 		rx_error	err;
 
 		memcpy(&g, data, sizeof(g));
-		if (rco_check_grade(g, &g, &err) == RX_OK)
+		if (rx_coord_check_grade(g, &g, &err) == RX_OK)
 		{
-			size_t		n = rco_format_grade(g, text);
+			size_t		n = rx_coord_format_grade(g, text);
 
-			if (n >= RCO_GRADE_MAX ||
-				rco_parse_grade(text, n, &back, &err) != RX_OK ||
+			if (n >= RX_COORD_GRADE_MAX ||
+				rx_coord_parse_grade(text, n, &back, &err) != RX_OK ||
 				memcmp(&back, &g, sizeof(g)) != 0)
 				abort();
 		}

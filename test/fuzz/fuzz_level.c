@@ -21,23 +21,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				lo,
 				hi;
 	rx_error	err;
-	char		buf[RL_TEXT_MAX];
+	char		buf[RX_LEVEL_TEXT_MAX];
 	const char *s = (const char *) data;
 
-	if (rl_parse(s, size, &v, &err) == RX_OK)
+	if (rx_level_parse(s, size, &v, &err) == RX_OK)
 	{
-		if (!rl_valid(v))
+		if (!rx_level_valid(v))
 			abort();
-		rl_format(v, buf);
-		if (rl_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
+		rx_level_format(v, buf);
+		if (rx_level_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
 			abort();
 	}
 	else if (err.detail[0] == '\0')
 		abort();
 
-	if (rl_parse_span(s, size, &lo, &hi, &err) == RX_OK)
+	if (rx_level_parse_span(s, size, &lo, &hi, &err) == RX_OK)
 	{
-		if (lo > hi || !rl_valid(lo) || !rl_valid(hi))
+		if (lo > hi || !rx_level_valid(lo) || !rx_level_valid(hi))
 			abort();
 	}
 	else if (err.detail[0] == '\0')
@@ -45,7 +45,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size >= 1)
 	{
-		if (rl_make(s + 1, size - 1, (int8_t) data[0], &v, &err) == RX_OK && !rl_valid(v))
+		if (rx_level_make(s + 1, size - 1, (int8_t) data[0], &v, &err) == RX_OK && !rx_level_valid(v))
 			abort();
 	}
 	return 0;

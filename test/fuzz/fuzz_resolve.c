@@ -45,11 +45,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				nnames,
 				ngrades,
 				count;
-	rs_title	t;
-	rs_role		roles[16];
-	rs_name		names[32];
-	rs_grade	grades[24];
-	rs_candidate out[16];
+	rx_resolve_title	t;
+	rx_resolve_role		roles[16];
+	rx_resolve_name		names[32];
+	rx_resolve_grade	grades[24];
+	rx_resolve_candidate out[16];
 	bool		review;
 	uint8_t		b;
 
@@ -97,7 +97,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		if (names[i].role < 0 || (size_t) names[i].role >= nroles)
 			continue;
-		fit = rs_fit(&t, &names[i], roles, nroles, grades, ngrades, &target);
+		fit = rx_resolve_fit(&t, &names[i], roles, nroles, grades, ngrades, &target);
 		if (!(fit >= 0.5 && fit <= 1.0))
 			abort();
 		if (target < 0 || (size_t) target >= nroles ||
@@ -105,7 +105,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 
-	count = rs_rank(&t, names, nnames, roles, nroles, grades, ngrades, out, &review);
+	count = rx_resolve_rank(&t, names, nnames, roles, nroles, grades, ngrades, out, &review);
 	if (count > nroles)
 		abort();
 	for (i = 0; i < count; i++)
@@ -121,8 +121,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (out[j].role == out[i].role)
 				abort();
 	}
-	if (review != (count == 0 || out[0].confidence < RS_REVIEW_BELOW ||
-				   (count > 1 && out[0].confidence - out[1].confidence <= RS_REVIEW_WITHIN)))
+	if (review != (count == 0 || out[0].confidence < RX_RESOLVE_REVIEW_BELOW ||
+				   (count > 1 && out[0].confidence - out[1].confidence <= RX_RESOLVE_REVIEW_WITHIN)))
 		abort();
 	return 0;
 }

@@ -20,37 +20,37 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	int32_t		v,
 				back,
-				path[SOC_PATH_MAX];
+				path[RX_SOC_PATH_MAX];
 	rx_error	err;
-	char		buf[SOC_TEXT_MAX];
+	char		buf[RX_SOC_TEXT_MAX];
 	const char *s = (const char *) data;
-	soc_level	level;
+	rx_soc_level	level;
 	int			n,
 				k;
 
-	if (soc_level_parse(s, size, &level, &err) == RX_OK)
+	if (rx_soc_level_parse(s, size, &level, &err) == RX_OK)
 	{
-		if (level > SOC_ONET)
+		if (level > RX_SOC_ONET)
 			abort();
 	}
 	else if (err.detail[0] == '\0' || err.status != RX_ARGUMENT)
 		abort();
 
-	if (soc_parse(s, size, &v, &err) != RX_OK)
+	if (rx_soc_parse(s, size, &v, &err) != RX_OK)
 	{
 		if (err.detail[0] == '\0' || err.status != RX_SYNTAX)
 			abort();
 		return 0;
 	}
-	if (!soc_valid(v))
+	if (!rx_soc_valid(v))
 		abort();
-	if (soc_format(v, buf) >= SOC_TEXT_MAX)
+	if (rx_soc_format(v, buf) >= RX_SOC_TEXT_MAX)
 		abort();
-	if (soc_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
+	if (rx_soc_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
 		abort();
 
-	n = soc_path(v, path);
-	if (n != (int) soc_level_of(v) + 1 || path[n - 1] != v)
+	n = rx_soc_path(v, path);
+	if (n != (int) rx_soc_level_of(v) + 1 || path[n - 1] != v)
 		abort();
 	for (k = 0; k < n; k++)
 	{
@@ -59,23 +59,23 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					a;
 		bool		exact;
 
-		if (!soc_valid(path[k]) || (int) soc_level_of(path[k]) != k)
+		if (!rx_soc_valid(path[k]) || (int) rx_soc_level_of(path[k]) != k)
 			abort();
-		if (!soc_contains(path[k], v))
+		if (!rx_soc_contains(path[k], v))
 			abort();
-		if (!soc_ancestor(v, (soc_level) k, &a) || a != path[k])
+		if (!rx_soc_ancestor(v, (rx_soc_level) k, &a) || a != path[k])
 			abort();
-		if (soc_distance(v, path[k]) != n - 1 - k || soc_distance(path[k], v) != n - 1 - k)
+		if (rx_soc_distance(v, path[k]) != n - 1 - k || rx_soc_distance(path[k], v) != n - 1 - k)
 			abort();
-		soc_subtree(path[k], &lo, &hi, &exact);
+		rx_soc_subtree(path[k], &lo, &hi, &exact);
 		if (v < lo || v > hi || lo > hi)
 			abort();
-		if (k > 0 && !soc_parent(path[k], &a))
+		if (k > 0 && !rx_soc_parent(path[k], &a))
 			abort();
 		if (k > 0 && a != path[k - 1])
 			abort();
 	}
-	if (soc_parent(path[0], &back))
+	if (rx_soc_parent(path[0], &back))
 		abort();
 	return 0;
 }

@@ -5,8 +5,8 @@
  *  - nothing crashes (ASan, UBSan);
  *  - the title is rejected with RX_ENCODING exactly when it is not valid
  *    UTF-8 (checked by an independent validator here), with a detail
- *    sentence, and tn_level agrees;
- *  - the output is shorter than tn_out_capacity(len), NUL-terminated, valid
+ *    sentence, and rx_title_level agrees;
+ *  - the output is shorter than rx_title_out_capacity(len), NUL-terminated, valid
  *    UTF-8, with single spaces between words and none at either end, and
  *    no ASCII upper-case letter or punctuation;
  *  - normalization is idempotent: normalizing the output gives it back;
@@ -69,7 +69,7 @@ valid_utf8(const uint8_t *s, size_t n)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	size_t		cap = tn_out_capacity(size),
+	size_t		cap = rx_title_out_capacity(size),
 				outlen = 0,
 				again_len = 0;
 	char	   *out,
@@ -82,12 +82,12 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 4096)
 		return 0;
 	out = malloc(cap);
-	st = tn_normalize((const char *) data, size, out, cap, &outlen, &err);
+	st = rx_title_normalize((const char *) data, size, out, cap, &outlen, &err);
 	if (st != RX_OK)
 	{
 		if (st != RX_ENCODING || valid_utf8(data, size) || err.detail[0] == '\0')
 			abort();
-		if (tn_level((const char *) data, size, &found, &level, &err) != RX_ENCODING)
+		if (rx_title_level((const char *) data, size, &found, &level, &err) != RX_ENCODING)
 			abort();
 		free(out);
 		return 0;
@@ -110,30 +110,30 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 
-	again = malloc(tn_out_capacity(outlen));
-	if (tn_normalize(out, outlen, again, tn_out_capacity(outlen), &again_len, &err) != RX_OK)
+	again = malloc(rx_title_out_capacity(outlen));
+	if (rx_title_normalize(out, outlen, again, rx_title_out_capacity(outlen), &again_len, &err) != RX_OK)
 		abort();
 	if (again_len != outlen || memcmp(again, out, outlen) != 0)
 		abort();
 
-	if (tn_level((const char *) data, size, &found, &level, &err) != RX_OK)
+	if (rx_title_level((const char *) data, size, &found, &level, &err) != RX_OK)
 		abort();
 	{
 		static char scratch[4096 * 40];
-		tn_info		info;
+		rx_title_info		info;
 
-		if (tn_analyze((const char *) data, size, scratch, sizeof(scratch), NULL, 0, NULL,
+		if (rx_title_analyze((const char *) data, size, scratch, sizeof(scratch), NULL, 0, NULL,
 					   &info, &err) != RX_OK || info.rounds > 4 ||
 			info.has_level != found || (found && info.level != level))
 			abort();
 	}
 	if (found)
 	{
-		char		buf[RL_TEXT_MAX];
+		char		buf[RX_LEVEL_TEXT_MAX];
 
-		if (!rl_valid(level))
+		if (!rx_level_valid(level))
 			abort();
-		rl_track(level, buf);
+		rx_level_track(level, buf);
 		if (strcmp(buf, "P") != 0 && strcmp(buf, "M") != 0 && strcmp(buf, "E") != 0)
 			abort();
 	}

@@ -12,7 +12,7 @@ SELECT is((SELECT count(*) FROM pg_amproc p JOIN pg_opclass c ON c.opcfamily = p
             WHERE c.opcname = 'rolecoord_gist_ops' AND p.amprocnum IN (3, 4)), 0::bigint,
   'no compress or decompress function: leaves hold the coordinates');
 
-\i test/coord_taxonomy.sql
+\i test/fixtures/coord_taxonomy.sql
 SELECT is((SELECT count(*) FROM coord_tax), 20000::bigint, 'the generated taxonomy has 20,000 roles');
 SELECT is((SELECT array_agg(DISTINCT code_depth(coord_path(coord)))
              FROM coord_tax), '{2,3,4}'::int[], 'its paths have 2, 3 and 4 labels');

@@ -27,15 +27,15 @@ SELECT is((SELECT count(*) FROM level WHERE grade <> CASE level_track(code)
 SELECT is((SELECT grade FROM level WHERE code = 'M1'), 3::float8, 'M1 lines up with P3');
 SELECT is((SELECT grade FROM level WHERE code = 'S1'), 0::float8, 'S1 has grade 0');
 SELECT results_eq(
-  $$SELECT name, description, scope, autonomy, complexity, impact, decision_rights, leadership, experience_text(experience)
+  $$SELECT name, description, scope, autonomy, complexity, impact, decision_rights, leadership, level_experience_text(experience)
       FROM level WHERE code = 'P1'$$,
   $$VALUES ('Entry-Level Professional', 'New to role or field; performs basic tasks under supervision',
             'Own tasks within a defined component', 'Close supervision; work reviewed frequently',
             'Routine problems with known solutions', 'Own deliverables',
             'Few independent decisions; escalates the rest', 'None — building the craft', '0–2 yrs')$$,
   'P1 carries the seed card''s descriptors');
-SELECT is(experience_text('[10,)'), '10+ yrs', 'experience_text open-ended');
-SELECT is(experience_text('[3,4)'), '3 yrs', 'experience_text single year');
+SELECT is(level_experience_text('[10,)'), '10+ yrs', 'level_experience_text open-ended');
+SELECT is(level_experience_text('[3,4)'), '3 yrs', 'level_experience_text single year');
 
 -- level rows stop being defaults when written; INSERT over an untouched default replaces it
 UPDATE level SET grade = 3.5 WHERE code = 'M1';

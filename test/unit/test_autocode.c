@@ -25,11 +25,11 @@
 static const char *
 stem(const char *w, int level)
 {
-	static char buf[AC_TOKEN_LEN_MAX + 1];
+	static char buf[RX_AUTOCODE_TOKEN_LEN_MAX + 1];
 	size_t		n = strlen(w);
 
 	memcpy(buf, w, n);
-	n = ac_stem(buf, n, level);
+	n = rx_autocode_stem(buf, n, level);
 	buf[n] = '\0';
 	return buf;
 }
@@ -38,17 +38,17 @@ stem(const char *w, int level)
 static const char *
 head_of(const char *text)
 {
-	static ac_words w;
+	static rx_autocode_words w;
 	int			i;
 
-	ac_split(text, strlen(text), 0, &w);
+	rx_autocode_split(text, strlen(text), 0, &w);
 	for (i = 0; i < w.n; i++)
 		if (w.w[i].head)
 			return w.w[i].s;
 	return "";
 }
 
-/* ac_head_window of a raw title and its tn_normalize text. */
+/* rx_autocode_head_window of a raw title and its rx_title_normalize text. */
 static size_t
 window(const char *title)
 {
@@ -56,16 +56,16 @@ window(const char *title)
 	size_t		n = 0;
 	rx_error	err;
 
-	if (tn_normalize(title, strlen(title), norm, sizeof(norm), &n, &err) != RX_OK)
+	if (rx_title_normalize(title, strlen(title), norm, sizeof(norm), &n, &err) != RX_OK)
 		return (size_t) -1;
-	return ac_head_window(title, strlen(title), norm, n);
+	return rx_autocode_head_window(title, strlen(title), norm, n);
 }
 
 /* Add a title (label = text) or fail the case. */
 static void
-add(ac_index *ix, const char *text, int32_t code, ac_kind kind)
+add(rx_autocode_index *ix, const char *text, int32_t code, rx_autocode_kind kind)
 {
-	ac_entry_in in;
+	rx_autocode_entry_in in;
 	rx_error	err;
 
 	in.text = text;
@@ -74,15 +74,15 @@ add(ac_index *ix, const char *text, int32_t code, ac_kind kind)
 	in.label_len = strlen(text);
 	in.code = code;
 	in.kind = kind;
-	in.weight = ac_default_weight(kind);
-	UT_INT(ac_add(ix, &in, &err), RX_OK);
+	in.weight = rx_autocode_default_weight(kind);
+	UT_INT(rx_autocode_add(ix, &in, &err), RX_OK);
 }
 
 /* Remove a title by label; returns whether one was found. */
 static bool
-del(ac_index *ix, const char *label, int32_t code, ac_kind kind)
+del(rx_autocode_index *ix, const char *label, int32_t code, rx_autocode_kind kind)
 {
-	ac_entry_in in;
+	rx_autocode_entry_in in;
 	rx_error	err;
 	bool		found = false;
 
@@ -91,7 +91,7 @@ del(ac_index *ix, const char *label, int32_t code, ac_kind kind)
 	in.label_len = strlen(label);
 	in.code = code;
 	in.kind = kind;
-	UT_INT(ac_remove(ix, &in, &found, &err), RX_OK);
+	UT_INT(rx_autocode_remove(ix, &in, &found, &err), RX_OK);
 	return found;
 }
 
@@ -110,40 +110,40 @@ static const int32_t toy_code[TOY_N] = {SWE, SWE, SWE, SWE, ETECH, ETECH, ETECH,
 	RN, RN, RN, LPN, LPN, MGR, MGR, CSR, CSR, CSA, MA, CSA, MA};
 
 /* A small dictionary of the codes above. */
-static ac_index *
+static rx_autocode_index *
 build(void)
 {
-	ac_index   *ix = ac_index_create(NULL, NULL);
+	rx_autocode_index   *ix = rx_autocode_index_create(NULL, NULL);
 
 	for (int i = 0; i < TOY_N; i++)
-		add(ix, toy_title[i], toy_code[i], AC_TITLE);
+		add(ix, toy_title[i], toy_code[i], RX_AUTOCODE_TITLE);
 	return ix;
 }
 
 /* Code text with k candidates; returns the count (-1 on a failed status). */
 static int
-code(ac_index *ix, ac_scratch *sc, const char *text, int k, ac_hit *out)
+code(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *text, int k, rx_autocode_hit *out)
 {
 	int			n = -1;
 	rx_error	err;
 
-	if (ac_query(ix, sc, text, strlen(text), k, out, &n, &err) != RX_OK)
+	if (rx_autocode_query(ix, sc, text, strlen(text), k, out, &n, &err) != RX_OK)
 		return -1;
 	return n;
 }
 
 /* The best code for text, or 0 when there is no candidate. */
 static int32_t
-best(ac_index *ix, ac_scratch *sc, const char *text)
+best(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *text)
 {
-	ac_hit		h[5];
+	rx_autocode_hit		h[5];
 
 	return code(ix, sc, text, 5, h) > 0 ? h[0].code : 0;
 }
 
 /* Do the n hits have scores in [0, 1], best first? */
 static bool
-well_formed(const ac_hit *h, int n)
+well_formed(const rx_autocode_hit *h, int n)
 {
 	int			i;
 
@@ -259,40 +259,40 @@ UT_SUITE(autocode_text)
 
 	UT_CASE("splitting folds ASCII case, keeps other scripts whole, skips overlong words")
 	{
-		static ac_words w;
+		static rx_autocode_words w;
 		char		longw[80];
 
-		ac_split("Nurse, ICU/CCU", 14, 0, &w);
+		rx_autocode_split("Nurse, ICU/CCU", 14, 0, &w);
 		UT_INT(w.n, 3);
 		UT_STR(w.w[0].s, "nurse");
 		UT_STR(w.w[1].s, "icu");
 		UT_STR(w.w[2].s, "ccu");
 		UT_INT(w.w[1].orig_off, 7);
 		UT_INT(w.w[1].orig_len, 3);
-		ac_split("\xe7\x9c\x8b\xe6\x8a\xa4 nurse", 12, 2, &w);
+		rx_autocode_split("\xe7\x9c\x8b\xe6\x8a\xa4 nurse", 12, 2, &w);
 		UT_INT(w.n, 2);
 		UT_STR(w.w[0].s, "\xe7\x9c\x8b\xe6\x8a\xa4");
 		memset(longw, 'a', sizeof(longw));
 		memcpy(longw + 60, " nurse", 6);
-		ac_split(longw, 66, 0, &w);
+		rx_autocode_split(longw, 66, 0, &w);
 		UT_INT(w.n, 1);
 		UT_STR(w.w[0].s, "nurse");
 	}
 
 	UT_CASE("stop words are marked and carry no head")
 	{
-		static ac_words w;
+		static rx_autocode_words w;
 
-		ac_split("the director of the nursing", 27, 0, &w);
+		rx_autocode_split("the director of the nursing", 27, 0, &w);
 		UT_INT(w.n, 5);
 		UT_CHECK(w.w[0].stop && !w.w[1].stop && w.w[2].stop && w.w[3].stop);
 		UT_CHECK(w.w[1].head && !w.w[4].head);
-		UT_CHECK(ac_is_stop("and", 3) && !ac_is_stop("andy", 4));
+		UT_CHECK(rx_autocode_is_stop("and", 3) && !rx_autocode_is_stop("andy", 4));
 	}
 
 	UT_CASE("the head of a title is in its first segment when it has one")
 	{
-		static ac_words w;
+		static rx_autocode_words w;
 
 		/* the normalized first segment: "parole officer", "data engineer", "manager" */
 		UT_INT((int) window("Parole Officer (PO)"), 14);
@@ -311,16 +311,16 @@ UT_SUITE(autocode_text)
 		UT_INT((int) window("(Remote) Nurse"), 0);
 		UT_INT((int) window(""), 0);
 		/* a normalized text that does not start with the segment gives no window */
-		UT_INT((int) ac_head_window("Parole Officer (PO)", 19, "officer po", 10), 0);
-		UT_INT((int) ac_head_window("Parole Officer (PO)", 19, NULL, 0), 0);
+		UT_INT((int) rx_autocode_head_window("Parole Officer (PO)", 19, "officer po", 10), 0);
+		UT_INT((int) rx_autocode_head_window("Parole Officer (PO)", 19, NULL, 0), 0);
 		/* the split honours it */
-		ac_split_head("data engineer emea team", 23, 13, 0, &w);
+		rx_autocode_split_head("data engineer emea team", 23, 13, 0, &w);
 		UT_INT(w.n, 4);
 		UT_CHECK(w.w[1].head && !w.w[3].head);
-		ac_split_head("data engineer emea team", 23, 0, 0, &w);
+		rx_autocode_split_head("data engineer emea team", 23, 0, 0, &w);
 		UT_CHECK(!w.w[1].head && w.w[3].head);
 		/* a window before every content word: the head anywhere */
-		ac_split_head("of the team", 11, 2, 0, &w);
+		rx_autocode_split_head("of the team", 11, 2, 0, &w);
 		UT_CHECK(w.w[2].head);
 	}
 
@@ -328,11 +328,11 @@ UT_SUITE(autocode_text)
 	{
 		uint32_t	k[8];
 
-		UT_INT(ac_trigrams("abc", 3, k), 3);
+		UT_INT(rx_autocode_trigrams("abc", 3, k), 3);
 		UT_INT(k[0], ('a' << 8) | 'b');
 		UT_INT(k[1], ('a' << 16) | ('b' << 8) | 'c');
 		UT_INT(k[2], ('b' << 16) | ('c' << 8));
-		UT_INT(ac_trigrams("", 0, k), 0);
+		UT_INT(rx_autocode_trigrams("", 0, k), 0);
 	}
 }
 
@@ -340,9 +340,9 @@ UT_SUITE(autocode)
 {
 	UT_CASE("known titles resolve to their codes, exactly and with their label as evidence")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_hit		h[5];
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit		h[5];
 		int			n;
 
 		n = code(ix, sc, "registered nurse", 5, h);
@@ -360,15 +360,15 @@ UT_SUITE(autocode)
 		/* plural and case differences are the same title */
 		n = code(ix, sc, "Registered Nurses", 5, h);
 		UT_CHECK(n >= 1 && h[0].code == RN && h[0].exact);
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("unseen titles find the code whose titles they resemble")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_hit		h[5];
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit		h[5];
 		int			n;
 
 		UT_INT(best(ix, sc, "senior electrical engineer"), EENG);
@@ -378,42 +378,42 @@ UT_SUITE(autocode)
 		n = code(ix, sc, "night shift charge nurse", 5, h);
 		UT_CHECK(n >= 2 && !h[0].exact && well_formed(h, n));
 		UT_CHECK(h[0].evidence_len == 12 && memcmp(h[0].evidence, "charge nurse", 12) == 0);
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("the same words with another head noun go to another code")
 	{
-		ac_index   *ix = ac_index_create(NULL, NULL);
-		ac_scratch *sc;
-		ac_params	p = ac_params_default();
+		rx_autocode_index   *ix = rx_autocode_index_create(NULL, NULL);
+		rx_autocode_scratch *sc;
+		rx_autocode_params	p = rx_autocode_params_default();
 		rx_error	err;
 
 		/* engineer and engineering share a stem: only the head tells them apart */
-		add(ix, "software engineer", SWE, AC_TITLE);
-		add(ix, "engineering technician", ETECH, AC_TITLE);
-		sc = ac_scratch_create(ix);
+		add(ix, "software engineer", SWE, RX_AUTOCODE_TITLE);
+		add(ix, "engineering technician", ETECH, RX_AUTOCODE_TITLE);
+		sc = rx_autocode_scratch_create(ix);
 		UT_INT(best(ix, sc, "software engineering technician"), ETECH);
 		UT_INT(best(ix, sc, "technician software engineer"), SWE);
 		/* without head nouns (and spelling grams) they are one bag of words: a tie */
 		p.head_weight = 0;
 		p.head_miss = 1;
 		p.gram_weight = 0;
-		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
 		UT_INT(best(ix, sc, "software engineering technician"), SWE);
 		UT_INT(best(ix, sc, "technician software engineer"), SWE);
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("the classifiers do not depend on the order the titles were added in")
 	{
 		static const char *const q[] = {"nurse", "engineer", "analyst", "technician developer"};
-		ac_index   *fwd = ac_index_create(NULL, NULL),
-				   *rev = ac_index_create(NULL, NULL);
-		ac_scratch *sf,
+		rx_autocode_index   *fwd = rx_autocode_index_create(NULL, NULL),
+				   *rev = rx_autocode_index_create(NULL, NULL);
+		rx_autocode_scratch *sf,
 				   *sr;
-		ac_hit		hf[5],
+		rx_autocode_hit		hf[5],
 					hr[5];
 		int			i,
 					r,
@@ -422,11 +422,11 @@ UT_SUITE(autocode)
 
 		for (i = 0; i < TOY_N; i++)
 		{
-			add(fwd, toy_title[i], toy_code[i], AC_TITLE);
-			add(rev, toy_title[TOY_N - 1 - i], toy_code[TOY_N - 1 - i], AC_TITLE);
+			add(fwd, toy_title[i], toy_code[i], RX_AUTOCODE_TITLE);
+			add(rev, toy_title[TOY_N - 1 - i], toy_code[TOY_N - 1 - i], RX_AUTOCODE_TITLE);
 		}
-		sf = ac_scratch_create(fwd);
-		sr = ac_scratch_create(rev);
+		sf = rx_autocode_scratch_create(fwd);
+		sr = rx_autocode_scratch_create(rev);
 		for (i = 0; i < 4; i++)
 		{
 			nf = code(fwd, sf, q[i], 5, hf);
@@ -438,21 +438,21 @@ UT_SUITE(autocode)
 				UT_DBL(hf[r].score, hr[r].score, 1e-6);
 			}
 		}
-		ac_scratch_free(sf);
-		ac_scratch_free(sr);
-		ac_index_free(fwd);
-		ac_index_free(rev);
+		rx_autocode_scratch_free(sf);
+		rx_autocode_scratch_free(sr);
+		rx_autocode_index_free(fwd);
+		rx_autocode_index_free(rev);
 	}
 
 	UT_CASE("a title listed under two codes alike is a tie, ordered by code")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_hit		h[5];
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit		h[5];
 		int			n;
 
-		add(ix, "utility worker", 47206100, AC_TITLE);
-		add(ix, "utility worker", 37201100, AC_TITLE);
+		add(ix, "utility worker", 47206100, RX_AUTOCODE_TITLE);
+		add(ix, "utility worker", 37201100, RX_AUTOCODE_TITLE);
 		n = code(ix, sc, "utility worker", 5, h);
 		UT_INT(n, 2);
 		UT_INT(h[0].code, 37201100);
@@ -466,39 +466,39 @@ UT_SUITE(autocode)
 		UT_INT(h[0].code, CSA);
 		UT_INT(h[1].code, MA);
 		UT_CHECK(h[0].exact && h[1].exact && h[0].score > h[1].score);
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("k is respected and checked")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_hit		h[AC_K_MAX];
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit		h[RX_AUTOCODE_K_MAX];
 		int			n;
 		rx_error	err;
 
 		UT_INT(code(ix, sc, "nurse", 1, h), 1);
 		UT_INT(code(ix, sc, "nurse", 0, h), 0);
-		n = code(ix, sc, "nurse", AC_K_MAX, h);
+		n = code(ix, sc, "nurse", RX_AUTOCODE_K_MAX, h);
 		UT_CHECK(n >= 3 && n <= 9);
 		UT_CHECK(well_formed(h, n));
-		UT_INT(ac_query(ix, sc, "nurse", 5, -1, h, &n, &err), RX_ARGUMENT);
+		UT_INT(rx_autocode_query(ix, sc, "nurse", 5, -1, h, &n, &err), RX_ARGUMENT);
 		UT_INT(n, 0);
 		UT_STR(err.detail, "The number of candidates must lie between 0 and 1000.");
-		UT_INT(ac_query(ix, sc, "nurse", 5, AC_K_MAX + 1, h, &n, &err), RX_ARGUMENT);
-		UT_INT(ac_query(ix, sc, NULL, 3, 5, h, &n, &err), RX_ARGUMENT);
-		UT_INT(ac_query(ix, sc, NULL, 0, 5, h, &n, &err), RX_OK);
+		UT_INT(rx_autocode_query(ix, sc, "nurse", 5, RX_AUTOCODE_K_MAX + 1, h, &n, &err), RX_ARGUMENT);
+		UT_INT(rx_autocode_query(ix, sc, NULL, 3, 5, h, &n, &err), RX_ARGUMENT);
+		UT_INT(rx_autocode_query(ix, sc, NULL, 0, 5, h, &n, &err), RX_OK);
 		UT_INT(n, 0);
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("empty, blank, stop-word and garbage titles give no rows or a low confidence")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_hit		h[5];
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit		h[5];
 		int			n;
 		char		bin[64];
 		int			i;
@@ -515,17 +515,17 @@ UT_SUITE(autocode)
 		bin[63] = '\0';
 		n = code(ix, sc, bin, 5, h);
 		UT_CHECK(n >= 0 && well_formed(h, n));
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("misspellings and run-together words still find the title")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_params	p = ac_params_default();
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_params	p = rx_autocode_params_default();
 		rx_error	err;
-		ac_hit		h[5];
+		rx_autocode_hit		h[5];
 		int			n;
 
 		UT_INT(best(ix, sc, "registerd nurse"), RN);
@@ -540,82 +540,82 @@ UT_SUITE(autocode)
 		UT_CHECK(n >= 2 && (h[0].code == SWE || h[1].code == SWE));
 		p.w_class = 0;
 		p.w_class_major = 0;
-		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
 		UT_INT(best(ix, sc, "sofware engineer"), SWE);
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("a user-added title takes effect at once; removal takes it away")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_hit		h[5];
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit		h[5];
 		int			n;
-		uint32_t	size = ac_index_size(ix);
+		uint32_t	size = rx_autocode_index_size(ix);
 
 		UT_CHECK(best(ix, sc, "code ninja") != SWE);
-		add(ix, "code ninja", SWE, AC_TITLE);
-		UT_INT(ac_index_size(ix), size + 1);
+		add(ix, "code ninja", SWE, RX_AUTOCODE_TITLE);
+		UT_INT(rx_autocode_index_size(ix), size + 1);
 		n = code(ix, sc, "code ninja", 5, h);
 		UT_CHECK(n >= 1 && h[0].code == SWE && h[0].exact);
 		UT_CHECK(h[0].evidence_len == 10 && memcmp(h[0].evidence, "code ninja", 10) == 0);
-		UT_CHECK(del(ix, "code ninja", SWE, AC_TITLE));
-		UT_INT(ac_index_size(ix), size);
+		UT_CHECK(del(ix, "code ninja", SWE, RX_AUTOCODE_TITLE));
+		UT_INT(rx_autocode_index_size(ix), size);
 		UT_INT(code(ix, sc, "code ninja", 5, h), 0);
-		UT_CHECK(!del(ix, "code ninja", SWE, AC_TITLE));
-		UT_CHECK(!del(ix, "registered nurse", LPN, AC_TITLE));
-		UT_CHECK(!del(ix, "registered nurse", RN, AC_DESCRIPTION));
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		UT_CHECK(!del(ix, "code ninja", SWE, RX_AUTOCODE_TITLE));
+		UT_CHECK(!del(ix, "registered nurse", LPN, RX_AUTOCODE_TITLE));
+		UT_CHECK(!del(ix, "registered nurse", RN, RX_AUTOCODE_DESCRIPTION));
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("removing one of two identical entries keeps the other")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_hit		h[5];
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit		h[5];
 		int			n;
 
-		add(ix, "data wrangler", CSA, AC_TITLE);
-		add(ix, "data wrangler", CSA, AC_TITLE);
-		UT_CHECK(del(ix, "data wrangler", CSA, AC_TITLE));
+		add(ix, "data wrangler", CSA, RX_AUTOCODE_TITLE);
+		add(ix, "data wrangler", CSA, RX_AUTOCODE_TITLE);
+		UT_CHECK(del(ix, "data wrangler", CSA, RX_AUTOCODE_TITLE));
 		n = code(ix, sc, "data wrangler", 5, h);
 		UT_CHECK(n >= 1 && h[0].code == CSA && h[0].exact);
-		UT_CHECK(del(ix, "data wrangler", CSA, AC_TITLE));
+		UT_CHECK(del(ix, "data wrangler", CSA, RX_AUTOCODE_TITLE));
 		UT_INT(code(ix, sc, "data wrangler", 5, h), 0);
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("removing every title of a code takes the code out of the answers")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_hit		h[10];
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit		h[10];
 		int			n,
 					i;
 		bool		seen = false;
-		uint32_t	codes = ac_index_codes(ix);
+		uint32_t	codes = rx_autocode_index_codes(ix);
 
-		UT_CHECK(del(ix, "licensed practical nurse", LPN, AC_TITLE));
-		UT_CHECK(del(ix, "vocational nurse", LPN, AC_TITLE));
-		UT_INT(ac_index_codes(ix), codes - 1);
+		UT_CHECK(del(ix, "licensed practical nurse", LPN, RX_AUTOCODE_TITLE));
+		UT_CHECK(del(ix, "vocational nurse", LPN, RX_AUTOCODE_TITLE));
+		UT_INT(rx_autocode_index_codes(ix), codes - 1);
 		n = code(ix, sc, "licensed practical nurse", 10, h);
 		for (i = 0; i < n; i++)
 			seen |= h[i].code == LPN;
 		UT_CHECK(n >= 1 && !seen);
-		add(ix, "vocational nurse", LPN, AC_TITLE);
+		add(ix, "vocational nurse", LPN, RX_AUTOCODE_TITLE);
 		UT_INT(best(ix, sc, "vocational nurse"), LPN);
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("many removals compact the index and leave the same answers")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_hit		before[5],
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit		before[5],
 					after[5];
 		int			nb,
 					na,
@@ -627,18 +627,18 @@ UT_SUITE(autocode)
 		for (i = 0; i < 6000; i++)
 		{
 			snprintf(t, sizeof(t), "filler title %d", i);
-			add(ix, t, 99999900 + i % 7, AC_TITLE);
+			add(ix, t, 99999900 + i % 7, RX_AUTOCODE_TITLE);
 		}
-		bytes = ac_index_bytes(ix);
+		bytes = rx_autocode_index_bytes(ix);
 		for (i = 0; i < 6000; i++)
 		{
 			snprintf(t, sizeof(t), "filler title %d", i);
-			UT_CHECK(del(ix, t, 99999900 + i % 7, AC_TITLE));
+			UT_CHECK(del(ix, t, 99999900 + i % 7, RX_AUTOCODE_TITLE));
 		}
-		UT_INT(ac_index_size(ix), 22);
-		UT_INT(ac_index_count(ix, AC_TITLE), 22);
-		UT_INT(ac_index_codes(ix), 9);
-		UT_CHECK(ac_index_bytes(ix) <= bytes);
+		UT_INT(rx_autocode_index_size(ix), 22);
+		UT_INT(rx_autocode_index_count(ix, RX_AUTOCODE_TITLE), 22);
+		UT_INT(rx_autocode_index_codes(ix), 9);
+		UT_CHECK(rx_autocode_index_bytes(ix) <= bytes);
 		UT_INT(code(ix, sc, "filler title 17", 5, after), 0);
 		na = code(ix, sc, "electrical engineering technician", 5, after);
 		UT_INT(na, nb);
@@ -648,42 +648,42 @@ UT_SUITE(autocode)
 			UT_DBL(after[i].score, before[i].score, 1e-6);
 		}
 		UT_INT(best(ix, sc, "registered nurse"), RN);
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("descriptions vote but are never matched as titles")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_hit		h[5];
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit		h[5];
 		int			n,
 					i;
 
 		add(ix, "Assess patient health problems and maintain medical records.", RN,
-			AC_DESCRIPTION);
-		UT_INT(ac_index_count(ix, AC_DESCRIPTION), 1);
+			RX_AUTOCODE_DESCRIPTION);
+		UT_INT(rx_autocode_index_count(ix, RX_AUTOCODE_DESCRIPTION), 1);
 		n = code(ix, sc, "medical records", 5, h);
 		UT_CHECK(n >= 1 && h[0].code == RN && !h[0].exact);
 		UT_CHECK(h[0].evidence_len == 15 && memcmp(h[0].evidence, "medical records", 15) == 0);
 		UT_CHECK(del(ix, "Assess patient health problems and maintain medical records.", RN,
-					 AC_DESCRIPTION));
-		UT_INT(ac_index_count(ix, AC_DESCRIPTION), 0);
+					 RX_AUTOCODE_DESCRIPTION));
+		UT_INT(rx_autocode_index_count(ix, RX_AUTOCODE_DESCRIPTION), 0);
 		n = code(ix, sc, "medical records", 5, h);
 		for (i = 0; i < n; i++)
 			UT_CHECK(h[i].code != RN);
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("the words of a code's group lift it above an equal code of another group")
 	{
-		ac_index   *ix = ac_index_create(NULL, NULL);
-		ac_scratch *sc;
-		ac_params	p = ac_params_default();
-		ac_hit		h[5];
-		int32_t		g8[AC_GROUP_LEVELS] = {0, 0, 0, 8},
-					g9[AC_GROUP_LEVELS] = {0, 0, 0, 9};
+		rx_autocode_index   *ix = rx_autocode_index_create(NULL, NULL);
+		rx_autocode_scratch *sc;
+		rx_autocode_params	p = rx_autocode_params_default();
+		rx_autocode_hit		h[5];
+		int32_t		g8[RX_AUTOCODE_GROUP_LEVELS] = {0, 0, 0, 8},
+					g9[RX_AUTOCODE_GROUP_LEVELS] = {0, 0, 0, 9};
 		int			n,
 					i,
 					pos100 = -1,
@@ -691,16 +691,16 @@ UT_SUITE(autocode)
 		rx_error	err;
 
 		/* codes 100 and 200 have the same title; only 200's group knows bricklayers */
-		add(ix, "crew supervisor", 100, AC_TITLE);
-		add(ix, "crew supervisor", 200, AC_TITLE);
-		add(ix, "bricklayer", 300, AC_TITLE);
-		add(ix, "stone mason", 300, AC_TITLE);
-		UT_INT(ac_set_groups(ix, 100, g9, &err), RX_OK);
-		UT_INT(ac_set_groups(ix, 200, g8, &err), RX_OK);
-		UT_INT(ac_set_groups(ix, 300, g8, &err), RX_OK);
+		add(ix, "crew supervisor", 100, RX_AUTOCODE_TITLE);
+		add(ix, "crew supervisor", 200, RX_AUTOCODE_TITLE);
+		add(ix, "bricklayer", 300, RX_AUTOCODE_TITLE);
+		add(ix, "stone mason", 300, RX_AUTOCODE_TITLE);
+		UT_INT(rx_autocode_set_groups(ix, 100, g9, &err), RX_OK);
+		UT_INT(rx_autocode_set_groups(ix, 200, g8, &err), RX_OK);
+		UT_INT(rx_autocode_set_groups(ix, 300, g8, &err), RX_OK);
 		/* a code that has groups but no entry is never an answer */
-		UT_INT(ac_set_groups(ix, 400, g8, &err), RX_OK);
-		sc = ac_scratch_create(ix);
+		UT_INT(rx_autocode_set_groups(ix, 400, g8, &err), RX_OK);
+		sc = rx_autocode_scratch_create(ix);
 		n = code(ix, sc, "bricklayer crew supervisor", 5, h);
 		for (i = 0; i < n; i++)
 		{
@@ -716,7 +716,7 @@ UT_SUITE(autocode)
 		 */
 		p.w_group[0] = p.w_group[1] = p.w_group[2] = p.w_group[3] = 0;
 		p.w_class_major = 0;
-		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
 		n = code(ix, sc, "bricklayer crew supervisor", 5, h);
 		for (i = 0, pos100 = pos200 = -1; i < n; i++)
 		{
@@ -725,9 +725,9 @@ UT_SUITE(autocode)
 		}
 		UT_CHECK(pos100 >= 0 && pos200 == pos100 + 1);
 		/* groups can change after the entries: both in group 8, a tie again */
-		p = ac_params_default();
-		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
-		UT_INT(ac_set_groups(ix, 100, g8, &err), RX_OK);
+		p = rx_autocode_params_default();
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(rx_autocode_set_groups(ix, 100, g8, &err), RX_OK);
 		n = code(ix, sc, "bricklayer crew supervisor", 5, h);
 		for (i = 0, pos100 = pos200 = -1; i < n; i++)
 		{
@@ -736,38 +736,38 @@ UT_SUITE(autocode)
 		}
 		UT_CHECK(pos100 >= 0 && pos200 == pos100 + 1);
 		UT_DBL(h[pos100].score, h[pos200].score, 1e-12);
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("a query's head in its first segment decides between titles with other heads")
 	{
-		ac_index   *ix = ac_index_create(NULL, NULL);
-		ac_scratch *sc;
-		ac_hit		h[5];
+		rx_autocode_index   *ix = rx_autocode_index_create(NULL, NULL);
+		rx_autocode_scratch *sc;
+		rx_autocode_hit		h[5];
 		int			n;
 		rx_error	err;
 
-		add(ix, "data engineer", 15124300, AC_TITLE);
-		add(ix, "data architect", 15124300, AC_TITLE);
-		add(ix, "emea team", 55101700, AC_TITLE);
-		add(ix, "data team", 55101700, AC_TITLE);
-		sc = ac_scratch_create(ix);
+		add(ix, "data engineer", 15124300, RX_AUTOCODE_TITLE);
+		add(ix, "data architect", 15124300, RX_AUTOCODE_TITLE);
+		add(ix, "emea team", 55101700, RX_AUTOCODE_TITLE);
+		add(ix, "data team", 55101700, RX_AUTOCODE_TITLE);
+		sc = rx_autocode_scratch_create(ix);
 		/* the head "team" at the end makes it a team title ... */
-		UT_INT(ac_query_head(ix, sc, "data engineer emea team", 23, 0, 5, h, &n, &err), RX_OK);
+		UT_INT(rx_autocode_query_head(ix, sc, "data engineer emea team", 23, 0, 5, h, &n, &err), RX_OK);
 		UT_CHECK(n >= 2 && h[0].code == 55101700);
 		/* ... the head of the first segment, "engineer", makes it a data engineer */
-		UT_INT(ac_query_head(ix, sc, "data engineer emea team", 23, 13, 5, h, &n, &err), RX_OK);
+		UT_INT(rx_autocode_query_head(ix, sc, "data engineer emea team", 23, 13, 5, h, &n, &err), RX_OK);
 		UT_CHECK(n >= 2 && h[0].code == 15124300 && well_formed(h, n));
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("the same query twice gives the same answer")
 	{
-		ac_index   *ix = build();
-		ac_scratch *sc = ac_scratch_create(ix);
-		ac_hit		a[5],
+		rx_autocode_index   *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit		a[5],
 					b[5];
 		int			na,
 					nb,
@@ -781,15 +781,15 @@ UT_SUITE(autocode)
 			UT_INT(a[i].code, b[i].code);
 			UT_DBL(a[i].score, b[i].score, 0);
 		}
-		ac_scratch_free(sc);
-		ac_index_free(ix);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("bad entries and parameters are refused with a sentence")
 	{
-		ac_index   *ix = ac_index_create(NULL, NULL);
-		ac_params	p = ac_params_default();
-		ac_entry_in in;
+		rx_autocode_index   *ix = rx_autocode_index_create(NULL, NULL);
+		rx_autocode_params	p = rx_autocode_params_default();
+		rx_autocode_entry_in in;
 		rx_error	err;
 
 		memset(&in, 0, sizeof(in));
@@ -798,43 +798,43 @@ UT_SUITE(autocode)
 		in.label = "nurse";
 		in.label_len = 5;
 		in.code = RN;
-		in.kind = AC_TITLE;
+		in.kind = RX_AUTOCODE_TITLE;
 		in.weight = 0;
-		UT_INT(ac_add(ix, &in, &err), RX_ARGUMENT);
+		UT_INT(rx_autocode_add(ix, &in, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "An entry's weight must lie between 0.001 and 100.");
 		in.weight = 1;
-		in.kind = (ac_kind) 7;
-		UT_INT(ac_add(ix, &in, &err), RX_ARGUMENT);
-		in.kind = AC_TITLE;
+		in.kind = (rx_autocode_kind) 7;
+		UT_INT(rx_autocode_add(ix, &in, &err), RX_ARGUMENT);
+		in.kind = RX_AUTOCODE_TITLE;
 		in.text = NULL;
-		UT_INT(ac_add(ix, &in, &err), RX_ARGUMENT);
+		UT_INT(rx_autocode_add(ix, &in, &err), RX_ARGUMENT);
 		in.text = "nurse";
-		UT_INT(ac_add(ix, &in, &err), RX_OK);
-		UT_INT(ac_index_size(ix), 1);
+		UT_INT(rx_autocode_add(ix, &in, &err), RX_OK);
+		UT_INT(rx_autocode_index_size(ix), 1);
 
 		p.w_vote = 1.5;
-		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
-		p = ac_params_default();
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		p = rx_autocode_params_default();
 		p.temperature = 0;
-		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
-		p = ac_params_default();
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		p = rx_autocode_params_default();
 		p.w_group[3] = 10.5;
-		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "Scoring weights must lie between 0 and 10.");
-		p = ac_params_default();
+		p = rx_autocode_params_default();
 		p.w_headshare = -0.1;
-		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
-		p = ac_params_default();
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		p = rx_autocode_params_default();
 		p.stem_level = 1;
-		UT_INT(ac_index_set_params(ix, &p, &err), RX_ARGUMENT);
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "The stem level of an index cannot change once it holds entries.");
-		p = ac_params_default();
+		p = rx_autocode_params_default();
 		p.w_prior = 0.2;
-		UT_INT(ac_index_set_params(ix, &p, &err), RX_OK);
-		UT_DBL(ac_index_params(ix).w_prior, 0.2, 0);
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
+		UT_DBL(rx_autocode_index_params(ix).w_prior, 0.2, 0);
 		p.bm25_k1 = 0;
-		UT_CHECK(ac_index_create(NULL, &p) == NULL);
-		ac_index_free(ix);
+		UT_CHECK(rx_autocode_index_create(NULL, &p) == NULL);
+		rx_autocode_index_free(ix);
 	}
 
 	UT_CASE("running out of memory fails cleanly and leaves a usable index")
@@ -845,16 +845,16 @@ UT_SUITE(autocode)
 		for (budget = 0; budget < 400; budget += 3)
 		{
 			failing		f = {budget, 0, 0, 0};
-			ac_allocator a = {f_alloc, f_realloc, f_free, &f};
-			ac_index   *ix = ac_index_create(&a, NULL);
-			ac_scratch *sc;
-			ac_entry_in in;
+			rx_autocode_allocator a = {f_alloc, f_realloc, f_free, &f};
+			rx_autocode_index   *ix = rx_autocode_index_create(&a, NULL);
+			rx_autocode_scratch *sc;
+			rx_autocode_entry_in in;
 			rx_error	err;
 			const char *titles[] = {"registered nurse", "staff nurse", "software engineer",
 			"electrical engineering technician", "director of nursing"};
 			int			i,
 						n;
-			ac_hit		h[5];
+			rx_autocode_hit		h[5];
 
 			if (ix == NULL)
 			{
@@ -868,24 +868,24 @@ UT_SUITE(autocode)
 				in.label = titles[i];
 				in.label_len = strlen(titles[i]);
 				in.code = i;
-				in.kind = AC_TITLE;
+				in.kind = RX_AUTOCODE_TITLE;
 				in.weight = 1;
-				if (ac_add(ix, &in, &err) != RX_OK)
+				if (rx_autocode_add(ix, &in, &err) != RX_OK)
 				{
 					UT_INT(err.status, RX_RANGE);
 					failures++;
 				}
 			}
-			sc = ac_scratch_create(ix);
+			sc = rx_autocode_scratch_create(ix);
 			if (sc != NULL)
 			{
-				rx_status	st = ac_query(ix, sc, "staff nurse", 11, 5, h, &n, &err);
+				rx_status	st = rx_autocode_query(ix, sc, "staff nurse", 11, 5, h, &n, &err);
 
 				UT_CHECK(st == RX_OK || st == RX_RANGE);
 				UT_CHECK(st != RX_OK || well_formed(h, n));
-				ac_scratch_free(sc);
+				rx_autocode_scratch_free(sc);
 			}
-			ac_index_free(ix);
+			rx_autocode_index_free(ix);
 			UT_INT(f.live, 0);
 		}
 		UT_CHECK(failures > 0);
@@ -893,11 +893,11 @@ UT_SUITE(autocode)
 
 	UT_CASE("a failed allocation in a query leaves index and scratch as they were")
 	{
-		ac_index   *ref = build();
-		ac_scratch *rsc = ac_scratch_create(ref);
+		rx_autocode_index   *ref = build();
+		rx_autocode_scratch *rsc = rx_autocode_scratch_create(ref);
 		const char *q[] = {"staff nurse", "sofware engineer", "callcenter representative",
 		"medical records", "analyst"};
-		ac_hit		want[5][5];
+		rx_autocode_hit		want[5][5];
 		int			nwant[5],
 					i,
 					only,
@@ -909,12 +909,12 @@ UT_SUITE(autocode)
 		for (only = 0; only < 1000; only += 5)
 		{
 			failing		f = {-1, 0, only, 0};
-			ac_allocator a = {f_alloc, f_realloc, f_free, &f};
-			ac_index   *ix = ac_index_create(&a, NULL);
-			ac_scratch *sc;
-			ac_entry_in in;
+			rx_autocode_allocator a = {f_alloc, f_realloc, f_free, &f};
+			rx_autocode_index   *ix = rx_autocode_index_create(&a, NULL);
+			rx_autocode_scratch *sc;
+			rx_autocode_entry_in in;
 			rx_error	err;
-			ac_hit		h[5];
+			rx_autocode_hit		h[5];
 			int			n,
 						j,
 						r;
@@ -930,24 +930,24 @@ UT_SUITE(autocode)
 					in.label = toy_title[j];
 					in.label_len = strlen(toy_title[j]);
 					in.code = toy_code[j];
-					in.kind = AC_TITLE;
+					in.kind = RX_AUTOCODE_TITLE;
 					in.weight = 1;
-					if (ac_add(ix, &in, &err) != RX_OK)
+					if (rx_autocode_add(ix, &in, &err) != RX_OK)
 					{
 						failures++;
-						UT_INT(ac_add(ix, &in, &err), RX_OK);
+						UT_INT(rx_autocode_add(ix, &in, &err), RX_OK);
 					}
 				}
 			}
-			sc = ac_scratch_create(ix);
+			sc = rx_autocode_scratch_create(ix);
 			if (sc == NULL)
-				sc = ac_scratch_create(ix);
+				sc = rx_autocode_scratch_create(ix);
 			for (i = 0; i < 5; i++)
 			{
-				if (ac_query(ix, sc, q[i], strlen(q[i]), 5, h, &n, &err) != RX_OK)
+				if (rx_autocode_query(ix, sc, q[i], strlen(q[i]), 5, h, &n, &err) != RX_OK)
 				{
 					qfailures++;
-					UT_INT(ac_query(ix, sc, q[i], strlen(q[i]), 5, h, &n, &err), RX_OK);
+					UT_INT(rx_autocode_query(ix, sc, q[i], strlen(q[i]), 5, h, &n, &err), RX_OK);
 				}
 				UT_INT(n, nwant[i]);
 				for (r = 0; r < n && r < nwant[i]; r++)
@@ -956,13 +956,13 @@ UT_SUITE(autocode)
 					UT_DBL(h[r].score, want[i][r].score, 1e-9);
 				}
 			}
-			ac_scratch_free(sc);
-			ac_index_free(ix);
+			rx_autocode_scratch_free(sc);
+			rx_autocode_index_free(ix);
 			UT_INT(f.live, 0);
 		}
 		UT_CHECK(failures > 0);
 		UT_CHECK(qfailures > 0);
-		ac_scratch_free(rsc);
-		ac_index_free(ref);
+		rx_autocode_scratch_free(rsc);
+		rx_autocode_index_free(ref);
 	}
 }

@@ -17,9 +17,9 @@ roundtrip(const char *s, char *buf)
 	rx_error	err;
 
 	buf[0] = '\0';
-	if (cf_parse(s, strlen(s), &v, &err) != RX_OK)
+	if (rx_confidence_parse(s, strlen(s), &v, &err) != RX_OK)
 		return buf;
-	cf_format(v, buf);
+	rx_confidence_format(v, buf);
 	return buf;
 }
 
@@ -30,7 +30,7 @@ parse_status(const char *s)
 	int16_t		v;
 	rx_error	err;
 
-	return cf_parse(s, strlen(s), &v, &err);
+	return rx_confidence_parse(s, strlen(s), &v, &err);
 }
 
 /* The detail sentence of a strict parse of s ("" when it parses). */
@@ -39,7 +39,7 @@ parse_detail(const char *s, rx_error *err)
 {
 	int16_t		v;
 
-	if (cf_parse(s, strlen(s), &v, err) == RX_OK)
+	if (rx_confidence_parse(s, strlen(s), &v, err) == RX_OK)
 		return "";
 	return err->detail;
 }
@@ -51,7 +51,7 @@ rounded(const char *s)
 	int16_t		v;
 	rx_error	err;
 
-	if (cf_round_decimal(s, strlen(s), &v, &err) != RX_OK)
+	if (rx_confidence_round_decimal(s, strlen(s), &v, &err) != RX_OK)
 		return -1;
 	return v;
 }
@@ -63,7 +63,7 @@ round_status(const char *s)
 	int16_t		v;
 	rx_error	err;
 
-	return cf_round_decimal(s, strlen(s), &v, &err);
+	return rx_confidence_round_decimal(s, strlen(s), &v, &err);
 }
 
 /* A double to an encoding; -1 on failure. */
@@ -73,7 +73,7 @@ from_double(double x)
 	int16_t		v;
 	rx_error	err;
 
-	if (cf_from_double(x, &v, &err) != RX_OK)
+	if (rx_confidence_from_double(x, &v, &err) != RX_OK)
 		return -1;
 	return v;
 }
@@ -91,7 +91,7 @@ ref_round(int64_t n, int64_t scale_pow)
 
 UT_SUITE(confidence)
 {
-	char		buf[CF_TEXT_MAX];
+	char		buf[RX_CONFIDENCE_TEXT_MAX];
 
 	UT_CASE("valid literals parse to their canonical text")
 	{
@@ -230,10 +230,10 @@ UT_SUITE(confidence)
 		int16_t		back;
 		rx_error	err;
 
-		for (v = 0; v <= CF_ONE; v++)
+		for (v = 0; v <= RX_CONFIDENCE_ONE; v++)
 		{
-			cf_format((int16_t) v, buf);
-			if (cf_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
+			rx_confidence_format((int16_t) v, buf);
+			if (rx_confidence_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
 				bad++;
 			if (rounded(buf) != v)
 				badround++;
@@ -243,32 +243,32 @@ UT_SUITE(confidence)
 		UT_INT(bad, 0);
 		UT_INT(badround, 0);
 		UT_INT(baddouble, 0);
-		UT_CHECK(cf_valid(0));
-		UT_CHECK(cf_valid(CF_ONE));
-		UT_CHECK(!cf_valid(-1));
-		UT_CHECK(!cf_valid(CF_ONE + 1));
-		UT_CHECK(!cf_valid(32767));
+		UT_CHECK(rx_confidence_valid(0));
+		UT_CHECK(rx_confidence_valid(RX_CONFIDENCE_ONE));
+		UT_CHECK(!rx_confidence_valid(-1));
+		UT_CHECK(!rx_confidence_valid(RX_CONFIDENCE_ONE + 1));
+		UT_CHECK(!rx_confidence_valid(32767));
 	}
 
 	UT_CASE("output: two decimals, more only when needed")
 	{
-		cf_format(6000, buf);
+		rx_confidence_format(6000, buf);
 		UT_STR(buf, "0.60");
-		cf_format(10000, buf);
+		rx_confidence_format(10000, buf);
 		UT_STR(buf, "1.00");
-		cf_format(0, buf);
+		rx_confidence_format(0, buf);
 		UT_STR(buf, "0.00");
-		cf_format(6050, buf);
+		rx_confidence_format(6050, buf);
 		UT_STR(buf, "0.605");
-		cf_format(6051, buf);
+		rx_confidence_format(6051, buf);
 		UT_STR(buf, "0.6051");
-		cf_format(1, buf);
+		rx_confidence_format(1, buf);
 		UT_STR(buf, "0.0001");
-		cf_format(50, buf);
+		rx_confidence_format(50, buf);
 		UT_STR(buf, "0.005");
-		cf_format(500, buf);
+		rx_confidence_format(500, buf);
 		UT_STR(buf, "0.05");
-		UT_INT(cf_format(9999, buf), 6);
+		UT_INT(rx_confidence_format(9999, buf), 6);
 	}
 
 	UT_CASE("rounding numbers: half away from zero, checked after rounding")
@@ -311,13 +311,13 @@ UT_SUITE(confidence)
 		int16_t		v;
 		rx_error	err;
 
-		cf_round_decimal("1.00005", 7, &v, &err);
+		rx_confidence_round_decimal("1.00005", 7, &v, &err);
 		UT_STR(err.detail, "A confidence is at most 1; this number rounds to 1.0001.");
-		cf_round_decimal("-0.00005", 8, &v, &err);
+		rx_confidence_round_decimal("-0.00005", 8, &v, &err);
 		UT_STR(err.detail, "A confidence is at least 0; this number rounds to -0.0001.");
-		cf_round_decimal("12.5", 4, &v, &err);
+		rx_confidence_round_decimal("12.5", 4, &v, &err);
 		UT_STR(err.detail, "A confidence is at most 1; this number rounds to 12.5000.");
-		cf_round_decimal("1e30", 4, &v, &err);
+		rx_confidence_round_decimal("1e30", 4, &v, &err);
 		UT_STR(err.detail, "A confidence is at most 1.");
 	}
 
@@ -361,7 +361,7 @@ UT_SUITE(confidence)
 				bad++;
 		}
 		/* doubles at and around every tie (k + 0.5) / 10^4 */
-		for (k = 0; k < CF_ONE; k++)
+		for (k = 0; k < RX_CONFIDENCE_ONE; k++)
 			for (i = 0; i < (int) (sizeof(nudges) / sizeof(nudges[0])); i++)
 			{
 				double		x = (k + 0.5) / 10000.0 + nudges[i];
@@ -380,33 +380,33 @@ UT_SUITE(confidence)
 					bad_and = 0,
 					bad_or = 0;
 
-		for (a = 0; a <= CF_ONE; a++)
-			for (b = 0; b <= CF_ONE; b += (b < 200 || b > 9800) ? 1 : 37)
+		for (a = 0; a <= RX_CONFIDENCE_ONE; a++)
+			for (b = 0; b <= RX_CONFIDENCE_ONE; b += (b < 200 || b > 9800) ? 1 : 37)
 			{
 				int64_t		exact_and = (int64_t) a * b;	/* units of 10^-8 */
 				int64_t		exact_or = (int64_t) 100000000 -
-					(int64_t) (CF_ONE - a) * (CF_ONE - b);
+					(int64_t) (RX_CONFIDENCE_ONE - a) * (RX_CONFIDENCE_ONE - b);
 
-				if (cf_and((int16_t) a, (int16_t) b) != ref_round(exact_and, 4))
+				if (rx_confidence_and((int16_t) a, (int16_t) b) != ref_round(exact_and, 4))
 					bad_and++;
-				if (cf_or((int16_t) a, (int16_t) b) != ref_round(exact_or, 4))
+				if (rx_confidence_or((int16_t) a, (int16_t) b) != ref_round(exact_or, 4))
 					bad_or++;
 			}
 		UT_INT(bad_and, 0);
 		UT_INT(bad_or, 0);
 		/* the tie edges, spelled out */
-		UT_INT(cf_and(1, 5000), 1);		/* 0.00005 -> 0.0001 */
-		UT_INT(cf_and(1, 4999), 0);		/* 0.00004999 -> 0 */
-		UT_INT(cf_and(5001, 5001), 2501); /* 0.25010001 -> 0.2501 */
-		UT_INT(cf_and(6000, 6000), 3600);
-		UT_INT(cf_or(5000, 1), 5001);	/* 0.50005 -> 0.5001 */
-		UT_INT(cf_or(4999, 1), 5000);	/* 0.49995001 -> 0.5000 */
-		UT_INT(cf_or(1, 1), 2);			/* 0.00019999 -> 0.0002 */
-		UT_INT(cf_or(6000, 5000), 8000);
-		UT_INT(cf_or(0, 0), 0);
-		UT_INT(cf_or(CF_ONE, 0), CF_ONE);
-		UT_INT(cf_and(CF_ONE, CF_ONE), CF_ONE);
-		UT_INT(cf_and(0, CF_ONE), 0);
+		UT_INT(rx_confidence_and(1, 5000), 1);		/* 0.00005 -> 0.0001 */
+		UT_INT(rx_confidence_and(1, 4999), 0);		/* 0.00004999 -> 0 */
+		UT_INT(rx_confidence_and(5001, 5001), 2501); /* 0.25010001 -> 0.2501 */
+		UT_INT(rx_confidence_and(6000, 6000), 3600);
+		UT_INT(rx_confidence_or(5000, 1), 5001);	/* 0.50005 -> 0.5001 */
+		UT_INT(rx_confidence_or(4999, 1), 5000);	/* 0.49995001 -> 0.5000 */
+		UT_INT(rx_confidence_or(1, 1), 2);			/* 0.00019999 -> 0.0002 */
+		UT_INT(rx_confidence_or(6000, 5000), 8000);
+		UT_INT(rx_confidence_or(0, 0), 0);
+		UT_INT(rx_confidence_or(RX_CONFIDENCE_ONE, 0), RX_CONFIDENCE_ONE);
+		UT_INT(rx_confidence_and(RX_CONFIDENCE_ONE, RX_CONFIDENCE_ONE), RX_CONFIDENCE_ONE);
+		UT_INT(rx_confidence_and(0, RX_CONFIDENCE_ONE), 0);
 	}
 
 	UT_CASE("aggregate finals: products of two or three factors round exactly")
@@ -424,7 +424,7 @@ UT_SUITE(confidence)
 		int16_t		v;
 		rx_error	err;
 
-		for (a = 0; a <= CF_ONE; a++)
+		for (a = 0; a <= RX_CONFIDENCE_ONE; a++)
 			for (i = 0; i < nsome; i++)
 			{
 				int			b = some[i];
@@ -434,17 +434,17 @@ UT_SUITE(confidence)
 				/* the same steps as the transition functions take */
 				pall *= a / 10000.0;
 				pall *= b / 10000.0;
-				pany *= (CF_ONE - a) / 10000.0;
-				pany *= (CF_ONE - b) / 10000.0;
-				if (cf_from_double(pall, &v, &err) != RX_OK || v != cf_and((int16_t) a, (int16_t) b))
+				pany *= (RX_CONFIDENCE_ONE - a) / 10000.0;
+				pany *= (RX_CONFIDENCE_ONE - b) / 10000.0;
+				if (rx_confidence_from_double(pall, &v, &err) != RX_OK || v != rx_confidence_and((int16_t) a, (int16_t) b))
 					bad_all2++;
-				if (cf_from_double_complement(pany, &v, &err) != RX_OK || v != cf_or((int16_t) a, (int16_t) b))
+				if (rx_confidence_from_double_complement(pany, &v, &err) != RX_OK || v != rx_confidence_or((int16_t) a, (int16_t) b))
 					bad_any2++;
 			}
 		UT_INT(bad_all2, 0);
 		UT_INT(bad_any2, 0);
 
-		for (a = 0; a <= CF_ONE; a += 7)
+		for (a = 0; a <= RX_CONFIDENCE_ONE; a += 7)
 			for (i = 0; i < nsome; i++)
 				for (j = 0; j < nsome; j++)
 				{
@@ -452,19 +452,19 @@ UT_SUITE(confidence)
 								c = some[j];
 					int64_t		exact_all = (int64_t) a * b * c;	/* 10^-12 */
 					int64_t		exact_any = (int64_t) 1000000000000 -
-						(int64_t) (CF_ONE - a) * (CF_ONE - b) * (CF_ONE - c);
+						(int64_t) (RX_CONFIDENCE_ONE - a) * (RX_CONFIDENCE_ONE - b) * (RX_CONFIDENCE_ONE - c);
 					double		pall = 1.0,
 								pany = 1.0;
 
 					pall *= a / 10000.0;
 					pall *= b / 10000.0;
 					pall *= c / 10000.0;
-					pany *= (CF_ONE - a) / 10000.0;
-					pany *= (CF_ONE - b) / 10000.0;
-					pany *= (CF_ONE - c) / 10000.0;
-					if (cf_from_double(pall, &v, &err) != RX_OK || v != ref_round(exact_all, 8))
+					pany *= (RX_CONFIDENCE_ONE - a) / 10000.0;
+					pany *= (RX_CONFIDENCE_ONE - b) / 10000.0;
+					pany *= (RX_CONFIDENCE_ONE - c) / 10000.0;
+					if (rx_confidence_from_double(pall, &v, &err) != RX_OK || v != ref_round(exact_all, 8))
 						bad_all3++;
-					if (cf_from_double_complement(pany, &v, &err) != RX_OK || v != ref_round(exact_any, 8))
+					if (rx_confidence_from_double_complement(pany, &v, &err) != RX_OK || v != ref_round(exact_any, 8))
 						bad_any3++;
 				}
 		UT_INT(bad_all3, 0);
@@ -476,32 +476,32 @@ UT_SUITE(confidence)
 		int16_t		v;
 		rx_error	err;
 
-		UT_INT(cf_from_double_complement(1.0, &v, &err), RX_OK);
+		UT_INT(rx_confidence_from_double_complement(1.0, &v, &err), RX_OK);
 		UT_INT(v, 0);
-		UT_INT(cf_from_double_complement(0.0, &v, &err), RX_OK);
-		UT_INT(v, CF_ONE);
-		UT_INT(cf_from_double_complement(1e-300, &v, &err), RX_OK);
-		UT_INT(v, CF_ONE);
-		UT_INT(cf_from_double_complement(0.99995, &v, &err), RX_OK);
+		UT_INT(rx_confidence_from_double_complement(0.0, &v, &err), RX_OK);
+		UT_INT(v, RX_CONFIDENCE_ONE);
+		UT_INT(rx_confidence_from_double_complement(1e-300, &v, &err), RX_OK);
+		UT_INT(v, RX_CONFIDENCE_ONE);
+		UT_INT(rx_confidence_from_double_complement(0.99995, &v, &err), RX_OK);
 		UT_INT(v, 1);			/* 0.00005 ties up */
-		UT_INT(cf_from_double_complement(0.99995000000001, &v, &err), RX_OK);
+		UT_INT(rx_confidence_from_double_complement(0.99995000000001, &v, &err), RX_OK);
 		UT_INT(v, 0);
-		UT_INT(cf_from_double_complement(0.00005, &v, &err), RX_OK);
-		UT_INT(v, CF_ONE);		/* 0.99995 ties up */
-		UT_INT(cf_from_double_complement(0.00015, &v, &err), RX_OK);
+		UT_INT(rx_confidence_from_double_complement(0.00005, &v, &err), RX_OK);
+		UT_INT(v, RX_CONFIDENCE_ONE);		/* 0.99995 ties up */
+		UT_INT(rx_confidence_from_double_complement(0.00015, &v, &err), RX_OK);
 		UT_INT(v, 9999);		/* 0.99985 ties up */
-		UT_INT(cf_from_double_complement(1.5, &v, &err), RX_RANGE);
-		UT_INT(cf_from_double_complement(-0.5, &v, &err), RX_RANGE);
-		UT_INT(cf_from_double_complement(NAN, &v, &err), RX_RANGE);
+		UT_INT(rx_confidence_from_double_complement(1.5, &v, &err), RX_RANGE);
+		UT_INT(rx_confidence_from_double_complement(-0.5, &v, &err), RX_RANGE);
+		UT_INT(rx_confidence_from_double_complement(NAN, &v, &err), RX_RANGE);
 	}
 
 	UT_CASE("bands: low < 0.50 <= medium < 0.80 <= high")
 	{
-		UT_INT(cf_band(0), CF_BAND_LOW);
-		UT_INT(cf_band(4999), CF_BAND_LOW);
-		UT_INT(cf_band(5000), CF_BAND_MEDIUM);
-		UT_INT(cf_band(7999), CF_BAND_MEDIUM);
-		UT_INT(cf_band(8000), CF_BAND_HIGH);
-		UT_INT(cf_band(CF_ONE), CF_BAND_HIGH);
+		UT_INT(rx_confidence_band(0), RX_CONFIDENCE_BAND_LOW);
+		UT_INT(rx_confidence_band(4999), RX_CONFIDENCE_BAND_LOW);
+		UT_INT(rx_confidence_band(5000), RX_CONFIDENCE_BAND_MEDIUM);
+		UT_INT(rx_confidence_band(7999), RX_CONFIDENCE_BAND_MEDIUM);
+		UT_INT(rx_confidence_band(8000), RX_CONFIDENCE_BAND_HIGH);
+		UT_INT(rx_confidence_band(RX_CONFIDENCE_ONE), RX_CONFIDENCE_BAND_HIGH);
 	}
 }

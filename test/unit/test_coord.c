@@ -10,18 +10,18 @@
 #include "core/coord.h"
 
 /* A pool of parsed paths, so that pt() results stay valid for a while. */
-static rc_code pool[64];
+static rx_code pool[64];
 static int	pool_next;
 
 /* Parse a literal that must parse; the path lives in the rotating pool. */
-static rco_point
+static rx_coord_point
 pt(const char *s)
 {
-	rco_point	p = {"", 0, 0, 0.0};
+	rx_coord_point	p = {"", 0, 0, 0.0};
 	rx_error	err;
-	rc_code    *buf = &pool[pool_next++ % 64];
+	rx_code    *buf = &pool[pool_next++ % 64];
 
-	if (rco_parse(s, strlen(s), buf, &p, &err) != RX_OK)
+	if (rx_coord_parse(s, strlen(s), buf, &p, &err) != RX_OK)
 	{
 		fprintf(stderr, "test_coord: bad literal in a test: %s (%s)\n", s, err.detail);
 		exit(2);
@@ -33,14 +33,14 @@ pt(const char *s)
 static const char *
 roundtrip(const char *s, char *buf)
 {
-	rco_point	p;
-	rc_code		path;
+	rx_coord_point	p;
+	rx_code		path;
 	rx_error	err;
 
 	buf[0] = '\0';
-	if (rco_parse(s, strlen(s), &path, &p, &err) != RX_OK)
+	if (rx_coord_parse(s, strlen(s), &path, &p, &err) != RX_OK)
 		return buf;
-	rco_format(&p, buf);
+	rx_coord_format(&p, buf);
 	return buf;
 }
 
@@ -48,17 +48,17 @@ roundtrip(const char *s, char *buf)
 static rx_status
 parse_err(const char *s, rx_error *err)
 {
-	rco_point	p;
-	rc_code		path;
+	rx_coord_point	p;
+	rx_code		path;
 
-	return rco_parse(s, strlen(s), &path, &p, err);
+	return rx_coord_parse(s, strlen(s), &path, &p, err);
 }
 
 /* The text of a grade. */
 static const char *
 gtext(double g, char *buf)
 {
-	rco_format_grade(g, buf);
+	rx_coord_format_grade(g, buf);
 	return buf;
 }
 
@@ -66,10 +66,10 @@ gtext(double g, char *buf)
 static double
 dist(const char *a, const char *b)
 {
-	rco_point	pa = pt(a),
+	rx_coord_point	pa = pt(a),
 				pb = pt(b);
 
-	return rco_distance(&pa, &pb, RCO_DEFAULT_WEIGHT, RCO_DEFAULT_SPAN);
+	return rx_coord_distance(&pa, &pb, RX_COORD_DEFAULT_WEIGHT, RX_COORD_DEFAULT_SPAN);
 }
 
 /* xorshift64: a deterministic pseudo-random sequence. */
@@ -86,11 +86,11 @@ rnd(uint64_t *state)
 }
 
 /* A random canonical path of labels from a small alphabet, into buf. */
-static rco_point
+static rx_coord_point
 random_point(uint64_t *st, char *buf)
 {
 	static const char *const labels[] = {"A", "B", "C", "AB", "A_1"};
-	rco_point	p;
+	rx_coord_point	p;
 	int			depth = 1 + (int) (rnd(st) % 5);
 	size_t		n = 0;
 	int			i;
@@ -113,7 +113,7 @@ random_point(uint64_t *st, char *buf)
 
 UT_SUITE(coord)
 {
-	char		buf[RCO_TEXT_MAX];
+	char		buf[RX_COORD_TEXT_MAX];
 	rx_error	err;
 
 	UT_CASE("valid literals parse to their canonical text")
@@ -140,11 +140,11 @@ UT_SUITE(coord)
 
 	UT_CASE("the longest coordinate fits its buffers")
 	{
-		char		lit[RCO_TEXT_MAX + 8];
+		char		lit[RX_COORD_TEXT_MAX + 8];
 		size_t		n = 0;
 		int			i;
 
-		for (i = 0; i < RC_LABELS_MAX; i++)
+		for (i = 0; i < RX_CODE_LABELS_MAX; i++)
 		{
 			if (i > 0)
 				lit[n++] = '.';
@@ -152,8 +152,8 @@ UT_SUITE(coord)
 			n += 16;
 		}
 		strcpy(lit + n, "@-1.2345678901234567e-300");
-		UT_INT(strlen(roundtrip(lit, buf)), RC_TEXT_MAX + 1 + 24);
-		UT_INT(n, RC_TEXT_MAX);
+		UT_INT(strlen(roundtrip(lit, buf)), RX_CODE_TEXT_MAX + 1 + 24);
+		UT_INT(n, RX_CODE_TEXT_MAX);
 	}
 
 	UT_CASE("malformed literals are syntax errors with a sentence")
@@ -205,37 +205,37 @@ UT_SUITE(coord)
 	{
 		double		g;
 
-		UT_INT(rco_parse_grade("1e309", 5, &g, &err), RX_RANGE);
-		UT_INT(rco_parse_grade("-1e309", 6, &g, &err), RX_RANGE);
-		UT_INT(rco_parse_grade("1e-400", 6, &g, &err), RX_RANGE);
-		UT_INT(rco_parse_grade("0e-400", 6, &g, &err), RX_OK);
+		UT_INT(rx_coord_parse_grade("1e309", 5, &g, &err), RX_RANGE);
+		UT_INT(rx_coord_parse_grade("-1e309", 6, &g, &err), RX_RANGE);
+		UT_INT(rx_coord_parse_grade("1e-400", 6, &g, &err), RX_RANGE);
+		UT_INT(rx_coord_parse_grade("0e-400", 6, &g, &err), RX_OK);
 		UT_CHECK(g == 0.0 && !signbit(g));
-		UT_INT(rco_parse_grade("5e-324", 6, &g, &err), RX_OK);
+		UT_INT(rx_coord_parse_grade("5e-324", 6, &g, &err), RX_OK);
 		UT_CHECK(g > 0.0);
-		UT_INT(rco_parse_grade("-0.0", 4, &g, &err), RX_OK);
+		UT_INT(rx_coord_parse_grade("-0.0", 4, &g, &err), RX_OK);
 		UT_CHECK(g == 0.0 && !signbit(g));
-		UT_INT(rco_parse_grade("1.7976931348623157e308", 22, &g, &err), RX_OK);
+		UT_INT(rx_coord_parse_grade("1.7976931348623157e308", 22, &g, &err), RX_OK);
 	}
 
 	UT_CASE("grades given as numbers: finite only, -0 becomes 0")
 	{
 		double		g = 7.0;
 
-		UT_INT(rco_check_grade(NAN, &g, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_grade(NAN, &g, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "A coordinate's grade is a finite number; NaN is not a grade.");
-		UT_INT(rco_check_grade(INFINITY, &g, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_grade(INFINITY, &g, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "A coordinate's grade is a finite number; Infinity is not a grade.");
-		UT_INT(rco_check_grade(-INFINITY, &g, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_grade(-INFINITY, &g, &err), RX_ARGUMENT);
 		UT_CHECK(g == 7.0);
-		UT_INT(rco_check_grade(-0.0, &g, &err), RX_OK);
+		UT_INT(rx_coord_check_grade(-0.0, &g, &err), RX_OK);
 		UT_CHECK(g == 0.0 && !signbit(g));
-		UT_INT(rco_check_grade(-2.5, &g, &err), RX_OK);
+		UT_INT(rx_coord_check_grade(-2.5, &g, &err), RX_OK);
 		UT_CHECK(g == -2.5);
 	}
 
 	UT_CASE("grades print as PostgreSQL prints float8")
 	{
-		char		g[RCO_GRADE_MAX];
+		char		g[RX_COORD_GRADE_MAX];
 
 		UT_STR(gtext(0.0, g), "0");
 		UT_STR(gtext(1.0, g), "1");
@@ -273,7 +273,7 @@ UT_SUITE(coord)
 		uint64_t	st = 0x9E3779B97F4A7C15ULL;
 		int			bad = 0,
 					i;
-		char		g[RCO_GRADE_MAX];
+		char		g[RX_COORD_GRADE_MAX];
 
 		for (i = 0; i < 400000; i++)
 		{
@@ -289,9 +289,9 @@ UT_SUITE(coord)
 				continue;
 			if (v == 0.0)
 				v = 0.0;
-			rco_format_grade(v, g);
-			if (strlen(g) >= RCO_GRADE_MAX ||
-				rco_parse_grade(g, strlen(g), &back, &err) != RX_OK ||
+			rx_coord_format_grade(v, g);
+			if (strlen(g) >= RX_COORD_GRADE_MAX ||
+				rx_coord_parse_grade(g, strlen(g), &back, &err) != RX_OK ||
 				memcmp(&back, &v, sizeof(v)) != 0)
 				bad++;
 		}
@@ -300,43 +300,43 @@ UT_SUITE(coord)
 
 	UT_CASE("labels in common")
 	{
-		UT_INT(rco_lcp("TECH.DEI.GEN", 12, "TECH.DEI.GEN", 12), 3);
-		UT_INT(rco_lcp("TECH.DEI.GEN", 12, "TECH.DEI.SRE", 12), 2);
-		UT_INT(rco_lcp("TECH.DEI.GEN", 12, "TECH.DEI", 8), 2);
-		UT_INT(rco_lcp("TECH.DEI", 8, "TECH.DEI.GEN", 12), 2);
-		UT_INT(rco_lcp("TECH.DEI.GEN", 12, "TECH.DEIX.GEN", 13), 1);
-		UT_INT(rco_lcp("TECH.DE", 7, "TECH.DEI", 8), 1);
-		UT_INT(rco_lcp("TECH", 4, "OPS", 3), 0);
-		UT_INT(rco_lcp("A", 1, "AB", 2), 0);
-		UT_INT(rco_lcp("", 0, "A", 1), 0);
-		UT_INT(rco_lcp("", 0, "", 0), 0);
-		UT_INT(rco_lcp("A.B", 3, "A.C", 3), 1);
+		UT_INT(rx_coord_lcp("TECH.DEI.GEN", 12, "TECH.DEI.GEN", 12), 3);
+		UT_INT(rx_coord_lcp("TECH.DEI.GEN", 12, "TECH.DEI.SRE", 12), 2);
+		UT_INT(rx_coord_lcp("TECH.DEI.GEN", 12, "TECH.DEI", 8), 2);
+		UT_INT(rx_coord_lcp("TECH.DEI", 8, "TECH.DEI.GEN", 12), 2);
+		UT_INT(rx_coord_lcp("TECH.DEI.GEN", 12, "TECH.DEIX.GEN", 13), 1);
+		UT_INT(rx_coord_lcp("TECH.DE", 7, "TECH.DEI", 8), 1);
+		UT_INT(rx_coord_lcp("TECH", 4, "OPS", 3), 0);
+		UT_INT(rx_coord_lcp("A", 1, "AB", 2), 0);
+		UT_INT(rx_coord_lcp("", 0, "A", 1), 0);
+		UT_INT(rx_coord_lcp("", 0, "", 0), 0);
+		UT_INT(rx_coord_lcp("A.B", 3, "A.C", 3), 1);
 	}
 
 	UT_CASE("order: path label by label, a prefix first, then grade")
 	{
-		rco_point	a,
+		rx_coord_point	a,
 					b;
 
 		a = pt("A@5");
 		b = pt("A.B@0");
-		UT_INT(rco_compare(&a, &b), -1);
+		UT_INT(rx_coord_compare(&a, &b), -1);
 		a = pt("A.B@9");
 		b = pt("AB@0");
-		UT_INT(rco_compare(&a, &b), -1);
+		UT_INT(rx_coord_compare(&a, &b), -1);
 		a = pt("A.Z@9");
 		b = pt("A_@0");
-		UT_INT(rco_compare(&a, &b), -1);
+		UT_INT(rx_coord_compare(&a, &b), -1);
 		a = pt("A.B@1");
 		b = pt("A.B@2");
-		UT_INT(rco_compare(&a, &b), -1);
-		UT_INT(rco_compare(&b, &a), 1);
+		UT_INT(rx_coord_compare(&a, &b), -1);
+		UT_INT(rx_coord_compare(&b, &a), 1);
 		a = pt("a.b@-0");
 		b = pt("A.B@0");
-		UT_INT(rco_compare(&a, &b), 0);
+		UT_INT(rx_coord_compare(&a, &b), 0);
 		a = pt("TECH.DEI@1");
 		b = pt("TECH.DEI.GEN@0");
-		UT_INT(rco_compare(&a, &b), -1);
+		UT_INT(rx_coord_compare(&a, &b), -1);
 	}
 
 	UT_CASE("distance: hand-worked pairs")
@@ -363,40 +363,40 @@ UT_SUITE(coord)
 
 	UT_CASE("distance: custom weights")
 	{
-		rco_point	a = pt("TECH.DEI.GEN@1"),
+		rx_coord_point	a = pt("TECH.DEI.GEN@1"),
 					b = pt("TECH.DEI.SRE@3");
 
 		/* taxonomy only: 1/3; levels only: 2/4 */
-		UT_DBL(rco_distance(&a, &b, 1.0, 4.0), 1.0 / 3.0, 1e-15);
-		UT_DBL(rco_distance(&a, &b, 0.0, 4.0), 0.5, 0);
+		UT_DBL(rx_coord_distance(&a, &b, 1.0, 4.0), 1.0 / 3.0, 1e-15);
+		UT_DBL(rx_coord_distance(&a, &b, 0.0, 4.0), 0.5, 0);
 		/* a wider span: 2/8 */
-		UT_DBL(rco_distance(&a, &b, 0.0, 8.0), 0.25, 0);
+		UT_DBL(rx_coord_distance(&a, &b, 0.0, 8.0), 0.25, 0);
 		/* weight 0.25: 0.25/3 + 0.75 * 0.5 */
-		UT_DBL(rco_distance(&a, &b, 0.25, 4.0), 0.25 / 3.0 + 0.375, 1e-15);
-		UT_INT(rco_check_weights(0.0, 1e-300, &err), RX_OK);
-		UT_INT(rco_check_weights(1.0, 1e300, &err), RX_OK);
+		UT_DBL(rx_coord_distance(&a, &b, 0.25, 4.0), 0.25 / 3.0 + 0.375, 1e-15);
+		UT_INT(rx_coord_check_weights(0.0, 1e-300, &err), RX_OK);
+		UT_INT(rx_coord_check_weights(1.0, 1e300, &err), RX_OK);
 	}
 
 	UT_CASE("distance: bad weights and spans are argument errors")
 	{
-		UT_INT(rco_check_weights(-0.1, 4.0, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_weights(-0.1, 4.0, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "The taxonomy weight is a number from 0 to 1; -0.1 is not.");
-		UT_INT(rco_check_weights(1.5, 4.0, &err), RX_ARGUMENT);
-		UT_INT(rco_check_weights(NAN, 4.0, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_weights(1.5, 4.0, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_weights(NAN, 4.0, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "The taxonomy weight is a number from 0 to 1; NaN is not.");
-		UT_INT(rco_check_weights(0.5, 0.0, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_weights(0.5, 0.0, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "The level span is a positive finite number of grades; 0 is not.");
-		UT_INT(rco_check_weights(0.5, -4.0, &err), RX_ARGUMENT);
-		UT_INT(rco_check_weights(0.5, NAN, &err), RX_ARGUMENT);
-		UT_INT(rco_check_weights(0.5, INFINITY, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_weights(0.5, -4.0, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_weights(0.5, NAN, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_weights(0.5, INFINITY, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "The level span is a positive finite number of grades; Infinity is not.");
 	}
 
 	UT_CASE("distance: symmetric, in [0, 1], 0 exactly for equal coordinates")
 	{
 		uint64_t	st = 12345;
-		char		b1[RC_TEXT_MAX],
-					b2[RC_TEXT_MAX];
+		char		b1[RX_CODE_TEXT_MAX],
+					b2[RX_CODE_TEXT_MAX];
 		static const double weights[] = {0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0};
 		int			bad_sym = 0,
 					bad_range = 0,
@@ -405,19 +405,19 @@ UT_SUITE(coord)
 
 		for (i = 0; i < 200000; i++)
 		{
-			rco_point	a = random_point(&st, b1),
+			rx_coord_point	a = random_point(&st, b1),
 						b = random_point(&st, b2);
 			double		w = weights[i % 7];
 			double		span = (double) (1 + i % 9) / 2.0;
-			double		d = rco_distance(&a, &b, w, span);
+			double		d = rx_coord_distance(&a, &b, w, span);
 
-			if (d != rco_distance(&b, &a, w, span))
+			if (d != rx_coord_distance(&b, &a, w, span))
 				bad_sym++;
 			if (!(d >= 0.0 && d <= 1.0))
 				bad_range++;
-			if ((d == 0.0) != (rco_compare(&a, &b) == 0) && w > 0.0 && w < 1.0)
+			if ((d == 0.0) != (rx_coord_compare(&a, &b) == 0) && w > 0.0 && w < 1.0)
 				bad_zero++;
-			if (rco_distance(&a, &a, w, span) != 0.0)
+			if (rx_coord_distance(&a, &a, w, span) != 0.0)
 				bad_zero++;
 		}
 		UT_INT(bad_sym, 0);
@@ -427,134 +427,134 @@ UT_SUITE(coord)
 
 	UT_CASE("match bands: edges and custom thresholds")
 	{
-		UT_INT(rco_band_of(0.0, 0.25, 0.5), RCO_BAND_STRONG);
-		UT_INT(rco_band_of(0.125, 0.25, 0.5), RCO_BAND_STRONG);
-		UT_INT(rco_band_of(0.2499999, 0.25, 0.5), RCO_BAND_STRONG);
-		UT_INT(rco_band_of(0.25, 0.25, 0.5), RCO_BAND_PARTIAL);
-		UT_INT(rco_band_of(0.4999999, 0.25, 0.5), RCO_BAND_PARTIAL);
-		UT_INT(rco_band_of(0.5, 0.25, 0.5), RCO_BAND_WEAK);
-		UT_INT(rco_band_of(1.0, 0.25, 0.5), RCO_BAND_WEAK);
-		UT_INT(rco_band_of(0.3, 0.4, 0.4), RCO_BAND_STRONG);
-		UT_INT(rco_band_of(0.4, 0.4, 0.4), RCO_BAND_WEAK);
-		UT_INT(rco_band_of(0.0, 0.0, 0.0), RCO_BAND_WEAK);
-		UT_INT(rco_band_of(0.99, 1.0, 1.0), RCO_BAND_STRONG);
-		UT_INT(rco_check_bands(0.25, 0.5, &err), RX_OK);
-		UT_INT(rco_check_bands(0.0, 1.0, &err), RX_OK);
-		UT_INT(rco_check_bands(0.5, 0.25, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_band_of(0.0, 0.25, 0.5), RX_COORD_BAND_STRONG);
+		UT_INT(rx_coord_band_of(0.125, 0.25, 0.5), RX_COORD_BAND_STRONG);
+		UT_INT(rx_coord_band_of(0.2499999, 0.25, 0.5), RX_COORD_BAND_STRONG);
+		UT_INT(rx_coord_band_of(0.25, 0.25, 0.5), RX_COORD_BAND_PARTIAL);
+		UT_INT(rx_coord_band_of(0.4999999, 0.25, 0.5), RX_COORD_BAND_PARTIAL);
+		UT_INT(rx_coord_band_of(0.5, 0.25, 0.5), RX_COORD_BAND_WEAK);
+		UT_INT(rx_coord_band_of(1.0, 0.25, 0.5), RX_COORD_BAND_WEAK);
+		UT_INT(rx_coord_band_of(0.3, 0.4, 0.4), RX_COORD_BAND_STRONG);
+		UT_INT(rx_coord_band_of(0.4, 0.4, 0.4), RX_COORD_BAND_WEAK);
+		UT_INT(rx_coord_band_of(0.0, 0.0, 0.0), RX_COORD_BAND_WEAK);
+		UT_INT(rx_coord_band_of(0.99, 1.0, 1.0), RX_COORD_BAND_STRONG);
+		UT_INT(rx_coord_check_bands(0.25, 0.5, &err), RX_OK);
+		UT_INT(rx_coord_check_bands(0.0, 1.0, &err), RX_OK);
+		UT_INT(rx_coord_check_bands(0.5, 0.25, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "strong_below (0.5) must not be greater than partial_below (0.25).");
-		UT_INT(rco_check_bands(-0.1, 0.5, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_bands(-0.1, 0.5, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "Band thresholds are numbers from 0 to 1; strong_below is -0.1.");
-		UT_INT(rco_check_bands(0.25, 1.5, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_bands(0.25, 1.5, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "Band thresholds are numbers from 0 to 1; partial_below is 1.5.");
-		UT_INT(rco_check_bands(NAN, 0.5, &err), RX_ARGUMENT);
-		UT_INT(rco_check_bands(0.25, NAN, &err), RX_ARGUMENT);
-		UT_INT(rco_check_distance(0.0, &err), RX_OK);
-		UT_INT(rco_check_distance(1.0, &err), RX_OK);
-		UT_INT(rco_check_distance(-0.01, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_bands(NAN, 0.5, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_bands(0.25, NAN, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_distance(0.0, &err), RX_OK);
+		UT_INT(rx_coord_check_distance(1.0, &err), RX_OK);
+		UT_INT(rx_coord_check_distance(-0.01, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "A distance is a number from 0 to 1; -0.01 is not.");
-		UT_INT(rco_check_distance(1.01, &err), RX_ARGUMENT);
-		UT_INT(rco_check_distance(NAN, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_distance(1.01, &err), RX_ARGUMENT);
+		UT_INT(rx_coord_check_distance(NAN, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "A distance is a number from 0 to 1; NaN is not.");
 	}
 
 	UT_CASE("stored form: points and boxes round-trip; other bytes are refused")
 	{
-		rco_point	p = pt("tech.dei.gen@2.5"),
+		rx_coord_point	p = pt("tech.dei.gen@2.5"),
 					r = pt("TECH.OPS@-1"),
 					q;
-		rco_box		b,
+		rx_coord_box		b,
 					c,
 					u;
-		unsigned char bytes[RCO_BOX_HDR + 2 * RC_TEXT_MAX];
+		unsigned char bytes[RX_COORD_BOX_HDR + 2 * RX_CODE_TEXT_MAX];
 
-		UT_INT(rco_point_size(&p), RCO_POINT_HDR + 12);
-		rco_encode_point(&p, bytes);
-		UT_INT(rco_kind(bytes, rco_point_size(&p)), RCO_KIND_POINT);
-		UT_CHECK(rco_decode_point(bytes, rco_point_size(&p), &q));
-		UT_INT(rco_compare(&p, &q), 0);
+		UT_INT(rx_coord_point_size(&p), RX_COORD_POINT_HDR + 12);
+		rx_coord_encode_point(&p, bytes);
+		UT_INT(rx_coord_kind(bytes, rx_coord_point_size(&p)), RX_COORD_KIND_POINT);
+		UT_CHECK(rx_coord_decode_point(bytes, rx_coord_point_size(&p), &q));
+		UT_INT(rx_coord_compare(&p, &q), 0);
 		UT_INT(q.depth, 3);
-		UT_CHECK(!rco_decode_point(bytes, RCO_POINT_HDR, &q));
-		UT_CHECK(!rco_decode_box(bytes, rco_point_size(&p), &c));
+		UT_CHECK(!rx_coord_decode_point(bytes, RX_COORD_POINT_HDR, &q));
+		UT_CHECK(!rx_coord_decode_box(bytes, rx_coord_point_size(&p), &c));
 		bytes[1] = 9;
-		UT_CHECK(!rco_decode_point(bytes, rco_point_size(&p), &q));
-		UT_INT(rco_kind(bytes, 0), 0);
+		UT_CHECK(!rx_coord_decode_point(bytes, rx_coord_point_size(&p), &q));
+		UT_INT(rx_coord_kind(bytes, 0), 0);
 
-		rco_box_of_point(&p, &b);
-		rco_box_of_point(&r, &c);
-		rco_box_union(&b, &c, &u);
-		UT_INT(rco_box_size(&u), RCO_BOX_HDR + 12 + 8);
-		rco_encode_box(&u, bytes);
-		UT_INT(rco_kind(bytes, rco_box_size(&u)), RCO_KIND_BOX);
-		UT_CHECK(rco_decode_box(bytes, rco_box_size(&u), &c));
-		UT_INT(rco_box_compare(&u, &c), 0);
+		rx_coord_box_of_point(&p, &b);
+		rx_coord_box_of_point(&r, &c);
+		rx_coord_box_union(&b, &c, &u);
+		UT_INT(rx_coord_box_size(&u), RX_COORD_BOX_HDR + 12 + 8);
+		rx_coord_encode_box(&u, bytes);
+		UT_INT(rx_coord_kind(bytes, rx_coord_box_size(&u)), RX_COORD_KIND_BOX);
+		UT_CHECK(rx_coord_decode_box(bytes, rx_coord_box_size(&u), &c));
+		UT_INT(rx_coord_box_compare(&u, &c), 0);
 		UT_INT(c.first_len, 12);
 		UT_INT(c.last_len, 8);
 		UT_CHECK(c.lo == -1.0 && c.hi == 2.5);
-		UT_CHECK(!rco_decode_point(bytes, rco_box_size(&u), &q));
+		UT_CHECK(!rx_coord_decode_point(bytes, rx_coord_box_size(&u), &q));
 		/* both paths must be there */
-		UT_CHECK(!rco_decode_box(bytes, RCO_BOX_HDR + 12, &c));
+		UT_CHECK(!rx_coord_decode_box(bytes, RX_COORD_BOX_HDR + 12, &c));
 		bytes[3] = 0;
-		UT_CHECK(!rco_decode_box(bytes, rco_box_size(&u), &c));
+		UT_CHECK(!rx_coord_decode_box(bytes, rx_coord_box_size(&u), &c));
 	}
 
 	UT_CASE("boxes: union, membership, penalty")
 	{
-		rco_point	a = pt("TECH.DEI.GEN@1"),
+		rx_coord_point	a = pt("TECH.DEI.GEN@1"),
 					b = pt("TECH.DEI.SRE@3"),
 					c = pt("TECH.OPS@7"),
 					d = pt("FIN.X@0"),
 					e = pt("TECH.DEI.OPS@2"),
 					f = pt("TECH.DEI.A@2");
-		rco_box		ba,
+		rx_coord_box		ba,
 					bb,
 					bc,
 					bx,
 					u,
 					v;
-		char		text[RCO_BOX_TEXT_MAX];
+		char		text[RX_COORD_BOX_TEXT_MAX];
 
-		rco_box_of_point(&a, &ba);
-		rco_box_of_point(&b, &bb);
-		rco_box_of_point(&c, &bc);
-		rco_box_union(&ba, &bb, &u);
-		UT_INT(rc_compare(u.first, u.first_len, "TECH.DEI.GEN", 12), 0);
-		UT_INT(rc_compare(u.last, u.last_len, "TECH.DEI.SRE", 12), 0);
+		rx_coord_box_of_point(&a, &ba);
+		rx_coord_box_of_point(&b, &bb);
+		rx_coord_box_of_point(&c, &bc);
+		rx_coord_box_union(&ba, &bb, &u);
+		UT_INT(rx_code_compare(u.first, u.first_len, "TECH.DEI.GEN", 12), 0);
+		UT_INT(rx_code_compare(u.last, u.last_len, "TECH.DEI.SRE", 12), 0);
 		UT_CHECK(u.lo == 1.0 && u.hi == 3.0);
 		UT_INT(u.min_depth, 3);
 		UT_INT(u.max_depth, 3);
-		UT_CHECK(rco_box_may_hold(&u, &a));
-		UT_CHECK(rco_box_may_hold(&u, &b));
-		UT_CHECK(rco_box_may_hold(&u, &e));
-		UT_CHECK(!rco_box_may_hold(&u, &f));
-		UT_CHECK(!rco_box_may_hold(&u, &c));
-		rco_format_box(&u, text);
+		UT_CHECK(rx_coord_box_may_hold(&u, &a));
+		UT_CHECK(rx_coord_box_may_hold(&u, &b));
+		UT_CHECK(rx_coord_box_may_hold(&u, &e));
+		UT_CHECK(!rx_coord_box_may_hold(&u, &f));
+		UT_CHECK(!rx_coord_box_may_hold(&u, &c));
+		rx_coord_format_box(&u, text);
 		UT_STR(text, "(TECH.DEI.GEN .. TECH.DEI.SRE, depth 3-3, grade 1-3)");
-		rco_box_union(&u, &bc, &v);
+		rx_coord_box_union(&u, &bc, &v);
 		UT_INT(v.min_depth, 2);
 		UT_CHECK(v.hi == 7.0);
-		UT_CHECK(rco_box_may_hold(&v, &c));
-		rco_box_of_point(&d, &bx);
-		rco_box_union(&bx, &v, &u);
-		UT_CHECK(rco_box_may_hold(&u, &d));
-		rco_format_box(&u, text);
+		UT_CHECK(rx_coord_box_may_hold(&v, &c));
+		rx_coord_box_of_point(&d, &bx);
+		rx_coord_box_union(&bx, &v, &u);
+		UT_CHECK(rx_coord_box_may_hold(&u, &d));
+		rx_coord_format_box(&u, text);
 		UT_STR(text, "(FIN.X .. TECH.OPS, depth 2-3, grade 0-7)");
 		/* adding what a box already holds costs nothing; stretching costs */
-		rco_box_of_point(&e, &bx);
-		UT_DBL(rco_box_penalty(&v, &bx), 0.0, 0);
-		rco_box_of_point(&d, &bx);
-		UT_DBL(rco_box_penalty(&v, &bx), 0.5 * 1.0 + 0.5 * 1.0 / 4.0, 1e-15);
+		rx_coord_box_of_point(&e, &bx);
+		UT_DBL(rx_coord_box_penalty(&v, &bx), 0.0, 0);
+		rx_coord_box_of_point(&d, &bx);
+		UT_DBL(rx_coord_box_penalty(&v, &bx), 0.5 * 1.0 + 0.5 * 1.0 / 4.0, 1e-15);
 		/* stretching to a sibling costs less than to another superfunction */
-		rco_box_of_point(&f, &bx);
-		UT_DBL(rco_box_penalty(&v, &bx), 0.5 / 3.0, 1e-15);
-		rco_box_union(&ba, &ba, &u);
-		UT_DBL(rco_box_penalty(&ba, &u), 0.0, 0);
+		rx_coord_box_of_point(&f, &bx);
+		UT_DBL(rx_coord_box_penalty(&v, &bx), 0.5 / 3.0, 1e-15);
+		rx_coord_box_union(&ba, &ba, &u);
+		UT_DBL(rx_coord_box_penalty(&ba, &u), 0.0, 0);
 	}
 
 	UT_CASE("box lower bound: never above a member's distance, exact for one point")
 	{
 		uint64_t	st = 777;
-		char		paths[40][RC_TEXT_MAX],
-					qb[RC_TEXT_MAX];
+		char		paths[40][RX_CODE_TEXT_MAX],
+					qb[RX_CODE_TEXT_MAX];
 		static const double weights[] = {0.0, 0.25, 0.5, 0.8, 1.0};
 		int			over = 0,
 					inexact = 0,
@@ -563,9 +563,9 @@ UT_SUITE(coord)
 
 		for (trial = 0; trial < 20000; trial++)
 		{
-			rco_point	pts[40],
+			rx_coord_point	pts[40],
 						q;
-			rco_box		box,
+			rx_coord_box		box,
 						one,
 						u;
 			int			n = 1 + (int) (rnd(&st) % 40),
@@ -578,25 +578,25 @@ UT_SUITE(coord)
 			for (i = 0; i < n; i++)
 			{
 				pts[i] = random_point(&st, paths[i]);
-				rco_box_of_point(&pts[i], &one);
+				rx_coord_box_of_point(&pts[i], &one);
 				if (i == 0)
 					box = one;
 				else
 				{
-					rco_box_union(&box, &one, &u);
+					rx_coord_box_union(&box, &one, &u);
 					box = u;
 				}
 			}
 			q = random_point(&st, qb);
-			lb = rco_box_lower_bound(&box, &q, w, span);
+			lb = rx_coord_box_lower_bound(&box, &q, w, span);
 			for (i = 0; i < n; i++)
 			{
-				double		d = rco_distance(&pts[i], &q, w, span);
+				double		d = rx_coord_distance(&pts[i], &q, w, span);
 
 				if (d < best)
 					best = d;
-				rco_box_of_point(&pts[i], &one);
-				if (rco_box_lower_bound(&one, &q, w, span) != d)
+				rx_coord_box_of_point(&pts[i], &one);
+				if (rx_coord_box_lower_bound(&one, &q, w, span) != d)
 					inexact++;
 			}
 			if (lb > best)
@@ -612,56 +612,56 @@ UT_SUITE(coord)
 
 	UT_CASE("box lower bound: hand-worked subtrees")
 	{
-		rco_point	a = pt("TECH.DEI.GEN@1"),
+		rx_coord_point	a = pt("TECH.DEI.GEN@1"),
 					b = pt("TECH.DEI.SRE.X@3"),
 					q;
-		rco_box		ba,
+		rx_coord_box		ba,
 					bb,
 					u;
 
-		rco_box_of_point(&a, &ba);
-		rco_box_of_point(&b, &bb);
-		rco_box_union(&ba, &bb, &u);	/* TECH.DEI.GEN .. TECH.DEI.SRE.X, depth 3-4, grade 1-3 */
+		rx_coord_box_of_point(&a, &ba);
+		rx_coord_box_of_point(&b, &bb);
+		rx_coord_box_union(&ba, &bb, &u);	/* TECH.DEI.GEN .. TECH.DEI.SRE.X, depth 3-4, grade 1-3 */
 		/* inside: q could be a member */
 		q = pt("TECH.DEI.GEN@2");
-		UT_DBL(rco_box_lower_bound(&u, &q, 0.5, 4.0), 0.0, 0);
+		UT_DBL(rx_coord_box_lower_bound(&u, &q, 0.5, 4.0), 0.0, 0);
 		/* after the last path, another function: lcp 1, depth at least 3 */
 		q = pt("TECH.OPS.GEN@2");
-		UT_DBL(rco_box_lower_bound(&u, &q, 0.5, 4.0), 0.5 * 2.0 / 3.0, 1e-15);
+		UT_DBL(rx_coord_box_lower_bound(&u, &q, 0.5, 4.0), 0.5 * 2.0 / 3.0, 1e-15);
 		/* above the grade range by 5: the level term is capped */
 		q = pt("TECH.DEI.GEN@8");
-		UT_DBL(rco_box_lower_bound(&u, &q, 0.5, 4.0), 0.5, 0);
+		UT_DBL(rx_coord_box_lower_bound(&u, &q, 0.5, 4.0), 0.5, 0);
 		/* the function itself, before the first path: a label short of all */
 		q = pt("TECH.DEI@2");
-		UT_DBL(rco_box_lower_bound(&u, &q, 0.5, 4.0), 0.5 / 3.0, 1e-15);
+		UT_DBL(rx_coord_box_lower_bound(&u, &q, 0.5, 4.0), 0.5 / 3.0, 1e-15);
 		/* another superfunction */
 		q = pt("OPS@0");
-		UT_DBL(rco_box_lower_bound(&u, &q, 0.5, 4.0), 0.5 + 0.125, 0);
+		UT_DBL(rx_coord_box_lower_bound(&u, &q, 0.5, 4.0), 0.5 + 0.125, 0);
 		/* before the first path, sharing 2 labels with it: 1 − 2/3 */
 		q = pt("TECH.DEI.A@1");
-		UT_DBL(rco_box_lower_bound(&u, &q, 0.5, 4.0), 0.5 / 3.0, 1e-15);
+		UT_DBL(rx_coord_box_lower_bound(&u, &q, 0.5, 4.0), 0.5 / 3.0, 1e-15);
 		/* after the last path, sharing 3 labels with it: 1 − 3/4 */
 		q = pt("TECH.DEI.SRE.Y@3");
-		UT_DBL(rco_box_lower_bound(&u, &q, 0.5, 4.0), 0.5 / 4.0, 1e-15);
+		UT_DBL(rx_coord_box_lower_bound(&u, &q, 0.5, 4.0), 0.5 / 4.0, 1e-15);
 	}
 
 	UT_CASE("box lower bound: a wide range with no common prefix still bounds")
 	{
-		rco_point	a = pt("FIN.A.B@0"),
+		rx_coord_point	a = pt("FIN.A.B@0"),
 					b = pt("OPS.Z@11"),
 					q;
-		rco_box		ba,
+		rx_coord_box		ba,
 					bb,
 					u;
 
-		rco_box_of_point(&a, &ba);
-		rco_box_of_point(&b, &bb);
-		rco_box_union(&ba, &bb, &u);
+		rx_coord_box_of_point(&a, &ba);
+		rx_coord_box_of_point(&b, &bb);
+		rx_coord_box_union(&ba, &bb, &u);
 		/* TECH sorts after OPS: no member shares a label with it */
 		q = pt("TECH.A.B@5");
-		UT_DBL(rco_box_lower_bound(&u, &q, 0.5, 4.0), 0.5, 0);
+		UT_DBL(rx_coord_box_lower_bound(&u, &q, 0.5, 4.0), 0.5, 0);
 		/* inside the range, no label is known to differ */
 		q = pt("GOV.X.Y@5");
-		UT_DBL(rco_box_lower_bound(&u, &q, 0.5, 4.0), 0.0, 0);
+		UT_DBL(rx_coord_box_lower_bound(&u, &q, 0.5, 4.0), 0.0, 0);
 	}
 }

@@ -13,9 +13,9 @@ roundtrip(const char *s, char *buf)
 	rx_error	err;
 
 	buf[0] = '\0';
-	if (rl_parse(s, strlen(s), &v, &err) != RX_OK)
+	if (rx_level_parse(s, strlen(s), &v, &err) != RX_OK)
 		return buf;
-	rl_format(v, buf);
+	rx_level_format(v, buf);
 	return buf;
 }
 
@@ -26,7 +26,7 @@ parse_status(const char *s)
 	int32_t		v;
 	rx_error	err;
 
-	return rl_parse(s, strlen(s), &v, &err);
+	return rx_level_parse(s, strlen(s), &v, &err);
 }
 
 /* Encoding of a literal that must parse. */
@@ -36,14 +36,14 @@ enc(const char *s)
 	int32_t		v = -1;
 	rx_error	err;
 
-	if (rl_parse(s, strlen(s), &v, &err) != RX_OK)
+	if (rx_level_parse(s, strlen(s), &v, &err) != RX_OK)
 		return -1;
 	return v;
 }
 
 UT_SUITE(level)
 {
-	char		buf[RL_TEXT_MAX];
+	char		buf[RX_LEVEL_TEXT_MAX];
 
 	UT_CASE("valid literals parse to their canonical text")
 	{
@@ -84,13 +84,13 @@ UT_SUITE(level)
 		int32_t		v;
 		rx_error	err;
 
-		rl_parse("ABCD1", 5, &v, &err);
+		rx_level_parse("ABCD1", 5, &v, &err);
 		UT_STR(err.detail, "A level's track has at most three letters.");
-		rl_parse("P", 1, &v, &err);
+		rx_level_parse("P", 1, &v, &err);
 		UT_STR(err.detail, "A level needs a rank after its track, such as the 1 in P1.");
-		rl_parse("P100", 4, &v, &err);
+		rx_level_parse("P100", 4, &v, &err);
 		UT_STR(err.detail, "A level's rank is a number from 0 to 99.");
-		rl_parse("1P", 2, &v, &err);
+		rx_level_parse("1P", 2, &v, &err);
 		UT_STR(err.detail, "A level starts with its track letters, such as the P in P1.");
 	}
 
@@ -107,20 +107,20 @@ UT_SUITE(level)
 		UT_CHECK(enc("IC3") < enc("L5"));
 		UT_CHECK(enc("L5") < enc("SA0"));
 		UT_CHECK(enc("ZZ9") < enc("ZZA0"));
-		UT_CHECK(enc("ZZZ99") == RL_VALUE_MAX);
+		UT_CHECK(enc("ZZZ99") == RX_LEVEL_VALUE_MAX);
 		UT_CHECK(enc("S0") == 0);
 	}
 
 	UT_CASE("track and rank accessors")
 	{
-		char		t[RL_TEXT_MAX];
+		char		t[RX_LEVEL_TEXT_MAX];
 
-		UT_INT(rl_track(enc("IC3"), t), 2);
+		UT_INT(rx_level_track(enc("IC3"), t), 2);
 		UT_STR(t, "IC");
-		UT_INT(rl_rank(enc("IC3")), 3);
-		UT_INT(rl_track(enc("E2"), t), 1);
+		UT_INT(rx_level_rank(enc("IC3")), 3);
+		UT_INT(rx_level_track(enc("E2"), t), 1);
 		UT_STR(t, "E");
-		UT_INT(rl_rank(enc("P99")), 99);
+		UT_INT(rx_level_rank(enc("P99")), 99);
 	}
 
 	UT_CASE("make: track checked as an argument, rank as a range")
@@ -128,15 +128,15 @@ UT_SUITE(level)
 		int32_t		v;
 		rx_error	err;
 
-		UT_INT(rl_make("p", 1, 1, &v, &err), RX_OK);
+		UT_INT(rx_level_make("p", 1, 1, &v, &err), RX_OK);
 		UT_INT(v, enc("P1"));
-		UT_INT(rl_make(" ic ", 4, 3, &v, &err), RX_OK);
+		UT_INT(rx_level_make(" ic ", 4, 3, &v, &err), RX_OK);
 		UT_INT(v, enc("IC3"));
-		UT_INT(rl_make("P", 1, 100, &v, &err), RX_RANGE);
-		UT_INT(rl_make("P", 1, -1, &v, &err), RX_RANGE);
-		UT_INT(rl_make("", 0, 1, &v, &err), RX_ARGUMENT);
-		UT_INT(rl_make("ABCD", 4, 1, &v, &err), RX_ARGUMENT);
-		UT_INT(rl_make("P1", 2, 1, &v, &err), RX_ARGUMENT);
+		UT_INT(rx_level_make("P", 1, 100, &v, &err), RX_RANGE);
+		UT_INT(rx_level_make("P", 1, -1, &v, &err), RX_RANGE);
+		UT_INT(rx_level_make("", 0, 1, &v, &err), RX_ARGUMENT);
+		UT_INT(rx_level_make("ABCD", 4, 1, &v, &err), RX_ARGUMENT);
+		UT_INT(rx_level_make("P1", 2, 1, &v, &err), RX_ARGUMENT);
 	}
 
 	UT_CASE("every valid encoding round-trips through text; no other does")
@@ -147,22 +147,22 @@ UT_SUITE(level)
 					bad = 0;
 		rx_error	err;
 
-		for (v = -5; v <= RL_VALUE_MAX + 5; v++)
+		for (v = -5; v <= RX_LEVEL_VALUE_MAX + 5; v++)
 		{
-			if (!rl_valid(v))
+			if (!rx_level_valid(v))
 				continue;
 			nvalid++;
-			rl_format(v, buf);
-			if (rl_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
+			rx_level_format(v, buf);
+			if (rx_level_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
 				bad++;
 		}
 		UT_INT(bad, 0);
 		/* 4 named tracks + 26 + 26*26 + 26*26*26 - 4 letters, 100 ranks */
 		UT_INT(nvalid, (4 + 26 + 676 + 17576 - 4) * 100);
-		UT_CHECK(!rl_valid(-1));
-		UT_CHECK(!rl_valid(RL_VALUE_MAX + 1));
+		UT_CHECK(!rx_level_valid(-1));
+		UT_CHECK(!rx_level_valid(RX_LEVEL_VALUE_MAX + 1));
 		/* "P" spelled through the generic key is not a valid encoding */
-		UT_CHECK(!rl_valid((4 + 16 * 729) * 100 + 1));
+		UT_CHECK(!rx_level_valid((4 + 16 * 729) * 100 + 1));
 	}
 
 	UT_CASE("spans: en dash, em dash, hyphen, dots, single level")
@@ -171,24 +171,24 @@ UT_SUITE(level)
 					hi;
 		rx_error	err;
 
-		UT_INT(rl_parse_span("P1\xe2\x80\x93P4", 7, &lo, &hi, &err), RX_OK);
+		UT_INT(rx_level_parse_span("P1\xe2\x80\x93P4", 7, &lo, &hi, &err), RX_OK);
 		UT_INT(lo, enc("P1"));
 		UT_INT(hi, enc("P4"));
-		UT_INT(rl_parse_span("P1\xe2\x80\x94P4", 7, &lo, &hi, &err), RX_OK);
-		UT_INT(rl_parse_span("p1-p4", 5, &lo, &hi, &err), RX_OK);
+		UT_INT(rx_level_parse_span("P1\xe2\x80\x94P4", 7, &lo, &hi, &err), RX_OK);
+		UT_INT(rx_level_parse_span("p1-p4", 5, &lo, &hi, &err), RX_OK);
 		UT_INT(hi, enc("P4"));
-		UT_INT(rl_parse_span(" P1 .. P4 ", 10, &lo, &hi, &err), RX_OK);
+		UT_INT(rx_level_parse_span(" P1 .. P4 ", 10, &lo, &hi, &err), RX_OK);
 		UT_INT(lo, enc("P1"));
-		UT_INT(rl_parse_span("P3", 2, &lo, &hi, &err), RX_OK);
+		UT_INT(rx_level_parse_span("P3", 2, &lo, &hi, &err), RX_OK);
 		UT_INT(lo, hi);
-		UT_INT(rl_parse_span("P4-P4", 5, &lo, &hi, &err), RX_OK);
-		UT_INT(rl_parse_span("P4-P1", 5, &lo, &hi, &err), RX_SYNTAX);
+		UT_INT(rx_level_parse_span("P4-P4", 5, &lo, &hi, &err), RX_OK);
+		UT_INT(rx_level_parse_span("P4-P1", 5, &lo, &hi, &err), RX_SYNTAX);
 		UT_STR(err.detail, "The lower end of a span must not come after its upper end in level order.");
-		UT_INT(rl_parse_span("P1-", 3, &lo, &hi, &err), RX_SYNTAX);
-		UT_INT(rl_parse_span("-P1", 3, &lo, &hi, &err), RX_SYNTAX);
-		UT_INT(rl_parse_span("", 0, &lo, &hi, &err), RX_SYNTAX);
-		UT_INT(rl_parse_span("P1-P2-P3", 8, &lo, &hi, &err), RX_SYNTAX);
-		UT_INT(rl_parse_span("P1...P4", 7, &lo, &hi, &err), RX_SYNTAX);
-		UT_INT(rl_parse_span("P1\xe2\x80", 4, &lo, &hi, &err), RX_SYNTAX);
+		UT_INT(rx_level_parse_span("P1-", 3, &lo, &hi, &err), RX_SYNTAX);
+		UT_INT(rx_level_parse_span("-P1", 3, &lo, &hi, &err), RX_SYNTAX);
+		UT_INT(rx_level_parse_span("", 0, &lo, &hi, &err), RX_SYNTAX);
+		UT_INT(rx_level_parse_span("P1-P2-P3", 8, &lo, &hi, &err), RX_SYNTAX);
+		UT_INT(rx_level_parse_span("P1...P4", 7, &lo, &hi, &err), RX_SYNTAX);
+		UT_INT(rx_level_parse_span("P1\xe2\x80", 4, &lo, &hi, &err), RX_SYNTAX);
 	}
 }

@@ -15,16 +15,16 @@ L(const char *s)
 	int32_t		v = -1;
 	rx_error	err;
 
-	if (rl_parse(s, strlen(s), &v, &err) != RX_OK)
+	if (rx_level_parse(s, strlen(s), &v, &err) != RX_OK)
 		return -1;
 	return v;
 }
 
 /* The default ladder of table level: P n = n, M n = n + 2, E n = n + 6, S n = (n - 1) / 2. */
-static const rs_grade *
+static const rx_resolve_grade *
 ladder(size_t *n)
 {
-	static rs_grade g[20];
+	static rx_resolve_grade g[20];
 	static size_t count = 0;
 	int			i;
 
@@ -56,10 +56,10 @@ ladder(size_t *n)
 }
 
 /* A role of family f at level lvl, code as given. */
-static rs_role
+static rx_resolve_role
 R(const char *code, int32_t f, const char *lvl)
 {
-	rs_role		r;
+	rx_resolve_role		r;
 
 	r.code = code;
 	r.codelen = strlen(code);
@@ -69,10 +69,10 @@ R(const char *code, int32_t f, const char *lvl)
 }
 
 /* A name of role index role: trust, similarity, exact, its level words and base ("" = none). */
-static rs_name
+static rx_resolve_name
 N(int32_t role, double trust, double sim, bool exact, const char *words, const char *base)
 {
-	rs_name		n;
+	rx_resolve_name		n;
 
 	n.role = role;
 	n.trust = trust;
@@ -86,10 +86,10 @@ N(int32_t role, double trust, double sim, bool exact, const char *words, const c
 }
 
 /* A title's level, level words and base ("" = none). */
-static rs_title
+static rx_resolve_title
 T(const char *lvl, const char *words, const char *base)
 {
-	rs_title	t;
+	rx_resolve_title	t;
 
 	t.has_level = lvl[0] != '\0';
 	t.level = t.has_level ? L(lvl) : 0;
@@ -102,28 +102,28 @@ T(const char *lvl, const char *words, const char *base)
 
 /* The fit of name n for title t among roles[], and the role it lands on. */
 static double
-fit(rs_title t, rs_name n, const rs_role *roles, size_t nroles, int32_t *target)
+fit(rx_resolve_title t, rx_resolve_name n, const rx_resolve_role *roles, size_t nroles, int32_t *target)
 {
 	size_t		ng;
-	const rs_grade *g = ladder(&ng);
+	const rx_resolve_grade *g = ladder(&ng);
 
-	return rs_fit(&t, &n, roles, nroles, g, ng, target);
+	return rx_resolve_fit(&t, &n, roles, nroles, g, ng, target);
 }
 
 UT_SUITE(resolve_fit)
 {
 	/* a backend family: P1 .. P5, M1, M2 */
-	rs_role		be[] = {R("SWE.BE.M1", 0, "M1"), R("SWE.BE.M2", 0, "M2"), R("SWE.BE.P1", 0, "P1"),
+	rx_resolve_role		be[] = {R("SWE.BE.M1", 0, "M1"), R("SWE.BE.M2", 0, "M2"), R("SWE.BE.P1", 0, "P1"),
 	R("SWE.BE.P2", 0, "P2"), R("SWE.BE.P3", 0, "P3"), R("SWE.BE.P4", 0, "P4"), R("SWE.BE.P5", 0, "P5")};
 	size_t		nbe = sizeof(be) / sizeof(be[0]);
 
 	/* a customer success family named with a rank noun: P1 .. P3 and M2 */
-	rs_role		csm[] = {R("CSM.GEN.M2", 0, "M2"), R("CSM.GEN.P1", 0, "P1"), R("CSM.GEN.P2", 0, "P2"),
+	rx_resolve_role		csm[] = {R("CSM.GEN.M2", 0, "M2"), R("CSM.GEN.P1", 0, "P1"), R("CSM.GEN.P2", 0, "P2"),
 	R("CSM.GEN.P3", 0, "P3")};
 	size_t		ncsm = sizeof(csm) / sizeof(csm[0]);
 
 	/* a data engineering family without P1 or P5 */
-	rs_role		de[] = {R("DAT.ENG.P2", 0, "P2"), R("DAT.ENG.P3", 0, "P3"), R("DAT.ENG.P4", 0, "P4")};
+	rx_resolve_role		de[] = {R("DAT.ENG.P2", 0, "P2"), R("DAT.ENG.P3", 0, "P3"), R("DAT.ENG.P4", 0, "P4")};
 	size_t		nde = sizeof(de) / sizeof(de[0]);
 	int32_t		target;
 
@@ -211,37 +211,37 @@ UT_SUITE(resolve_fit)
 	}
 	UT_CASE("a level missing from the level table counts as 4 apart")
 	{
-		rs_title	t = T("P5", "P5", "");
-		rs_name		n = N(2, 1, 1, true, "P4", "");
+		rx_resolve_title	t = T("P5", "P5", "");
+		rx_resolve_name		n = N(2, 1, 1, true, "P4", "");
 
-		UT_DBL(rs_fit(&t, &n, de, nde, NULL, 0, &target), 0.5, 1e-12);
+		UT_DBL(rx_resolve_fit(&t, &n, de, nde, NULL, 0, &target), 0.5, 1e-12);
 		UT_INT(target, 2);
 	}
 }
 
 /* Rank names for title t; returns the count and fills out[], *review. */
 static size_t
-rank(rs_title t, const rs_name *names, size_t nnames, const rs_role *roles, size_t nroles,
-	 rs_candidate *out, bool *review)
+rank(rx_resolve_title t, const rx_resolve_name *names, size_t nnames, const rx_resolve_role *roles, size_t nroles,
+	 rx_resolve_candidate *out, bool *review)
 {
 	size_t		ng;
-	const rs_grade *g = ladder(&ng);
+	const rx_resolve_grade *g = ladder(&ng);
 
-	return rs_rank(&t, names, nnames, roles, nroles, g, ng, out, review);
+	return rx_resolve_rank(&t, names, nnames, roles, nroles, g, ng, out, review);
 }
 
 UT_SUITE(resolve_rank)
 {
-	rs_role		de[] = {R("DAT.ENG.P2", 0, "P2"), R("DAT.ENG.P3", 0, "P3"), R("DAT.ENG.P4", 0, "P4"),
+	rx_resolve_role		de[] = {R("DAT.ENG.P2", 0, "P2"), R("DAT.ENG.P3", 0, "P3"), R("DAT.ENG.P4", 0, "P4"),
 	R("DAT.SCI.P2", 1, "P2")};
-	rs_candidate out[8];
+	rx_resolve_candidate out[8];
 	bool		review;
 	size_t		n;
 
 	UT_CASE("each role keeps its best name; best first")
 	{
 		/* "Data Engineer": every name of the family matched exactly */
-		rs_name		names[] = {
+		rx_resolve_name		names[] = {
 			N(0, 0.95, 1, true, "", ""),	/* Data Engineer (P2) */
 			N(0, 0.80, 1, true, "P2", ""),	/* Data Engineer II (P2) */
 			N(1, 0.95, 1, true, "P3", ""),	/* Senior Data Engineer */
@@ -262,7 +262,7 @@ UT_SUITE(resolve_rank)
 	UT_CASE("moves land on one role, which keeps the best")
 	{
 		/* "Sr Data Engineer": P2's name moves to P3 (0.9 x 0.95), P3's own alias fits 1 x 0.7 */
-		rs_name		names[] = {
+		rx_resolve_name		names[] = {
 			N(0, 0.95, 1, true, "", ""),
 			N(1, 0.70, 1, true, "P3", ""),
 		};
@@ -277,7 +277,7 @@ UT_SUITE(resolve_rank)
 	}
 	UT_CASE("review: best below 0.30")
 	{
-		rs_name		names[] = {N(3, 0.5, 0.9 * 0.6, false, "", "")};	/* 0.27 */
+		rx_resolve_name		names[] = {N(3, 0.5, 0.9 * 0.6, false, "", "")};	/* 0.27 */
 
 		n = rank(T("", "", ""), names, 1, de, 4, out, &review);
 		UT_INT(n, 1);
@@ -286,7 +286,7 @@ UT_SUITE(resolve_rank)
 	}
 	UT_CASE("review: exactly 0.30 is not below")
 	{
-		rs_name		names[] = {N(3, 0.5, 0.6, false, "", "")};
+		rx_resolve_name		names[] = {N(3, 0.5, 0.6, false, "", "")};
 
 		n = rank(T("", "", ""), names, 1, de, 4, out, &review);
 		UT_INT(out[0].confidence, 3000);
@@ -294,9 +294,9 @@ UT_SUITE(resolve_rank)
 	}
 	UT_CASE("review: the top two within 0.10, 0.10 included")
 	{
-		rs_name		within[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.80, 1, true, "", "")};
-		rs_name		apart[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.7999, 1, true, "", "")};
-		rs_name		close[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.85, 1, true, "", "")};
+		rx_resolve_name		within[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.80, 1, true, "", "")};
+		rx_resolve_name		apart[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.7999, 1, true, "", "")};
+		rx_resolve_name		close[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.85, 1, true, "", "")};
 
 		n = rank(T("", "", ""), within, 2, de, 4, out, &review);
 		UT_INT(out[0].confidence - out[1].confidence, 1000);
@@ -310,8 +310,8 @@ UT_SUITE(resolve_rank)
 	}
 	UT_CASE("ties: exact first, then the order of names")
 	{
-		rs_name		exact_last[] = {N(3, 1, 0.8, false, "", ""), N(0, 0.8, 1, true, "", "")};
-		rs_name		by_name[] = {N(3, 1, 0.9, false, "", ""), N(0, 1, 0.9, false, "", "")};
+		rx_resolve_name		exact_last[] = {N(3, 1, 0.8, false, "", ""), N(0, 0.8, 1, true, "", "")};
+		rx_resolve_name		by_name[] = {N(3, 1, 0.9, false, "", ""), N(0, 1, 0.9, false, "", "")};
 
 		n = rank(T("", "", ""), exact_last, 2, de, 4, out, &review);
 		UT_INT(out[0].role, 0);
@@ -323,7 +323,7 @@ UT_SUITE(resolve_rank)
 	}
 	UT_CASE("a role keeps the exact name over a trigram one of the same score")
 	{
-		rs_name		names[] = {N(0, 1, 0.9, false, "", ""), N(0, 0.9, 1, true, "", "")};
+		rx_resolve_name		names[] = {N(0, 1, 0.9, false, "", ""), N(0, 0.9, 1, true, "", "")};
 
 		n = rank(T("", "", ""), names, 2, de, 4, out, &review);
 		UT_INT(n, 1);
@@ -338,7 +338,7 @@ UT_SUITE(resolve_rank)
 	}
 	UT_CASE("names of unknown roles are skipped")
 	{
-		rs_name		names[] = {N(-1, 1, 1, true, "", ""), N(9, 1, 1, true, "", ""), N(0, 0.9, 1, true, "", "")};
+		rx_resolve_name		names[] = {N(-1, 1, 1, true, "", ""), N(9, 1, 1, true, "", ""), N(0, 0.9, 1, true, "", "")};
 
 		n = rank(T("", "", ""), names, 3, de, 4, out, &review);
 		UT_INT(n, 1);
@@ -347,8 +347,8 @@ UT_SUITE(resolve_rank)
 	}
 	UT_CASE("scores are clamped to [0, 1]")
 	{
-		rs_name		high[] = {N(0, 1.5, 1, true, "", "")};
-		rs_name		low[] = {N(0, -1, 1, true, "", "")};
+		rx_resolve_name		high[] = {N(0, 1.5, 1, true, "", "")};
+		rx_resolve_name		low[] = {N(0, -1, 1, true, "", "")};
 
 		n = rank(T("", "", ""), high, 1, de, 4, out, &review);
 		UT_INT(out[0].confidence, 10000);

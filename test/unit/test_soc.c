@@ -3,7 +3,7 @@
  *
  * Besides literals and errors, two exhaustive checks: the hierarchy agrees
  * with every row of data/soc2018/soc2018_all.csv (the tests run from the
- * project's top directory), and soc_subtree's ranges are sound (every
+ * project's top directory), and rx_soc_subtree's ranges are sound (every
  * member inside) and, where called exact, tight (every valid code inside
  * is a member) over every valid code of every major group.
  */
@@ -24,9 +24,9 @@ roundtrip(const char *s, char *buf)
 	rx_error	err;
 
 	buf[0] = '\0';
-	if (soc_parse(s, strlen(s), &v, &err) != RX_OK)
+	if (rx_soc_parse(s, strlen(s), &v, &err) != RX_OK)
 		return buf;
-	soc_format(v, buf);
+	rx_soc_format(v, buf);
 	return buf;
 }
 
@@ -37,7 +37,7 @@ parse_status(const char *s)
 	int32_t		v;
 	rx_error	err;
 
-	return soc_parse(s, strlen(s), &v, &err);
+	return rx_soc_parse(s, strlen(s), &v, &err);
 }
 
 /* The detail sentence of a failed parse of s ("" when it parses). */
@@ -46,7 +46,7 @@ parse_detail(const char *s, rx_error *err)
 {
 	int32_t		v;
 
-	if (soc_parse(s, strlen(s), &v, err) == RX_OK)
+	if (rx_soc_parse(s, strlen(s), &v, err) == RX_OK)
 		return "";
 	return err->detail;
 }
@@ -58,7 +58,7 @@ enc(const char *s)
 	int32_t		v = -1;
 	rx_error	err;
 
-	if (soc_parse(s, strlen(s), &v, &err) != RX_OK)
+	if (rx_soc_parse(s, strlen(s), &v, &err) != RX_OK)
 		return -1;
 	return v;
 }
@@ -71,23 +71,23 @@ parent_of(const char *s, char *buf)
 				p;
 
 	buf[0] = '\0';
-	if (v < 0 || !soc_parent(v, &p))
+	if (v < 0 || !rx_soc_parent(v, &p))
 		return buf;
-	soc_format(p, buf);
+	rx_soc_format(p, buf);
 	return buf;
 }
 
 /* Canonical text of the ancestor of s at a level ("" for none). */
 static const char *
-ancestor_of(const char *s, soc_level level, char *buf)
+ancestor_of(const char *s, rx_soc_level level, char *buf)
 {
 	int32_t		v = enc(s),
 				a;
 
 	buf[0] = '\0';
-	if (v < 0 || !soc_ancestor(v, level, &a))
+	if (v < 0 || !rx_soc_ancestor(v, level, &a))
 		return buf;
-	soc_format(a, buf);
+	rx_soc_format(a, buf);
 	return buf;
 }
 
@@ -153,9 +153,9 @@ all_codes(size_t *count)
 	for (six = 110000; six <= 559999 && out != NULL; six++)
 		for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
 		{
-			int32_t		v = six * SOC_SCALE + keys[k];
+			int32_t		v = six * RX_SOC_SCALE + keys[k];
 
-			if (!soc_valid(v))
+			if (!rx_soc_valid(v))
 				continue;
 			if (n == cap)
 			{
@@ -198,7 +198,7 @@ lower_bound(const int32_t *a, size_t n, int32_t x)
 static void
 check_exhaustive(void)
 {
-	char		buf[SOC_TEXT_MAX];
+	char		buf[RX_SOC_TEXT_MAX];
 	rx_error	err;
 	size_t		n = 0,
 				i,
@@ -219,15 +219,15 @@ check_exhaustive(void)
 	{
 		int32_t		v = codes[i],
 					back,
-					path[SOC_PATH_MAX];
+					path[RX_SOC_PATH_MAX];
 		int			k,
 					len;
 
-		soc_format(v, buf);
-		if (soc_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
+		rx_soc_format(v, buf);
+		if (rx_soc_parse(buf, strlen(buf), &back, &err) != RX_OK || back != v)
 			bad_round++;
-		len = soc_path(v, path);
-		if (len != (int) soc_level_of(v) + 1)
+		len = rx_soc_path(v, path);
+		if (len != (int) rx_soc_level_of(v) + 1)
 			bad_ancestor++;
 		for (k = 0; k < len; k++)
 		{
@@ -235,10 +235,10 @@ check_exhaustive(void)
 						hi;
 			bool		exact;
 
-			if (!soc_valid(path[k]) || (int) soc_level_of(path[k]) != k ||
-				!soc_contains(path[k], v))
+			if (!rx_soc_valid(path[k]) || (int) rx_soc_level_of(path[k]) != k ||
+				!rx_soc_contains(path[k], v))
 				bad_ancestor++;
-			soc_subtree(path[k], &lo, &hi, &exact);
+			rx_soc_subtree(path[k], &lo, &hi, &exact);
 			if (v < lo || v > hi)
 				unsound++;
 		}
@@ -254,13 +254,13 @@ check_exhaustive(void)
 					hi;
 		bool		exact;
 
-		soc_subtree(codes[i], &lo, &hi, &exact);
-		if (!soc_valid(lo) || !soc_valid(hi) || lo != codes[i])
+		rx_soc_subtree(codes[i], &lo, &hi, &exact);
+		if (!rx_soc_valid(lo) || !rx_soc_valid(hi) || lo != codes[i])
 			bad_bounds++;
 		if (!exact)
 		{
 			ninexact++;
-			soc_format(codes[i], buf);
+			rx_soc_format(codes[i], buf);
 			if (strlen(inexact) + strlen(buf) + 2 < sizeof(inexact))
 			{
 				strcat(inexact, buf);
@@ -269,7 +269,7 @@ check_exhaustive(void)
 			continue;
 		}
 		for (j = lower_bound(codes, n, lo); j < n && codes[j] <= hi; j++)
-			if (!soc_contains(codes[i], codes[j]))
+			if (!rx_soc_contains(codes[i], codes[j]))
 				loose++;
 	}
 	/* per major: 1 + 9 minors + 810 broad + 7290 detailed with 5 suffix forms */
@@ -288,7 +288,7 @@ check_exhaustive(void)
 static void
 check_csv(void)
 {
-	char		buf[SOC_TEXT_MAX];
+	char		buf[RX_SOC_TEXT_MAX];
 	rx_error	err;
 	FILE	   *fp = fopen(SOC_CSV, "r");
 	char		line[4096];
@@ -308,9 +308,9 @@ check_csv(void)
 		int32_t		v,
 					p,
 					a;
-		soc_level	level;
+		rx_soc_level	level;
 		int			k;
-		static const soc_level col_level[4] = {SOC_MAJOR, SOC_MINOR, SOC_BROAD, SOC_DETAILED};
+		static const rx_soc_level col_level[4] = {RX_SOC_MAJOR, RX_SOC_MINOR, RX_SOC_BROAD, RX_SOC_DETAILED};
 
 		if (csv_split(line, f, 9) != 9)
 		{
@@ -318,37 +318,37 @@ check_csv(void)
 			continue;
 		}
 		rows++;
-		if (soc_parse(f[0], strlen(f[0]), &v, &err) != RX_OK)
+		if (rx_soc_parse(f[0], strlen(f[0]), &v, &err) != RX_OK)
 		{
 			bad++;
 			continue;
 		}
-		soc_format(v, buf);
-		level = soc_level_of(v);
-		if (strcmp(buf, f[0]) != 0 || level > SOC_DETAILED)
+		rx_soc_format(v, buf);
+		level = rx_soc_level_of(v);
+		if (strcmp(buf, f[0]) != 0 || level > RX_SOC_DETAILED)
 		{
 			bad++;
 			continue;
 		}
 		nlevel[level]++;
 		/* the level: Major, Minor, Broad, Detailed */
-		if (soc_level_parse(f[3], strlen(f[3]), &level, &err) != RX_OK ||
-			level != soc_level_of(v))
+		if (rx_soc_level_parse(f[3], strlen(f[3]), &level, &err) != RX_OK ||
+			level != rx_soc_level_of(v))
 			bad++;
 		/* the parent column, NA for a major group */
 		if (strcmp(f[4], "NA") == 0)
 		{
-			if (soc_parent(v, &p))
+			if (rx_soc_parent(v, &p))
 				bad++;
 		}
 		else
 		{
-			if (!soc_parent(v, &p))
+			if (!rx_soc_parent(v, &p))
 				bad++;
 			else
 			{
-				soc_format(p, buf);
-				if (strcmp(buf, f[4]) != 0 || !soc_contains(p, v))
+				rx_soc_format(p, buf);
+				if (strcmp(buf, f[4]) != 0 || !rx_soc_contains(p, v))
 					bad++;
 			}
 		}
@@ -357,16 +357,16 @@ check_csv(void)
 		{
 			if (strcmp(f[5 + k], "NA") == 0)
 			{
-				if (soc_ancestor(v, col_level[k], &a))
+				if (rx_soc_ancestor(v, col_level[k], &a))
 					bad++;
 				continue;
 			}
-			if (!soc_ancestor(v, col_level[k], &a))
+			if (!rx_soc_ancestor(v, col_level[k], &a))
 			{
 				bad++;
 				continue;
 			}
-			soc_format(a, buf);
+			rx_soc_format(a, buf);
 			if (strcmp(buf, f[5 + k]) != 0)
 				bad++;
 		}
@@ -374,15 +374,15 @@ check_csv(void)
 	fclose(fp);
 	UT_INT(rows, 1447);
 	UT_INT(bad, 0);
-	UT_INT(nlevel[SOC_MAJOR], 23);
-	UT_INT(nlevel[SOC_MINOR], 98);
-	UT_INT(nlevel[SOC_BROAD], 459);
-	UT_INT(nlevel[SOC_DETAILED], 867);
+	UT_INT(nlevel[RX_SOC_MAJOR], 23);
+	UT_INT(nlevel[RX_SOC_MINOR], 98);
+	UT_INT(nlevel[RX_SOC_BROAD], 459);
+	UT_INT(nlevel[RX_SOC_DETAILED], 867);
 }
 
 UT_SUITE(soc)
 {
-	char		buf[SOC_TEXT_MAX];
+	char		buf[RX_SOC_TEXT_MAX];
 	rx_error	err;
 
 	UT_CASE("valid literals parse to their canonical text")
@@ -488,8 +488,8 @@ UT_SUITE(soc)
 		UT_INT(enc("15-1252"), 151252000);
 		UT_INT(enc("15-1252.00"), 151252001);
 		UT_INT(enc("15-1252.01"), 151252002);
-		UT_INT(enc("11-0000"), SOC_VALUE_MIN);
-		UT_INT(enc("55-9999.99"), SOC_VALUE_MAX);
+		UT_INT(enc("11-0000"), RX_SOC_VALUE_MIN);
+		UT_INT(enc("55-9999.99"), RX_SOC_VALUE_MAX);
 		UT_CHECK(enc("15-0000") < enc("15-1200"));
 		UT_CHECK(enc("15-1200") < enc("15-1250"));
 		UT_CHECK(enc("15-1250") < enc("15-1251"));
@@ -502,32 +502,32 @@ UT_SUITE(soc)
 
 	UT_CASE("levels follow the digits")
 	{
-		UT_INT(soc_level_of(enc("15-0000")), SOC_MAJOR);
-		UT_INT(soc_level_of(enc("15-1200")), SOC_MINOR);
-		UT_INT(soc_level_of(enc("15-2000")), SOC_MINOR);
-		UT_INT(soc_level_of(enc("15-1250")), SOC_BROAD);
-		UT_INT(soc_level_of(enc("15-1252")), SOC_DETAILED);
-		UT_INT(soc_level_of(enc("15-1252.00")), SOC_ONET);
-		UT_INT(soc_level_of(enc("15-1252.01")), SOC_ONET);
-		UT_STR(soc_level_name(SOC_MAJOR), "major");
-		UT_STR(soc_level_name(SOC_ONET), "onet");
+		UT_INT(rx_soc_level_of(enc("15-0000")), RX_SOC_MAJOR);
+		UT_INT(rx_soc_level_of(enc("15-1200")), RX_SOC_MINOR);
+		UT_INT(rx_soc_level_of(enc("15-2000")), RX_SOC_MINOR);
+		UT_INT(rx_soc_level_of(enc("15-1250")), RX_SOC_BROAD);
+		UT_INT(rx_soc_level_of(enc("15-1252")), RX_SOC_DETAILED);
+		UT_INT(rx_soc_level_of(enc("15-1252.00")), RX_SOC_ONET);
+		UT_INT(rx_soc_level_of(enc("15-1252.01")), RX_SOC_ONET);
+		UT_STR(rx_soc_level_name(RX_SOC_MAJOR), "major");
+		UT_STR(rx_soc_level_name(RX_SOC_ONET), "onet");
 	}
 
 	UT_CASE("level names are read case-insensitively; others are arguments errors")
 	{
-		soc_level	l;
+		rx_soc_level	l;
 
-		UT_INT(soc_level_parse("major", 5, &l, &err), RX_OK);
-		UT_INT(l, SOC_MAJOR);
-		UT_INT(soc_level_parse(" Detailed ", 10, &l, &err), RX_OK);
-		UT_INT(l, SOC_DETAILED);
-		UT_INT(soc_level_parse("ONET", 4, &l, &err), RX_OK);
-		UT_INT(l, SOC_ONET);
-		UT_INT(soc_level_parse("group", 5, &l, &err), RX_ARGUMENT);
+		UT_INT(rx_soc_level_parse("major", 5, &l, &err), RX_OK);
+		UT_INT(l, RX_SOC_MAJOR);
+		UT_INT(rx_soc_level_parse(" Detailed ", 10, &l, &err), RX_OK);
+		UT_INT(l, RX_SOC_DETAILED);
+		UT_INT(rx_soc_level_parse("ONET", 4, &l, &err), RX_OK);
+		UT_INT(l, RX_SOC_ONET);
+		UT_INT(rx_soc_level_parse("group", 5, &l, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "A SOC level is one of major, minor, broad, detailed or onet.");
-		UT_INT(soc_level_parse("", 0, &l, &err), RX_ARGUMENT);
-		UT_INT(soc_level_parse("majo", 4, &l, &err), RX_ARGUMENT);
-		UT_INT(soc_level_parse("majorx", 6, &l, &err), RX_ARGUMENT);
+		UT_INT(rx_soc_level_parse("", 0, &l, &err), RX_ARGUMENT);
+		UT_INT(rx_soc_level_parse("majo", 4, &l, &err), RX_ARGUMENT);
+		UT_INT(rx_soc_level_parse("majorx", 6, &l, &err), RX_ARGUMENT);
 	}
 
 	UT_CASE("parents, including the exceptions the digits do not show")
@@ -555,64 +555,64 @@ UT_SUITE(soc)
 		UT_STR(parent_of("51-5210", buf), "51-5000");
 		UT_STR(parent_of("15-1130", buf), "15-1100");
 		UT_STR(parent_of("15-1310", buf), "15-1000");
-		UT_STR(ancestor_of("29-1223.01", SOC_MAJOR, buf), "29-0000");
-		UT_STR(ancestor_of("29-1223.01", SOC_MINOR, buf), "29-1000");
-		UT_STR(ancestor_of("29-1223.01", SOC_BROAD, buf), "29-1210");
-		UT_STR(ancestor_of("29-1223.01", SOC_DETAILED, buf), "29-1223");
-		UT_STR(ancestor_of("29-1223.01", SOC_ONET, buf), "29-1223.01");
-		UT_STR(ancestor_of("15-1250", SOC_BROAD, buf), "15-1250");
-		UT_STR(ancestor_of("15-1250", SOC_DETAILED, buf), "");
-		UT_STR(ancestor_of("15-1252", SOC_ONET, buf), "");
+		UT_STR(ancestor_of("29-1223.01", RX_SOC_MAJOR, buf), "29-0000");
+		UT_STR(ancestor_of("29-1223.01", RX_SOC_MINOR, buf), "29-1000");
+		UT_STR(ancestor_of("29-1223.01", RX_SOC_BROAD, buf), "29-1210");
+		UT_STR(ancestor_of("29-1223.01", RX_SOC_DETAILED, buf), "29-1223");
+		UT_STR(ancestor_of("29-1223.01", RX_SOC_ONET, buf), "29-1223.01");
+		UT_STR(ancestor_of("15-1250", RX_SOC_BROAD, buf), "15-1250");
+		UT_STR(ancestor_of("15-1250", RX_SOC_DETAILED, buf), "");
+		UT_STR(ancestor_of("15-1252", RX_SOC_ONET, buf), "");
 	}
 
 	UT_CASE("containment is the ancestor-or-self relation")
 	{
-		UT_CHECK(soc_contains(enc("15-1200"), enc("15-1252")));
-		UT_CHECK(soc_contains(enc("15-1252"), enc("15-1252")));
-		UT_CHECK(soc_contains(enc("15-0000"), enc("15-1252.01")));
-		UT_CHECK(soc_contains(enc("15-1252"), enc("15-1252.00")));
-		UT_CHECK(!soc_contains(enc("15-1252.00"), enc("15-1252")));
-		UT_CHECK(!soc_contains(enc("15-1252.00"), enc("15-1252.01")));
-		UT_CHECK(!soc_contains(enc("15-1252"), enc("15-1250")));
-		UT_CHECK(!soc_contains(enc("15-2000"), enc("15-1252")));
-		UT_CHECK(!soc_contains(enc("17-0000"), enc("15-1252")));
-		UT_CHECK(soc_contains(enc("29-1210"), enc("29-1221")));
-		UT_CHECK(soc_contains(enc("29-1210"), enc("29-1229.01")));
-		UT_CHECK(!soc_contains(enc("29-1220"), enc("29-1221")));
-		UT_CHECK(!soc_contains(enc("29-1210"), enc("29-1220")));
-		UT_CHECK(soc_contains(enc("11-3000"), enc("11-3131")));
-		UT_CHECK(!soc_contains(enc("15-1000"), enc("15-1252")));
+		UT_CHECK(rx_soc_contains(enc("15-1200"), enc("15-1252")));
+		UT_CHECK(rx_soc_contains(enc("15-1252"), enc("15-1252")));
+		UT_CHECK(rx_soc_contains(enc("15-0000"), enc("15-1252.01")));
+		UT_CHECK(rx_soc_contains(enc("15-1252"), enc("15-1252.00")));
+		UT_CHECK(!rx_soc_contains(enc("15-1252.00"), enc("15-1252")));
+		UT_CHECK(!rx_soc_contains(enc("15-1252.00"), enc("15-1252.01")));
+		UT_CHECK(!rx_soc_contains(enc("15-1252"), enc("15-1250")));
+		UT_CHECK(!rx_soc_contains(enc("15-2000"), enc("15-1252")));
+		UT_CHECK(!rx_soc_contains(enc("17-0000"), enc("15-1252")));
+		UT_CHECK(rx_soc_contains(enc("29-1210"), enc("29-1221")));
+		UT_CHECK(rx_soc_contains(enc("29-1210"), enc("29-1229.01")));
+		UT_CHECK(!rx_soc_contains(enc("29-1220"), enc("29-1221")));
+		UT_CHECK(!rx_soc_contains(enc("29-1210"), enc("29-1220")));
+		UT_CHECK(rx_soc_contains(enc("11-3000"), enc("11-3131")));
+		UT_CHECK(!rx_soc_contains(enc("15-1000"), enc("15-1252")));
 	}
 
 	UT_CASE("distance counts edges through the lowest common ancestor")
 	{
-		UT_INT(soc_distance(enc("15-1252"), enc("15-1252")), 0);
-		UT_INT(soc_distance(enc("15-1252"), enc("15-1250")), 1);
-		UT_INT(soc_distance(enc("15-1250"), enc("15-1252")), 1);
-		UT_INT(soc_distance(enc("15-1252"), enc("15-1253")), 2);
-		UT_INT(soc_distance(enc("15-1252"), enc("15-1241")), 4);
-		UT_INT(soc_distance(enc("15-1252"), enc("15-2011")), 6);
-		UT_INT(soc_distance(enc("15-1252.01"), enc("15-1252.02")), 2);
-		UT_INT(soc_distance(enc("15-1252.01"), enc("15-0000")), 4);
-		UT_INT(soc_distance(enc("29-1221"), enc("29-1211")), 2);
-		UT_INT(soc_distance(enc("29-1221"), enc("29-1210")), 1);
+		UT_INT(rx_soc_distance(enc("15-1252"), enc("15-1252")), 0);
+		UT_INT(rx_soc_distance(enc("15-1252"), enc("15-1250")), 1);
+		UT_INT(rx_soc_distance(enc("15-1250"), enc("15-1252")), 1);
+		UT_INT(rx_soc_distance(enc("15-1252"), enc("15-1253")), 2);
+		UT_INT(rx_soc_distance(enc("15-1252"), enc("15-1241")), 4);
+		UT_INT(rx_soc_distance(enc("15-1252"), enc("15-2011")), 6);
+		UT_INT(rx_soc_distance(enc("15-1252.01"), enc("15-1252.02")), 2);
+		UT_INT(rx_soc_distance(enc("15-1252.01"), enc("15-0000")), 4);
+		UT_INT(rx_soc_distance(enc("29-1221"), enc("29-1211")), 2);
+		UT_INT(rx_soc_distance(enc("29-1221"), enc("29-1210")), 1);
 		/* different major groups meet at the implicit root */
-		UT_INT(soc_distance(enc("15-0000"), enc("17-0000")), 2);
-		UT_INT(soc_distance(enc("15-1252"), enc("17-2011")), 8);
-		UT_INT(soc_distance(enc("15-1252.01"), enc("17-2011.00")), 10);
+		UT_INT(rx_soc_distance(enc("15-0000"), enc("17-0000")), 2);
+		UT_INT(rx_soc_distance(enc("15-1252"), enc("17-2011")), 8);
+		UT_INT(rx_soc_distance(enc("15-1252.01"), enc("17-2011.00")), 10);
 	}
 
 	UT_CASE("paths run from the major group down to the code")
 	{
-		int32_t		p[SOC_PATH_MAX];
+		int32_t		p[RX_SOC_PATH_MAX];
 
-		UT_INT(soc_path(enc("29-1229.01"), p), 5);
+		UT_INT(rx_soc_path(enc("29-1229.01"), p), 5);
 		UT_INT(p[0], enc("29-0000"));
 		UT_INT(p[1], enc("29-1000"));
 		UT_INT(p[2], enc("29-1210"));
 		UT_INT(p[3], enc("29-1229"));
 		UT_INT(p[4], enc("29-1229.01"));
-		UT_INT(soc_path(enc("15-0000"), p), 1);
+		UT_INT(rx_soc_path(enc("15-0000"), p), 1);
 		UT_INT(p[0], enc("15-0000"));
 	}
 
@@ -622,33 +622,33 @@ UT_SUITE(soc)
 					hi;
 		bool		exact;
 
-		soc_subtree(enc("15-1200"), &lo, &hi, &exact);
+		rx_soc_subtree(enc("15-1200"), &lo, &hi, &exact);
 		UT_INT(lo, enc("15-1200"));
 		UT_INT(hi, enc("15-1299.99"));
 		UT_CHECK(exact);
-		soc_subtree(enc("15-0000"), &lo, &hi, &exact);
+		rx_soc_subtree(enc("15-0000"), &lo, &hi, &exact);
 		UT_INT(hi, enc("15-9999.99"));
 		UT_CHECK(exact);
-		soc_subtree(enc("11-3000"), &lo, &hi, &exact);
+		rx_soc_subtree(enc("11-3000"), &lo, &hi, &exact);
 		UT_INT(hi, enc("11-3999.99"));
 		UT_CHECK(exact);
-		soc_subtree(enc("15-1252"), &lo, &hi, &exact);
+		rx_soc_subtree(enc("15-1252"), &lo, &hi, &exact);
 		UT_INT(hi, enc("15-1252.99"));
 		UT_CHECK(exact);
-		soc_subtree(enc("15-1252.01"), &lo, &hi, &exact);
+		rx_soc_subtree(enc("15-1252.01"), &lo, &hi, &exact);
 		UT_INT(lo, enc("15-1252.01"));
 		UT_INT(hi, enc("15-1252.01"));
 		UT_CHECK(exact);
-		soc_subtree(enc("29-1210"), &lo, &hi, &exact);
+		rx_soc_subtree(enc("29-1210"), &lo, &hi, &exact);
 		UT_INT(lo, enc("29-1210"));
 		UT_INT(hi, enc("29-1229.99"));
 		UT_CHECK(!exact);
-		soc_subtree(enc("29-1220"), &lo, &hi, &exact);
+		rx_soc_subtree(enc("29-1220"), &lo, &hi, &exact);
 		UT_CHECK(!exact);
-		soc_subtree(enc("29-1000"), &lo, &hi, &exact);
+		rx_soc_subtree(enc("29-1000"), &lo, &hi, &exact);
 		UT_INT(hi, enc("29-1999.99"));
 		UT_CHECK(exact);
-		soc_subtree(enc("15-1000"), &lo, &hi, &exact);
+		rx_soc_subtree(enc("15-1000"), &lo, &hi, &exact);
 		UT_CHECK(!exact);
 	}
 
@@ -667,7 +667,7 @@ UT_SUITE(soc)
 		for (six = 0; six <= 999999; six += 7)
 			for (k = 0; k < sizeof(keys) / sizeof(keys[0]); k++)
 			{
-				int32_t		v = six * SOC_SCALE + keys[k];
+				int32_t		v = six * RX_SOC_SCALE + keys[k];
 				int32_t		back;
 				char		txt[32];
 				bool		parsed;
@@ -676,18 +676,18 @@ UT_SUITE(soc)
 					snprintf(txt, sizeof(txt), "%06d", (int) six);
 				else
 					snprintf(txt, sizeof(txt), "%06d.%02d", (int) six, (int) (keys[k] - 1));
-				parsed = soc_parse(txt, strlen(txt), &back, &err) == RX_OK;
-				if (soc_valid(v) != parsed || (parsed && back != v))
+				parsed = rx_soc_parse(txt, strlen(txt), &back, &err) == RX_OK;
+				if (rx_soc_valid(v) != parsed || (parsed && back != v))
 					mismatch++;
 			}
 		UT_INT(mismatch, 0);
-		UT_CHECK(!soc_valid(-1));
-		UT_CHECK(!soc_valid(0));
-		UT_CHECK(!soc_valid(SOC_VALUE_MAX + 1));
-		UT_CHECK(!soc_valid(151252101));
-		UT_CHECK(!soc_valid(151250001));
-		UT_CHECK(soc_valid(151252100));
-		UT_CHECK(!soc_valid(2147483647));
+		UT_CHECK(!rx_soc_valid(-1));
+		UT_CHECK(!rx_soc_valid(0));
+		UT_CHECK(!rx_soc_valid(RX_SOC_VALUE_MAX + 1));
+		UT_CHECK(!rx_soc_valid(151252101));
+		UT_CHECK(!rx_soc_valid(151250001));
+		UT_CHECK(rx_soc_valid(151252100));
+		UT_CHECK(!rx_soc_valid(2147483647));
 	}
 
 	UT_CASE("the hierarchy agrees with every row of " SOC_CSV)

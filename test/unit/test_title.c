@@ -12,7 +12,7 @@
 #include "core/title_tables.h"
 
 static char norm_buf[1 << 16];
-static char lvl_buf[RL_TEXT_MAX + 8];
+static char lvl_buf[RX_LEVEL_TEXT_MAX + 8];
 
 /* Normalize s[0..len): the text, or "ERR <status>" on failure. */
 static const char *
@@ -22,9 +22,9 @@ norm_n(const char *s, size_t len)
 	rx_error	err;
 	rx_status	st;
 
-	if (tn_out_capacity(len) > sizeof(norm_buf))
+	if (rx_title_out_capacity(len) > sizeof(norm_buf))
 		return "ERR too long for the test buffer";
-	st = tn_normalize(s, len, norm_buf, sizeof(norm_buf), &outlen, &err);
+	st = rx_title_normalize(s, len, norm_buf, sizeof(norm_buf), &outlen, &err);
 	if (st != RX_OK)
 		snprintf(norm_buf, sizeof(norm_buf), "ERR %d", (int) st);
 	else if (outlen != strlen(norm_buf))
@@ -46,14 +46,14 @@ lvl_n(const char *s, size_t len)
 	bool		found;
 	int32_t		v;
 	rx_error	err;
-	rx_status	st = tn_level(s, len, &found, &v, &err);
+	rx_status	st = rx_title_level(s, len, &found, &v, &err);
 
 	if (st != RX_OK)
 		snprintf(lvl_buf, sizeof(lvl_buf), "ERR %d", (int) st);
 	else if (!found)
 		lvl_buf[0] = '\0';
 	else
-		rl_format(v, lvl_buf);
+		rx_level_format(v, lvl_buf);
 	return lvl_buf;
 }
 
@@ -71,7 +71,7 @@ detail_of(const char *s, size_t len)
 	static rx_error err;
 	size_t		outlen;
 
-	if (tn_normalize(s, len, norm_buf, sizeof(norm_buf), &outlen, &err) == RX_OK)
+	if (rx_title_normalize(s, len, norm_buf, sizeof(norm_buf), &outlen, &err) == RX_OK)
 		return "(no error)";
 	return err.detail;
 }
@@ -265,41 +265,41 @@ UT_SUITE(title_tables)
 	{
 		size_t		i;
 
-		for (i = 0; i < tn_lexicon_size; i++)
+		for (i = 0; i < rx_title_lexicon_size; i++)
 		{
-			const char *w = tn_lexicon[i].word;
+			const char *w = rx_title_lexicon[i].word;
 			size_t		j;
 
-			UT_INT(tn_lexicon[i].len, strlen(w));
-			UT_CHECK(tn_lexicon[i].len > 0 && tn_lexicon[i].len <= TN_LEX_MAXLEN);
+			UT_INT(rx_title_lexicon[i].len, strlen(w));
+			UT_CHECK(rx_title_lexicon[i].len > 0 && rx_title_lexicon[i].len <= RX_TITLE_LEX_MAXLEN);
 			for (j = 0; w[j]; j++)
 				UT_CHECK((w[j] >= 'a' && w[j] <= 'z') || (w[j] >= '0' && w[j] <= '9'));
 			if (i > 0)
-				UT_CHECK(strcmp(tn_lexicon[i - 1].word, w) < 0);
+				UT_CHECK(strcmp(rx_title_lexicon[i - 1].word, w) < 0);
 		}
 	}
 
-	UT_CASE("tn_lookup finds every word of the lexicon and nothing else")
+	UT_CASE("rx_title_lookup finds every word of the lexicon and nothing else")
 	{
 		size_t		i;
 
-		for (i = 0; i < tn_lexicon_size; i++)
-			UT_INT(tn_lookup(tn_lexicon[i].word, tn_lexicon[i].len), (long long) i);
-		UT_INT(tn_lookup("zzzz", 4), -1);
-		UT_INT(tn_lookup("", 0), -1);
-		UT_INT(tn_lookup("senio", 5), -1);
-		UT_INT(tn_lookup("seniorx", 7), -1);
-		UT_INT(tn_lookup("0", 1), -1);
-		UT_INT(tn_lookup("abcdefghijklmnopqrstuvwxyz", 26), -1);
+		for (i = 0; i < rx_title_lexicon_size; i++)
+			UT_INT(rx_title_lookup(rx_title_lexicon[i].word, rx_title_lexicon[i].len), (long long) i);
+		UT_INT(rx_title_lookup("zzzz", 4), -1);
+		UT_INT(rx_title_lookup("", 0), -1);
+		UT_INT(rx_title_lookup("senio", 5), -1);
+		UT_INT(rx_title_lookup("seniorx", 7), -1);
+		UT_INT(rx_title_lookup("0", 1), -1);
+		UT_INT(rx_title_lookup("abcdefghijklmnopqrstuvwxyz", 26), -1);
 	}
 
-	UT_CASE("every expansion keeps within TN_GROWTH and the word-count bound")
+	UT_CASE("every expansion keeps within RX_TITLE_GROWTH and the word-count bound")
 	{
 		size_t		i;
 
-		for (i = 0; i < tn_lexicon_size; i++)
+		for (i = 0; i < rx_title_lexicon_size; i++)
 		{
-			const tn_lexeme *e = &tn_lexicon[i];
+			const rx_title_lexeme *e = &rx_title_lexicon[i];
 			int			form;
 
 			if (!(e->cls & (TL_ABBR | TL_POSABBR)))
@@ -317,14 +317,14 @@ UT_SUITE(title_tables)
 				UT_CHECK(cnt >= 1 && cnt <= e->len);	/* words <= key bytes */
 				for (k = 0; k < cnt; k++)
 				{
-					int			x = tn_exp_words[off + k];
+					int			x = rx_title_exp_words[off + k];
 
-					UT_CHECK(x >= 0 && (size_t) x < tn_lexicon_size);
+					UT_CHECK(x >= 0 && (size_t) x < rx_title_lexicon_size);
 					/* an expansion never expands again, which idempotence needs */
-					UT_CHECK(!(tn_lexicon[x].cls & (TL_ABBR | TL_POSABBR)));
-					bytes += tn_lexicon[x].len + 1;
+					UT_CHECK(!(rx_title_lexicon[x].cls & (TL_ABBR | TL_POSABBR)));
+					bytes += rx_title_lexicon[x].len + 1;
 				}
-				UT_CHECK(bytes <= (size_t) TN_GROWTH * e->len);
+				UT_CHECK(bytes <= (size_t) RX_TITLE_GROWTH * e->len);
 			}
 		}
 	}
@@ -333,15 +333,15 @@ UT_SUITE(title_tables)
 	{
 		size_t		p;
 
-		for (p = 0; p < tn_nphrases; p++)
+		for (p = 0; p < rx_title_nphrases; p++)
 		{
-			const tn_phrase *ph = &tn_phrases[p];
+			const rx_title_phrase *ph = &rx_title_phrases[p];
 			int			k;
 
 			UT_CHECK(ph->nwords >= 2 && ph->nwords <= 4);
 			for (k = 0; k < ph->nwords; k++)
-				UT_CHECK(ph->words[k] >= 0 && (size_t) ph->words[k] < tn_lexicon_size);
-			UT_CHECK(tn_lexicon[ph->words[ph->nwords - 1]].cls & TL_PHRASE_END);
+				UT_CHECK(ph->words[k] >= 0 && (size_t) ph->words[k] < rx_title_lexicon_size);
+			UT_CHECK(rx_title_lexicon[ph->words[ph->nwords - 1]].cls & TL_PHRASE_END);
 		}
 	}
 
@@ -349,9 +349,9 @@ UT_SUITE(title_tables)
 	{
 		size_t		i;
 
-		for (i = 0; i < tn_lexicon_size; i++)
-			if (tn_lexicon[i].cls & (TL_LOC | TL_LOCWEAK))
-				UT_CHECK(!(tn_lexicon[i].cls & (TL_GRADE | TL_POSGRADE | TL_RANK | TL_NUMERAL |
+		for (i = 0; i < rx_title_lexicon_size; i++)
+			if (rx_title_lexicon[i].cls & (TL_LOC | TL_LOCWEAK))
+				UT_CHECK(!(rx_title_lexicon[i].cls & (TL_GRADE | TL_POSGRADE | TL_RANK | TL_NUMERAL |
 												 TL_ABBR | TL_POSABBR | TL_INTERN)));
 	}
 
@@ -361,7 +361,7 @@ UT_SUITE(title_tables)
 
 		for (i = 0; i < 0x0250 - 0x00A0; i++)
 		{
-			const tn_fold_entry *e = &tn_fold_latin[i];
+			const rx_title_fold_entry *e = &rx_title_fold_latin[i];
 			uint32_t	cp = (uint32_t) (0x00A0 + i);
 
 			if (e->cls == TC_FOLD)
@@ -377,7 +377,7 @@ UT_SUITE(title_tables)
 		}
 		for (i = 0; i < 0x100; i++)
 		{
-			const tn_fold_entry *e = &tn_fold_latin_ext[i];
+			const rx_title_fold_entry *e = &rx_title_fold_latin_ext[i];
 
 			if (e->cls == TC_FOLD)
 				UT_CHECK(strlen(e->ascii) >= 1 && strlen(e->ascii) <= 3);
@@ -391,25 +391,25 @@ UT_SUITE(title_tables)
 		size_t		i;
 
 		for (i = 0; i < 0x0250 - 0x00A0; i++)
-			if (tn_fold_latin[i].cls == TC_LOWER)
+			if (rx_title_fold_latin[i].cls == TC_LOWER)
 			{
-				uint32_t	t = tn_fold_latin[i].lower;
+				uint32_t	t = rx_title_fold_latin[i].lower;
 
-				UT_CHECK(t >= 0x0250 || tn_fold_latin[t - 0x00A0].cls == TC_WORD);
+				UT_CHECK(t >= 0x0250 || rx_title_fold_latin[t - 0x00A0].cls == TC_WORD);
 			}
 		for (i = 0; i < 0x100; i++)
-			if (tn_fold_latin_ext[i].cls == TC_LOWER)
+			if (rx_title_fold_latin_ext[i].cls == TC_LOWER)
 			{
-				uint32_t	t = tn_fold_latin_ext[i].lower;
+				uint32_t	t = rx_title_fold_latin_ext[i].lower;
 
-				UT_CHECK(t < 0x1E00 || t > 0x1EFF || tn_fold_latin_ext[t - 0x1E00].cls == TC_WORD);
+				UT_CHECK(t < 0x1E00 || t > 0x1EFF || rx_title_fold_latin_ext[t - 0x1E00].cls == TC_WORD);
 			}
-		for (i = 0; i < tn_lower_npairs; i++)
+		for (i = 0; i < rx_title_lower_npairs; i++)
 		{
 			size_t		j;
 
-			for (j = 0; j < tn_lower_npairs; j++)
-				UT_CHECK(tn_lower_pairs[j].upper != tn_lower_pairs[i].lower);
+			for (j = 0; j < rx_title_lower_npairs; j++)
+				UT_CHECK(rx_title_lower_pairs[j].upper != rx_title_lower_pairs[i].lower);
 		}
 		UT_STR(norm("\xc7\xb6"), "hv");	/* U+01F6 HWAIR folds like its lower case U+0195 */
 		UT_STR(norm("\xc6\x95"), "hv");
@@ -419,15 +419,15 @@ UT_SUITE(title_tables)
 	{
 		size_t		i;
 
-		UT_CHECK(tn_lower_npairs > 100);
-		for (i = 0; i < tn_lower_npairs; i++)
+		UT_CHECK(rx_title_lower_npairs > 100);
+		for (i = 0; i < rx_title_lower_npairs; i++)
 		{
-			uint32_t	a = tn_lower_pairs[i].upper,
-						b = tn_lower_pairs[i].lower;
+			uint32_t	a = rx_title_lower_pairs[i].upper,
+						b = rx_title_lower_pairs[i].lower;
 
 			UT_CHECK((a < 0x800) == (b < 0x800) && (a < 0x10000) == (b < 0x10000));
 			if (i > 0)
-				UT_CHECK(tn_lower_pairs[i - 1].upper < a);
+				UT_CHECK(rx_title_lower_pairs[i - 1].upper < a);
 		}
 	}
 
@@ -436,9 +436,9 @@ UT_SUITE(title_tables)
 		size_t		i;
 		uint32_t	next = 0x0250;
 
-		for (i = 0; i < tn_class_nranges; i++)
+		for (i = 0; i < rx_title_class_nranges; i++)
 		{
-			const tn_class_range *r = &tn_class_ranges[i];
+			const rx_title_class_range *r = &rx_title_class_ranges[i];
 
 			if (next == 0xD800)
 				next = 0xE000;
@@ -456,15 +456,15 @@ UT_SUITE(title_abbreviations)
 	{
 		size_t		i;
 
-		for (i = 0; i < tn_lexicon_size; i++)
-			if (tn_lexicon[i].cls & (TL_ABBR | TL_POSABBR))
+		for (i = 0; i < rx_title_lexicon_size; i++)
+			if (rx_title_lexicon[i].cls & (TL_ABBR | TL_POSABBR))
 			{
 				bool		ok = covered(abbreviations,
 										 sizeof(abbreviations) / sizeof(abbreviations[0]),
-										 tn_lexicon[i].word);
+										 rx_title_lexicon[i].word);
 
 				if (!ok)
-					printf("    untested abbreviation: %s\n", tn_lexicon[i].word);
+					printf("    untested abbreviation: %s\n", rx_title_lexicon[i].word);
 				UT_CHECK(ok);
 			}
 	}
@@ -490,15 +490,15 @@ UT_SUITE(title_abbreviations)
 	{
 		size_t		i;
 
-		for (i = 0; i < tn_lexicon_size; i++)
-			if (tn_lexicon[i].cls & (TL_ABBR | TL_POSABBR))
+		for (i = 0; i < rx_title_lexicon_size; i++)
+			if (rx_title_lexicon[i].cls & (TL_ABBR | TL_POSABBR))
 			{
 				char		in[64];
 
-				snprintf(in, sizeof(in), "qqq %s zzz", tn_lexicon[i].word);
-				UT_CHECK(!has_word(norm(in), tn_lexicon[i].word));
-				snprintf(in, sizeof(in), "qqq %s", tn_lexicon[i].word);
-				UT_CHECK(!has_word(norm(in), tn_lexicon[i].word));
+				snprintf(in, sizeof(in), "qqq %s zzz", rx_title_lexicon[i].word);
+				UT_CHECK(!has_word(norm(in), rx_title_lexicon[i].word));
+				snprintf(in, sizeof(in), "qqq %s", rx_title_lexicon[i].word);
+				UT_CHECK(!has_word(norm(in), rx_title_lexicon[i].word));
 			}
 	}
 
@@ -564,14 +564,14 @@ UT_SUITE(title_levels)
 	{
 		size_t		i;
 
-		for (i = 0; i < tn_lexicon_size; i++)
-			if (tn_lexicon[i].cls & (TL_GRADE | TL_POSGRADE | TL_RANK | TL_NUMERAL))
+		for (i = 0; i < rx_title_lexicon_size; i++)
+			if (rx_title_lexicon[i].cls & (TL_GRADE | TL_POSGRADE | TL_RANK | TL_NUMERAL))
 			{
-				const char *w = tn_lexicon[i].word;
+				const char *w = rx_title_lexicon[i].word;
 				bool		ok = covered(levels, sizeof(levels) / sizeof(levels[0]), w);
 
 				/* numerals are tested after "analyst" */
-				if (tn_lexicon[i].cls & TL_NUMERAL)
+				if (rx_title_lexicon[i].cls & TL_NUMERAL)
 				{
 					char		t[32];
 					size_t		j;
@@ -848,19 +848,19 @@ UT_SUITE(title_noise)
 	{
 		size_t		i;
 
-		for (i = 0; i < tn_lexicon_size; i++)
+		for (i = 0; i < rx_title_lexicon_size; i++)
 		{
 			char		in[96];
 
-			if (!(tn_lexicon[i].cls & (TL_NOISE | TL_TAIL)))
+			if (!(rx_title_lexicon[i].cls & (TL_NOISE | TL_TAIL)))
 				continue;
-			snprintf(in, sizeof(in), "Data Analyst (%s)", tn_lexicon[i].word);
+			snprintf(in, sizeof(in), "Data Analyst (%s)", rx_title_lexicon[i].word);
 			UT_STR(norm(in), "data analyst");
-			snprintf(in, sizeof(in), "Data Analyst - %s", tn_lexicon[i].word);
+			snprintf(in, sizeof(in), "Data Analyst - %s", rx_title_lexicon[i].word);
 			UT_STR(norm(in), "data analyst");
-			snprintf(in, sizeof(in), "Data Analyst, %s", tn_lexicon[i].word);
+			snprintf(in, sizeof(in), "Data Analyst, %s", rx_title_lexicon[i].word);
 			UT_STR(norm(in), "data analyst");
-			snprintf(in, sizeof(in), "%s - Data Analyst", tn_lexicon[i].word);
+			snprintf(in, sizeof(in), "%s - Data Analyst", rx_title_lexicon[i].word);
 			UT_STR(norm(in), "data analyst");
 		}
 	}
@@ -869,21 +869,21 @@ UT_SUITE(title_noise)
 	{
 		size_t		i;
 
-		for (i = 0; i < tn_lexicon_size; i++)
+		for (i = 0; i < rx_title_lexicon_size; i++)
 		{
 			char		in[96];
-			const char *w = tn_lexicon[i].word;
+			const char *w = rx_title_lexicon[i].word;
 
-			if (!(tn_lexicon[i].cls & (TL_NOISE | TL_TAIL)))
+			if (!(rx_title_lexicon[i].cls & (TL_NOISE | TL_TAIL)))
 				continue;
 			snprintf(in, sizeof(in), "Data Analyst %s", w);
-			if (tn_lexicon[i].cls & (TL_TAIL | TL_ANY))
+			if (rx_title_lexicon[i].cls & (TL_TAIL | TL_ANY))
 				UT_STR(norm(in), "data analyst");
 			else
 				UT_CHECK(has_word(norm(in), w));
 			/* before the job only the ANY words go */
 			snprintf(in, sizeof(in), "%s Data Analyst", w);
-			if (tn_lexicon[i].cls & TL_ANY)
+			if (rx_title_lexicon[i].cls & TL_ANY)
 				UT_STR(norm(in), "data analyst");
 			else
 				UT_CHECK(has_word(norm(in), w));
@@ -1024,15 +1024,15 @@ UT_SUITE(title_noise)
 	{
 		size_t		i;
 
-		for (i = 0; i < tn_lexicon_size; i++)
+		for (i = 0; i < rx_title_lexicon_size; i++)
 		{
 			char		in[96];
 
-			if (!(tn_lexicon[i].cls & TL_LOC))
+			if (!(rx_title_lexicon[i].cls & TL_LOC))
 				continue;
-			snprintf(in, sizeof(in), "Data Analyst - %s", tn_lexicon[i].word);
+			snprintf(in, sizeof(in), "Data Analyst - %s", rx_title_lexicon[i].word);
 			UT_STR(norm(in), "data analyst");
-			snprintf(in, sizeof(in), "Data Analyst (%s)", tn_lexicon[i].word);
+			snprintf(in, sizeof(in), "Data Analyst (%s)", rx_title_lexicon[i].word);
 			UT_STR(norm(in), "data analyst");
 		}
 	}
@@ -1203,7 +1203,7 @@ UT_SUITE(title_utf8)
 			   "The byte 0x80 at byte position 3 is a UTF-8 continuation byte with no lead byte before it.");
 	}
 
-	UT_CASE("invalid UTF-8 anywhere fails tn_level too, and Latin-1 bytes are not UTF-8")
+	UT_CASE("invalid UTF-8 anywhere fails rx_title_level too, and Latin-1 bytes are not UTF-8")
 	{
 		UT_STR(lvl("Senior \xff"), "ERR 4");
 		UT_STR(lvl("Caf\xe9 Manager"), "ERR 4");
@@ -1214,13 +1214,13 @@ UT_SUITE(title_utf8)
 
 UT_SUITE(title_api)
 {
-	UT_CASE("tn_out_capacity is TN_GROWTH bytes a byte plus the NUL, saturating")
+	UT_CASE("rx_title_out_capacity is RX_TITLE_GROWTH bytes a byte plus the NUL, saturating")
 	{
-		UT_INT(tn_out_capacity(0), 1);
-		UT_INT(tn_out_capacity(1), TN_GROWTH + 1);
-		UT_INT(tn_out_capacity(100), 100 * TN_GROWTH + 1);
-		UT_CHECK(tn_out_capacity(SIZE_MAX) == SIZE_MAX);
-		UT_CHECK(tn_out_capacity(SIZE_MAX / TN_GROWTH + 1) == SIZE_MAX);
+		UT_INT(rx_title_out_capacity(0), 1);
+		UT_INT(rx_title_out_capacity(1), RX_TITLE_GROWTH + 1);
+		UT_INT(rx_title_out_capacity(100), 100 * RX_TITLE_GROWTH + 1);
+		UT_CHECK(rx_title_out_capacity(SIZE_MAX) == SIZE_MAX);
+		UT_CHECK(rx_title_out_capacity(SIZE_MAX / RX_TITLE_GROWTH + 1) == SIZE_MAX);
 	}
 
 	UT_CASE("the worst expansions stay within the capacity")
@@ -1230,13 +1230,13 @@ UT_SUITE(title_api)
 
 		/* "ai" (2 bytes) -> "artificial intelligence" (23) + a space = 24 = 12 x 2 */
 		UT_STR(norm("ai"), "artificial intelligence");
-		UT_CHECK(strlen(norm("ai")) < tn_out_capacity(2));
+		UT_CHECK(strlen(norm("ai")) < rx_title_out_capacity(2));
 		for (i = 0; i < 64; i++)
 			memcpy(in + 3 * i, "ai ", 3);
 		in[64 * 3 - 1] = '\0';
 		UT_CHECK(strlen(norm(in)) == 64 * 24 - 1);
-		UT_CHECK(strlen(norm(in)) < tn_out_capacity(strlen(in)));
-		UT_CHECK(strlen(norm("&&&&")) < tn_out_capacity(4));
+		UT_CHECK(strlen(norm(in)) < rx_title_out_capacity(strlen(in)));
+		UT_CHECK(strlen(norm("&&&&")) < rx_title_out_capacity(4));
 		UT_STR(norm("&&"), "and and");
 	}
 
@@ -1247,46 +1247,46 @@ UT_SUITE(title_api)
 		size_t		outlen;
 		rx_error	err;
 
-		UT_INT(tn_normalize("abc", 3, out, tn_out_capacity(3) - 1, &outlen, &err), RX_ARGUMENT);
+		UT_INT(rx_title_normalize("abc", 3, out, rx_title_out_capacity(3) - 1, &outlen, &err), RX_ARGUMENT);
 		UT_CHECK(err.detail[0] != '\0');
-		UT_INT(tn_normalize("abc", 3, NULL, 100, &outlen, &err), RX_ARGUMENT);
-		UT_INT(tn_analyze("abc", 3, scratch, 8, out, sizeof(out), &outlen, NULL, &err), RX_ARGUMENT);
-		UT_INT(tn_analyze("abc", 3, NULL, 0, out, sizeof(out), &outlen, NULL, &err), RX_ARGUMENT);
+		UT_INT(rx_title_normalize("abc", 3, NULL, 100, &outlen, &err), RX_ARGUMENT);
+		UT_INT(rx_title_analyze("abc", 3, scratch, 8, out, sizeof(out), &outlen, NULL, &err), RX_ARGUMENT);
+		UT_INT(rx_title_analyze("abc", 3, NULL, 0, out, sizeof(out), &outlen, NULL, &err), RX_ARGUMENT);
 		/* the length is checked before any byte is read */
-		UT_INT(tn_normalize("x", (size_t) TN_MAX_LEN + 1, out, sizeof(out), &outlen, &err), RX_LIMIT);
+		UT_INT(rx_title_normalize("x", (size_t) RX_TITLE_MAX_LEN + 1, out, sizeof(out), &outlen, &err), RX_LIMIT);
 		UT_STR(err.detail, "A job title is read up to 1048576 bytes; this one has 1048577 bytes.");
 		{
 			bool		found = true;
 			int32_t		level = 7;
 
-			UT_INT(tn_level("x", (size_t) TN_MAX_LEN + 1, &found, &level, &err), RX_LIMIT);
+			UT_INT(rx_title_level("x", (size_t) RX_TITLE_MAX_LEN + 1, &found, &level, &err), RX_LIMIT);
 			UT_CHECK(!found);
 		}
 	}
 
-	UT_CASE("tn_analyze: caller scratch at any alignment, level only, and the details")
+	UT_CASE("rx_title_analyze: caller scratch at any alignment, level only, and the details")
 	{
 		char		scratch[4096 + 8];
 		char		out[512];
 		size_t		outlen = 0;
-		tn_info		info;
+		rx_title_info		info;
 		rx_error	err;
 		const char *t = "Sr. DevOps Eng II (Remote)";
-		size_t		need = tn_scratch_size(strlen(t));
+		size_t		need = rx_title_scratch_size(strlen(t));
 
 		UT_CHECK(need <= 4096);
-		UT_INT(tn_analyze(t, strlen(t), scratch + 3, need, out, sizeof(out), &outlen, &info, &err), RX_OK);
+		UT_INT(rx_title_analyze(t, strlen(t), scratch + 3, need, out, sizeof(out), &outlen, &info, &err), RX_OK);
 		UT_STR(out, "devops engineer");
 		UT_INT(outlen, 15);
 		UT_CHECK(info.has_level && info.has_grade && !info.has_rank && !info.trainee);
 		UT_INT(info.level, 103);	/* P3 */
 		UT_INT(info.grade, 103);
-		UT_INT(tn_analyze("Senior Manager Trainee", 22, scratch, sizeof(scratch), NULL, 0, NULL, &info, &err), RX_OK);
+		UT_INT(rx_title_analyze("Senior Manager Trainee", 22, scratch, sizeof(scratch), NULL, 0, NULL, &info, &err), RX_OK);
 		UT_CHECK(info.trainee && info.has_rank && info.has_grade);
 		UT_INT(info.rank, 203);	/* M3 */
 		UT_INT(info.grade, 103);	/* P3 */
 		UT_INT(info.level, 101);	/* P1 */
-		UT_INT(tn_analyze("Nurse", 5, scratch, sizeof(scratch), NULL, 0, NULL, &info, &err), RX_OK);
+		UT_INT(rx_title_analyze("Nurse", 5, scratch, sizeof(scratch), NULL, 0, NULL, &info, &err), RX_OK);
 		UT_CHECK(!info.has_level && !info.has_grade && !info.has_rank);
 	}
 
@@ -1297,14 +1297,14 @@ UT_SUITE(title_api)
 					p;
 		rx_error	err;
 
-		UT_INT(tn_level("Senior Director", 15, &found, &v, &err), RX_OK);
-		UT_INT(rl_parse("M5", 2, &p, &err), RX_OK);
+		UT_INT(rx_title_level("Senior Director", 15, &found, &v, &err), RX_OK);
+		UT_INT(rx_level_parse("M5", 2, &p, &err), RX_OK);
 		UT_INT(v, p);
-		UT_INT(tn_level("SVP", 3, &found, &v, &err), RX_OK);
-		UT_INT(rl_parse("E2", 2, &p, &err), RX_OK);
+		UT_INT(rx_title_level("SVP", 3, &found, &v, &err), RX_OK);
+		UT_INT(rx_level_parse("E2", 2, &p, &err), RX_OK);
 		UT_INT(v, p);
-		UT_INT(tn_level("Engineer II", 11, &found, &v, &err), RX_OK);
-		UT_INT(rl_parse("P2", 2, &p, &err), RX_OK);
+		UT_INT(rx_title_level("Engineer II", 11, &found, &v, &err), RX_OK);
+		UT_INT(rx_level_parse("P2", 2, &p, &err), RX_OK);
 		UT_INT(v, p);
 	}
 
@@ -1320,13 +1320,13 @@ UT_SUITE(title_api)
 		n += 150000;
 		memcpy(big + n, " Eng (Remote) - Boston, MA", 26);
 		n += 26;
-		UT_CHECK(tn_scratch_size(n) > 16384);
+		UT_CHECK(rx_title_scratch_size(n) > 16384);
 		{
-			char	   *out = malloc(tn_out_capacity(n));
+			char	   *out = malloc(rx_title_out_capacity(n));
 			size_t		outlen = 0;
 			rx_error	err;
 
-			UT_INT(tn_normalize(big, n, out, tn_out_capacity(n), &outlen, &err), RX_OK);
+			UT_INT(rx_title_normalize(big, n, out, rx_title_out_capacity(n), &outlen, &err), RX_OK);
 			r = out;
 			UT_INT(outlen, 150000 + 9);
 			UT_CHECK(r[0] == 'a' && r[149999] == 'a');
@@ -1395,7 +1395,7 @@ UT_SUITE(title_idempotence)
 		{
 			size_t		n = 0,
 						len = strlen(units[u]);
-			tn_info		info;
+			rx_title_info		info;
 			rx_error	err;
 
 			while (n + len < sizeof(big))
@@ -1404,7 +1404,7 @@ UT_SUITE(title_idempotence)
 				n += len;
 			}
 			big[n] = '\0';
-			UT_INT(tn_analyze(big, n, scratch, sizeof(scratch), NULL, 0, NULL, &info, &err), RX_OK);
+			UT_INT(rx_title_analyze(big, n, scratch, sizeof(scratch), NULL, 0, NULL, &info, &err), RX_OK);
 			if (info.rounds > 3)
 				printf("    %d rounds for %s x %zu\n", info.rounds, units[u], n / len);
 			UT_CHECK(info.rounds <= 3);
@@ -1422,13 +1422,13 @@ UT_SUITE(title_idempotence)
 			UT_CHECK(idempotent(abbreviations[i].in));
 		for (i = 0; i < sizeof(levels) / sizeof(levels[0]); i++)
 			UT_CHECK(idempotent(levels[i].in));
-		for (i = 0; i < tn_lexicon_size; i++)
+		for (i = 0; i < rx_title_lexicon_size; i++)
 		{
 			char		in[96];
 
-			snprintf(in, sizeof(in), "Analyst %s", tn_lexicon[i].word);
+			snprintf(in, sizeof(in), "Analyst %s", rx_title_lexicon[i].word);
 			UT_CHECK(idempotent(in));
-			snprintf(in, sizeof(in), "%s Analyst (%s)", tn_lexicon[i].word, tn_lexicon[i].word);
+			snprintf(in, sizeof(in), "%s Analyst (%s)", rx_title_lexicon[i].word, rx_title_lexicon[i].word);
 			UT_CHECK(idempotent(in));
 		}
 	}

@@ -135,32 +135,32 @@ CREATE FUNCTION code_subtree_max(rolecode) RETURNS rolecode
 COMMENT ON FUNCTION code_subtree_max(rolecode) IS
   'The greatest code in the subtree of a code (the code extended to 8 labels of sixteen underscores), so that c <@ x exactly when c BETWEEN x AND code_subtree_max(x). Used for index scans.';
 
-CREATE FUNCTION code_descendant_support(internal) RETURNS internal
+CREATE FUNCTION code_contained_by_support(internal) RETURNS internal
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION code_descendant_support(internal) IS
-  'Planner support of code_descendant_of (<@): index conditions on a btree-indexed rolecode column.';
-CREATE FUNCTION code_ancestor_support(internal) RETURNS internal
+COMMENT ON FUNCTION code_contained_by_support(internal) IS
+  'Planner support of code_contained_by (<@): index conditions on a btree-indexed rolecode column.';
+CREATE FUNCTION code_contains_support(internal) RETURNS internal
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION code_ancestor_support(internal) IS
-  'Planner support of code_ancestor_of (@>): index conditions on a btree-indexed rolecode column.';
+COMMENT ON FUNCTION code_contains_support(internal) IS
+  'Planner support of code_contains (@>): index conditions on a btree-indexed rolecode column.';
 
-CREATE FUNCTION code_descendant_of(rolecode, rolecode) RETURNS bool
+CREATE FUNCTION code_contained_by(rolecode, rolecode) RETURNS bool
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF
-  SUPPORT code_descendant_support;
-COMMENT ON FUNCTION code_descendant_of(rolecode, rolecode) IS
+  SUPPORT code_contained_by_support;
+COMMENT ON FUNCTION code_contained_by(rolecode, rolecode) IS
   'Implements <@: is the first code a descendant of the second, or the second itself?';
-CREATE FUNCTION code_ancestor_of(rolecode, rolecode) RETURNS bool
+CREATE FUNCTION code_contains(rolecode, rolecode) RETURNS bool
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF
-  SUPPORT code_ancestor_support;
-COMMENT ON FUNCTION code_ancestor_of(rolecode, rolecode) IS
+  SUPPORT code_contains_support;
+COMMENT ON FUNCTION code_contains(rolecode, rolecode) IS
   'Implements @>: is the first code an ancestor of the second, or the second itself?';
 
 CREATE OPERATOR <@ (
-  LEFTARG = rolecode, RIGHTARG = rolecode, FUNCTION = code_descendant_of,
+  LEFTARG = rolecode, RIGHTARG = rolecode, FUNCTION = code_contained_by,
   COMMUTATOR = @>, RESTRICT = matchingsel, JOIN = matchingjoinsel
 );
 CREATE OPERATOR @> (
-  LEFTARG = rolecode, RIGHTARG = rolecode, FUNCTION = code_ancestor_of,
+  LEFTARG = rolecode, RIGHTARG = rolecode, FUNCTION = code_contains,
   COMMUTATOR = <@, RESTRICT = matchingsel, JOIN = matchingjoinsel
 );
 COMMENT ON OPERATOR <@(rolecode, rolecode) IS

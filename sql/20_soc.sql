@@ -45,37 +45,37 @@ COMMENT ON CAST (text AS soccode) IS 'Read a SOC code from text, as soccode inpu
 -- read a table.
 
 CREATE FUNCTION soc_level(soccode) RETURNS text
-  AS 'MODULE_PATHNAME', 'soccode_level' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION soc_level(soccode) IS
   'The level of a SOC code: major, minor, broad, detailed or onet (an O*NET-SOC code such as 15-1252.01).';
 
 CREATE FUNCTION soc_parent(soccode) RETURNS soccode
-  AS 'MODULE_PATHNAME', 'soccode_parent' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION soc_parent(soccode) IS
   'The group one level up: soc_parent(''15-1252'') = ''15-1250'', soc_parent(''29-1221'') = ''29-1210''; null for a major group.';
 
 CREATE FUNCTION soc_ancestor(soccode, level text) RETURNS soccode
-  AS 'MODULE_PATHNAME', 'soccode_ancestor' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION soc_ancestor(soccode, text) IS
   'The code itself or its group at a level (major, minor, broad, detailed, onet): soc_ancestor(''15-1252.01'', ''minor'') = ''15-1200''; null when the code is above that level; 22023 for another level name.';
 
 CREATE FUNCTION soc_distance(soccode, soccode) RETURNS int4
-  AS 'MODULE_PATHNAME', 'soccode_distance' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION soc_distance(soccode, soccode) IS
   'Edges on the tree path between two codes through their lowest common ancestor: 15-1252 to 15-1253 is 2; codes of different major groups meet at an implicit root above the major groups (15-0000 to 17-0000 is 2).';
 
 CREATE FUNCTION soc_path(soccode) RETURNS soccode[]
-  AS 'MODULE_PATHNAME', 'soccode_path' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION soc_path(soccode) IS
   'The code and its groups from the major group down: soc_path(''15-1252.01'') = {15-0000,15-1200,15-1250,15-1252,15-1252.01}.';
 
 CREATE FUNCTION soc_subtree_min(soccode) RETURNS soccode
-  AS 'MODULE_PATHNAME', 'soccode_subtree_min' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION soc_subtree_min(soccode) IS
   'The lowest code in the btree range that holds every member of a group (the group itself); used by the planner for code <@ $1.';
 
 CREATE FUNCTION soc_subtree_max(soccode) RETURNS soccode
-  AS 'MODULE_PATHNAME', 'soccode_subtree_max' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION soc_subtree_max(soccode) IS
   'The highest code in the btree range that holds every member of a group: soc_subtree_max(''15-1200'') = ''15-1299.99''; used by the planner for code <@ $1.';
 
@@ -83,23 +83,23 @@ COMMENT ON FUNCTION soc_subtree_max(soccode) IS
 -- support functions turn it into a btree range scan.
 
 CREATE FUNCTION soc_contains_support(internal) RETURNS internal
-  AS 'MODULE_PATHNAME', 'soccode_contains_support' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-CREATE FUNCTION soc_contained_support(internal) RETURNS internal
-  AS 'MODULE_PATHNAME', 'soccode_contained_support' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION soc_contained_by_support(internal) RETURNS internal
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION soc_contains_support(internal) IS
   'Planner support of soc_contains (@>): a btree index condition for code @> constant or constant @> code.';
-COMMENT ON FUNCTION soc_contained_support(internal) IS
-  'Planner support of soc_contained (<@): a btree range for code <@ constant or constant <@ code.';
+COMMENT ON FUNCTION soc_contained_by_support(internal) IS
+  'Planner support of soc_contained_by (<@): a btree range for code <@ constant or constant <@ code.';
 
 CREATE FUNCTION soc_contains(soccode, soccode) RETURNS bool
-  AS 'MODULE_PATHNAME', 'soccode_contains' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
   SUPPORT soc_contains_support;
-CREATE FUNCTION soc_contained(soccode, soccode) RETURNS bool
-  AS 'MODULE_PATHNAME', 'soccode_contained' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
-  SUPPORT soc_contained_support;
+CREATE FUNCTION soc_contained_by(soccode, soccode) RETURNS bool
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+  SUPPORT soc_contained_by_support;
 COMMENT ON FUNCTION soc_contains(soccode, soccode) IS
   'Implements @>: the first code is the second or one of its groups.';
-COMMENT ON FUNCTION soc_contained(soccode, soccode) IS
+COMMENT ON FUNCTION soc_contained_by(soccode, soccode) IS
   'Implements <@: the first code is the second or one of its members.';
 
 CREATE OPERATOR @> (
@@ -107,7 +107,7 @@ CREATE OPERATOR @> (
   COMMUTATOR = <@, RESTRICT = matchingsel, JOIN = matchingjoinsel
 );
 CREATE OPERATOR <@ (
-  LEFTARG = soccode, RIGHTARG = soccode, FUNCTION = soc_contained,
+  LEFTARG = soccode, RIGHTARG = soccode, FUNCTION = soc_contained_by,
   COMMUTATOR = @>, RESTRICT = matchingsel, JOIN = matchingjoinsel
 );
 COMMENT ON OPERATOR @>(soccode, soccode) IS

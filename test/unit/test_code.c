@@ -6,17 +6,17 @@
 #include <stdio.h>
 
 #include "core/level.h"
-#include "core/rolecode.h"
+#include "core/code.h"
 
 /* Parse s and return its canonical text in buf ("" on failure). */
 static const char *
 canon(const char *s, char *buf)
 {
-	rc_code		c;
+	rx_code		c;
 	rx_error	err;
 
 	buf[0] = '\0';
-	if (rc_parse(s, strlen(s), &c, &err) != RX_OK)
+	if (rx_code_parse(s, strlen(s), &c, &err) != RX_OK)
 		return buf;
 	memcpy(buf, c.text, c.len + 1);
 	return buf;
@@ -26,19 +26,19 @@ canon(const char *s, char *buf)
 static rx_status
 parse_status(const char *s, rx_error *err)
 {
-	rc_code		c;
+	rx_code		c;
 
-	return rc_parse(s, strlen(s), &c, err);
+	return rx_code_parse(s, strlen(s), &c, err);
 }
 
 /* Parse a literal that must be valid (the test fails otherwise). */
-static rc_code
+static rx_code
 code(const char *s)
 {
-	rc_code		c;
+	rx_code		c;
 	rx_error	err;
 
-	if (rc_parse(s, strlen(s), &c, &err) != RX_OK)
+	if (rx_code_parse(s, strlen(s), &c, &err) != RX_OK)
 	{
 		UT_STR(err.detail, "(a valid code)");
 		c.len = 0;
@@ -48,24 +48,24 @@ code(const char *s)
 	return c;
 }
 
-/* rc_compare of two literals, as -1, 0 or 1. */
+/* rx_code_compare of two literals, as -1, 0 or 1. */
 static int
 cmp(const char *a, const char *b)
 {
-	rc_code		x = code(a),
+	rx_code		x = code(a),
 				y = code(b);
 
-	return rc_compare(x.text, x.len, y.text, y.len);
+	return rx_code_compare(x.text, x.len, y.text, y.len);
 }
 
 /* Is literal a a descendant of literal b (or b itself)? */
 static bool
 desc(const char *a, const char *b)
 {
-	rc_code		x = code(a),
+	rx_code		x = code(a),
 				y = code(b);
 
-	return rc_descends(x.text, x.len, y.text, y.len);
+	return rx_code_descends(x.text, x.len, y.text, y.len);
 }
 
 /*
@@ -141,14 +141,14 @@ static void
 random_code(char *buf)
 {
 	static const char alphabet[] = "09AZ_";
-	int			depth = 1 + (int) rng(RC_LABELS_MAX),
+	int			depth = 1 + (int) rng(RX_CODE_LABELS_MAX),
 				d;
 	size_t		o = 0;
 
 	for (d = 0; d < depth; d++)
 	{
 		unsigned	kind = rng(4);
-		size_t		n = kind == 0 ? RC_LABEL_MAX : 1 + rng(kind == 1 ? 3 : 2),
+		size_t		n = kind == 0 ? RX_CODE_LABEL_MAX : 1 + rng(kind == 1 ? 3 : 2),
 					i;
 
 		if (d > 0)
@@ -165,7 +165,7 @@ random_near(const char *x, char *buf)
 {
 	static const char alphabet[] = "09AZ_";
 	size_t		len = strlen(x);
-	rc_code		c;
+	rx_code		c;
 	rx_error	err;
 
 	for (;;)
@@ -190,7 +190,7 @@ random_near(const char *x, char *buf)
 				random_code(buf);
 				break;
 		}
-		if (rc_parse(buf, strlen(buf), &c, &err) == RX_OK)
+		if (rx_code_parse(buf, strlen(buf), &c, &err) == RX_OK)
 			return;
 	}
 }
@@ -216,7 +216,7 @@ UT_SUITE(rolecode)
 					 "EEEEEEEEEEEEEEEE.FFFFFFFFFFFFFFFF.GGGGGGGGGGGGGGGG.HHHHHHHHHHHHHHHH", buf),
 			   "AAAAAAAAAAAAAAAA.BBBBBBBBBBBBBBBB.CCCCCCCCCCCCCCCC.DDDDDDDDDDDDDDDD."
 			   "EEEEEEEEEEEEEEEE.FFFFFFFFFFFFFFFF.GGGGGGGGGGGGGGGG.HHHHHHHHHHHHHHHH");
-		UT_INT(strlen(buf), RC_TEXT_MAX);
+		UT_INT(strlen(buf), RX_CODE_TEXT_MAX);
 	}
 
 	UT_CASE("malformed literals are syntax errors with a sentence each")
@@ -255,7 +255,7 @@ UT_SUITE(rolecode)
 		UT_STR(err.detail, "Unexpected byte 0xC3 at position 2; a label is made of the letters A to Z, the digits 0 to 9 and the underscore.");
 		UT_INT(parse_status("DEI\tGEN", &err), RX_SYNTAX);
 		UT_STR(err.detail, "Unexpected byte 0x09 at position 4; a label is made of the letters A to Z, the digits 0 to 9 and the underscore.");
-		UT_INT(rc_parse("DE\0I", 4, &(rc_code) {0}, &err), RX_SYNTAX);
+		UT_INT(rx_code_parse("DE\0I", 4, &(rx_code) {0}, &err), RX_SYNTAX);
 		UT_STR(err.detail, "Unexpected byte 0x00 at position 3; a label is made of the letters A to Z, the digits 0 to 9 and the underscore.");
 	}
 
@@ -271,41 +271,41 @@ UT_SUITE(rolecode)
 
 	UT_CASE("depth and level flag")
 	{
-		rc_code		c;
+		rx_code		c;
 
 		c = code("DEI");
-		UT_INT(rc_depth(c.info), 1);
-		UT_CHECK(!rc_has_level(c.info));
+		UT_INT(rx_code_depth(c.info), 1);
+		UT_CHECK(!rx_code_has_level(c.info));
 		c = code("P1");
-		UT_INT(rc_depth(c.info), 1);
-		UT_CHECK(!rc_has_level(c.info));	/* one label is never a level */
+		UT_INT(rx_code_depth(c.info), 1);
+		UT_CHECK(!rx_code_has_level(c.info));	/* one label is never a level */
 		c = code("DEI.GEN");
-		UT_INT(rc_depth(c.info), 2);
-		UT_CHECK(!rc_has_level(c.info));
+		UT_INT(rx_code_depth(c.info), 2);
+		UT_CHECK(!rx_code_has_level(c.info));
 		c = code("DEI.GEN.P1");
-		UT_INT(rc_depth(c.info), 3);
-		UT_CHECK(rc_has_level(c.info));
-		UT_INT(c.info, 3 | RC_INFO_LEVEL);
+		UT_INT(rx_code_depth(c.info), 3);
+		UT_CHECK(rx_code_has_level(c.info));
+		UT_INT(c.info, 3 | RX_CODE_INFO_LEVEL);
 		c = code("DEI.P1");
-		UT_CHECK(rc_has_level(c.info));
+		UT_CHECK(rx_code_has_level(c.info));
 		c = code("DEI.IC3");
-		UT_CHECK(rc_has_level(c.info));
+		UT_CHECK(rx_code_has_level(c.info));
 		c = code("DEI.ABC99");
-		UT_CHECK(rc_has_level(c.info));
+		UT_CHECK(rx_code_has_level(c.info));
 		c = code("DEI.P1.GEN");
-		UT_CHECK(!rc_has_level(c.info));	/* only the last label counts */
+		UT_CHECK(!rx_code_has_level(c.info));	/* only the last label counts */
 		c = code("DEI.P100");
-		UT_CHECK(!rc_has_level(c.info));	/* rank over 99 */
+		UT_CHECK(!rx_code_has_level(c.info));	/* rank over 99 */
 		c = code("DEI.ABCD1");
-		UT_CHECK(!rc_has_level(c.info));	/* four letters */
+		UT_CHECK(!rx_code_has_level(c.info));	/* four letters */
 		c = code("DEI.P");
-		UT_CHECK(!rc_has_level(c.info));	/* no rank */
+		UT_CHECK(!rx_code_has_level(c.info));	/* no rank */
 		c = code("DEI.1P");
-		UT_CHECK(!rc_has_level(c.info));
+		UT_CHECK(!rx_code_has_level(c.info));
 		c = code("DEI.P_1");
-		UT_CHECK(!rc_has_level(c.info));
+		UT_CHECK(!rx_code_has_level(c.info));
 		c = code("A.B.C.D.E.F.G.H");
-		UT_INT(rc_depth(c.info), 8);
+		UT_INT(rx_code_depth(c.info), 8);
 	}
 
 	UT_CASE("order is label by label, a code before its extensions")
@@ -327,8 +327,8 @@ UT_SUITE(rolecode)
 
 	UT_CASE("byte order equals the label-by-label reference order")
 	{
-		char		a[RC_TEXT_MAX + 1],
-					b[RC_TEXT_MAX + 1];
+		char		a[RX_CODE_TEXT_MAX + 1],
+					b[RX_CODE_TEXT_MAX + 1];
 		int			i,
 					bad = 0;
 
@@ -366,160 +366,160 @@ UT_SUITE(rolecode)
 
 	UT_CASE("level, family, prefix")
 	{
-		rc_code		c,
+		rx_code		c,
 					out;
 		int32_t		lv;
 		rx_error	err;
 
 		c = code("DEI.GEN.P1");
-		UT_CHECK(rc_level(c.text, c.len, c.info, &lv));
-		rl_format(lv, buf);
+		UT_CHECK(rx_code_level(c.text, c.len, c.info, &lv));
+		rx_level_format(lv, buf);
 		UT_STR(buf, "P1");
 		c = code("DEI.GEN.p07");
-		UT_CHECK(rc_level(c.text, c.len, c.info, &lv));
-		rl_format(lv, buf);
+		UT_CHECK(rx_code_level(c.text, c.len, c.info, &lv));
+		rx_level_format(lv, buf);
 		UT_STR(buf, "P7");
 		UT_STR(c.text, "DEI.GEN.P07");	/* the label itself is kept */
 		c = code("DEI.GEN");
-		UT_CHECK(!rc_level(c.text, c.len, c.info, &lv));
+		UT_CHECK(!rx_code_level(c.text, c.len, c.info, &lv));
 		c = code("P1");
-		UT_CHECK(!rc_level(c.text, c.len, c.info, &lv));
+		UT_CHECK(!rx_code_level(c.text, c.len, c.info, &lv));
 
 		c = code("DEI.GEN.P1");
-		rc_family(c.text, c.len, c.info, &out);
+		rx_code_family(c.text, c.len, c.info, &out);
 		UT_STR(out.text, "DEI.GEN");
 		UT_INT(out.info, 2);
 		c = code("DEI.GEN");
-		rc_family(c.text, c.len, c.info, &out);
+		rx_code_family(c.text, c.len, c.info, &out);
 		UT_STR(out.text, "DEI.GEN");
 		c = code("DEI.P1");
-		rc_family(c.text, c.len, c.info, &out);
+		rx_code_family(c.text, c.len, c.info, &out);
 		UT_STR(out.text, "DEI");
 		UT_INT(out.info, 1);
 		c = code("DEI.P1.P2");	/* one label at most: the result ends in P1 */
-		rc_family(c.text, c.len, c.info, &out);
+		rx_code_family(c.text, c.len, c.info, &out);
 		UT_STR(out.text, "DEI.P1");
-		UT_CHECK(rc_has_level(out.info));
+		UT_CHECK(rx_code_has_level(out.info));
 
 		c = code("DEI.GEN.P1");
-		UT_INT(rc_prefix(c.text, c.len, 1, &out, &err), RX_OK);
+		UT_INT(rx_code_prefix(c.text, c.len, 1, &out, &err), RX_OK);
 		UT_STR(out.text, "DEI");
 		UT_INT(out.info, 1);
-		UT_INT(rc_prefix(c.text, c.len, 2, &out, &err), RX_OK);
+		UT_INT(rx_code_prefix(c.text, c.len, 2, &out, &err), RX_OK);
 		UT_STR(out.text, "DEI.GEN");
 		UT_INT(out.info, 2);
-		UT_INT(rc_prefix(c.text, c.len, 3, &out, &err), RX_OK);
+		UT_INT(rx_code_prefix(c.text, c.len, 3, &out, &err), RX_OK);
 		UT_STR(out.text, "DEI.GEN.P1");
-		UT_INT(out.info, 3 | RC_INFO_LEVEL);
-		UT_INT(rc_prefix(c.text, c.len, 4, &out, &err), RX_OK);
+		UT_INT(out.info, 3 | RX_CODE_INFO_LEVEL);
+		UT_INT(rx_code_prefix(c.text, c.len, 4, &out, &err), RX_OK);
 		UT_STR(out.text, "DEI.GEN.P1");
-		UT_INT(rc_prefix(c.text, c.len, INT64_MAX, &out, &err), RX_OK);
+		UT_INT(rx_code_prefix(c.text, c.len, INT64_MAX, &out, &err), RX_OK);
 		UT_STR(out.text, "DEI.GEN.P1");
-		UT_INT(rc_prefix(c.text, c.len, 0, &out, &err), RX_ARGUMENT);
+		UT_INT(rx_code_prefix(c.text, c.len, 0, &out, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "A prefix has at least one label, so n must be 1 or more; it is 0.");
-		UT_INT(rc_prefix(c.text, c.len, -3, &out, &err), RX_ARGUMENT);
+		UT_INT(rx_code_prefix(c.text, c.len, -3, &out, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "A prefix has at least one label, so n must be 1 or more; it is -3.");
 		c = code("DEI.P1.GEN");
-		UT_INT(rc_prefix(c.text, c.len, 2, &out, &err), RX_OK);
+		UT_INT(rx_code_prefix(c.text, c.len, 2, &out, &err), RX_OK);
 		UT_STR(out.text, "DEI.P1");
-		UT_CHECK(rc_has_level(out.info));	/* the prefix ends in a level */
+		UT_CHECK(rx_code_has_level(out.info));	/* the prefix ends in a level */
 	}
 
 	UT_CASE("appending a level")
 	{
-		rc_code		c,
+		rx_code		c,
 					out;
 		int32_t		p1,
 					ic3;
 		rx_error	err;
 
-		rl_parse("P1", 2, &p1, NULL);
-		rl_parse("IC3", 3, &ic3, NULL);
+		rx_level_parse("P1", 2, &p1, NULL);
+		rx_level_parse("IC3", 3, &ic3, NULL);
 		c = code("DEI.GEN");
-		UT_INT(rc_append_level(c.text, c.len, c.info, p1, &out, &err), RX_OK);
+		UT_INT(rx_code_append_level(c.text, c.len, c.info, p1, &out, &err), RX_OK);
 		UT_STR(out.text, "DEI.GEN.P1");
-		UT_INT(out.info, 3 | RC_INFO_LEVEL);
+		UT_INT(out.info, 3 | RX_CODE_INFO_LEVEL);
 		c = code("DEI");
-		UT_INT(rc_append_level(c.text, c.len, c.info, ic3, &out, &err), RX_OK);
+		UT_INT(rx_code_append_level(c.text, c.len, c.info, ic3, &out, &err), RX_OK);
 		UT_STR(out.text, "DEI.IC3");
-		UT_INT(out.info, 2 | RC_INFO_LEVEL);
+		UT_INT(out.info, 2 | RX_CODE_INFO_LEVEL);
 		c = code("P1");			/* a one-label code has no level */
-		UT_INT(rc_append_level(c.text, c.len, c.info, p1, &out, &err), RX_OK);
+		UT_INT(rx_code_append_level(c.text, c.len, c.info, p1, &out, &err), RX_OK);
 		UT_STR(out.text, "P1.P1");
 		c = code("DEI.GEN.P1");
-		UT_INT(rc_append_level(c.text, c.len, c.info, ic3, &out, &err), RX_ARGUMENT);
+		UT_INT(rx_code_append_level(c.text, c.len, c.info, ic3, &out, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "The code already ends in the level P1; append to its family, code_family(code), to replace it.");
 		c = code("A.B.C.D.E.F.G.H");
-		UT_INT(rc_append_level(c.text, c.len, c.info, p1, &out, &err), RX_ARGUMENT);
+		UT_INT(rx_code_append_level(c.text, c.len, c.info, p1, &out, &err), RX_ARGUMENT);
 		UT_STR(err.detail, "A role code has at most 8 labels, and this one already has 8.");
 		c = code("A.B.C.D.E.F.G");
-		UT_INT(rc_append_level(c.text, c.len, c.info, p1, &out, &err), RX_OK);
+		UT_INT(rx_code_append_level(c.text, c.len, c.info, p1, &out, &err), RX_OK);
 		UT_STR(out.text, "A.B.C.D.E.F.G.P1");
-		UT_INT(rc_append_level(c.text, c.len, c.info, -1, &out, &err), RX_ARGUMENT);
+		UT_INT(rx_code_append_level(c.text, c.len, c.info, -1, &out, &err), RX_ARGUMENT);
 	}
 
 	UT_CASE("subtree end: the least code above a subtree")
 	{
-		rc_code		c,
+		rx_code		c,
 					out;
 
 		c = code("DEI.GEN");
-		UT_CHECK(rc_subtree_end(c.text, c.len, &out));
+		UT_CHECK(rx_code_subtree_end(c.text, c.len, &out));
 		UT_STR(out.text, "DEI.GEN0");
-		UT_INT(out.info, 2 | RC_INFO_LEVEL);	/* GEN0 has the level form */
+		UT_INT(out.info, 2 | RX_CODE_INFO_LEVEL);	/* GEN0 has the level form */
 		c = code("A.BBBBBBBBBBBBBBBB");
-		UT_CHECK(rc_subtree_end(c.text, c.len, &out));
+		UT_CHECK(rx_code_subtree_end(c.text, c.len, &out));
 		UT_STR(out.text, "A.BBBBBBBBBBBBBBBC");
 		c = code("A.BBBBBBBBBBBBBBB9");
-		UT_CHECK(rc_subtree_end(c.text, c.len, &out));
+		UT_CHECK(rx_code_subtree_end(c.text, c.len, &out));
 		UT_STR(out.text, "A.BBBBBBBBBBBBBBBA");
 		c = code("A.BBBBBBBBBBBBBBBZ");
-		UT_CHECK(rc_subtree_end(c.text, c.len, &out));
+		UT_CHECK(rx_code_subtree_end(c.text, c.len, &out));
 		UT_STR(out.text, "A.BBBBBBBBBBBBBBB_");
 		c = code("A.BBBBBBBBBBBBBB__");
-		UT_CHECK(rc_subtree_end(c.text, c.len, &out));
+		UT_CHECK(rx_code_subtree_end(c.text, c.len, &out));
 		UT_STR(out.text, "A.BBBBBBBBBBBBBC");
 		c = code("A.________________");
-		UT_CHECK(rc_subtree_end(c.text, c.len, &out));
+		UT_CHECK(rx_code_subtree_end(c.text, c.len, &out));
 		UT_STR(out.text, "A0");
 		c = code("AAAAAAAAAAAAAAAA.________________");
-		UT_CHECK(rc_subtree_end(c.text, c.len, &out));
+		UT_CHECK(rx_code_subtree_end(c.text, c.len, &out));
 		UT_STR(out.text, "AAAAAAAAAAAAAAAB");
 		c = code("________________");
-		UT_CHECK(!rc_subtree_end(c.text, c.len, &out));
+		UT_CHECK(!rx_code_subtree_end(c.text, c.len, &out));
 		c = code("________________.________________");
-		UT_CHECK(!rc_subtree_end(c.text, c.len, &out));
+		UT_CHECK(!rx_code_subtree_end(c.text, c.len, &out));
 	}
 
 	UT_CASE("subtree max: the greatest code in a subtree")
 	{
-		rc_code		c,
+		rx_code		c,
 					out;
 
 		c = code("A.B.C.D.E.F.G");
-		rc_subtree_max(c.text, c.len, &out);
+		rx_code_subtree_max(c.text, c.len, &out);
 		UT_STR(out.text, "A.B.C.D.E.F.G.________________");
-		UT_INT(rc_depth(out.info), 8);
+		UT_INT(rx_code_depth(out.info), 8);
 		c = code("A.B.C.D.E.F.G.H");
-		rc_subtree_max(c.text, c.len, &out);
+		rx_code_subtree_max(c.text, c.len, &out);
 		UT_STR(out.text, "A.B.C.D.E.F.G.H");
 		c = code("A");
-		rc_subtree_max(c.text, c.len, &out);
+		rx_code_subtree_max(c.text, c.len, &out);
 		UT_INT(out.len, 1 + 7 * 17);
-		UT_INT(rc_depth(out.info), 8);
+		UT_INT(rx_code_depth(out.info), 8);
 	}
 
 	UT_CASE("the subtree of X is exactly [X, end(X)) and [X, max(X)]")
 	{
-		char		x[RC_TEXT_MAX + 1],
-					y[RC_TEXT_MAX + 1];
+		char		x[RX_CODE_TEXT_MAX + 1],
+					y[RX_CODE_TEXT_MAX + 1];
 		int			i,
 					j,
 					bad = 0;
 
 		for (i = 0; i < 20000; i++)
 		{
-			rc_code		cx,
+			rx_code		cx,
 						cy,
 						end,
 						max;
@@ -527,12 +527,12 @@ UT_SUITE(rolecode)
 
 			random_code(x);
 			cx = code(x);
-			has_end = rc_subtree_end(cx.text, cx.len, &end);
-			rc_subtree_max(cx.text, cx.len, &max);
+			has_end = rx_code_subtree_end(cx.text, cx.len, &end);
+			rx_code_subtree_max(cx.text, cx.len, &max);
 			/* both bounds are valid codes: they parse to themselves */
 			if ((has_end && strcmp(canon(end.text, buf), end.text) != 0) ||
 				strcmp(canon(max.text, buf), max.text) != 0 ||
-				(has_end && end.info != rc_info(end.text, end.len)))
+				(has_end && end.info != rx_code_info(end.text, end.len)))
 				bad++;
 			for (j = 0; j < 20; j++)
 			{
@@ -542,18 +542,18 @@ UT_SUITE(rolecode)
 
 				random_near(x, y);
 				cy = code(y);
-				in = rc_descends(cy.text, cy.len, cx.text, cx.len);
-				in_end = rc_compare(cy.text, cy.len, cx.text, cx.len) >= 0 &&
-					(!has_end || rc_compare(cy.text, cy.len, end.text, end.len) < 0);
-				in_max = rc_compare(cy.text, cy.len, cx.text, cx.len) >= 0 &&
-					rc_compare(cy.text, cy.len, max.text, max.len) <= 0;
+				in = rx_code_descends(cy.text, cy.len, cx.text, cx.len);
+				in_end = rx_code_compare(cy.text, cy.len, cx.text, cx.len) >= 0 &&
+					(!has_end || rx_code_compare(cy.text, cy.len, end.text, end.len) < 0);
+				in_max = rx_code_compare(cy.text, cy.len, cx.text, cx.len) >= 0 &&
+					rx_code_compare(cy.text, cy.len, max.text, max.len) <= 0;
 				if (in != in_end || in != in_max)
 				{
 					if (bad++ < 5)
 						UT_STR(y, x);
 				}
 			}
-			if (has_end && !(rc_compare(end.text, end.len, max.text, max.len) > 0))
+			if (has_end && !(rx_code_compare(end.text, end.len, max.text, max.len) > 0))
 				bad++;
 		}
 		UT_INT(bad, 0);

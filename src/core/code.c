@@ -1,44 +1,44 @@
 /*
  * rolecode.c — parse, compare and take apart role codes (see rolecode.h).
  */
-#include "rolecode.h"
+#include "code.h"
 
 #include <string.h>
 
 #include "level.h"
 
-static const char rc_expected[] =
+static const char rx_code_expected[] =
 "A role code is one to eight labels of letters, digits and underscores separated by dots, such as DEI.GEN.P1.";
 
-static const char rc_label_chars[] =
+static const char rx_code_label_chars[] =
 "a label is made of the letters A to Z, the digits 0 to 9 and the underscore.";
 
 /* Is c a label character of the canonical text ([A-Z0-9_])? */
 bool
-rc_is_label_char(char c)
+rx_code_is_label_char(char c)
 {
 	return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
 /* Upper-case an ASCII letter. */
 static char
-rc_upper(char c)
+rx_code_upper(char c)
 {
 	return (c >= 'a' && c <= 'z') ? (char) (c - 'a' + 'A') : c;
 }
 
 /* Does the label t[0..n) have the level form (the rolelevel grammar)? */
 static bool
-rc_is_level_label(const char *t, size_t n)
+rx_code_is_level_label(const char *t, size_t n)
 {
 	int32_t		v;
 
-	return rl_parse(t, n, &v, NULL) == RX_OK;
+	return rx_level_parse(t, n, &v, NULL) == RX_OK;
 }
 
 /* Offset of the last label of a canonical text. */
 static size_t
-rc_last_label_start(const char *text, size_t len)
+rx_code_last_label_start(const char *text, size_t len)
 {
 	size_t		i = len;
 
@@ -49,7 +49,7 @@ rc_last_label_start(const char *text, size_t len)
 
 /* The info byte of a canonical text (depth and level flag). */
 uint8_t
-rc_info(const char *text, size_t len)
+rx_code_info(const char *text, size_t len)
 {
 	size_t		i;
 	int			depth = 1;
@@ -61,36 +61,36 @@ rc_info(const char *text, size_t len)
 	info = (uint8_t) depth;
 	if (depth >= 2)
 	{
-		size_t		start = rc_last_label_start(text, len);
+		size_t		start = rx_code_last_label_start(text, len);
 
-		if (rc_is_level_label(text + start, len - start))
-			info |= RC_INFO_LEVEL;
+		if (rx_code_is_level_label(text + start, len - start))
+			info |= RX_CODE_INFO_LEVEL;
 	}
 	return info;
 }
 
 /* Fill out with a copy of a canonical text and its info byte. */
 static void
-rc_set(rc_code *out, const char *text, size_t len)
+rx_code_set(rx_code *out, const char *text, size_t len)
 {
 	memmove(out->text, text, len);
 	out->text[len] = '\0';
 	out->len = len;
-	out->info = rc_info(out->text, len);
+	out->info = rx_code_info(out->text, len);
 }
 
 /* The number of labels of a code, from its info byte. */
 int
-rc_depth(uint8_t info)
+rx_code_depth(uint8_t info)
 {
-	return info & RC_INFO_DEPTH;
+	return info & RX_CODE_INFO_DEPTH;
 }
 
 /* Does the code end in a level? (from its info byte) */
 bool
-rc_has_level(uint8_t info)
+rx_code_has_level(uint8_t info)
 {
-	return (info & RC_INFO_LEVEL) != 0;
+	return (info & RX_CODE_INFO_LEVEL) != 0;
 }
 
 /*
@@ -98,14 +98,14 @@ rc_has_level(uint8_t info)
  * printable ASCII character, in hex otherwise.
  */
 static rx_status
-rc_fail_char(rx_error *err, unsigned char c, size_t pos)
+rx_code_fail_char(rx_error *err, unsigned char c, size_t pos)
 {
 	if (c >= 0x20 && c < 0x7f)
 		return rx_fail(err, RX_SYNTAX,
 					   "Unexpected character \"%c\" at position %zu; %s",
-					   (char) c, pos, rc_label_chars);
+					   (char) c, pos, rx_code_label_chars);
 	return rx_fail(err, RX_SYNTAX, "Unexpected byte 0x%02X at position %zu; %s",
-				   c, pos, rc_label_chars);
+				   c, pos, rx_code_label_chars);
 }
 
 /*
@@ -113,7 +113,7 @@ rc_fail_char(rx_error *err, unsigned char c, size_t pos)
  * Positions in error sentences count from 1 in the untrimmed input.
  */
 rx_status
-rc_parse(const char *s, size_t len, rc_code *out, rx_error *err)
+rx_code_parse(const char *s, size_t len, rx_code *out, rx_error *err)
 {
 	const char *start = s;
 	size_t		base,
@@ -126,13 +126,13 @@ rc_parse(const char *s, size_t len, rc_code *out, rx_error *err)
 	s = rx_trim(s, &len);
 	base = (size_t) (s - start) + 1;
 	if (len == 0)
-		return rx_fail(err, RX_SYNTAX, "%s", rc_expected);
+		return rx_fail(err, RX_SYNTAX, "%s", rx_code_expected);
 	if (s[0] == '.')
 		return rx_fail(err, RX_SYNTAX,
 					   "A role code cannot start with a dot; it starts with its first label, such as DEI in DEI.GEN.P1.");
 	for (i = 0; i < len; i++)
 	{
-		char		c = rc_upper(s[i]);
+		char		c = rx_code_upper(s[i]);
 
 		if (c == '.')
 		{
@@ -142,7 +142,7 @@ rc_parse(const char *s, size_t len, rc_code *out, rx_error *err)
 							   base + i - 1);
 			if (i == len - 1)
 				return rx_fail(err, RX_SYNTAX, "A role code cannot end with a dot.");
-			if (++labels > RC_LABELS_MAX)
+			if (++labels > RX_CODE_LABELS_MAX)
 			{
 				size_t		j;
 
@@ -151,14 +151,14 @@ rc_parse(const char *s, size_t len, rc_code *out, rx_error *err)
 						labels++;
 				return rx_fail(err, RX_SYNTAX,
 							   "A role code has at most %d labels; this one has %d.",
-							   RC_LABELS_MAX, labels);
+							   RX_CODE_LABELS_MAX, labels);
 			}
 			lablen = 0;
 			out->text[o++] = '.';
 		}
-		else if (rc_is_label_char(c))
+		else if (rx_code_is_label_char(c))
 		{
-			if (++lablen > RC_LABEL_MAX)
+			if (++lablen > RX_CODE_LABEL_MAX)
 			{
 				size_t		j = i;
 
@@ -166,22 +166,22 @@ rc_parse(const char *s, size_t len, rc_code *out, rx_error *err)
 					j++;
 				return rx_fail(err, RX_SYNTAX,
 							   "Label %d has %zu characters; a label has at most %d.",
-							   labels, lablen - 1 + (j - i), RC_LABEL_MAX);
+							   labels, lablen - 1 + (j - i), RX_CODE_LABEL_MAX);
 			}
 			out->text[o++] = c;
 		}
 		else
-			return rc_fail_char(err, (unsigned char) s[i], base + i);
+			return rx_code_fail_char(err, (unsigned char) s[i], base + i);
 	}
 	out->text[o] = '\0';
 	out->len = o;
-	out->info = rc_info(out->text, o);
+	out->info = rx_code_info(out->text, o);
 	return RX_OK;
 }
 
 /* Order of two canonical texts: byte order, a prefix first. */
 int
-rc_compare(const char *a, size_t alen, const char *b, size_t blen)
+rx_code_compare(const char *a, size_t alen, const char *b, size_t blen)
 {
 	int			c = memcmp(a, b, alen < blen ? alen : blen);
 
@@ -194,7 +194,7 @@ rc_compare(const char *a, size_t alen, const char *b, size_t blen)
 
 /* Is a a descendant of b, or b itself (a <@ b)? */
 bool
-rc_descends(const char *a, size_t alen, const char *b, size_t blen)
+rx_code_descends(const char *a, size_t alen, const char *b, size_t blen)
 {
 	if (alen < blen || memcmp(a, b, blen) != 0)
 		return false;
@@ -203,28 +203,28 @@ rc_descends(const char *a, size_t alen, const char *b, size_t blen)
 
 /* The level of a code ending in one (rolelevel encoding); false if none. */
 bool
-rc_level(const char *text, size_t len, uint8_t info, int32_t *level)
+rx_code_level(const char *text, size_t len, uint8_t info, int32_t *level)
 {
 	size_t		start;
 
-	if (!rc_has_level(info))
+	if (!rx_code_has_level(info))
 		return false;
-	start = rc_last_label_start(text, len);
-	return rl_parse(text + start, len - start, level, NULL) == RX_OK;
+	start = rx_code_last_label_start(text, len);
+	return rx_level_parse(text + start, len - start, level, NULL) == RX_OK;
 }
 
 /* The code without its level (the code itself when it has none). */
 void
-rc_family(const char *text, size_t len, uint8_t info, rc_code *out)
+rx_code_family(const char *text, size_t len, uint8_t info, rx_code *out)
 {
-	if (rc_has_level(info))
-		len = rc_last_label_start(text, len) - 1;
-	rc_set(out, text, len);
+	if (rx_code_has_level(info))
+		len = rx_code_last_label_start(text, len) - 1;
+	rx_code_set(out, text, len);
 }
 
 /* The first n labels of a code (n >= 1; the whole code when n >= depth). */
 rx_status
-rc_prefix(const char *text, size_t len, int64_t n, rc_code *out, rx_error *err)
+rx_code_prefix(const char *text, size_t len, int64_t n, rx_code *out, rx_error *err)
 {
 	size_t		i;
 	int64_t		seen = 1;
@@ -239,44 +239,44 @@ rc_prefix(const char *text, size_t len, int64_t n, rc_code *out, rx_error *err)
 		if (text[i] == '.' && seen++ == n)
 			break;
 	}
-	rc_set(out, text, i);
+	rx_code_set(out, text, i);
 	return RX_OK;
 }
 
 /* The code with a level label appended (see rolecode.h for the errors). */
 rx_status
-rc_append_level(const char *text, size_t len, uint8_t info, int32_t level,
-				rc_code *out, rx_error *err)
+rx_code_append_level(const char *text, size_t len, uint8_t info, int32_t level,
+				rx_code *out, rx_error *err)
 {
-	char		lv[RL_TEXT_MAX];
+	char		lv[RX_LEVEL_TEXT_MAX];
 	size_t		n;
 
 	rx_clear(err);
-	if (!rl_valid(level))
+	if (!rx_level_valid(level))
 		return rx_fail(err, RX_ARGUMENT, "The level is not a valid rolelevel value.");
-	if (rc_has_level(info))
+	if (rx_code_has_level(info))
 	{
-		size_t		start = rc_last_label_start(text, len);
+		size_t		start = rx_code_last_label_start(text, len);
 
 		return rx_fail(err, RX_ARGUMENT,
 					   "The code already ends in the level %.*s; append to its family, code_family(code), to replace it.",
 					   (int) (len - start), text + start);
 	}
-	if (rc_depth(info) >= RC_LABELS_MAX)
+	if (rx_code_depth(info) >= RX_CODE_LABELS_MAX)
 		return rx_fail(err, RX_ARGUMENT,
 					   "A role code has at most %d labels, and this one already has %d.",
-					   RC_LABELS_MAX, rc_depth(info));
-	n = rl_format(level, lv);
+					   RX_CODE_LABELS_MAX, rx_code_depth(info));
+	n = rx_level_format(level, lv);
 	memmove(out->text, text, len);
 	out->text[len] = '.';
 	memcpy(out->text + len + 1, lv, n);
-	rc_set(out, out->text, len + 1 + n);
+	rx_code_set(out, out->text, len + 1 + n);
 	return RX_OK;
 }
 
 /* The least label character above c, or 0 when c is '_' (the greatest). */
 static char
-rc_next_label_char(char c)
+rx_code_next_label_char(char c)
 {
 	if (c == '9')
 		return 'A';
@@ -289,7 +289,7 @@ rc_next_label_char(char c)
 
 /* Length of the label of text that ends just before offset end. */
 static size_t
-rc_label_length_before(const char *text, size_t end)
+rx_code_label_length_before(const char *text, size_t end)
 {
 	size_t		i = end;
 
@@ -310,15 +310,15 @@ rc_label_length_before(const char *text, size_t end)
  * into '0' (which lengthens the label before it), carrying leftwards.
  */
 bool
-rc_subtree_end(const char *text, size_t len, rc_code *out)
+rx_code_subtree_end(const char *text, size_t len, rx_code *out)
 {
 	size_t		i;
 
-	if (rc_label_length_before(text, len) < RC_LABEL_MAX)
+	if (rx_code_label_length_before(text, len) < RX_CODE_LABEL_MAX)
 	{
 		memmove(out->text, text, len);
 		out->text[len] = '0';
-		rc_set(out, out->text, len + 1);
+		rx_code_set(out, out->text, len + 1);
 		return true;
 	}
 	for (i = len; i-- > 0;)
@@ -327,15 +327,15 @@ rc_subtree_end(const char *text, size_t len, rc_code *out)
 
 		if (text[i] == '.')
 		{
-			if (rc_label_length_before(text, i) >= RC_LABEL_MAX)
+			if (rx_code_label_length_before(text, i) >= RX_CODE_LABEL_MAX)
 				continue;
 			next = '0';
 		}
-		else if ((next = rc_next_label_char(text[i])) == '\0')
+		else if ((next = rx_code_next_label_char(text[i])) == '\0')
 			continue;
 		memmove(out->text, text, i);
 		out->text[i] = next;
-		rc_set(out, out->text, i + 1);
+		rx_code_set(out, out->text, i + 1);
 		return true;
 	}
 	return false;
@@ -343,17 +343,17 @@ rc_subtree_end(const char *text, size_t len, rc_code *out)
 
 /* The greatest code in the subtree of X (see rolecode.h). */
 void
-rc_subtree_max(const char *text, size_t len, rc_code *out)
+rx_code_subtree_max(const char *text, size_t len, rx_code *out)
 {
-	int			depth = rc_depth(rc_info(text, len));
+	int			depth = rx_code_depth(rx_code_info(text, len));
 	size_t		o = len;
 
 	memmove(out->text, text, len);
-	for (; depth < RC_LABELS_MAX; depth++)
+	for (; depth < RX_CODE_LABELS_MAX; depth++)
 	{
 		out->text[o++] = '.';
-		memset(out->text + o, '_', RC_LABEL_MAX);
-		o += RC_LABEL_MAX;
+		memset(out->text + o, '_', RX_CODE_LABEL_MAX);
+		o += RX_CODE_LABEL_MAX;
 	}
-	rc_set(out, out->text, o);
+	rx_code_set(out, out->text, o);
 }

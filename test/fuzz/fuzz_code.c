@@ -3,7 +3,7 @@
  *
  * Invariants: parsing never crashes or overruns; a failure always carries a
  * detail sentence; a parsed code is canonical (its text parses back to
- * itself, its info byte is rc_info of its text, depth 1-8, labels 1-16
+ * itself, its info byte is rx_code_info of its text, depth 1-8, labels 1-16
  * characters of [A-Z0-9_]); family, prefix and appended level are valid
  * codes that contain or are contained as they should; both subtree bounds
  * are valid codes that bracket the code and its own extensions.  When the
@@ -15,21 +15,21 @@
 #include <string.h>
 
 #include "core/level.h"
-#include "core/rolecode.h"
+#include "core/code.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* Abort unless c is a canonical code. */
 static void
-check_canonical(const rc_code *c)
+check_canonical(const rx_code *c)
 {
-	rc_code		back;
+	rx_code		back;
 	rx_error	err;
 	size_t		i,
 				lablen = 0;
 	int			depth = 1;
 
-	if (c->len == 0 || c->len > RC_TEXT_MAX || c->text[c->len] != '\0')
+	if (c->len == 0 || c->len > RX_CODE_TEXT_MAX || c->text[c->len] != '\0')
 		abort();
 	for (i = 0; i < c->len; i++)
 	{
@@ -40,14 +40,14 @@ check_canonical(const rc_code *c)
 			depth++;
 			lablen = 0;
 		}
-		else if (!rc_is_label_char(c->text[i]) || ++lablen > RC_LABEL_MAX)
+		else if (!rx_code_is_label_char(c->text[i]) || ++lablen > RX_CODE_LABEL_MAX)
 			abort();
 	}
-	if (lablen == 0 || depth > RC_LABELS_MAX || rc_depth(c->info) != depth)
+	if (lablen == 0 || depth > RX_CODE_LABELS_MAX || rx_code_depth(c->info) != depth)
 		abort();
-	if (c->info != rc_info(c->text, c->len) || (c->info & 0xE0) != 0)
+	if (c->info != rx_code_info(c->text, c->len) || (c->info & 0xE0) != 0)
 		abort();
-	if (rc_parse(c->text, c->len, &back, &err) != RX_OK ||
+	if (rx_code_parse(c->text, c->len, &back, &err) != RX_OK ||
 		back.len != c->len || memcmp(back.text, c->text, c->len) != 0 ||
 		back.info != c->info)
 		abort();
@@ -55,7 +55,7 @@ check_canonical(const rc_code *c)
 
 /* Reference order: label by label, bytes within a label, prefix first. */
 static int
-ref_compare(const rc_code *a, const rc_code *b)
+ref_compare(const rx_code *a, const rx_code *b)
 {
 	size_t		i = 0,
 				j = 0;
@@ -86,7 +86,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *s = (const char *) data;
 	const uint8_t *nul = memchr(data, 0, size);
-	rc_code		c,
+	rx_code		c,
 				d,
 				out,
 				end,
@@ -94,7 +94,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	rx_error	err;
 	int32_t		level;
 
-	if (rc_parse(s, size, &c, &err) != RX_OK)
+	if (rx_code_parse(s, size, &c, &err) != RX_OK)
 	{
 		if (err.detail[0] == '\0' || err.status != RX_SYNTAX)
 			abort();
@@ -105,73 +105,73 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 		check_canonical(&c);
 
-		rc_family(c.text, c.len, c.info, &out);
+		rx_code_family(c.text, c.len, c.info, &out);
 		check_canonical(&out);
-		if (!rc_descends(c.text, c.len, out.text, out.len))
+		if (!rx_code_descends(c.text, c.len, out.text, out.len))
 			abort();
-		if (rc_level(c.text, c.len, c.info, &level))
+		if (rx_code_level(c.text, c.len, c.info, &level))
 		{
-			if (!rl_valid(level) || rc_depth(out.info) != rc_depth(c.info) - 1)
+			if (!rx_level_valid(level) || rx_code_depth(out.info) != rx_code_depth(c.info) - 1)
 				abort();
 		}
 		else if (out.len != c.len)
 			abort();
 
-		if (rc_prefix(c.text, c.len, 1 + (int64_t) (size % 9), &out, &err) != RX_OK)
+		if (rx_code_prefix(c.text, c.len, 1 + (int64_t) (size % 9), &out, &err) != RX_OK)
 			abort();
 		check_canonical(&out);
-		if (!rc_descends(c.text, c.len, out.text, out.len))
+		if (!rx_code_descends(c.text, c.len, out.text, out.len))
 			abort();
-		if (rc_prefix(c.text, c.len, 0, &out, &err) != RX_ARGUMENT || err.detail[0] == '\0')
+		if (rx_code_prefix(c.text, c.len, 0, &out, &err) != RX_ARGUMENT || err.detail[0] == '\0')
 			abort();
 
 		level = (int32_t) (size * 101 % 1000);	/* valid below 400 */
-		if (rc_append_level(c.text, c.len, c.info, level, &out, &err) == RX_OK)
+		if (rx_code_append_level(c.text, c.len, c.info, level, &out, &err) == RX_OK)
 		{
 			check_canonical(&out);
-			if (!rc_has_level(out.info) ||
-				!rc_descends(out.text, out.len, c.text, c.len) ||
-				rc_depth(out.info) != rc_depth(c.info) + 1)
+			if (!rx_code_has_level(out.info) ||
+				!rx_code_descends(out.text, out.len, c.text, c.len) ||
+				rx_code_depth(out.info) != rx_code_depth(c.info) + 1)
 				abort();
 		}
 		else if (err.detail[0] == '\0' ||
-				 (rl_valid(level) && !rc_has_level(c.info) &&
-				  rc_depth(c.info) < RC_LABELS_MAX))
+				 (rx_level_valid(level) && !rx_code_has_level(c.info) &&
+				  rx_code_depth(c.info) < RX_CODE_LABELS_MAX))
 			abort();
 
-		has_end = rc_subtree_end(c.text, c.len, &end);
-		rc_subtree_max(c.text, c.len, &max);
+		has_end = rx_code_subtree_end(c.text, c.len, &end);
+		rx_code_subtree_max(c.text, c.len, &max);
 		check_canonical(&max);
-		if (!rc_descends(max.text, max.len, c.text, c.len) ||
-			rc_compare(max.text, max.len, c.text, c.len) < 0)
+		if (!rx_code_descends(max.text, max.len, c.text, c.len) ||
+			rx_code_compare(max.text, max.len, c.text, c.len) < 0)
 			abort();
 		if (has_end)
 		{
 			check_canonical(&end);
-			if (rc_descends(end.text, end.len, c.text, c.len) ||
-				rc_compare(end.text, end.len, max.text, max.len) <= 0)
+			if (rx_code_descends(end.text, end.len, c.text, c.len) ||
+				rx_code_compare(end.text, end.len, max.text, max.len) <= 0)
 				abort();
 		}
 	}
 
 	/* two codes separated by a NUL: order and containment */
 	if (nul != NULL &&
-		rc_parse(s, (size_t) (nul - data), &c, &err) == RX_OK &&
-		rc_parse((const char *) nul + 1, size - (size_t) (nul - data) - 1, &d, &err) == RX_OK)
+		rx_code_parse(s, (size_t) (nul - data), &c, &err) == RX_OK &&
+		rx_code_parse((const char *) nul + 1, size - (size_t) (nul - data) - 1, &d, &err) == RX_OK)
 	{
-		bool		has_end = rc_subtree_end(d.text, d.len, &end);
-		bool		in = rc_descends(c.text, c.len, d.text, d.len);
+		bool		has_end = rx_code_subtree_end(d.text, d.len, &end);
+		bool		in = rx_code_descends(c.text, c.len, d.text, d.len);
 
-		if (rc_compare(c.text, c.len, d.text, d.len) != ref_compare(&c, &d))
+		if (rx_code_compare(c.text, c.len, d.text, d.len) != ref_compare(&c, &d))
 			abort();
-		if (rc_compare(c.text, c.len, d.text, d.len) != -rc_compare(d.text, d.len, c.text, c.len))
+		if (rx_code_compare(c.text, c.len, d.text, d.len) != -rx_code_compare(d.text, d.len, c.text, c.len))
 			abort();
-		rc_subtree_max(d.text, d.len, &max);
-		if (in != (rc_compare(c.text, c.len, d.text, d.len) >= 0 &&
-				   rc_compare(c.text, c.len, max.text, max.len) <= 0))
+		rx_code_subtree_max(d.text, d.len, &max);
+		if (in != (rx_code_compare(c.text, c.len, d.text, d.len) >= 0 &&
+				   rx_code_compare(c.text, c.len, max.text, max.len) <= 0))
 			abort();
-		if (in != (rc_compare(c.text, c.len, d.text, d.len) >= 0 &&
-				   (!has_end || rc_compare(c.text, c.len, end.text, end.len) < 0)))
+		if (in != (rx_code_compare(c.text, c.len, d.text, d.len) >= 0 &&
+				   (!has_end || rx_code_compare(c.text, c.len, end.text, end.len) < 0)))
 			abort();
 	}
 	return 0;

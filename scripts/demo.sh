@@ -4,8 +4,8 @@
 # (sample/tour.sql) and clean up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-source test/build.sh
-source test/cluster.sh
+source scripts/build.sh
+source scripts/cluster.sh
 rx_cluster_start
 psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION roleext CASCADE'
 for f in sample/load.sql sample/hris.sql; do

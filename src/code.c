@@ -1,11 +1,11 @@
 /*
- * rolecode.c — PostgreSQL glue for the rolecode type (see core/rolecode.h).
+ * rolecode.c — PostgreSQL glue for the rolecode type (see core/code.h).
  *
  * Text and binary I/O, comparison and hashing (never raising errors), the
  * containment operators and the accessors.  The planner support that turns
  * <@ and @> into btree index conditions is in rolecode_support.c.
  */
-#include "rolecode_glue.h"
+#include "code_glue.h"
 
 #include "catalog/pg_type.h"
 #include "common/hashfn.h"
@@ -21,7 +21,7 @@
 
 /* A new rolecode varlena (4-byte header) holding a core value. */
 struct varlena *
-rolecode_from_core(const rc_code *c)
+code_make_datum(const rx_code *c)
 {
 	struct varlena *v = (struct varlena *) palloc(VARHDRSZ + 1 + c->len);
 
@@ -35,7 +35,7 @@ rolecode_from_core(const rc_code *c)
 static char *
 code_cstring(const struct varlena *v)
 {
-	return pnstrdup(RC_VAL_TEXT(v), RC_VAL_LEN(v));
+	return pnstrdup(CODE_VAL_TEXT(v), CODE_VAL_LEN(v));
 }
 
 /* Parse a role code literal. */
@@ -44,15 +44,15 @@ Datum
 rolecode_in(PG_FUNCTION_ARGS)
 {
 	char	   *str = PG_GETARG_CSTRING(0);
-	rc_code		c;
+	rx_code		c;
 	rx_error	err;
 
-	if (rc_parse(str, strlen(str), &c, &err) != RX_OK)
+	if (rx_code_parse(str, strlen(str), &c, &err) != RX_OK)
 	{
 		rx_input_error(RX_ESCONTEXT(fcinfo), "rolecode", str, &err);
 		PG_RETURN_NULL();
 	}
-	PG_RETURN_POINTER(rolecode_from_core(&c));
+	PG_RETURN_POINTER(code_make_datum(&c));
 }
 
 /* Canonical text of a code: upper case, dot-separated. */
@@ -77,7 +77,7 @@ rolecode_recv(PG_FUNCTION_ARGS)
 	int			version = pq_getmsgbyte(buf);
 	int			nbytes;
 	const char *s;
-	rc_code		c;
+	rx_code		c;
 	rx_error	err;
 
 	if (version != RC_BINARY_VERSION)
@@ -88,12 +88,12 @@ rolecode_recv(PG_FUNCTION_ARGS)
 						   RC_BINARY_VERSION)));
 	nbytes = buf->len - buf->cursor;
 	s = pq_getmsgbytes(buf, nbytes);
-	if (rc_parse(s, (size_t) nbytes, &c, &err) != RX_OK)
+	if (rx_code_parse(s, (size_t) nbytes, &c, &err) != RX_OK)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external rolecode value"),
 				 errdetail("%s", err.detail)));
-	PG_RETURN_POINTER(rolecode_from_core(&c));
+	PG_RETURN_POINTER(code_make_datum(&c));
 }
 
 /* Binary output: the version byte, then the canonical text. */
@@ -106,7 +106,7 @@ rolecode_send(PG_FUNCTION_ARGS)
 
 	pq_begintypsend(&buf);
 	pq_sendbyte(&buf, RC_BINARY_VERSION);
-	pq_sendbytes(&buf, RC_VAL_TEXT(v), (int) RC_VAL_LEN(v));
+	pq_sendbytes(&buf, CODE_VAL_TEXT(v), (int) CODE_VAL_LEN(v));
 	PG_RETURN_BYTEA_P(pq_endtypsend(&buf));
 }
 
@@ -114,7 +114,7 @@ rolecode_send(PG_FUNCTION_ARGS)
 static inline int
 code_compare(const struct varlena *a, const struct varlena *b)
 {
-	return rc_compare(RC_VAL_TEXT(a), RC_VAL_LEN(a), RC_VAL_TEXT(b), RC_VAL_LEN(b));
+	return rx_code_compare(CODE_VAL_TEXT(a), CODE_VAL_LEN(a), CODE_VAL_TEXT(b), CODE_VAL_LEN(b));
 }
 
 /*
@@ -140,8 +140,8 @@ code_eq(PG_FUNCTION_ARGS)
 {
 	struct varlena *a = PG_GETARG_VARLENA_PP(0);
 	struct varlena *b = PG_GETARG_VARLENA_PP(1);
-	bool		eq = RC_VAL_LEN(a) == RC_VAL_LEN(b) &&
-		memcmp(RC_VAL_TEXT(a), RC_VAL_TEXT(b), RC_VAL_LEN(a)) == 0;
+	bool		eq = CODE_VAL_LEN(a) == CODE_VAL_LEN(b) &&
+		memcmp(CODE_VAL_TEXT(a), CODE_VAL_TEXT(b), CODE_VAL_LEN(a)) == 0;
 
 	PG_FREE_IF_COPY(a, 0);
 	PG_FREE_IF_COPY(b, 1);
@@ -228,7 +228,7 @@ Datum
 code_hash(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
-	Datum		h = hash_any((const unsigned char *) RC_VAL_TEXT(v), (int) RC_VAL_LEN(v));
+	Datum		h = hash_any((const unsigned char *) CODE_VAL_TEXT(v), (int) CODE_VAL_LEN(v));
 
 	PG_FREE_IF_COPY(v, 0);
 	PG_RETURN_DATUM(h);
@@ -240,35 +240,35 @@ Datum
 code_hash_extended(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
-	Datum		h = hash_any_extended((const unsigned char *) RC_VAL_TEXT(v),
-									  (int) RC_VAL_LEN(v), PG_GETARG_INT64(1));
+	Datum		h = hash_any_extended((const unsigned char *) CODE_VAL_TEXT(v),
+									  (int) CODE_VAL_LEN(v), PG_GETARG_INT64(1));
 
 	PG_FREE_IF_COPY(v, 0);
 	PG_RETURN_DATUM(h);
 }
 
 /* a @> b: a is an ancestor of b, or b itself. */
-PG_FUNCTION_INFO_V1(code_ancestor_of);
+PG_FUNCTION_INFO_V1(code_contains);
 Datum
-code_ancestor_of(PG_FUNCTION_ARGS)
+code_contains(PG_FUNCTION_ARGS)
 {
 	struct varlena *a = PG_GETARG_VARLENA_PP(0);
 	struct varlena *b = PG_GETARG_VARLENA_PP(1);
 
-	PG_RETURN_BOOL(rc_descends(RC_VAL_TEXT(b), RC_VAL_LEN(b),
-							   RC_VAL_TEXT(a), RC_VAL_LEN(a)));
+	PG_RETURN_BOOL(rx_code_descends(CODE_VAL_TEXT(b), CODE_VAL_LEN(b),
+							   CODE_VAL_TEXT(a), CODE_VAL_LEN(a)));
 }
 
 /* a <@ b: a is a descendant of b, or b itself. */
-PG_FUNCTION_INFO_V1(code_descendant_of);
+PG_FUNCTION_INFO_V1(code_contained_by);
 Datum
-code_descendant_of(PG_FUNCTION_ARGS)
+code_contained_by(PG_FUNCTION_ARGS)
 {
 	struct varlena *a = PG_GETARG_VARLENA_PP(0);
 	struct varlena *b = PG_GETARG_VARLENA_PP(1);
 
-	PG_RETURN_BOOL(rc_descends(RC_VAL_TEXT(a), RC_VAL_LEN(a),
-							   RC_VAL_TEXT(b), RC_VAL_LEN(b)));
+	PG_RETURN_BOOL(rx_code_descends(CODE_VAL_TEXT(a), CODE_VAL_LEN(a),
+							   CODE_VAL_TEXT(b), CODE_VAL_LEN(b)));
 }
 
 /* The number of labels. */
@@ -278,7 +278,7 @@ code_depth(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
 
-	PG_RETURN_INT32(rc_depth(RC_VAL_INFO(v)));
+	PG_RETURN_INT32(rx_code_depth(CODE_VAL_INFO(v)));
 }
 
 /* The level a code ends in, as a rolelevel; null when it has none. */
@@ -289,7 +289,7 @@ code_level(PG_FUNCTION_ARGS)
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
 	int32_t		level;
 
-	if (!rc_level(RC_VAL_TEXT(v), RC_VAL_LEN(v), RC_VAL_INFO(v), &level))
+	if (!rx_code_level(CODE_VAL_TEXT(v), CODE_VAL_LEN(v), CODE_VAL_INFO(v), &level))
 		PG_RETURN_NULL();
 	PG_RETURN_INT32(level);
 }
@@ -300,12 +300,12 @@ Datum
 code_family(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
-	rc_code		c;
+	rx_code		c;
 
-	if (!rc_has_level(RC_VAL_INFO(v)))
+	if (!rx_code_has_level(CODE_VAL_INFO(v)))
 		PG_RETURN_POINTER(v);
-	rc_family(RC_VAL_TEXT(v), RC_VAL_LEN(v), RC_VAL_INFO(v), &c);
-	PG_RETURN_POINTER(rolecode_from_core(&c));
+	rx_code_family(CODE_VAL_TEXT(v), CODE_VAL_LEN(v), CODE_VAL_INFO(v), &c);
+	PG_RETURN_POINTER(code_make_datum(&c));
 }
 
 /* The first n labels (the whole code when n >= depth; 22023 when n < 1). */
@@ -315,13 +315,13 @@ code_prefix(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
 	int32		n = PG_GETARG_INT32(1);
-	rc_code		c;
+	rx_code		c;
 	rx_error	err;
 
-	if (rc_prefix(RC_VAL_TEXT(v), RC_VAL_LEN(v), n, &c, &err) != RX_OK)
+	if (rx_code_prefix(CODE_VAL_TEXT(v), CODE_VAL_LEN(v), n, &c, &err) != RX_OK)
 		rx_raise(psprintf("invalid prefix length %d for role code \"%s\"", n,
 						  code_cstring(v)), &err);
-	PG_RETURN_POINTER(rolecode_from_core(&c));
+	PG_RETURN_POINTER(code_make_datum(&c));
 }
 
 /*
@@ -334,35 +334,35 @@ code_append_level(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
 	int32		level = PG_GETARG_INT32(1);
-	rc_code		c;
+	rx_code		c;
 	rx_error	err;
 
-	if (rc_append_level(RC_VAL_TEXT(v), RC_VAL_LEN(v), RC_VAL_INFO(v), level,
+	if (rx_code_append_level(CODE_VAL_TEXT(v), CODE_VAL_LEN(v), CODE_VAL_INFO(v), level,
 						&c, &err) != RX_OK)
 	{
-		char		lv[RL_TEXT_MAX] = "?";
+		char		lv[RX_LEVEL_TEXT_MAX] = "?";
 
-		if (rl_valid(level))
-			rl_format(level, lv);
+		if (rx_level_valid(level))
+			rx_level_format(level, lv);
 		rx_raise(psprintf("cannot append level \"%s\" to role code \"%s\"", lv,
 						  code_cstring(v)), &err);
 	}
-	PG_RETURN_POINTER(rolecode_from_core(&c));
+	PG_RETURN_POINTER(code_make_datum(&c));
 }
 
 /* The ancestors of a code, root first, as a rolecode[] (see the header). */
 ArrayType *
-rolecode_ancestors(const struct varlena *code, Oid typid)
+code_ancestors_array(const struct varlena *code, Oid typid)
 {
-	Datum		elems[RC_LABELS_MAX];
-	int			n = rc_depth(RC_VAL_INFO(code));
+	Datum		elems[RX_CODE_LABELS_MAX];
+	int			n = rx_code_depth(CODE_VAL_INFO(code));
 	int			i;
-	rc_code		c;
+	rx_code		c;
 
 	for (i = 0; i < n; i++)
 	{
-		rc_prefix(RC_VAL_TEXT(code), RC_VAL_LEN(code), i + 1, &c, NULL);
-		elems[i] = PointerGetDatum(rolecode_from_core(&c));
+		rx_code_prefix(CODE_VAL_TEXT(code), CODE_VAL_LEN(code), i + 1, &c, NULL);
+		elems[i] = PointerGetDatum(code_make_datum(&c));
 	}
 	return construct_array(elems, n, typid, -1, false, TYPALIGN_INT);
 }
@@ -377,7 +377,7 @@ code_ancestors(PG_FUNCTION_ARGS)
 
 	if (!OidIsValid(typid))
 		elog(ERROR, "could not determine the argument type of code_ancestors");
-	PG_RETURN_ARRAYTYPE_P(rolecode_ancestors(v, typid));
+	PG_RETURN_ARRAYTYPE_P(code_ancestors_array(v, typid));
 }
 
 /*
@@ -390,8 +390,8 @@ Datum
 code_subtree_max(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
-	rc_code		c;
+	rx_code		c;
 
-	rc_subtree_max(RC_VAL_TEXT(v), RC_VAL_LEN(v), &c);
-	PG_RETURN_POINTER(rolecode_from_core(&c));
+	rx_code_subtree_max(CODE_VAL_TEXT(v), CODE_VAL_LEN(v), &c);
+	PG_RETURN_POINTER(code_make_datum(&c));
 }

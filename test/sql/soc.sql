@@ -12,7 +12,7 @@ SELECT is(
   (SELECT string_agg(p.oid::regprocedure::text, ', ') FROM pg_proc p
     WHERE p.pronamespace = 'roleext'::regnamespace
       AND ('soccode'::regtype = ANY (p.proargtypes) OR p.prorettype = 'soccode'::regtype
-           OR p.proname IN ('soc_contains_support', 'soc_contained_support'))
+           OR p.proname IN ('soc_contains_support', 'soc_contained_by_support'))
       AND p.prolang <> (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')
       AND p.prolang <> (SELECT oid FROM pg_language WHERE lanname = 'sql')
       AND NOT (p.provolatile = 'i' AND p.proisstrict AND p.proparallel = 's')), NULL,
@@ -314,9 +314,9 @@ SELECT ok(pg_temp.index_plan($$SELECT * FROM soc_idx WHERE code <@ '29-1210'$$) 
 SELECT ok(pg_temp.index_plan($$SELECT * FROM soc_idx WHERE '15-0000' @> code$$)
           ~ 'Index Cond: \(\(code >= ''15-0000''::(roleext\.)?soccode\) AND \(code <= ''15-9999\.99''::(roleext\.)?soccode\)\)',
           'group @> code is the same range');
-SELECT ok(pg_temp.index_plan($$SELECT * FROM soc_idx WHERE soc_contained(code, '15-1250')$$)
+SELECT ok(pg_temp.index_plan($$SELECT * FROM soc_idx WHERE soc_contained_by(code, '15-1250')$$)
           ~ 'Index Cond: \(\(code >= ''15-1250''::(roleext\.)?soccode\) AND \(code <= ''15-1259\.99''::(roleext\.)?soccode\)\)',
-          'the function soc_contained(code, group) uses the index too');
+          'the function soc_contained_by(code, group) uses the index too');
 SELECT ok(pg_temp.index_plan($$SELECT * FROM soc_idx WHERE code <@ '15-1252.01'$$)
           ~ 'Index Cond: \(code = ''15-1252\.01''::(roleext\.)?soccode\)',
           'code <@ an O*NET code is an equality');

@@ -92,7 +92,7 @@ typedef struct tally
 	int			official_n;
 	int			official_top1;
 	double		seconds;
-	double		query_seconds;	/* inside ac_query only */
+	double		query_seconds;	/* inside rx_autocode_query only */
 	double		logloss;
 	int			bins_n[10];
 	int			bins_ok[10];
@@ -435,13 +435,13 @@ row_cmp(const void *a, const void *b)
 	return c != 0 ? c : (x->code > y->code) - (x->code < y->code);
 }
 
-/* Normalize with tn_normalize (src/core/title.c) into a static buffer. */
+/* Normalize with rx_title_normalize (src/core/title.c) into a static buffer. */
 static const char *
 normalize(const char *s, size_t *len)
 {
 	static char *buf;
 	static size_t cap;
-	size_t		need = tn_out_capacity(strlen(s));
+	size_t		need = rx_title_out_capacity(strlen(s));
 	rx_error	err;
 
 	if (need > cap)
@@ -450,19 +450,19 @@ normalize(const char *s, size_t *len)
 		cap = need * 2;
 		buf = xmalloc(cap);
 	}
-	if (tn_normalize(s, strlen(s), buf, cap, len, &err) != RX_OK)
+	if (rx_title_normalize(s, strlen(s), buf, cap, len, &err) != RX_OK)
 		die("normalization failed", s);
 	return buf;
 }
 
 /* Add one dictionary entry or die. */
 static void
-add_entry(ac_index *ix, const char *text, const char *label, int32_t code, ac_kind kind,
+add_entry(rx_autocode_index *ix, const char *text, const char *label, int32_t code, rx_autocode_kind kind,
 		  double weight)
 {
 	size_t		len;
 	const char *norm = normalize(text, &len);
-	ac_entry_in in;
+	rx_autocode_entry_in in;
 	rx_error	err;
 
 	in.text = norm;
@@ -472,9 +472,9 @@ add_entry(ac_index *ix, const char *text, const char *label, int32_t code, ac_ki
 	in.code = code;
 	in.kind = kind;
 	in.weight = weight;
-	in.head_end = head_window ? ac_head_window(text, strlen(text), norm, len) : 0;
-	if (ac_add(ix, &in, &err) != RX_OK)
-		die("ac_add failed", err.detail);
+	in.head_end = head_window ? rx_autocode_head_window(text, strlen(text), norm, len) : 0;
+	if (rx_autocode_add(ix, &in, &err) != RX_OK)
+		die("rx_autocode_add failed", err.detail);
 }
 
 /*
@@ -484,7 +484,7 @@ add_entry(ac_index *ix, const char *text, const char *label, int32_t code, ac_ki
  * head noun belongs.
  */
 static void
-add_title(ac_index *ix, const char *title, int32_t code, bool split)
+add_title(rx_autocode_index *ix, const char *title, int32_t code, bool split)
 {
 	const char *open = strchr(title, '(');
 	const char *close = open ? strchr(open, ')') : NULL;
@@ -494,17 +494,17 @@ add_title(ac_index *ix, const char *title, int32_t code, bool split)
 	if (!split || open == NULL || close == NULL || open == title ||
 		(size_t) (close - title) >= sizeof(buf))
 	{
-		add_entry(ix, title, title, code, AC_TITLE, 1.0);
+		add_entry(ix, title, title, code, RX_AUTOCODE_TITLE, 1.0);
 		return;
 	}
 	n = (size_t) (open - title);
 	memcpy(buf, title, n);
 	snprintf(buf + n, sizeof(buf) - n, "%s", close + 1);
-	add_entry(ix, buf, title, code, AC_TITLE, 1.0);
+	add_entry(ix, buf, title, code, RX_AUTOCODE_TITLE, 1.0);
 	n = (size_t) (close - open - 1);
 	memcpy(buf, open + 1, n);
 	buf[n] = '\0';
-	add_entry(ix, buf, title, code, AC_TITLE, 1.0);
+	add_entry(ix, buf, title, code, RX_AUTOCODE_TITLE, 1.0);
 }
 
 /* xorshift32 step. */
@@ -618,7 +618,7 @@ hit_at(const devtitle *d, int32_t pred, int level)
 
 /* The review rule of resolve_title: best < 0.30 or top two within 0.10. */
 static bool
-needs_review(const ac_hit *h, int n)
+needs_review(const rx_autocode_hit *h, int n)
 {
 	if (n == 0 || h[0].score < 0.30)
 		return true;
@@ -627,10 +627,10 @@ needs_review(const ac_hit *h, int n)
 
 /* Code every held-out title (messy variants when messy) and tally the results. */
 static void
-evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy_variant,
+evaluate(rx_autocode_index *ix, rx_autocode_scratch *sc, const devtitle *dev, int ndev, bool messy_variant,
 		 tally *t, int show_errors, int show_examples)
 {
-	ac_hit		hits[K];
+	rx_autocode_hit		hits[K];
 	struct timespec t0,
 				t1,
 				q0,
@@ -676,9 +676,9 @@ evaluate(ac_index *ix, ac_scratch *sc, const devtitle *dev, int ndev, bool messy
 		else
 			norm = normalize(q, &len);
 		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q0);
-		if (ac_query_head(ix, sc, norm, len, head_window ? ac_head_window(q, strlen(q), norm, len) : 0,
+		if (rx_autocode_query_head(ix, sc, norm, len, head_window ? rx_autocode_head_window(q, strlen(q), norm, len) : 0,
 						  K, hits, &n, &err) != RX_OK)
-			die("ac_query failed", err.detail);
+			die("rx_autocode_query failed", err.detail);
 		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q1);
 		t->query_seconds += (double) (q1.tv_sec - q0.tv_sec) + (double) (q1.tv_nsec - q0.tv_nsec) / 1e9;
 		if (examples < show_examples)
@@ -868,7 +868,7 @@ report(const char *name, const tally *t, bool calibration)
 			   t->normalized_apart);
 	printf("  equal to an O*NET-SOC occupation title: %d (%.1f%%), top-1 detailed among them %.1f%%\n",
 		   t->official_n, pct(t->official_n, t->n), pct(t->official_top1, t->official_n));
-	printf("  %.0f titles/s (normalize + code, one core; %.1f us of CPU a query in ac_query),"
+	printf("  %.0f titles/s (normalize + code, one core; %.1f us of CPU a query in rx_autocode_query),"
 		   " log loss of top-1 confidence %.3f\n",
 		   t->seconds > 0 ? t->n / t->seconds : 0, 1e6 * t->query_seconds / (t->n > 0 ? t->n : 1),
 		   t->logloss);
@@ -885,7 +885,7 @@ report(const char *name, const tally *t, bool calibration)
 
 /* Apply NAME=VALUE to the parameters; false for an unknown name. */
 static bool
-set_param(ac_params *p, const char *arg)
+set_param(rx_autocode_params *p, const char *arg)
 {
 	const char *eq = strchr(arg, '=');
 	double		v;
@@ -971,11 +971,11 @@ main(int argc, char **argv)
 	const char *dump = NULL;
 	const char *dump_norm = NULL;
 	const char *code_text = NULL;
-	ac_params	params = ac_params_default();
+	rx_autocode_params	params = rx_autocode_params_default();
 	double		official_weight = 1.0,
 				soc_weight = 1.0,
-				desc_weight = ac_default_weight(AC_DESCRIPTION),
-				def_weight = ac_default_weight(AC_DESCRIPTION),
+				desc_weight = rx_autocode_default_weight(RX_AUTOCODE_DESCRIPTION),
+				def_weight = rx_autocode_default_weight(RX_AUTOCODE_DESCRIPTION),
 				group_title_weight = 0;
 	int			show_errors = 0,
 				show_examples = 0,
@@ -989,8 +989,8 @@ main(int argc, char **argv)
 	row		   *rows;
 	occupation *occ;
 	devtitle   *dev;
-	ac_index   *ix;
-	ac_scratch *sc;
+	rx_autocode_index   *ix;
+	rx_autocode_scratch *sc;
 	tally		clean,
 				dirty;
 	struct timespec t0,
@@ -1121,7 +1121,7 @@ main(int argc, char **argv)
 
 	/* the dictionary without the held-out titles */
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	ix = ac_index_create(NULL, &params);
+	ix = rx_autocode_index_create(NULL, &params);
 	if (ix == NULL)
 		die("bad parameters", NULL);
 	for (i = 0; i < nrows; i++)
@@ -1130,9 +1130,9 @@ main(int argc, char **argv)
 	for (i = 0; i < nocc; i++)
 	{
 		if (official_weight > 0)
-			add_entry(ix, occ[i].title, occ[i].title, occ[i].code, AC_TITLE, official_weight);
+			add_entry(ix, occ[i].title, occ[i].title, occ[i].code, RX_AUTOCODE_TITLE, official_weight);
 		if (desc_weight > 0)
-			add_entry(ix, occ[i].desc, occ[i].title, occ[i].code, AC_DESCRIPTION, desc_weight);
+			add_entry(ix, occ[i].desc, occ[i].title, occ[i].code, RX_AUTOCODE_DESCRIPTION, desc_weight);
 	}
 	if (soc_weight > 0 || def_weight > 0)
 	{
@@ -1153,9 +1153,9 @@ main(int argc, char **argv)
 			if (c < 0)
 				continue;
 			if (soc_weight > 0)
-				add_entry(ix, f[2], f[2], c * 100, AC_TITLE, soc_weight);
+				add_entry(ix, f[2], f[2], c * 100, RX_AUTOCODE_TITLE, soc_weight);
 			if (def_weight > 0)
-				add_entry(ix, f[3], f[2], c * 100, AC_DESCRIPTION, def_weight);
+				add_entry(ix, f[3], f[2], c * 100, RX_AUTOCODE_DESCRIPTION, def_weight);
 		}
 		free(buf);
 	}
@@ -1172,31 +1172,31 @@ main(int argc, char **argv)
 		for (l = 0; l < 3; l++)
 			if (g[l] > 0 && soc_group_title[g[l]] != NULL)
 				add_entry(ix, soc_group_title[g[l]], soc_group_title[g[l]], occ[i].code,
-						  AC_DESCRIPTION, group_title_weight);
+						  RX_AUTOCODE_DESCRIPTION, group_title_weight);
 	}
 
 	/* the SOC groups of every occupation */
 	for (i = 0; i < nocc; i++)
 	{
 		int32_t		d = occ[i].code / 100;
-		int32_t		g[AC_GROUP_LEVELS];
+		int32_t		g[RX_AUTOCODE_GROUP_LEVELS];
 		rx_error	err;
 
 		g[0] = d;
 		g[1] = soc_broad[d];
 		g[2] = soc_minor[d];
 		g[3] = soc_major[d];
-		if (ac_set_groups(ix, occ[i].code, g, &err) != RX_OK)
-			die("ac_set_groups failed", err.detail);
+		if (rx_autocode_set_groups(ix, occ[i].code, g, &err) != RX_OK)
+			die("rx_autocode_set_groups failed", err.detail);
 	}
 	{
 		rx_error	err;
 
 		/* statistics and classifiers, as the SQL build does */
-		if (ac_index_refresh(ix, &err) != RX_OK)
+		if (rx_autocode_index_refresh(ix, &err) != RX_OK)
 			die("out of memory", err.detail);
 	}
-	sc = ac_scratch_create(ix);
+	sc = rx_autocode_scratch_create(ix);
 	if (sc == NULL)
 		die("out of memory", NULL);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -1205,17 +1205,17 @@ main(int argc, char **argv)
 	if (code_text != NULL)
 	{
 		/* code one title against the evaluation dictionary and stop */
-		ac_hit		h[K];
+		rx_autocode_hit		h[K];
 		int			n,
 					r;
 		size_t		len;
 		const char *norm = normalize(code_text, &len);
 		rx_error	err;
 
-		if (ac_query_head(ix, sc, norm, len,
-						  head_window ? ac_head_window(code_text, strlen(code_text), norm, len) : 0,
+		if (rx_autocode_query_head(ix, sc, norm, len,
+						  head_window ? rx_autocode_head_window(code_text, strlen(code_text), norm, len) : 0,
 						  K, h, &n, &err) != RX_OK)
-			die("ac_query failed", err.detail);
+			die("rx_autocode_query failed", err.detail);
 		printf("%s -> \"%s\"\n", code_text, norm);
 		for (r = 0; r < n; r++)
 			printf("  %02d-%04d.%02d  %.2f  %.*s%s\n", h[r].code / 1000000, h[r].code / 100 % 10000,
@@ -1225,7 +1225,7 @@ main(int argc, char **argv)
 	}
 	if (fit)
 	{
-		ac_params	uncal = params;
+		rx_autocode_params	uncal = params;
 		rx_error	err;
 
 		/* code once uncalibrated, fit the map, and set it for the real run */
@@ -1233,13 +1233,13 @@ main(int argc, char **argv)
 		fit_y = xmalloc(sizeof(int) * (size_t) ndev);
 		uncal.calib_a = 1;
 		uncal.calib_b = 0;
-		if (ac_index_set_params(ix, &uncal, &err) != RX_OK)
+		if (rx_autocode_index_set_params(ix, &uncal, &err) != RX_OK)
 			die("bad parameters", err.detail);
 		evaluate(ix, sc, dev, ndev, false, &clean, 0, 0);
 		fit_calibration(fit_x, fit_y, ndev, &params.calib_a, &params.calib_b);
 		printf("fitted calibration: --set calib_a=%.4f --set calib_b=%.4f\n",
 			   params.calib_a, params.calib_b);
-		if (ac_index_set_params(ix, &params, &err) != RX_OK)
+		if (rx_autocode_index_set_params(ix, &params, &err) != RX_OK)
 			die("bad parameters", err.detail);
 		free(fit_x);
 		free(fit_y);
@@ -1255,9 +1255,9 @@ main(int argc, char **argv)
 	{
 		struct timespec c0,
 					c1;
-		ac_entry_in in;
+		rx_autocode_entry_in in;
 		rx_error	err;
-		ac_hit		h[K];
+		rx_autocode_hit		h[K];
 		int			n;
 		bool		found;
 		const char *t = "chief autocoding officer";
@@ -1267,12 +1267,12 @@ main(int argc, char **argv)
 		in.label = t;
 		in.label_len = strlen(t);
 		in.code = 11101100;
-		in.kind = AC_TITLE;
+		in.kind = RX_AUTOCODE_TITLE;
 		in.weight = 1;
 		clock_gettime(CLOCK_MONOTONIC, &c0);
-		if (ac_add(ix, &in, &err) != RX_OK ||
-			ac_query(ix, sc, t, strlen(t), K, h, &n, &err) != RX_OK || n < 1 ||
-			h[0].code != 11101100 || ac_remove(ix, &in, &found, &err) != RX_OK || !found)
+		if (rx_autocode_add(ix, &in, &err) != RX_OK ||
+			rx_autocode_query(ix, sc, t, strlen(t), K, h, &n, &err) != RX_OK || n < 1 ||
+			h[0].code != 11101100 || rx_autocode_remove(ix, &in, &found, &err) != RX_OK || !found)
 			die("the incremental change did not take effect", NULL);
 		clock_gettime(CLOCK_MONOTONIC, &c1);
 		change = (double) (c1.tv_sec - c0.tv_sec) + (double) (c1.tv_nsec - c0.tv_nsec) / 1e9;
@@ -1285,8 +1285,8 @@ main(int argc, char **argv)
 			   nrows, ndev);
 		printf("dictionary: %u entries (%u titles, %u descriptions) over %u codes, %.1f MB,"
 			   " built in %.0f ms (normalization included)\n",
-			   ac_index_size(ix), ac_index_count(ix, AC_TITLE), ac_index_count(ix, AC_DESCRIPTION),
-			   ac_index_codes(ix), ac_index_bytes(ix) / 1048576.0, build * 1000);
+			   rx_autocode_index_size(ix), rx_autocode_index_count(ix, RX_AUTOCODE_TITLE), rx_autocode_index_count(ix, RX_AUTOCODE_DESCRIPTION),
+			   rx_autocode_index_codes(ix), rx_autocode_index_bytes(ix) / 1048576.0, build * 1000);
 		printf("one change (add a title, code it with statistics refreshed, remove it): %.2f ms\n",
 			   change * 1000);
 		report("clean held-out titles", &clean, calibrate);
@@ -1302,7 +1302,7 @@ main(int argc, char **argv)
 			   clean.n / clean.seconds);
 	if (quiet)
 		printf("query %.1f us\n", 1e6 * clean.query_seconds / clean.n);
-	ac_scratch_free(sc);
-	ac_index_free(ix);
+	rx_autocode_scratch_free(sc);
+	rx_autocode_index_free(ix);
 	return 0;
 }

@@ -5,7 +5,7 @@
 set -euo pipefail
 
 PG_MAJOR=${PG_MAJOR:-15}
-pkgs=(build-essential perl "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR"
+pkgs=(build-essential perl python3 "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR"
       "postgresql-$PG_MAJOR-pgtap")
 # clang and libFuzzer only for `make fuzz`; not needed by test/demo/bench.
 if [ "${ROLEEXT_WANT_FUZZ:-0}" = 1 ]; then pkgs+=(clang libclang-rt-14-dev); fi

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Source this file: deps, build and install roleext for $PG_CONFIG.
-# Shared by test/run.sh, test/demo.sh and bench/run.sh.
+# Shared by test/run.sh, scripts/demo.sh and bench/run.sh.
 set -euo pipefail
 PG_CONFIG=${PG_CONFIG:-pg_config}
 export PG_CONFIG
-bash test/deps.sh
+bash scripts/deps.sh
 make -s PG_CONFIG="$PG_CONFIG" all >/dev/null
 if [ -w "$("$PG_CONFIG" --pkglibdir)" ]; then
   make -s PG_CONFIG="$PG_CONFIG" install >/dev/null
