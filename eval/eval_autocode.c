@@ -26,8 +26,9 @@
 #include <time.h>
 
 #include "core/autocode.h"
-#include "md5.h"
+#include "core/confidence.h"
 #include "core/title.h"
+#include "md5.h"
 
 #define K			5
 #define LEVELS		4
@@ -616,13 +617,18 @@ hit_at(const devtitle *d, int32_t pred, int level)
 	return false;
 }
 
-/* The review rule of resolve_title: best < 0.30 or top two within 0.10. */
+/* The review rule (rx_confidence_needs_review) over the rounded scores of the top two. */
 static bool
 needs_review(const rx_autocode_hit *h, int n)
 {
-	if (n == 0 || h[0].score < 0.30)
-		return true;
-	return n >= 2 && h[0].score - h[1].score < 0.10;
+	int16_t		c[2] = {0, 0};
+	int			i;
+	rx_error	err;
+
+	for (i = 0; i < n && i < 2; i++)
+		if (rx_confidence_from_double(h[i].score, &c[i], &err) != RX_OK)
+			die("a score is not a confidence", err.detail);
+	return rx_confidence_needs_review((size_t) n, c[0], c[1]);
 }
 
 /* Code every held-out title (messy variants when messy) and tally the results. */

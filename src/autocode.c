@@ -71,8 +71,6 @@
 
 #define AC_FETCH			2048	/* dictionary rows read per SPI fetch */
 #define AC_STACK_TEXT		1024	/* titles up to this many bytes normalize on the stack */
-#define AC_REVIEW_BEST		3000	/* needs_review: best score below 0.30 ... */
-#define AC_REVIEW_GAP		1000	/* ... or the top two within 0.10 (ten-thousandths) */
 #define AC_RESULT_COLS		6
 #define AC_STACK_HITS		64	/* candidates kept on the stack; more are palloc'd */
 
@@ -562,8 +560,7 @@ soc_autocode(PG_FUNCTION_ARGS)
 	for (i = 0; i < n; i++)
 		if (rx_confidence_from_double(hits[i].score, &scores[i], &err) != RX_OK)
 			autocode_raise(&err);
-	review = n > 0 && (scores[0] < AC_REVIEW_BEST ||
-					   (n >= 2 && scores[0] - scores[1] < AC_REVIEW_GAP));
+	review = rx_confidence_needs_review(n, n > 0 ? scores[0] : 0, n > 1 ? scores[1] : 0);
 	for (i = 0; i < n && i < k; i++)
 	{
 		Datum		values[AC_RESULT_COLS];

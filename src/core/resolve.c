@@ -213,7 +213,7 @@ rx_resolve_rank(const rx_resolve_title *t, const rx_resolve_name *names, size_t 
 		out[j] = x;
 	}
 
-	*needs_review = count == 0 || out[0].confidence < RX_RESOLVE_REVIEW_BELOW ||
-		(count > 1 && out[0].confidence - out[1].confidence <= RX_RESOLVE_REVIEW_WITHIN);
+	*needs_review = rx_confidence_needs_review(count, count > 0 ? out[0].confidence : 0,
+											   count > 1 ? out[1].confidence : 0);
 	return count;
 }

@@ -30,8 +30,8 @@
  * Each role keeps its best-scoring name.  Roles are ranked by confidence
  * (the score rounded to a confidence); among equals, exact matches first,
  * then in the order of their names in names[] (the database lists the
- * closest first).  needs_review: the best confidence is below 0.30, or the
- * best two are within 0.10 of each other.
+ * closest first).  needs_review is the review rule of confidence.h
+ * (rx_confidence_needs_review) over the two best.
  *
  * Pure C: no allocation, no PostgreSQL headers.
  */
@@ -41,9 +41,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#define RX_RESOLVE_REVIEW_BELOW		3000	/* confidence encoding of 0.30 */
-#define RX_RESOLVE_REVIEW_WITHIN	1000	/* ... of 0.10 */
 
 /*
  * What a job title says about its level: title_level, title_level_words,
@@ -103,8 +100,8 @@ typedef struct rx_resolve_candidate
 /*
  * Score every name against title t and rank the roles they point to into
  * out (capacity nroles: at most one candidate a role), best first; returns
- * how many.  *needs_review follows the review rule (true when there is no
- * candidate).  Names whose role index is out of range are skipped.
+ * how many.  *needs_review follows the review rule (rx_confidence_needs_review;
+ * true when there is no candidate).  Names whose role index is out of range are skipped.
  */
 size_t		rx_resolve_rank(const rx_resolve_title *t, const rx_resolve_name *names, size_t nnames,
 					const rx_resolve_role *roles, size_t nroles,

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/confidence.h"
 #include "core/resolve.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -121,8 +122,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (out[j].role == out[i].role)
 				abort();
 	}
-	if (review != (count == 0 || out[0].confidence < RX_RESOLVE_REVIEW_BELOW ||
-				   (count > 1 && out[0].confidence - out[1].confidence <= RX_RESOLVE_REVIEW_WITHIN)))
+	if (review != rx_confidence_needs_review(count, count > 0 ? out[0].confidence : 0,
+											 count > 1 ? out[1].confidence : 0))
 		abort();
 	return 0;
 }

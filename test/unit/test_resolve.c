@@ -1,10 +1,11 @@
 /*
  * test_resolve.c — unit tests of the ranking of candidate roles
  * (src/core/resolve.c): level fit, moves, best name per role, order, the
- * review rule.
+ * review rule (core/confidence.h).
  */
 #include "unit.h"
 
+#include "core/confidence.h"
 #include "core/level.h"
 #include "core/resolve.h"
 
@@ -355,5 +356,21 @@ UT_SUITE(resolve_rank)
 		n = rank(T("", "", ""), low, 1, de, 4, out, &review);
 		UT_INT(out[0].confidence, 0);
 		UT_CHECK(review);
+	}
+}
+
+UT_SUITE(review_rule)
+{
+	UT_CASE("rx_confidence_needs_review: no answer, a weak best, a close second")
+	{
+		UT_CHECK(rx_confidence_needs_review(0, 0, 0));
+		UT_CHECK(rx_confidence_needs_review(0, 10000, 0));
+		UT_CHECK(rx_confidence_needs_review(1, 2999, 0));
+		UT_CHECK(!rx_confidence_needs_review(1, 3000, 0));
+		UT_CHECK(!rx_confidence_needs_review(1, 9000, 8999));	/* one candidate: no second */
+		UT_CHECK(rx_confidence_needs_review(2, 9000, 8000));	/* 0.10 apart: within */
+		UT_CHECK(!rx_confidence_needs_review(2, 9000, 7999));
+		UT_CHECK(rx_confidence_needs_review(2, 2999, 0));
+		UT_CHECK(rx_confidence_needs_review(5, 6000, 6000));
 	}
 }
