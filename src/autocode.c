@@ -67,6 +67,7 @@
 #include "core/confidence.h"
 #include "core/soc.h"
 #include "core/title.h"
+#include "band_glue.h"
 #include "title_glue.h"
 
 #define AC_FETCH			2048	/* dictionary rows read per SPI fetch */
@@ -105,7 +106,7 @@ static bool autocode_callback_registered = false;
 typedef struct autocode_fn_state
 {
 	TupleDesc	desc;			/* the result's row type */
-	Oid			band[3];		/* confband labels low, medium, high */
+	Oid			band[BAND_LABELS];	/* confband labels low, medium, high */
 	Oid			checked_user;	/* privileges checked for this user ... */
 	int64		checked_build;	/* ... on this build */
 } autocode_fn_state;
@@ -454,19 +455,15 @@ autocode_fn_state_get(FunctionCallInfo fcinfo)
 
 	if (st == NULL)
 	{
-		static const char *const labels[] = {"low", "medium", "high"};
 		MemoryContext old = MemoryContextSwitchTo(fcinfo->flinfo->fn_mcxt);
 		TupleDesc	desc;
-		int			i;
 
 		st = palloc0(sizeof(autocode_fn_state));
 		if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE ||
 			desc->natts != AC_RESULT_COLS)
 			elog(ERROR, "soc_autocode must return a row of %d columns", AC_RESULT_COLS);
 		st->desc = CreateTupleDescCopy(desc);
-		for (i = 0; i < 3; i++)
-			st->band[i] = DatumGetObjectId(DirectFunctionCall2(enum_in, CStringGetDatum(labels[i]),
-															   ObjectIdGetDatum(TupleDescAttr(desc, 3)->atttypid)));
+		band_oids(BAND_CONFBAND, TupleDescAttr(desc, 3)->atttypid, st->band);
 		st->checked_build = -1;
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = st;

@@ -44,6 +44,7 @@
 
 #include "core/confidence.h"
 #include "core/resolve.h"
+#include "band_glue.h"
 #include "title_glue.h"
 
 #define RT_K_MAX		20		/* most candidates resolve_title returns */
@@ -71,7 +72,7 @@ typedef struct resolve_found
 typedef struct resolve_state
 {
 	TupleDesc	tupdesc;		/* the result row */
-	Oid			band[3];		/* confband labels low, medium, high */
+	Oid			band[BAND_LABELS];	/* confband labels low, medium, high */
 	MemoryContext memo_cxt;		/* what was found, its table and the grades */
 	HTAB	   *found;			/* resolve_found by the hash of their key */
 	rx_resolve_grade   *grades;			/* the level table's grades, NULL until read */
@@ -134,12 +135,9 @@ title_level_words(PG_FUNCTION_ARGS)
 static resolve_state *
 resolve_state_get(FunctionCallInfo fcinfo)
 {
-	static const char *const labels[] = {"low", "medium", "high"};
 	resolve_state   *st = (resolve_state *) fcinfo->flinfo->fn_extra;
 	MemoryContext old;
 	TupleDesc	tupdesc;
-	Oid			bandtype;
-	int			i;
 
 	if (st != NULL)
 		return st;
@@ -149,10 +147,7 @@ resolve_state_get(FunctionCallInfo fcinfo)
 		elog(ERROR, "resolve_title must return a row of %d columns", RT_NATTS);
 	st = palloc0(sizeof(resolve_state));
 	st->tupdesc = CreateTupleDescCopy(tupdesc);
-	bandtype = TupleDescAttr(tupdesc, 4)->atttypid;
-	for (i = 0; i < 3; i++)
-		st->band[i] = DatumGetObjectId(DirectFunctionCall2(enum_in, CStringGetDatum(labels[i]),
-														   ObjectIdGetDatum(bandtype)));
+	band_oids(BAND_CONFBAND, TupleDescAttr(tupdesc, 4)->atttypid, st->band);
 	st->memo_cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "resolve_title lookups",
 										 ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSwitchTo(old);
