@@ -1,10 +1,10 @@
 /*
- * resolve.c — resolve_title: from HRIS job titles to roles; and
- * title_level_words, which it compares (doc/titles.md, "Resolving titles to
- * roles").
+ * resolve.c — resolve_title: from HRIS job titles to roles (doc/titles.md,
+ * "Resolving titles to roles").
  *
- * resolve_title(title, k) parses the title (title.c), asks the database for
- * the names that match its normalized words and the roles of their families
+ * resolve_title(title, k) reads the title's level claims and job phrase
+ * (title_claims: the core's rx_title_claims_of), asks the database for the
+ * names that match the phrase and the roles of their families
  * (resolve_names, resolve_family_roles in sql/66_resolve.sql, through the
  * indexes on the normalized aliases and titles), and ranks the roles in the
  * core (core/resolve.h).  Over an HRIS table titles repeat far more once
@@ -88,48 +88,6 @@ static SPIPlanPtr resolve_names_plan = NULL;
 static SPIPlanPtr resolve_family_plan = NULL;
 static SPIPlanPtr resolve_grades_plan = NULL;
 static Oid	resolve_plans_fn = InvalidOid;
-
-/*
- * What a title whose analysis is *info and normalized text norm says about
- * its level: its level; its base, the level of the normalized words alone;
- * its level words, the level when it differs from the base, else its grade.
- */
-static void
-resolve_claims(text *norm, const rx_title_info *info, rx_resolve_title *t)
-{
-	rx_title_info		base;
-
-	title_run(norm, false, &base);
-	t->has_level = info->has_level;
-	t->level = info->level;
-	t->has_base = base.has_level;
-	t->base = base.level;
-	t->has_words = true;
-	if (info->has_level && (!base.has_level || base.level != info->level))
-		t->words = info->level;
-	else if (info->has_grade)
-		t->words = info->grade;
-	else
-	{
-		t->has_words = false;
-		t->words = 0;
-	}
-}
-
-/* The level a job title's level words name beyond its job words, or NULL. */
-PG_FUNCTION_INFO_V1(title_level_words);
-Datum
-title_level_words(PG_FUNCTION_ARGS)
-{
-	rx_title_info		info;
-	rx_resolve_title	t;
-	text	   *norm = title_run(PG_GETARG_TEXT_PP(0), true, &info);
-
-	resolve_claims(norm, &info, &t);
-	if (!t.has_words)
-		PG_RETURN_NULL();
-	PG_RETURN_INT32(t.words);
-}
 
 /* The state kept in fn_extra, made on the first call of the query. */
 static resolve_state *
@@ -240,9 +198,9 @@ resolve_plans(Oid fn_oid)
 
 	args[0] = TEXTOID;
 	args[1] = INT4OID;
-	resolve_names_plan = resolve_prepare(psprintf("SELECT role, name, trust, sim, exact, name_level_words, "
-										"name_base FROM %s.resolve_names($1, $2)", schema),
-							   2, args);
+	resolve_names_plan = resolve_prepare(psprintf("SELECT role, name, trust, sim, exact "
+												  "FROM %s.resolve_names($1, $2)", schema),
+										 2, args);
 	args[0] = arraytype;
 	resolve_family_plan = resolve_prepare(psprintf("SELECT role, family, level, title "
 										 "FROM %s.resolve_family_roles($1)", schema), 1, args);
@@ -362,7 +320,7 @@ resolve_find(resolve_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContex
 	/* the names */
 	args[0] = PointerGetDatum(norm);
 	args[1] = Int32GetDatum(pool);
-	resolve_run(resolve_names_plan, args, NULL, 7);
+	resolve_run(resolve_names_plan, args, NULL, 5);
 	name_rows = SPI_tuptable;
 	nnames = SPI_processed;
 	old = MemoryContextSwitchTo(cxt);
@@ -374,7 +332,6 @@ resolve_find(resolve_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContex
 	{
 		rx_resolve_name    *n = &f->names[i];
 		bool		isnull;
-		Datum		d;
 
 		name_code[i] = resolve_col(i, 1, &isnull);
 		old = MemoryContextSwitchTo(cxt);
@@ -383,12 +340,8 @@ resolve_find(resolve_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContex
 		n->trust = DatumGetFloat8(resolve_col(i, 3, &isnull));
 		n->sim = DatumGetFloat8(resolve_col(i, 4, &isnull));
 		n->exact = DatumGetBool(resolve_col(i, 5, &isnull));
-		d = resolve_col(i, 6, &isnull);
-		n->has_words = !isnull;
-		n->words = isnull ? 0 : DatumGetInt32(d);
-		d = resolve_col(i, 7, &isnull);
-		n->has_base = !isnull;
-		n->base = isnull ? 0 : DatumGetInt32(d);
+		/* the name's claims, by the rule that reads the title's */
+		title_claims((text *) DatumGetPointer(f->name_text[i]), false, &n->claims);
 		n->role = -1;
 	}
 
@@ -461,7 +414,7 @@ resolve_find(resolve_state *st, Oid fn_oid, text *norm, int32 pool, MemoryContex
  * to look up), into store: the first k ranked roles, or the one 'none' row.
  */
 static void
-resolve_answer(resolve_state *st, const rx_resolve_title *t, const resolve_found *f, int32 k, Tuplestorestate *store)
+resolve_answer(resolve_state *st, const rx_title_claims *t, const resolve_found *f, int32 k, Tuplestorestate *store)
 {
 	rx_resolve_candidate *cand = NULL;
 	size_t		ncand = 0,
@@ -525,8 +478,7 @@ resolve_title(PG_FUNCTION_ARGS)
 	int32		k,
 				pool;
 	text	   *norm = NULL;
-	rx_title_info		info;
-	rx_resolve_title	t;
+	rx_title_claims t;
 	resolve_found   *f = NULL;
 	resolve_found	fresh;
 	Tuplestorestate *store;
@@ -544,10 +496,7 @@ resolve_title(PG_FUNCTION_ARGS)
 
 	memset(&t, 0, sizeof(t));
 	if (!PG_ARGISNULL(0))
-	{
-		norm = title_run(PG_GETARG_TEXT_PP(0), true, &info);
-		resolve_claims(norm, &info, &t);
-	}
+		norm = title_claims(PG_GETARG_TEXT_PP(0), true, &t);
 
 	if (norm != NULL && VARSIZE_ANY_EXHDR(norm) > 0)
 	{

@@ -1,6 +1,7 @@
 /*
- * title.c — PostgreSQL glue for job-title normalization and level inference
- * (see core/title.h and doc/titles.md).
+ * title.c — PostgreSQL glue for job-title normalization, level inference
+ * and level claims (see core/title.h and doc/titles.md): title_normalize,
+ * title_level, title_parse, title_level_words.
  *
  * The core reads UTF-8.  In a UTF8 or SQL_ASCII database the text bytes go
  * to it as they are (so in SQL_ASCII invalid UTF-8 raises 22021); in any
@@ -19,6 +20,7 @@
 #include "title_glue.h"
 
 #define TITLE_STACK_SCRATCH 8192	/* scratch on the stack: titles up to ~240 bytes */
+#define TITLE_STACK_WORK	16384	/* claims work memory on the stack: titles up to ~250 bytes */
 #define TITLE_QUOTE_MAX		200		/* bytes of the title quoted in an error */
 
 /*
@@ -121,9 +123,9 @@ title_check_length(const char *s, size_t len)
 
 /*
  * Analyze title t: its normalized text into a fresh text (when want_text)
- * and what else the core found into *info.  Shared with resolve.c.
+ * and what else the core found into *info.
  */
-text *
+static text *
 title_run(text *t, bool want_text, rx_title_info *info)
 {
 	union
@@ -221,4 +223,57 @@ title_parse(PG_FUNCTION_ARGS)
 	values[1] = Int32GetDatum(info.level);
 	nulls[1] = !info.has_level;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/*
+ * The level claims of title t (rx_title_claims_of) into *claims and, when
+ * want_phrase, its job phrase as a fresh text (else NULL).  Shared with
+ * resolve.c, which compares the claims of a title and of the names of
+ * roles, and matches the phrase.
+ */
+text *
+title_claims(text *t, bool want_phrase, rx_title_claims *claims)
+{
+	union
+	{
+		double		align;
+		char		bytes[TITLE_STACK_WORK];
+	}			stackbuf;
+	size_t		len = VARSIZE_ANY_EXHDR(t),
+				need,
+				plen = 0;
+	const char *s = title_to_utf8(VARDATA_ANY(t), &len);
+	const char *phrase = NULL;
+	void	   *work = stackbuf.bytes;
+	text	   *result = NULL;
+	rx_error	err;
+
+	title_check_length(s, len);
+	need = rx_title_claims_work_size(len);
+	if (need > sizeof(stackbuf))
+		work = palloc(need);
+	if (rx_title_claims_of(s, len, work, need, &phrase, &plen, claims, &err) != RX_OK)
+		title_raise(s, len, &err);
+	if (want_phrase)
+	{
+		const char *back = title_from_utf8(phrase, &plen);
+
+		result = cstring_to_text_with_len(back, (int) plen);
+	}
+	if (work != stackbuf.bytes)
+		pfree(work);
+	return result;
+}
+
+/* The level a job title's level words name beyond its job words, or NULL. */
+PG_FUNCTION_INFO_V1(title_level_words);
+Datum
+title_level_words(PG_FUNCTION_ARGS)
+{
+	rx_title_claims claims;
+
+	title_claims(PG_GETARG_TEXT_PP(0), false, &claims);
+	if (!claims.has_words)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(claims.words);
 }

@@ -186,3 +186,87 @@ rx_title_level(const char *s, size_t len, bool *found, int32_t *level, rx_error 
 	*level = info.level;
 	return RX_OK;
 }
+
+/* The length of the job phrase of a normalized title (see title.h). */
+size_t
+rx_title_phrase_len(const char *norm, size_t len)
+{
+	size_t		cut = RX_TITLE_PHRASE_MAX;
+
+	if (len <= RX_TITLE_PHRASE_MAX)
+		return len;
+	while (cut > 0 && norm[cut] != ' ')
+		cut--;
+	if (cut > 0)
+		return cut;
+	/* one long first word: cut before the character that straddles the bound */
+	cut = RX_TITLE_PHRASE_MAX;
+	while (cut > 0 && ((unsigned char) norm[cut] & 0xC0) == 0x80)
+		cut--;
+	return cut;
+}
+
+/* Bytes of work memory rx_title_claims_of needs for a title of len bytes. */
+size_t
+rx_title_claims_work_size(size_t len)
+{
+	if (len > RX_TITLE_MAX_LEN)
+		len = RX_TITLE_MAX_LEN;
+	return rx_title_out_capacity(len) +
+		rx_title_scratch_size(len > RX_TITLE_PHRASE_MAX ? len : RX_TITLE_PHRASE_MAX);
+}
+
+/*
+ * The level claims of a title and its job phrase: the title is analyzed
+ * into the front of work, its phrase analyzed again (its level is the
+ * base) with the rest of work as scratch.
+ */
+rx_status
+rx_title_claims_of(const char *s, size_t len, void *work, size_t workcap,
+				   const char **phrase, size_t *phraselen, rx_title_claims *claims,
+				   rx_error *err)
+{
+	char	   *out = work;
+	size_t		outcap,
+				outlen = 0,
+				plen;
+	rx_title_info info,
+				base;
+	rx_status	rc;
+
+	memset(claims, 0, sizeof(*claims));
+	if (len > RX_TITLE_MAX_LEN)
+		return rx_title_analyze(s, len, NULL, 0, NULL, 0, NULL, NULL, err);
+	if (work == NULL || workcap < rx_title_claims_work_size(len))
+		return rx_fail(err, RX_ARGUMENT,
+					   "The work memory for the claims of a title of %zu bytes must hold %zu bytes.",
+					   len, rx_title_claims_work_size(len));
+	outcap = rx_title_out_capacity(len);
+	rc = rx_title_analyze(s, len, out + outcap, workcap - outcap, out, outcap, &outlen, &info, err);
+	if (rc != RX_OK)
+		return rc;
+	plen = rx_title_phrase_len(out, outlen);
+	out[plen] = '\0';
+	rc = rx_title_analyze(out, plen, out + outcap, workcap - outcap, NULL, 0, NULL, &base, err);
+	if (rc != RX_OK)
+		return rc;
+	claims->has_level = info.has_level;
+	claims->level = info.level;
+	claims->has_base = base.has_level;
+	claims->base = base.level;
+	claims->has_words = true;
+	if (info.has_level && (!base.has_level || base.level != info.level))
+		claims->words = info.level;
+	else if (info.has_grade)
+		claims->words = info.grade;
+	else
+	{
+		claims->has_words = false;
+		claims->words = 0;
+	}
+	if (phrase != NULL)
+		*phrase = out;
+	if (phraselen != NULL)
+		*phraselen = plen;
+	return RX_OK;
+}

@@ -46,7 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				nnames,
 				ngrades,
 				count;
-	rx_resolve_title	t;
+	rx_title_claims	t;
 	rx_resolve_role		roles[16];
 	rx_resolve_name		names[32];
 	rx_resolve_grade	grades[24];
@@ -78,10 +78,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		names[i].trust = next(data, size, &pos) / 255.0;
 		names[i].sim = next(data, size, &pos) / 255.0;
 		names[i].exact = b & 1;
-		names[i].has_words = b & 2;
-		names[i].has_base = b & 4;
-		names[i].words = level_of(next(data, size, &pos));
-		names[i].base = level_of(next(data, size, &pos));
+		memset(&names[i].claims, 0, sizeof(names[i].claims));
+		names[i].claims.has_words = b & 2;
+		names[i].claims.has_base = b & 4;
+		names[i].claims.words = level_of(next(data, size, &pos));
+		names[i].claims.base = level_of(next(data, size, &pos));
 	}
 	ngrades = next(data, size, &pos) % 25;
 	for (i = 0; i < ngrades; i++)
