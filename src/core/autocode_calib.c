@@ -3,11 +3,14 @@
  * softmax at a temperature over the best candidates and a "none of these"
  * score, then Platt scaling fitted on the tuning split (`make eval-offline
  * EVAL_ARGS="--tune --fit-calibration"`), so that a confidence tracks the
- * share of right answers.
+ * share of right answers.  Each hit also carries its score rounded to a
+ * confidence, which is what SQL shows and the review rule reads.
  */
 #include "autocode_int.h"
 
 #include <math.h>
+
+#include "confidence.h"
 
 /*
  * Map a softmax probability to a confidence: logistic(a * logit(p) + b),
@@ -41,7 +44,12 @@ rx_autocode_calibrate_hits(const rx_autocode_params *p, const double *raw, int n
 	{
 		double		s = rx_autocode_calibrate(p, exp((raw[i] - top) / p->temperature) / denom);
 
+		rx_error	err;
+
 		out[i].raw = raw[i];
 		out[i].score = s >= 0 && s <= 1 ? s : (s > 1 ? 1 : 0);
+		/* a number in [0, 1] always rounds to a confidence */
+		if (rx_confidence_from_double(out[i].score, &out[i].confidence, &err) != RX_OK)
+			out[i].confidence = 0;
 	}
 }

@@ -65,6 +65,7 @@ rx_autocode_params_default(void)
 	p.calib_a = 0.4377;
 	p.calib_b = -0.4901;
 	p.stem_level = 2;
+	p.head_window = true;
 	return p;
 }
 

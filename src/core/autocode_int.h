@@ -379,8 +379,8 @@ void		rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, co
 
 /*
  * The raw scores raw[0..ncand) of the ranked candidates (best first) to
- * the calibrated confidences of the first nhit: out[i].raw and
- * out[i].score.
+ * the calibrated confidences of the first nhit: out[i].raw, out[i].score
+ * and out[i].confidence.
  */
 void		rx_autocode_calibrate_hits(const rx_autocode_params *p, const double *raw, int ncand,
 									   rx_autocode_hit *out, int nhit);
