@@ -31,11 +31,10 @@
 #include "core/autocode.h"
 #include "core/confidence.h"
 #include "core/title.h"
-#include "md5.h"
+#include "eval_data.h"
 
 #define K			5
 #define LEVELS		4
-#define SOC6_MAX	1000000
 
 static const char *const level_names[LEVELS] = {"detailed", "broad", "minor", "major"};
 static bool major_errors;
@@ -48,27 +47,8 @@ static bool no_messy = false;	/* --no-messy: skip the messy variants */
 static double *fit_x;
 static int *fit_y;
 
-/* Parents of each detailed SOC code (6 digits as an int), 0 when unknown. */
-static char **soc_group_title;	/* title of each SOC group (6 digits), NULL if none */
-static int32_t *soc_broad,
-		   *soc_minor,
-		   *soc_major;
 
-typedef struct row
-{
-	int32_t		code;			/* O*NET-SOC as 8 digits */
-	char	   *title;
-	char	   *lower;
-	bool		dev;			/* held out: coded, never in the dictionary */
-	bool		tune;			/* in the tuning split (md5 in [33333333, 66666666)) */
-} row;
 
-typedef struct occupation
-{
-	int32_t		code;
-	char	   *title;
-	char	   *desc;
-} occupation;
 
 /* One held-out title and the codes it is listed under. */
 typedef struct devtitle
@@ -102,341 +82,19 @@ typedef struct tally
 	double		bins_conf[10];
 } tally;
 
-/* Print a message and exit with status 2. */
-static void
-die(const char *msg, const char *arg)
-{
-	fprintf(stderr, "eval_autocode: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	exit(2);
-}
 
-/* malloc or die. */
-static void *
-xmalloc(size_t n)
-{
-	void	   *p = malloc(n == 0 ? 1 : n);
 
-	if (p == NULL)
-		die("out of memory", NULL);
-	return p;
-}
 
-/* A copy of s[0..n) with a NUL. */
-static char *
-xstrndup(const char *s, size_t n)
-{
-	char	   *p = xmalloc(n + 1);
 
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
 
-/* The whole file, NUL-terminated. */
-static char *
-slurp(const char *dir, const char *name)
-{
-	char		path[4096];
-	FILE	   *f;
-	long		n;
-	char	   *buf;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "rb");
-	if (f == NULL)
-		die("cannot open", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = xmalloc((size_t) n + 1);
-	if (fread(buf, 1, (size_t) n, f) != (size_t) n)
-		die("cannot read", path);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
 
-/* Split a line in place at tabs into at most max fields; returns the count. */
-static int
-split_tabs(char *line, char **fields, int max)
-{
-	int			n = 0;
 
-	fields[n++] = line;
-	for (; *line && n < max; line++)
-		if (*line == '\t')
-		{
-			*line = '\0';
-			fields[n++] = line + 1;
-		}
-	return n;
-}
 
-/*
- * Split a CSV line in place into at most max fields, removing the quotes of
- * quoted fields ("" inside quotes is a quote).
- */
-static int
-split_csv(char *line, char **fields, int max)
-{
-	int			n = 0;
-	char	   *r = line,
-			   *w = line;
 
-	while (n < max)
-	{
-		fields[n++] = w;
-		if (*r == '"')
-		{
-			r++;
-			while (*r)
-			{
-				if (*r == '"' && r[1] == '"')
-				{
-					*w++ = '"';
-					r += 2;
-				}
-				else if (*r == '"')
-				{
-					r++;
-					break;
-				}
-				else
-					*w++ = *r++;
-			}
-		}
-		while (*r && *r != ',')
-			*w++ = *r++;
-		if (*r == ',')
-		{
-			*w++ = '\0';
-			r++;
-			continue;
-		}
-		*w = '\0';
-		break;
-	}
-	return n;
-}
 
-/* "15-1252.00" or "15-1252" -> 15125200 or 151252; -1 when malformed. */
-static int32_t
-parse_code(const char *s, bool onet)
-{
-	int32_t		v = 0;
-	int			i,
-				digits = 0;
 
-	for (i = 0; s[i] && s[i] != '\t'; i++)
-	{
-		if (s[i] >= '0' && s[i] <= '9')
-		{
-			v = v * 10 + (s[i] - '0');
-			digits++;
-		}
-		else if (s[i] != '-' && s[i] != '.')
-			return -1;
-	}
-	return digits == (onet ? 8 : 6) ? v : -1;
-}
 
-/* Read soc2018_all.csv into the parent arrays. */
-static void
-load_soc(const char *dir)
-{
-	char	   *buf = slurp(dir, "soc2018/soc2018_all.csv");
-	char	   *line = buf,
-			   *next;
-	bool		header = true;
-
-	soc_broad = calloc(SOC6_MAX, sizeof(int32_t));
-	soc_minor = calloc(SOC6_MAX, sizeof(int32_t));
-	soc_major = calloc(SOC6_MAX, sizeof(int32_t));
-	soc_group_title = calloc(SOC6_MAX, sizeof(char *));
-	if (!soc_broad || !soc_minor || !soc_major || !soc_group_title)
-		die("out of memory", NULL);
-	for (; *line; line = next)
-	{
-		char	   *f[12];
-		int			nf;
-
-		next = strchr(line, '\n');
-		next = next ? (*next = '\0', next + 1) : line + strlen(line);
-		if (header)
-		{
-			header = false;
-			continue;
-		}
-		nf = split_csv(line, f, 12);
-		/* code,title,Level,Hierarchical_structure,parent,soc2d,soc3d,soc5d,soc6d */
-		if (nf >= 9 && strcmp(f[3], "Detailed") != 0)
-		{
-			int32_t		c = parse_code(f[0], false);
-
-			if (c < 0)
-				die("bad code in soc2018_all.csv", f[0]);
-			soc_group_title[c] = xstrndup(f[1], strlen(f[1]));
-		}
-		if (nf >= 9 && strcmp(f[3], "Detailed") == 0)
-		{
-			int32_t		c = parse_code(f[0], false);
-
-			if (c < 0)
-				die("bad code in soc2018_all.csv", f[0]);
-			soc_broad[c] = parse_code(f[7], false);
-			soc_minor[c] = parse_code(f[6], false);
-			soc_major[c] = parse_code(f[5], false);
-		}
-	}
-	free(buf);
-}
-
-/* The group of an O*NET-SOC code at a level (0 detailed … 3 major). */
-static int32_t
-group_of(int32_t onet, int level)
-{
-	int32_t		d = onet / 100;
-
-	if (d < 0 || d >= SOC6_MAX)
-		return -1;
-	switch (level)
-	{
-		case 0:
-			return d;
-		case 1:
-			return soc_broad[d];
-		case 2:
-			return soc_minor[d];
-		default:
-			return soc_major[d];
-	}
-}
-
-/* ASCII lower-case copy. */
-static char *
-lower_dup(const char *s)
-{
-	size_t		n = strlen(s),
-				i;
-	char	   *p = xmalloc(n + 1);
-
-	for (i = 0; i <= n; i++)
-		p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] - 'A' + 'a') : s[i];
-	return p;
-}
-
-/*
- * Which split the lower-cased title is in: 0 development (md5 prefix below
- * 33333333), 1 tuning (below 66666666), 2 the rest.
- */
-static int
-split_of(const char *lower)
-{
-	char		hex[33];
-
-	md5_hex(lower, strlen(lower), hex);
-	if (memcmp(hex, "33333333", 8) < 0)
-		return 0;
-	return memcmp(hex, "66666666", 8) < 0 ? 1 : 2;
-}
-
-/* Read the alternate titles; returns the rows. */
-static row *
-load_titles(const char *dir, int *nrows)
-{
-	char	   *buf = slurp(dir, "onet/onet_27_0_alternate_titles_train.tsv");
-	char	   *line = buf,
-			   *next;
-	int			n = 0,
-				cap = 1024;
-	row		   *rows = xmalloc(sizeof(row) * (size_t) cap);
-	bool		header = true;
-
-	for (; *line; line = next)
-	{
-		char	   *f[4];
-		int32_t		c;
-
-		next = strchr(line, '\n');
-		next = next ? (*next = '\0', next + 1) : line + strlen(line);
-		if (header)
-		{
-			header = false;
-			continue;
-		}
-		if (split_tabs(line, f, 4) < 2)
-			continue;
-		c = parse_code(f[0], true);
-		if (c < 0)
-			die("bad code in the alternate titles", f[0]);
-		if (n == cap)
-		{
-			cap *= 2;
-			rows = realloc(rows, sizeof(row) * (size_t) cap);
-			if (rows == NULL)
-				die("out of memory", NULL);
-		}
-		rows[n].code = c;
-		rows[n].title = xstrndup(f[1], strlen(f[1]));
-		rows[n].lower = lower_dup(f[1]);
-		rows[n].dev = split_of(rows[n].lower) == 0;
-		rows[n].tune = split_of(rows[n].lower) == 1;
-		/* tuning: code the tuning split, keep both out of the dictionary */
-		if (tune_split)
-			rows[n].dev = rows[n].dev || rows[n].tune;
-		n++;
-	}
-	free(buf);
-	*nrows = n;
-	return rows;
-}
-
-/* Read the O*NET occupation titles and descriptions. */
-static occupation *
-load_occupations(const char *dir, int *nocc)
-{
-	char	   *buf = slurp(dir, "onet/onet_27_0_occupation_data.tsv");
-	char	   *line = buf,
-			   *next;
-	int			n = 0;
-	occupation *occ = xmalloc(sizeof(occupation) * 2000);
-	bool		header = true;
-
-	for (; *line; line = next)
-	{
-		char	   *f[3];
-
-		next = strchr(line, '\n');
-		next = next ? (*next = '\0', next + 1) : line + strlen(line);
-		if (header)
-		{
-			header = false;
-			continue;
-		}
-		if (split_tabs(line, f, 3) < 3 || n >= 2000)
-			continue;
-		occ[n].code = parse_code(f[0], true);
-		if (occ[n].code < 0)
-			die("bad code in the occupation data", f[0]);
-		occ[n].title = xstrndup(f[1], strlen(f[1]));
-		occ[n].desc = xstrndup(f[2], strlen(f[2]));
-		n++;
-	}
-	free(buf);
-	*nocc = n;
-	return occ;
-}
-
-/* Compare rows by lower-cased title, then code. */
-static int
-row_cmp(const void *a, const void *b)
-{
-	const row  *x = a,
-			   *y = b;
-	int			c = strcmp(x->lower, y->lower);
-
-	return c != 0 ? c : (x->code > y->code) - (x->code < y->code);
-}
 
 /*
  * Normalize with rx_title_normalize into a static buffer: for the
@@ -544,101 +202,7 @@ add_title(rx_autocode_index *ix, const char *title, int32_t code, bool split)
 	add_entry(ix, buf, title, code, RX_AUTOCODE_TITLE, 1.0);
 }
 
-/* xorshift32 step. */
-static uint32_t
-rnd(uint32_t *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 17;
-	*s ^= *s << 5;
-	return *s;
-}
 
-/*
- * A messy HRIS variant of a title, deterministic per title: abbreviations
- * (Sr, Mgr, Eng, Asst, Tech …), a level word, work-arrangement or
- * requisition noise, and a changed case.
- */
-static void
-messy(const char *title, const char *lower, char *out, size_t cap)
-{
-	static const char *const abbr[][2] = {
-		{"senior", "Sr."}, {"manager", "Mgr"}, {"engineer", "Eng"}, {"assistant", "Asst"},
-		{"technician", "Tech"}, {"administrator", "Admin"}, {"associate", "Assoc"},
-		{"director", "Dir"}, {"coordinator", "Coord"}, {"representative", "Rep"},
-		{"specialist", "Spec"}, {"supervisor", "Supv"}, {"customer", "Cust"},
-		{"service", "Svc"}, {"executive", "Exec"}, {"operations", "Ops"},
-		{"developer", "Dev"}, {"junior", "Jr"}, {NULL, NULL}
-	};
-	static const char *const levels_pre[] = {"Sr. ", "Senior ", "Jr ", "Junior ", "SR "};
-	static const char *const levels_post[] = {" II", " III", " IV", " - Senior"};
-	static const char *const noise[] = {" (Remote)", " - Remote", " (Contract)", " - Hybrid",
-	" (Part Time)", " - Full Time", " (Temp)", " - Onsite"};
-	char		hex[33];
-	uint32_t	s;
-	size_t		o = 0,
-				i = 0,
-				n = strlen(title);
-	char		tmp[2048];
-	int			mode;
-
-	md5_hex(lower, strlen(lower), hex);
-	hex[16] = '\0';
-	s = (uint32_t) strtoul(hex + 8, NULL, 16) | 1;
-	tmp[0] = '\0';
-
-	if (rnd(&s) % 100 < 40)
-		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", levels_pre[rnd(&s) % 5]);
-	while (i < n && o + 64 < sizeof(tmp))
-	{
-		size_t		st = i;
-		int			a;
-		bool		done = false;
-
-		while (i < n && ((title[i] >= 'a' && title[i] <= 'z') || (title[i] >= 'A' && title[i] <= 'Z')))
-			i++;
-		if (i > st)
-		{
-			for (a = 0; abbr[a][0] != NULL && !done; a++)
-				if (strlen(abbr[a][0]) == i - st && strncmp(lower + st, abbr[a][0], i - st) == 0 &&
-					rnd(&s) % 100 < 75)
-				{
-					o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", abbr[a][1]);
-					done = true;
-				}
-			if (!done)
-			{
-				memcpy(tmp + o, title + st, i - st);
-				o += i - st;
-			}
-		}
-		else
-			tmp[o++] = title[i++];
-	}
-	tmp[o] = '\0';
-	if (rnd(&s) % 100 < 25)
-		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", levels_post[rnd(&s) % 4]);
-	mode = (int) (rnd(&s) % 100);
-	if (mode < 45)
-		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", noise[rnd(&s) % 8]);
-	else if (mode < 65)
-		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, " - Req #%u", 10000 + rnd(&s) % 90000);
-	else if (mode < 75)
-		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, " (Req %u)", 100000 + rnd(&s) % 900000);
-	(void) o;
-	mode = (int) (rnd(&s) % 3);
-	for (i = 0; tmp[i] && i + 1 < cap; i++)
-	{
-		char		c = tmp[i];
-
-		if (mode == 0 && c >= 'a' && c <= 'z')
-			c = (char) (c - 'a' + 'A');
-		else if (mode == 1 && c >= 'A' && c <= 'Z')
-			c = (char) (c - 'A' + 'a');
-		out[i] = c;
-	}
-	out[i] = '\0';
-}
 
 /* Does any code of a held-out title share pred's group at a level? */
 static bool
@@ -1342,7 +906,7 @@ main(int argc, char **argv)
 
 	parse_args(argc, argv, &o);
 	load_soc(o.dir);
-	rows = load_titles(o.dir, &nrows);
+	rows = load_titles(o.dir, tune_split, &nrows);
 	occ = load_occupations(o.dir, &nocc);
 	qsort(rows, (size_t) nrows, sizeof(row), row_cmp);
 	dev = held_out(rows, nrows, occ, nocc, &ndev);
