@@ -75,6 +75,7 @@ typedef struct rx_autocode_example
 	uint32_t	e;
 } rx_autocode_example;
 
+/* Order examples by word hash, then entry identity, then entry (qsort). */
 static int
 rx_autocode_example_cmp(const void *a, const void *b)
 {
