@@ -75,23 +75,24 @@ BEGIN
                   roleext.dot_quote(me.code::text || E'\n' || me.title)) AS line
     UNION ALL
     SELECT 2, a.n, format('  %s [label=%s, fillcolor=%s];', roleext.dot_quote(a.role::text),
-                          roleext.dot_quote(a.role::text || E'\n' || a.title),
+                          roleext.dot_quote(a.role::text || E'\n' || a.title || E'\n'
+                                            || to_char(a.distance, 'FM0.000') || ' ' || a.band::text),
                           CASE a.band WHEN 'strong' THEN '"#a1d99b"' WHEN 'partial' THEN '"#fff7bc"' ELSE '"#eeeeee"' END)
     FROM roleext.adjacent_roles(me.code, k) WITH ORDINALITY a(role, title, distance, band, n)
     UNION ALL
-    SELECT 3, a.n, format('  %s -- %s [label=%s, style=%s, penwidth=%s];', roleext.dot_quote(me.code::text),
+    SELECT 3, a.n, format('  %s -- %s [len=%s, style=%s, penwidth=%s];', roleext.dot_quote(me.code::text),
                           roleext.dot_quote(a.role::text),
-                          roleext.dot_quote(to_char(a.distance, 'FM0.000') || ' ' || a.band::text),
+                          to_char(1.5 + 6 * a.distance, 'FM0.00'),
                           CASE a.band WHEN 'weak' THEN 'dashed' ELSE 'solid' END,
                           CASE a.band WHEN 'strong' THEN '2.5' WHEN 'partial' THEN '1.5' ELSE '1' END)
     FROM roleext.adjacent_roles(me.code, k) WITH ORDINALITY a(role, title, distance, band, n)
   ) x;
   RETURN 'graph adjacency {' || E'\n'
-      || '  graph [layout=neato, overlap=false, splines=true, fontname="Helvetica"];' || E'\n'
+      || '  graph [layout=neato, overlap=false, sep="+8", fontname="Helvetica"];' || E'\n'
       || '  node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10];' || E'\n'
       || '  edge [fontname="Helvetica", fontsize=9, color="#6b6b6b"];' || E'\n'
       || body || E'\n'
       || '}' || E'\n';
 END $$;
 COMMENT ON FUNCTION adjacency_dot(rolecode, int4) IS
-  'A role and its k (default 10) nearest roles (adjacent_roles) as a Graphviz DOT graph (text; render with dot -Tsvg, neato layout): edges labelled with the distance (3 decimals) and band, thicker for strong, dashed for weak. Deterministic. 22023 for an unknown role or k outside 0..10000.';
+  'A role and its k (default 10) nearest roles (adjacent_roles) as a Graphviz DOT graph (text; render with neato -Tsvg): each neighbour labelled with its distance (3 decimals) and band and coloured by band, edges as long as the distance (len), thicker for strong, dashed for weak. Deterministic. 22023 for an unknown role or k outside 0..10000.';

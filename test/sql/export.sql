@@ -44,14 +44,14 @@ SELECT is((SELECT count(*)::int FROM regexp_matches(taxonomy_dot(), ' -> ', 'g')
 SELECT throws_ok($$SELECT taxonomy_dot('NOPE')$$, '22023', 'taxonomy node NOPE does not exist', 'unknown root');
 SELECT is(adjacency_dot('DEI.GEN.P1', 2),
 'graph adjacency {
-  graph [layout=neato, overlap=false, splines=true, fontname="Helvetica"];
+  graph [layout=neato, overlap=false, sep="+8", fontname="Helvetica"];
   node [shape=box, style="rounded,filled", fontname="Helvetica", fontsize=10];
   edge [fontname="Helvetica", fontsize=9, color="#6b6b6b"];
   "DEI.GEN.P1" [label="DEI.GEN.P1\nDevOps Engineering and Infrastructure Entry/Mid", fillcolor="#fdae6b", penwidth=2];
-  "DEI.GEN.P2" [label="DEI.GEN.P2\nDevOps Engineer", fillcolor="#a1d99b"];
-  "DEI.GEN.P3" [label="DEI.GEN.P3\nSenior DevOps Engineer", fillcolor="#fff7bc"];
-  "DEI.GEN.P1" -- "DEI.GEN.P2" [label="0.125 strong", style=solid, penwidth=2.5];
-  "DEI.GEN.P1" -- "DEI.GEN.P3" [label="0.250 partial", style=solid, penwidth=1.5];
+  "DEI.GEN.P2" [label="DEI.GEN.P2\nDevOps Engineer\n0.125 strong", fillcolor="#a1d99b"];
+  "DEI.GEN.P3" [label="DEI.GEN.P3\nSenior DevOps Engineer\n0.250 partial", fillcolor="#fff7bc"];
+  "DEI.GEN.P1" -- "DEI.GEN.P2" [len=2.25, style=solid, penwidth=2.5];
+  "DEI.GEN.P1" -- "DEI.GEN.P3" [len=3.00, style=solid, penwidth=1.5];
 }
 ', 'adjacency_dot: the role, its k neighbours, distances and bands');
 SELECT throws_ok($$SELECT adjacency_dot('NO.SUCH.P1')$$, '22023', 'role NO.SUCH.P1 does not exist', 'unknown role');
