@@ -198,7 +198,7 @@ CREATE OPERATOR || (
   LEFTARG = rolecode, RIGHTARG = rolelevel, FUNCTION = code_append_level
 );
 COMMENT ON OPERATOR ||(rolecode, rolelevel) IS
-  'Append a level: ''DEI.GEN'' || ''P1''::rolelevel = ''DEI.GEN.P1''. Raises 22023 when the code already ends in a level or has 8 labels.';
+  'Append a level: ''DEI.GEN''::rolecode || ''P1'' = ''DEI.GEN.P1'' (the code must be typed: an untyped literal before a level is text, and ''DEI.GEN'' || ''P1''::rolelevel = ''DEI.GENP1''). Raises 22023 when the code already ends in a level or has 8 labels.';
 
 -- rolecode || rolelevel would otherwise capture an untyped literal before a
 -- level: PostgreSQL would read 'Level ' || l as rolecode || rolelevel (one
