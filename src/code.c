@@ -3,7 +3,7 @@
  *
  * Text and binary I/O, comparison and hashing (never raising errors), the
  * containment operators and the accessors.  The planner support that turns
- * <@ and @> into btree index conditions is in rolecode_support.c.
+ * <@ and @> into btree index conditions is in tree_support.c.
  */
 #include "code_glue.h"
 
@@ -350,11 +350,10 @@ code_append_level(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(code_make_datum(&c));
 }
 
-/* The ancestors of a code, root first, as a rolecode[] (see the header). */
-ArrayType *
-code_ancestors_array(const struct varlena *code, Oid typid)
+/* The ancestors of a code, root first, as rolecode Datums (see the header). */
+int
+code_ancestor_datums(const struct varlena *code, Datum *elems)
 {
-	Datum		elems[RX_CODE_LABELS_MAX];
 	int			n = rx_code_depth(CODE_VAL_INFO(code));
 	int			i;
 	rx_code		c;
@@ -364,7 +363,7 @@ code_ancestors_array(const struct varlena *code, Oid typid)
 		rx_code_prefix(CODE_VAL_TEXT(code), CODE_VAL_LEN(code), i + 1, &c, NULL);
 		elems[i] = PointerGetDatum(code_make_datum(&c));
 	}
-	return construct_array(elems, n, typid, -1, false, TYPALIGN_INT);
+	return n;
 }
 
 /* The ancestors of a code, root first, the code itself last. */
@@ -374,10 +373,13 @@ code_ancestors(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
 	Oid			typid = get_fn_expr_argtype(fcinfo->flinfo, 0);
+	Datum		elems[RX_CODE_LABELS_MAX];
+	int			n;
 
 	if (!OidIsValid(typid))
 		elog(ERROR, "could not determine the argument type of code_ancestors");
-	PG_RETURN_ARRAYTYPE_P(code_ancestors_array(v, typid));
+	n = code_ancestor_datums(v, elems);
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, typid, -1, false, TYPALIGN_INT));
 }
 
 /*
