@@ -66,8 +66,10 @@ rolecode_out(PG_FUNCTION_ARGS)
 }
 
 /*
- * Binary input: a version byte (1) and the text, parsed exactly as text
- * input parses it; anything it would reject raises 22P03.
+ * Binary input: a version byte (1) and the canonical text, which is what
+ * send writes.  Anything text input would reject, and any text it would
+ * change (lower case, white space around it), raises 22P03: binary input
+ * takes the canonical form only, as rolecoord's does.
  */
 PG_FUNCTION_INFO_V1(rolecode_recv);
 Datum
@@ -93,6 +95,12 @@ rolecode_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external rolecode value"),
 				 errdetail("%s", err.detail)));
+	if (c.len != (size_t) nbytes || memcmp(c.text, s, c.len) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external rolecode value"),
+				 errdetail("A binary rolecode carries the canonical text, \"%s\": upper case, without white space around it.",
+						   c.text)));
 	PG_RETURN_POINTER(code_make_datum(&c));
 }
 
