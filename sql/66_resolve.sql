@@ -8,11 +8,6 @@
 -- OID, once: no search_path at call time can replace them, and moving
 -- pg_trgm to another schema later breaks nothing.
 
-CREATE FUNCTION title_level_words(title text) RETURNS rolelevel
-  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION title_level_words(text) IS
-  'The level a job title''s level words name beyond its job words, or NULL: title_level when it differs from the level of the normalized title alone, else the grade of its grade words. title_level_words(''Senior Customer Success Manager'') = ''M3'', title_level_words(''Customer Success Manager III'') = ''P3'', title_level_words(''Customer Success Manager'') IS NULL (manager is part of the job). resolve_title compares it between a title and the names of roles.';
-
 -- The normalized form and level words of every alias and role title, kept
 -- current by the database, where the indexes below can use them.
 ALTER TABLE role_alias
@@ -39,41 +34,39 @@ COMMENT ON INDEX role_title_norm_trgm_idx IS 'The role titles nearest a normaliz
 -- The roles of a family are found through role_node_idx (sql/50_schema.sql).
 
 -- The names -- aliases, rejected ones aside, and role titles -- that match a
--- normalized title: those whose normalized form is the title's (similarity
--- 1); only when there are none, the pool nearest aliases and the pool
--- nearest role titles by trigram distance (with any tied with the last, so
--- that the pool does not depend on the index's layout) whose pg_trgm
--- similarity is at least 0.3, counted at 0.9 x similarity so that no
--- trigram match is worth an exact one.  A role's title counts as an alias of
--- confidence 1.  With each name, its level words and the level of its
--- normalized words alone (its base).  Closest first: exact, then by
--- similarity, then by how near the name's length is to the title's (pg_trgm
--- similarity does not see a repeated word: "customer success manager
--- manager").  Internal to resolve_title, which ranks them
+-- title's job phrase (its normalized words, title_claims): those whose
+-- normalized form is the phrase (similarity 1); only when there are none,
+-- the pool nearest aliases and the pool nearest role titles by trigram
+-- distance (with any tied with the last, so that the pool does not depend
+-- on the index's layout) whose pg_trgm similarity is at least 0.3, counted
+-- at 0.9 x similarity so that no trigram match is worth an exact one.  A
+-- role's title counts as an alias of confidence 1.  Closest first: exact,
+-- then by similarity, then by how near the name's length is to the
+-- phrase's (pg_trgm similarity does not see a repeated word: "customer
+-- success manager manager").  Internal to resolve_title, which reads the
+-- names' level claims by the title's rule and ranks them
 -- (src/core/resolve.h).
 CREATE FUNCTION resolve_names(normalized text, pool int)
-RETURNS TABLE (role rolecode, name text, trust float8, sim float8, exact boolean,
-               name_level_words rolelevel, name_base rolelevel)
+RETURNS TABLE (role rolecode, name text, trust float8, sim float8, exact boolean)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH exact AS (
     SELECT a.role AS named, a.alias AS name, a.confidence::float8 AS trust, 1::float8 AS sim,
-           true AS exact, a.alias_level_words AS nwords, a.alias_norm AS norm, 0 AS gap
+           true AS exact, 0 AS gap
       FROM role_alias a
      WHERE a.alias_norm = resolve_names.normalized AND resolve_names.normalized <> ''
        AND a.approved IS NOT FALSE
     UNION ALL
-    SELECT r.code, r.title, 1::float8, 1::float8, true, r.title_level_words, r.title_norm, 0
+    SELECT r.code, r.title, 1::float8, 1::float8, true, 0
       FROM role r
      WHERE r.title_norm = resolve_names.normalized AND resolve_names.normalized <> ''
   )
-  SELECT n.named, n.name, n.trust, n.sim, n.exact, n.nwords, title_level(n.norm)
+  SELECT n.named, n.name, n.trust, n.sim, n.exact
     FROM (SELECT * FROM exact
           UNION ALL
-          SELECT s.named, s.name, s.trust, 0.9 * s.sim, false, s.nwords, s.norm, s.gap
+          SELECT s.named, s.name, s.trust, 0.9 * s.sim, false, s.gap
             FROM (SELECT a.role AS named, a.alias AS name, a.confidence::float8 AS trust,
                          similarity(a.alias_norm, resolve_names.normalized)::float8 AS sim,
-                         a.alias_level_words AS nwords, a.alias_norm AS norm,
                          abs(length(a.alias_norm) - length(resolve_names.normalized)) AS gap
                     FROM role_alias a
                    WHERE a.approved IS NOT FALSE
@@ -81,10 +74,9 @@ BEGIN ATOMIC
                    FETCH FIRST resolve_names.pool ROWS WITH TIES) s
            WHERE s.sim >= 0.3 AND NOT EXISTS (SELECT 1 FROM exact)
           UNION ALL
-          SELECT s.named, s.name, 1::float8, 0.9 * s.sim, false, s.nwords, s.norm, s.gap
+          SELECT s.named, s.name, 1::float8, 0.9 * s.sim, false, s.gap
             FROM (SELECT r.code AS named, r.title AS name,
                          similarity(r.title_norm, resolve_names.normalized)::float8 AS sim,
-                         r.title_level_words AS nwords, r.title_norm AS norm,
                          abs(length(r.title_norm) - length(resolve_names.normalized)) AS gap
                     FROM role r
                    ORDER BY r.title_norm <-> resolve_names.normalized
@@ -93,7 +85,7 @@ BEGIN ATOMIC
    ORDER BY n.exact DESC, n.sim DESC, n.gap, n.named, n.name;
 END;
 COMMENT ON FUNCTION resolve_names(text, int) IS
-  'Internal to resolve_title: the aliases and role titles that match a normalized title, exactly, else the pool nearest of each by trigram distance (pg_trgm similarity at least 0.3), with their confidence, similarity, level words and base level.';
+  'Internal to resolve_title: the aliases and role titles that match a title''s job phrase, exactly, else the pool nearest of each by trigram distance (pg_trgm similarity at least 0.3), with their confidence and similarity.';
 
 -- Every role of the families of the given roles.  Internal to resolve_title.
 CREATE FUNCTION resolve_family_roles(roles rolecode[])

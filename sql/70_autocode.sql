@@ -68,6 +68,10 @@ COMMENT ON FUNCTION soc_autocode_index() IS
   'The soc_autocode index of this backend, built first if it is not current: entries (titles and descriptions), codes, bytes of memory, the time its last build took and how many builds this backend has done. For monitoring and tests.';
 
 -- suggest_mappings: autocode every role that has no effective SOC mapping.
+-- Every suggestion is inserted with review_status needs_review, whatever its
+-- score: a person approves each one, so no threshold applies here and the
+-- review rule (rx_confidence_needs_review, behind soc_autocode's
+-- needs_review) is not written again.
 CREATE FUNCTION suggest_mappings(include_inherited boolean DEFAULT false)
 RETURNS SETOF mapping
   LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$

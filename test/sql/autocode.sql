@@ -91,8 +91,8 @@ SELECT is((SELECT count(*)::int FROM (SELECT t FROM probe GROUP BY t HAVING coun
           'needs_review is the same on every row of a title');
 SELECT is((SELECT count(*)::int FROM probe b JOIN probe s ON s.t = b.t AND s.rank = 2
             WHERE b.rank = 1
-              AND b.needs_review <> (b.score::float8 < 0.30 OR b.score::float8 - s.score::float8 < 0.10)), 0,
-          'needs_review: best below 0.30 or the top two within 0.10');
+              AND b.needs_review <> (b.score::float8 < 0.30 OR b.score::float8 - s.score::float8 <= 0.10)), 0,
+          'needs_review: best below 0.30 or the top two within 0.10, 0.10 included');
 SELECT ok((SELECT bool_or(needs_review) AND NOT bool_and(needs_review) FROM probe),
           'the probe titles hold flagged and unflagged ones');
 SELECT is((SELECT count(*)::int FROM probe p
