@@ -171,6 +171,14 @@ uint32_t	rx_autocode_index_codes(const rx_autocode_index *ix);
 size_t		rx_autocode_index_bytes(const rx_autocode_index *ix);
 
 /*
+ * Pack the index's lists: each exactly as long as it is, with no room
+ * left between them (what an image holds; it saves memory once an index
+ * is built).  The index stays usable and can still change.  RX_RANGE when
+ * memory runs out (nothing changed).
+ */
+rx_status	rx_autocode_index_pack(rx_autocode_index *ix, rx_error *err);
+
+/*
  * Recompute the statistics that depend on the whole dictionary (and train
  * the classifiers) now, if a change left them stale; otherwise the next
  * query does.  Lets a caller pay for it when it builds the index.
