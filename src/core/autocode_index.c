@@ -110,8 +110,8 @@ rx_autocode_readonly(rx_error *err)
 }
 
 /* Check a parameter set; RX_ARGUMENT with a sentence when one is out of range. */
-static rx_status
-rx_autocode_check_params(const rx_autocode_params *p, rx_error *err)
+rx_status
+rx_autocode_params_check(const rx_autocode_params *p, rx_error *err)
 {
 	if (!(p->w_vote >= 0 && p->w_vote <= 1))
 		return rx_fail(err, RX_ARGUMENT, "The vote share must lie between 0 and 1.");
@@ -158,7 +158,7 @@ rx_autocode_index_create(const rx_autocode_allocator *alloc, const rx_autocode_p
 
 	if (alloc == NULL)
 		alloc = &rx_autocode_libc;
-	if (rx_autocode_check_params(&p, NULL) != RX_OK)
+	if (rx_autocode_params_check(&p, NULL) != RX_OK)
 		return NULL;
 	ix = alloc->alloc(alloc->ctx, sizeof(rx_autocode_index));
 	if (ix == NULL)
@@ -193,7 +193,7 @@ rx_autocode_index_free(rx_autocode_index *ix)
 rx_status
 rx_autocode_index_set_params(rx_autocode_index *ix, const rx_autocode_params *params, rx_error *err)
 {
-	rx_status	st = rx_autocode_check_params(params, err);
+	rx_status	st = rx_autocode_params_check(params, err);
 
 	if (st != RX_OK)
 		return st;

@@ -112,6 +112,13 @@
 #define RX_AUTOCODE_EXACT			2
 #define RX_AUTOCODE_MAJOR_MAX		64	/* classes of the major-group classifier */
 
+/*
+ * The image format (autocode_image.c): bump it when the meaning of a
+ * field changes; a change of layout changes rx_autocode_layout_hash by
+ * itself.
+ */
+#define RX_AUTOCODE_IMAGE_FORMAT	1
+
 /* A code's entry in one feature's code list. */
 typedef struct rx_autocode_vote
 {
@@ -485,6 +492,9 @@ typedef struct rx_autocode_qfeat
 /* Report running out of memory (RX_RANGE with a sentence). */
 rx_status	rx_autocode_oom(rx_error *err);
 
+/* Check a parameter set; RX_ARGUMENT with a sentence when one is out of range. */
+rx_status	rx_autocode_params_check(const rx_autocode_params *p, rx_error *err);
+
 /* Refuse to change an index opened from an image (RX_ARGUMENT with a sentence). */
 rx_status	rx_autocode_readonly(rx_error *err);
 
@@ -493,6 +503,11 @@ rx_status	rx_autocode_readonly(rx_error *err);
  * entries, else code list); false when out of memory.
  */
 bool		rx_autocode_feat_reserve(rx_autocode_index *ix, uint32_t f, bool entries, uint32_t need);
+
+/* ---- autocode_image.c ---- */
+
+/* The hash of the layout this code reads and writes (sizes, registry, the fields validated). */
+uint64_t	rx_autocode_layout_hash(void);
 
 /* ---- autocode_intern.c ---- */
 
