@@ -438,6 +438,35 @@ rx_autocode_image_maps(const rx_autocode_index *ix, rx_error *err)
 	return RX_OK;
 }
 
+/* Is the byte at p a valid bool (0 or 1)?  Read as a byte: any other value read as a bool is undefined. */
+static inline bool
+rx_autocode_bool_ok(const void *p)
+{
+	unsigned char b;
+
+	memcpy(&b, p, 1);
+	return b <= 1;
+}
+
+/* Every bool of the image is 0 or 1: the struct's, then the arrays' (RX_AUTOCODE_BOOLS). */
+static rx_status
+rx_autocode_image_bools(const rx_autocode_index *ix, rx_error *err)
+{
+	uint32_t	i,
+				n;
+
+	if (!rx_autocode_bool_ok(&ix->dirty) || !rx_autocode_bool_ok(&ix->params.head_window))
+		return rx_autocode_bad(err, "a flag of the index is neither true nor false");
+#define RX_AUTOCODE_X_BOOL(arr, type, member) \
+	n = rx_autocode_block_count(ix, RX_AUTOCODE_B_##arr); \
+	for (i = 0; i < n; i++) \
+		if (!rx_autocode_bool_ok((const char *) ix->arr + (size_t) i * sizeof(type) + offsetof(type, member))) \
+			return rx_autocode_bad(err, #arr "." #member " is neither true nor false");
+	RX_AUTOCODE_BOOLS(RX_AUTOCODE_X_BOOL)
+#undef RX_AUTOCODE_X_BOOL
+	return RX_OK;
+}
+
 /*
  * The invariants a query relies on that are not a plain index: sizes of
  * what is read into fixed arrays, the classifier's rows, strictly ordered
@@ -529,7 +558,9 @@ rx_autocode_image_open(const void *buf, size_t len, const rx_autocode_allocator 
 		memcpy((char *) ix + d->cap, &n, sizeof(n));
 	}
 	ix->readonly = true;
-	/* indexes first: the other checks walk the lists */
+	/* flags and indexes first: the other checks read flags and walk the lists */
+	if (st == RX_OK)
+		st = rx_autocode_image_bools(ix, err);
 	if (st == RX_OK)
 		st = rx_autocode_image_refs(ix, err);
 	if (st == RX_OK)

@@ -26,7 +26,9 @@
  *   rx_autocode_index_bytes, written, mapped and bounds-checked with no
  *   other change.  If its elements hold indexes or offsets into other
  *   arrays that a query follows, list them in RX_AUTOCODE_REFS /
- *   RX_AUTOCODE_IDS / RX_AUTOCODE_SPANS too: an image is validated
+ *   RX_AUTOCODE_IDS / RX_AUTOCODE_SPANS too, and its bool members in
+ *   RX_AUTOCODE_BOOLS (a bool scalar of the struct: in
+ *   rx_autocode_image_invariants): an image is validated
  *   against those lists before any query reads it, so that a corrupt file
  *   is refused instead of crashing a backend.
  *
@@ -359,6 +361,13 @@ struct rx_autocode_index
 	X(codes,	rx_autocode_code,	grp[3],	groups,	true) \
 	X(entries,	rx_autocode_entry,	code,	codes,	false) \
 	X(hot,		rx_autocode_hot,	code,	codes,	false)
+
+/*
+ * RX_AUTOCODE_BOOLS: X(array, element type, member): a bool member of every
+ * element (an image's byte must be 0 or 1 before it is read as a bool).
+ */
+#define RX_AUTOCODE_BOOLS(X) \
+	X(entries,	rx_autocode_entry,	alive)
 
 /* RX_AUTOCODE_IDS: X(array, indexed array): an array of uint32_t ids. */
 #define RX_AUTOCODE_IDS(X) \

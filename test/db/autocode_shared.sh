@@ -11,7 +11,8 @@
 #     stay put;
 #  3. parallel workers map the image (none builds; with
 #     roleext.autocode_shared = off each builds its own, the old way);
-#  4. a corrupted or truncated image file is refused and rebuilt, never used;
+#  4. a corrupted or truncated image file, or one of another roleext build
+#     (its checksums recomputed), is refused and rebuilt, never used;
 #  5. disk full (roleext.autocode_test_fault = write): the writer's commit
 #     goes through with a WARNING, the first reader builds and publishes the
 #     image; a reader that cannot write codes with a private index and a
@@ -165,7 +166,50 @@ echo "$out" | grep -q 'refusing soc_autocode image .*length' || fail "a truncate
 echo "$out" | grep -qx '29-1141.00 true 1' || fail "after a truncated image: $out"
 test "$(q "SELECT shared || ' ' || builds FROM roleext.soc_autocode_index()")" = "true 0" || fail "the rebuilt image was not published"
 [ "$(stat -c %s "$img")" = "$size" ] || fail "the rebuilt image has another size"
-echo "report: a corrupted and a truncated image were refused (WARNING), rebuilt by the next session and published"
+# an image of another build: the build string changed, the header's checksum
+# recomputed (XXH64's construction, as src/core/autocode_image.c)
+python3 - "$img" <<'PY'
+import struct, sys
+M = (1 << 64) - 1
+P1, P2, P3, P4, P5 = (0x9E3779B185EBCA87, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
+                      0x85EBCA77C2B2AE63, 0x27D4EB2F165667C5)
+rotl = lambda x, r: ((x << r) | (x >> (64 - r))) & M
+rnd = lambda acc, x: (rotl((acc + x * P2) & M, 31) * P1) & M
+def checksum(b):
+    n, p = len(b), 0
+    if n >= 32:
+        v = [(P1 + P2) & M, P2, 0, (-P1) & M]
+        while p + 32 <= n:
+            for i in range(4):
+                v[i] = rnd(v[i], struct.unpack_from('<Q', b, p + 8 * i)[0])
+            p += 32
+        h = (rotl(v[0], 1) + rotl(v[1], 7) + rotl(v[2], 12) + rotl(v[3], 18)) & M
+        for x in v:
+            h = ((h ^ rnd(0, x)) * P1 + P4) & M
+    else:
+        h = P5
+    h = (h + n) & M
+    while p + 8 <= n:
+        h = (rotl(h ^ rnd(0, struct.unpack_from('<Q', b, p)[0]), 27) * P1 + P4) & M
+        p += 8
+    while p < n:
+        h = (rotl(h ^ ((b[p] * P5) & M), 11) * P1) & M
+        p += 1
+    h ^= h >> 33; h = (h * P2) & M; h ^= h >> 29; h = (h * P3) & M; h ^= h >> 32
+    return h
+b = bytearray(open(sys.argv[1], 'rb').read())
+build = 72                      # the header: 72 bytes of fields, then meta.build[64]
+assert bytes(b[build:build + 8]) == b'roleext ', bytes(b[build:build + 16])
+b[build:build + 8] = b'rolEXT  '
+struct.pack_into('<Q', b, 224, checksum(bytes(b[:224])))   # head_sum covers [0, 224)
+open(sys.argv[1], 'wb').write(b)
+PY
+out=$(psql -d $db -At -c "SELECT code || ' ' || shared || ' ' || builds FROM roleext.soc_autocode('Registered Nurse', 1), roleext.soc_autocode_index()" 2>&1)
+echo "$out" | grep -qx '29-1141.00 true 1' || fail "an image of another build was not rebuilt: $out"
+echo "$out" | grep -q WARNING && fail "an image of another build gave a WARNING (a LOG line is enough): $out"
+grep -q "refusing soc_autocode image .*another build of roleext" "$(dirname "$datadir")/server.log" 2>/dev/null ||
+  [ ! -e "$(dirname "$datadir")/server.log" ] || fail "no LOG line for the image of another build"
+echo "report: a corrupted, a truncated and another build's image were refused, rebuilt by the next session and published"
 
 # 5. Disk full.
 out=$(psql -d $db -At 2>&1 <<'SQL'
@@ -205,4 +249,8 @@ gonedir="$datadir/pg_roleext/autocode/$(q "SELECT oid FROM pg_database WHERE dat
 "$BIN/dropdb" $gone
 q "INSERT INTO roleext.title_dictionary (title, code) VALUES ('Nebula Sweeper', '37-2011')"
 [ -d "$gonedir" ] && fail "the dropped database's images were not removed"
-echo "report: cleanup: a re-created extension's image replaced the old instance's; a dropped database's directory went at the next publication"
+# a temporary file left by a process that is gone (a crash in the middle of a write)
+touch "$dir/0000000000000001-1.img.tmp.999999999"
+q "DELETE FROM roleext.title_dictionary WHERE title = 'Nebula Sweeper'"
+[ -e "$dir/0000000000000001-1.img.tmp.999999999" ] && fail "an orphaned temporary file was not removed"
+echo "report: cleanup: a re-created extension's image replaced the old instance's; a dropped database's directory and an orphaned temporary file went at the next publication"

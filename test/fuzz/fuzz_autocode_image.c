@@ -135,6 +135,7 @@ fz_open(uint64_t *buf, size_t len, const uint8_t *data, size_t size)
 		abort();
 }
 
+/* One input: an image, or pokes into the valid one (see the top of this file). */
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

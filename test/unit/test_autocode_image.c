@@ -246,6 +246,11 @@ im_poke_all(unsigned char *base, size_t len, const rx_autocode_index *op)
 	}
 	IM_POKE(o + offsetof(rx_autocode_token, off), op->ntokchars);
 	IM_POKE(im_off(base, op->hot) + offsetof(rx_autocode_hot, code), op->ncodes);
+	{
+		uint8_t		notbool = 110;
+
+		IM_POKE(im_off(base, op->entries) + offsetof(rx_autocode_entry, alive), notbool);
+	}
 	IM_POKE(im_off(base, op->entries) + offsetof(rx_autocode_entry, label_off), op->nlabels);
 	IM_POKE(im_off(base, op->codes) + offsetof(rx_autocode_code, grp[3]), op->ngroups);
 	{
@@ -272,9 +277,10 @@ im_poke_all(unsigned char *base, size_t len, const rx_autocode_index *op)
 				op->tripool[op->trilists[l].off]);
 	}
 	{
-		/* the struct: dirty statistics, too many major groups, a bad parameter */
+		/* the struct: dirty statistics, flags that are not bools, too many major groups, a bad parameter */
 		size_t		so = (size_t) ((const char *) op->tokens - (const char *) base);
 		bool		dirty = true;
+		uint8_t		notbool = 2;
 		int			nmajor = RX_AUTOCODE_MAJOR_MAX + 1;
 		double		temp = -1;
 		uint32_t	count = op->ntokens + 1;
@@ -282,6 +288,8 @@ im_poke_all(unsigned char *base, size_t len, const rx_autocode_index *op)
 		/* the struct lies just before the first array */
 		so -= (sizeof(rx_autocode_index) + 63) / 64 * 64;
 		IM_POKE(so + offsetof(rx_autocode_index, dirty), dirty);
+		IM_POKE(so + offsetof(rx_autocode_index, dirty), notbool);
+		IM_POKE(so + offsetof(rx_autocode_index, params.head_window), notbool);
 		IM_POKE(so + offsetof(rx_autocode_index, nmajor), nmajor);
 		IM_POKE(so + offsetof(rx_autocode_index, params.temperature), temp);
 		IM_POKE(so + offsetof(rx_autocode_index, ntokens), count);
@@ -290,6 +298,7 @@ im_poke_all(unsigned char *base, size_t len, const rx_autocode_index *op)
 	return bad;
 }
 
+/* The cases of the image suite. */
 UT_SUITE(autocode_image)
 {
 	UT_CASE("the checksum is XXH64's construction: the empty input's known value, and it sees every byte")
