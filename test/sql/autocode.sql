@@ -1,7 +1,7 @@
 -- Occupation autocoding: title_dictionary, soc_autocode, soc_autocode_index,
 -- suggest_mappings (doc/autocode.md).
 \i test/setup.sql
-SELECT plan(73);
+SELECT plan(74);
 
 -- the objects --------------------------------------------------------------
 
@@ -254,6 +254,23 @@ SET LOCAL ROLE roleext_ac_editor;
 SELECT lives_ok($$INSERT INTO roleext.title_dictionary (title, code) VALUES ('Quantum Bee Keeper', '45-2093')$$,
                 'an editor adds titles');
 RESET ROLE;
+
+-- a hostile search_path: look-alikes of what the trigger and the build call -------------
+
+CREATE SCHEMA roleext_ac_evil;
+CREATE FUNCTION roleext_ac_evil.nextval(regclass) RETURNS bigint LANGUAGE plpgsql AS
+  $$BEGIN RAISE EXCEPTION 'hijacked'; END$$;
+CREATE TABLE roleext_ac_evil.title_dictionary_version (id boolean, instance bigint, version bigint);
+CREATE TABLE roleext_ac_evil.onet2019_occupation (code int, title text);
+CREATE TEMP TABLE hostile (what text);
+-- (pgTAP itself calls nextval: the assertion comes after the path is reset)
+SET LOCAL search_path = roleext_ac_evil, pg_catalog, roleext, public;
+INSERT INTO hostile
+  SELECT pg_temp.error_of($$INSERT INTO roleext.title_dictionary (title, code) VALUES ('Hostile Path Tester', '15-1253')$$);
+INSERT INTO hostile SELECT c.code::text FROM roleext.soc_autocode('Hostile Path Tester', 1) c;
+SET LOCAL search_path = roleext, public;
+SELECT results_eq($$SELECT what FROM hostile$$, $$VALUES ('no error'), ('15-1253.00')$$,
+                  'the version trigger and the build of the index ignore look-alikes on the search_path');
 
 -- suggest_mappings -----------------------------------------------------------------------
 
