@@ -7,13 +7,13 @@
 CREATE VIEW role_mappings AS
 WITH candidate AS (
   SELECT r.code AS role, 0 AS distance, NULL::rolecode AS inherited_from,
-         m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note
+         m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note, m.soc
   FROM role r JOIN mapping m ON m.role = r.code
   WHERE m.review_status <> 'rejected'
   UNION ALL
   SELECT r.code, 1 + a.distance, a.ancestor,
          m.scheme, m.code, ('inferred_from_' || a.ancestor_kind)::mapping_source, 'needs_review'::review_status,
-         m.confidence, NULL, NULL, m.note
+         m.confidence, NULL, NULL, m.note, m.soc
   FROM role r
   JOIN taxonomy_ancestors a ON a.node = r.node
   JOIN mapping m ON m.node = a.ancestor
@@ -22,17 +22,17 @@ WITH candidate AS (
                     WHERE x.role = r.code AND x.scheme = m.scheme AND x.code = m.code
                       AND x.review_status = 'rejected')
 )
-SELECT role, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note, inherited_from
+SELECT role, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note, inherited_from, soc
 FROM (SELECT c.*, rank() OVER (PARTITION BY c.role, c.scheme ORDER BY c.distance) AS rk FROM candidate c) s
 WHERE rk = 1;
 COMMENT ON VIEW role_mappings IS
-  'The effective mappings of every role in every scheme: its own unless rejected, else its nearest mapped ancestor''s with source inferred_from_<kind>, status needs_review and inherited_from naming the node. Roles without any mapping have no row.';
+  'The effective mappings of every role in every scheme: its own unless rejected, else its nearest mapped ancestor''s with source inferred_from_<kind>, status needs_review and inherited_from naming the node; soc is the code typed for the SOC schemes. Roles without any mapping have no row.';
 
 
 CREATE VIEW role_soc AS
 SELECT r.code AS role,
        m.scheme,
-       m.code::soccode AS code,
+       m.soc AS code,
        h.title,
        m.source,
        m.review_status,
@@ -46,7 +46,7 @@ SELECT r.code AS role,
        h.detailed_code, h.detailed_title
 FROM role r
 LEFT JOIN role_mappings m ON m.role = r.code AND m.scheme IN ('soc2018', 'onet2019')
-LEFT JOIN soc_hierarchy h ON h.code = m.code::soccode;
+LEFT JOIN soc_hierarchy h ON h.code = m.soc;
 COMMENT ON VIEW role_soc IS
   'Each role''s effective SOC 2018 and O*NET-SOC 2019 mappings (its own, else its nearest mapped ancestor''s, marked inferred_from_<kind> and needs_review) with the code and title of their SOC major, minor, broad and detailed groups. A role without any SOC mapping has one row with NULL code.';
 COMMENT ON COLUMN role_soc.role IS 'The role.';

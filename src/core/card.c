@@ -17,6 +17,8 @@ rx_card_node_code_fault(const rx_code *code, const rx_code *parent, int parent_k
 		return RX_CARD_NODE_LEVEL;
 	if (parent != NULL && rx_code_compare(code->text, code->len, parent->text, parent->len) == 0)
 		return RX_CARD_NODE_OWN_PARENT;
+	if (parent != NULL && parent_kind < 0)
+		return RX_CARD_NODE_OK;	/* the form depends on a kind not known */
 	if (parent == NULL || parent_kind == RX_CARD_TOP_KIND)
 		return depth == 1 ? RX_CARD_NODE_OK : RX_CARD_NODE_ONE_LABEL;
 	if (!rx_code_descends(code->text, code->len, parent->text, parent->len) ||
@@ -92,16 +94,6 @@ rx_card_isco_valid(const char *s, size_t len)
 		if (s[i] < '0' || s[i] > '9')
 			return false;
 	return true;
-}
-
-/* Exactly the scheme's column set, holding a code of the scheme's form. */
-bool
-rx_card_code_fits(rx_card_scheme scheme, bool has_soc, int32_t soc,
-				  const char *isco, size_t isco_len)
-{
-	if (scheme == RX_CARD_ISCO08)
-		return !has_soc && isco != NULL && rx_card_isco_valid(isco, isco_len);
-	return has_soc && isco == NULL && rx_card_soc_fits(scheme, soc);
 }
 
 /* What code each scheme takes. */

@@ -55,7 +55,8 @@ typedef enum rx_card_node_fault
 
 /*
  * The fault of a node's code under its parent: parent NULL for a node at
- * the top, parent_kind its rank.  Checked in the order of the enum: a code
+ * the top, parent_kind its rank (negative when it is not known: then only
+ * the first two rules apply).  Checked in the order of the enum: a code
  * ending in a level, then a code equal to the parent's, then the code's
  * form: one label at the top and directly under the top kind, else the
  * parent's code plus one label.
@@ -98,14 +99,6 @@ bool		rx_card_soc_fits(rx_card_scheme scheme, int32_t soc);
 
 /* Is s[0..len) an ISCO-08 code: one to four ASCII digits? */
 bool		rx_card_isco_valid(const char *s, size_t len);
-
-/*
- * Does a mapping's code fit its scheme: has_soc and a fitting soc for a
- * SOC scheme with no ISCO-08 code, or a valid ISCO-08 code (isco not NULL)
- * and no soc for isco08?  The tables' rule: exactly the scheme's column set.
- */
-bool		rx_card_code_fits(rx_card_scheme scheme, bool has_soc, int32_t soc,
-							  const char *isco, size_t isco_len);
 
 /* The sentence saying what code each scheme takes. */
 const char *rx_card_scheme_detail(void);
