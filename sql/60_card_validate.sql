@@ -55,19 +55,21 @@ COMMENT ON FUNCTION card_parse(jsonb, boolean, boolean) IS
 -- The problems of a parsed document that hold: those of the document itself,
 -- in document order, card by card, then for each card those that depend on
 -- the database (an unknown level, a missing node, a SOC code its scheme does
--- not have), in document order.
+-- not have), in document order.  Each lookup is one index probe (OFFSET 0
+-- keeps the planner from hashing a whole reference table instead), whatever
+-- the tables' statistics say.
 CREATE FUNCTION card_holding(b card_batch) RETURNS SETOF card_problem
   LANGUAGE sql STABLE PARALLEL SAFE
-  ROWS 2  -- a good card has none: keeps the lookups index probes, not hashed subplans
+  ROWS 2  -- a good card has none
 BEGIN ATOMIC
   SELECT p.card, p.path, p.problem, p.detail, p.lookup, p.level, p.node, p.soc
   FROM unnest(b.problems) WITH ORDINALITY p(card, path, problem, detail, lookup, level, node, soc, n)
   WHERE p.lookup IS NULL OR NOT CASE p.lookup
-          WHEN 'level' THEN EXISTS (SELECT FROM roleext.level x WHERE x.code = p.level)
-          WHEN 'taxonomy' THEN EXISTS (SELECT FROM roleext.taxonomy x WHERE x.code = p.node)
-          WHEN 'soc2018' THEN EXISTS (SELECT FROM roleext.soc2018_code x WHERE x.code = p.soc)
-          WHEN 'onet2019' THEN EXISTS (SELECT FROM roleext.onet2019_occupation x WHERE x.code = p.soc)
-          WHEN 'soc2010' THEN EXISTS (SELECT FROM roleext.soc2010_code x WHERE x.code = p.soc)
+          WHEN 'level' THEN EXISTS (SELECT FROM roleext.level x WHERE x.code = p.level OFFSET 0)
+          WHEN 'taxonomy' THEN EXISTS (SELECT FROM roleext.taxonomy x WHERE x.code = p.node OFFSET 0)
+          WHEN 'soc2018' THEN EXISTS (SELECT FROM roleext.soc2018_code x WHERE x.code = p.soc OFFSET 0)
+          WHEN 'onet2019' THEN EXISTS (SELECT FROM roleext.onet2019_occupation x WHERE x.code = p.soc OFFSET 0)
+          WHEN 'soc2010' THEN EXISTS (SELECT FROM roleext.soc2010_code x WHERE x.code = p.soc OFFSET 0)
         END
   ORDER BY p.card, p.lookup IS NOT NULL, p.n;
 END;

@@ -5,9 +5,13 @@
 -- cards) is read once by card_parse, which gives its problems and, typed,
 -- the rows its cards leave when imported one by one, in order; the first
 -- problem that holds raises 22023 naming its path, and nothing is written.
--- Then one set-based statement per table writes the rows, skipping what is
--- already as the cards say, so that importing the same document again
--- writes nothing.
+-- Then the rows are written, skipping what is already as the cards say, so
+-- that importing the same document again writes nothing:
+--   - the taxonomy nodes and node mappings, when any differs;
+--   - the component catalogue and the roles that are new, with their
+--     components, aliases and mappings (plain inserts: nobody else can
+--     have rows of a role this import inserts);
+--   - when some role already exists, its row and its lists.
 --
 -- Lock order.  Imports of overlapping cards, one by one or in batches, in
 -- any number of sessions, never deadlock each other, because every import
@@ -17,182 +21,277 @@
 --      coordinates of every role below the node, rows no order could
 --      foresee, so moves run alone);
 --   1. taxonomy nodes, by code;
---   2. catalogue components, by kind and name;
---   3. roles, by code (every role of the document, changed or not: the
---      upsert locks the rows it finds);
---   4. the roles' own components, aliases and mappings: rows only an
---      import holding the role's lock writes, so they never wait on
---      another import;
---   5. node mappings, by node, scheme and code.
--- card_parse returns every row set sorted by its key, and each statement
--- writes in that order (ORDER BY the position in the array, whatever join
--- the planner picks).  Rows already as the cards say are left alone and
--- not locked (WHERE NOT EXISTS an equal row), except roles, whose lock
--- guards step 4.  An import waiting at step k holds locks of steps <= k
--- only, on keys below the one it waits for, so no two imports can wait on
--- each other.  Foreign-key checks take KEY SHARE locks, which no import
--- step conflicts with: imports never delete or re-key taxonomy nodes,
+--   2. node mappings, by node, scheme and code;
+--   3. catalogue components, by kind and name;
+--   4. new roles, inserted by code (waiting only on another import that
+--      inserts the same new role); then
+--   5. existing roles, locked by code (waiting only on another import that
+--      holds the same role's lock);
+-- and then each role's components, aliases and mappings, rows only an
+-- import holding the role's lock (or its uncommitted insert) writes, which
+-- never wait on another import.  card_parse returns every row set sorted
+-- by its key, and each step writes in that order (ORDER BY the position in
+-- the array); within a statement a step starts when the one before it has
+-- finished (its one-time filter reads the result of the one before).  Rows
+-- already as the cards say are left alone and not locked (WHERE NOT EXISTS
+-- an equal row), except existing roles, whose lock guards their lists.  An
+-- import waiting at step k holds locks of steps <= k only, and at step k
+-- only on keys below the one it waits for, so no two imports can wait on
+-- each other.  Foreign-key checks take KEY SHARE locks, which no step
+-- conflicts with: imports never delete or re-key taxonomy nodes,
 -- components or roles.
+--
+-- Plans.  The importer reaches every existing row by its key: one index
+-- probe per row of the document (OFFSET 0 keeps a lookup a parameterized
+-- subquery), and never scans a whole table (enable_seqscan = off while it
+-- plans: the roles' own rows are found through the index on their role),
+-- so that a plan stays right however much the tables have grown since it
+-- was made, even within one transaction that imports cards into empty
+-- tables; and the cards' own rows are matched in hashed NOT IN subplans, so
+-- that no plan depends on how many rows a document has.  So the statements
+-- are planned once per session (generic plans): planning them again for
+-- each card would cost more than running them.
 CREATE FUNCTION import_role_cards(cards jsonb, single boolean) RETURNS SETOF rolecode
-  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+  SET search_path = pg_catalog, roleext, pg_temp SET enable_seqscan = off SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
   b roleext.card_batch;
-  bad roleext.card_problem;
-  moving boolean;
-  changed boolean;
+  bad_path text;
+  bad_problem text;
+  bad_detail text;
+  moving boolean;      -- the document moves a node to another parent
+  changed boolean;     -- a node or a node mapping differs from the document
+  fresh roleext.rolecode[];  -- the roles this import inserted
+  written int8;        -- rows a statement wrote (not used)
+  each_code roleext.rolecode;
 BEGIN
   b := roleext.card_parse(cards, single, true);
-  SELECT * INTO bad FROM roleext.card_holding(b) LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'invalid role card: %: %', bad.path, bad.problem
-      USING ERRCODE = 'invalid_parameter_value', DETAIL = bad.detail,
+
+  -- The first problem that holds, if any; whether the document moves a
+  -- node, and whether a node or a node mapping differs.  Read before
+  -- locking: once the shared lock is held no move can start, and the
+  -- taxonomy upsert changes a parent only under the exclusive one.
+  SELECT h.path, h.problem, h.detail, coalesce(x.moving, false), coalesce(x.changed OR y.changed, false)
+    INTO bad_path, bad_problem, bad_detail, moving, changed
+    FROM (SELECT bool_or(t.code IS NOT NULL AND n.placed AND t.parent IS DISTINCT FROM n.parent) AS moving,
+                 bool_or(t.code IS NULL OR t.kind <> n.kind OR t.name <> n.name
+                         OR (n.placed AND t.parent IS DISTINCT FROM n.parent)
+                         OR (n.has_description AND t.description IS DISTINCT FROM n.description)) AS changed
+          FROM unnest(b.nodes) n
+          LEFT JOIN LATERAL (SELECT t.* FROM roleext.taxonomy t WHERE t.code = n.code OFFSET 0) t ON true) x,
+         (SELECT bool_or(NOT EXISTS (SELECT FROM roleext.mapping m
+                                     WHERE m.node = w.node AND m.role IS NULL AND m.scheme = w.scheme
+                                       AND m.soc IS NOT DISTINCT FROM w.soc AND m.isco08 IS NOT DISTINCT FROM w.isco08
+                                       AND (m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note)
+                                           IS NOT DISTINCT FROM
+                                           (w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note)
+                                     OFFSET 0)) AS changed
+          FROM unnest(b.mappings) w WHERE w.node IS NOT NULL) y
+    LEFT JOIN LATERAL (SELECT h.path, h.problem, h.detail FROM roleext.card_holding(b) h LIMIT 1) h ON true;
+  IF bad_path IS NOT NULL THEN
+    RAISE EXCEPTION 'invalid role card: %: %', bad_path, bad_problem
+      USING ERRCODE = 'invalid_parameter_value', DETAIL = bad_detail,
             HINT = CASE WHEN single THEN 'validate_role_card(card) lists every problem; the format is in doc/role-card.md.'
                         ELSE 'validate_role_cards(cards) lists every problem; the format is in doc/role-card.md.' END;
   END IF;
 
-  -- 0. Does the document move a node?  Read before locking; once the shared
-  -- lock is held no move can start, and the taxonomy upsert never changes a
-  -- parent unless it holds the exclusive one.
-  SELECT coalesce(bool_or(t.code IS NOT NULL AND n.placed AND t.parent IS DISTINCT FROM n.parent), false),
-         coalesce(bool_or(t.code IS NULL OR t.kind <> n.kind OR t.name <> n.name
-                          OR (n.placed AND t.parent IS DISTINCT FROM n.parent)
-                          OR (n.has_description AND t.description IS DISTINCT FROM n.description)), false)
-    INTO moving, changed
-    FROM unnest(b.nodes) n LEFT JOIN roleext.taxonomy t ON t.code = n.code;
+  -- 0.
   IF moving THEN
     PERFORM pg_catalog.pg_advisory_xact_lock('roleext.taxonomy'::pg_catalog.regclass::pg_catalog.oid::int4, 0);
   ELSE
     PERFORM pg_catalog.pg_advisory_xact_lock_shared('roleext.taxonomy'::pg_catalog.regclass::pg_catalog.oid::int4, 0);
   END IF;
 
-  -- 1. The nodes that differ from the cards (the node trigger checks them
-  -- at the end of the statement, whatever their order).  The first node of
-  -- a chain keeps the parent it has (a chain that starts below the top never
-  -- detaches a subtree); a member a node leaves out (description) keeps its
-  -- value.
   IF changed THEN
-    INSERT INTO roleext.taxonomy AS t (code, kind, name, parent, description)
-    SELECT n.code, n.kind, n.name, n.parent, n.description
-    FROM (SELECT n.o, n.code, n.kind, n.name,
-                 CASE WHEN n.placed THEN n.parent ELSE old.parent END AS parent,
-                 CASE WHEN n.has_description THEN n.description ELSE old.description END AS description,
-                 old.code IS NULL AS is_new, old.kind AS old_kind, old.name AS old_name,
-                 old.parent AS old_parent, old.description AS old_description
-          FROM unnest(b.nodes) WITH ORDINALITY n(card, path, code, kind, name, placed, parent,
-                                                  has_description, description, o)
-          LEFT JOIN roleext.taxonomy old ON old.code = n.code) n
-    WHERE n.is_new OR (n.old_kind, n.old_name, n.old_parent, n.old_description)
-                      IS DISTINCT FROM (n.kind, n.name, n.parent, n.description)
-    ORDER BY n.o
-    ON CONFLICT (code) DO UPDATE
-      SET kind = excluded.kind, name = excluded.name,
-          parent = CASE WHEN moving THEN excluded.parent ELSE t.parent END,
-          description = excluded.description
-      WHERE (t.kind, t.name, t.parent, t.description)
-            IS DISTINCT FROM (excluded.kind, excluded.name, CASE WHEN moving THEN excluded.parent ELSE t.parent END,
-                              excluded.description);
+    WITH
+    -- 1. The nodes that differ from the cards (the node trigger checks them
+    -- at the end of the statement, whatever their order).  The first node
+    -- of a chain keeps the parent it has (a chain that starts below the top
+    -- never detaches a subtree); a member a node leaves out (description)
+    -- keeps its value.
+    nodes AS (
+      INSERT INTO roleext.taxonomy AS t (code, kind, name, parent, description)
+      SELECT n.code, n.kind, n.name, n.parent, n.description
+      FROM (SELECT n.o, n.code, n.kind, n.name,
+                   CASE WHEN n.placed THEN n.parent ELSE old.parent END AS parent,
+                   CASE WHEN n.has_description THEN n.description ELSE old.description END AS description,
+                   old.code IS NULL AS is_new, old.kind AS old_kind, old.name AS old_name,
+                   old.parent AS old_parent, old.description AS old_description
+            FROM unnest(b.nodes) WITH ORDINALITY n(card, path, code, kind, name, placed, parent,
+                                                    has_description, description, o)
+            LEFT JOIN LATERAL (SELECT t.* FROM roleext.taxonomy t WHERE t.code = n.code OFFSET 0) old ON true) n
+      WHERE n.is_new OR (n.old_kind, n.old_name, n.old_parent, n.old_description)
+                        IS DISTINCT FROM (n.kind, n.name, n.parent, n.description)
+      ORDER BY n.o
+      ON CONFLICT (code) DO UPDATE
+        SET kind = excluded.kind, name = excluded.name,
+            parent = CASE WHEN moving THEN excluded.parent ELSE t.parent END,
+            description = excluded.description
+        WHERE (t.kind, t.name, t.parent, t.description)
+              IS DISTINCT FROM (excluded.kind, excluded.name, CASE WHEN moving THEN excluded.parent ELSE t.parent END,
+                                excluded.description)
+      RETURNING 1),
+    -- 2. The mappings the cards list on nodes (a node's others are kept).
+    node_mappings AS (
+      INSERT INTO roleext.mapping AS t (node, scheme, soc, isco08, source, review_status, confidence, reviewer,
+                                        reviewed_at, note)
+      SELECT w.node, w.scheme, w.soc, w.isco08, w.source, w.review_status, w.confidence, w.reviewer,
+             w.reviewed_at, w.note
+      FROM unnest(b.mappings) WITH ORDINALITY w(role, node, scheme, soc, isco08, source, review_status,
+                                                confidence, reviewer, reviewed_at, note, o)
+      WHERE w.node IS NOT NULL AND (SELECT count(*) FROM nodes) >= 0
+        AND NOT EXISTS (SELECT FROM roleext.mapping x
+                        WHERE x.node = w.node AND x.role IS NULL AND x.scheme = w.scheme
+                          AND x.soc IS NOT DISTINCT FROM w.soc AND x.isco08 IS NOT DISTINCT FROM w.isco08
+                          AND (x.source, x.review_status, x.confidence, x.reviewer, x.reviewed_at, x.note)
+                              IS NOT DISTINCT FROM (w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note)
+                        OFFSET 0)
+      ORDER BY w.o
+      ON CONFLICT (role, node, scheme, soc, isco08) DO UPDATE
+        SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
+            reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
+      RETURNING 1)
+    SELECT count(*) INTO written FROM node_mappings;
   END IF;
 
-  -- 2. The shared catalogue of components: the last description given wins.
-  IF cardinality(b.catalogue) > 0 THEN
+  WITH
+  -- 3. The shared catalogue of components: the last description given wins.
+  catalogue AS (
     INSERT INTO roleext.component AS t (kind, name, description)
     SELECT c.kind, c.name, c.description
     FROM unnest(b.catalogue) WITH ORDINALITY c(role, kind, name, prevalence, scope, "position", description, o)
     WHERE NOT EXISTS (SELECT FROM roleext.component x
                       WHERE x.kind = c.kind AND x.name = c.name
-                        AND (c.description IS NULL OR x.description = c.description))
+                        AND (c.description IS NULL OR x.description = c.description) OFFSET 0)
     ORDER BY c.o
     ON CONFLICT (kind, name) DO UPDATE SET description = excluded.description
-      WHERE excluded.description IS NOT NULL AND t.description IS DISTINCT FROM excluded.description;
+      WHERE excluded.description IS NOT NULL AND t.description IS DISTINCT FROM excluded.description
+    RETURNING 1),
+  -- 4. The new roles (each code's last card), and their lists.
+  roles AS (
+    INSERT INTO roleext.role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
+                                   story_why_it_matters, story_plan, story_stakes, story_success)
+    SELECT x.code, x.title, x.summary, x.story_who, x.story_external_problem, x.story_internal_problem,
+           x.story_why_it_matters, x.story_plan, x.story_stakes, x.story_success
+    FROM unnest(b.roles) WITH ORDINALITY x(code, title, summary, story_who, story_external_problem,
+                                           story_internal_problem, story_why_it_matters, story_stakes,
+                                           story_success, story_plan, o)
+    WHERE (SELECT count(*) FROM catalogue) >= 0
+      AND NOT EXISTS (SELECT FROM roleext.role y WHERE y.code = x.code OFFSET 0)
+    ORDER BY x.o
+    ON CONFLICT (code) DO NOTHING
+    RETURNING r.code),
+  components AS (
+    INSERT INTO roleext.role_component (role, kind, name, prevalence, scope, "position")
+    SELECT w.role, w.kind, w.name, w.prevalence, w.scope, w."position" FROM unnest(b.components) w
+    WHERE w.role IN (SELECT code FROM roles)
+    RETURNING 1),
+  aliases AS (
+    INSERT INTO roleext.role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
+    SELECT a.role, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at
+    FROM unnest(b.aliases) a
+    WHERE a.role IN (SELECT code FROM roles)
+    RETURNING 1),
+  mappings AS (
+    INSERT INTO roleext.mapping (role, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
+    SELECT w.role, w.scheme, w.soc, w.isco08, w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note
+    FROM unnest(b.mappings) w
+    WHERE w.role IN (SELECT code FROM roles)
+    RETURNING 1)
+  -- (reading the last steps runs them, and every step before them)
+  SELECT (SELECT array_agg(code) FROM roles), c.n + a.n + m.n INTO fresh, written
+    FROM (SELECT count(*) AS n FROM components) c, (SELECT count(*) AS n FROM aliases) a,
+         (SELECT count(*) AS n FROM mappings) m;
+
+  -- 5. The roles that exist: their rows and their lists become their last
+  -- cards'.  Rows the cards no longer hold go (matched against the cards'
+  -- rows in a hashed NOT IN), the missing ones come, what is unchanged stays
+  -- untouched.  A component that changes is deleted and inserted again (an
+  -- update could collide with a position another component still holds); an
+  -- alias or a mapping that changes is updated.
+  IF coalesce(cardinality(fresh), 0) < cardinality(b.roles) THEN
+    WITH
+    roles AS (
+      INSERT INTO roleext.role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
+                                     story_why_it_matters, story_plan, story_stakes, story_success)
+      SELECT x.code, x.title, x.summary, x.story_who, x.story_external_problem, x.story_internal_problem,
+             x.story_why_it_matters, x.story_plan, x.story_stakes, x.story_success
+      FROM unnest(b.roles) WITH ORDINALITY x(code, title, summary, story_who, story_external_problem,
+                                             story_internal_problem, story_why_it_matters, story_stakes,
+                                             story_success, story_plan, o)
+      WHERE x.code <> ALL (coalesce(fresh, '{}'))
+      ORDER BY x.o
+      ON CONFLICT (code) DO UPDATE
+        SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
+            story_external_problem = excluded.story_external_problem,
+            story_internal_problem = excluded.story_internal_problem,
+            story_why_it_matters = excluded.story_why_it_matters, story_plan = excluded.story_plan,
+            story_stakes = excluded.story_stakes, story_success = excluded.story_success
+        WHERE (r.title, r.summary, r.story_who, r.story_external_problem, r.story_internal_problem,
+               r.story_why_it_matters, r.story_plan, r.story_stakes, r.story_success)
+              IS DISTINCT FROM
+              (excluded.title, excluded.summary, excluded.story_who, excluded.story_external_problem,
+               excluded.story_internal_problem, excluded.story_why_it_matters, excluded.story_plan,
+               excluded.story_stakes, excluded.story_success)
+      RETURNING 1),
+    components_gone AS (
+      DELETE FROM roleext.role_component rc
+      WHERE rc.role = ANY (b.codes) AND rc.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM roles) >= 0
+        AND (rc.role, rc.kind, rc.name, rc.prevalence, rc.scope, rc."position") NOT IN
+            (SELECT w.role, w.kind, w.name, w.prevalence, w.scope, w."position" FROM unnest(b.components) w)
+      RETURNING 1),
+    components AS (
+      INSERT INTO roleext.role_component (role, kind, name, prevalence, scope, "position")
+      SELECT w.role, w.kind, w.name, w.prevalence, w.scope, w."position" FROM unnest(b.components) w
+      WHERE w.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM components_gone) >= 0
+      ON CONFLICT (role, kind, name) DO NOTHING
+      RETURNING 1),
+    aliases_gone AS (
+      DELETE FROM roleext.role_alias ra
+      WHERE ra.role = ANY (b.codes) AND ra.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM roles) >= 0
+        AND (ra.role, ra.alias) NOT IN (SELECT a.role, a.alias FROM unnest(b.aliases) a)
+      RETURNING 1),
+    aliases AS (
+      INSERT INTO roleext.role_alias AS t (role, alias, alias_type, confidence, approved, approved_by, approved_at)
+      SELECT a.role, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at
+      FROM unnest(b.aliases) a
+      WHERE a.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM aliases_gone) >= 0
+      ON CONFLICT (role, alias) DO UPDATE
+        SET alias_type = excluded.alias_type, confidence = excluded.confidence, approved = excluded.approved,
+            approved_by = excluded.approved_by, approved_at = excluded.approved_at
+        WHERE (t.alias_type, t.confidence, t.approved, t.approved_by, t.approved_at)
+              IS DISTINCT FROM (excluded.alias_type, excluded.confidence, excluded.approved,
+                                excluded.approved_by, excluded.approved_at)
+      RETURNING 1),
+    mappings_gone AS (
+      DELETE FROM roleext.mapping m
+      WHERE m.role = ANY (b.codes) AND m.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM roles) >= 0
+        AND (m.role, m.scheme, m.code) NOT IN
+            (SELECT w.role, w.scheme, coalesce(w.soc::text, w.isco08) FROM unnest(b.mappings) w WHERE w.role IS NOT NULL)
+      RETURNING 1),
+    mappings AS (
+      INSERT INTO roleext.mapping AS t (role, scheme, soc, isco08, source, review_status, confidence, reviewer,
+                                        reviewed_at, note)
+      SELECT w.role, w.scheme, w.soc, w.isco08, w.source, w.review_status, w.confidence, w.reviewer,
+             w.reviewed_at, w.note
+      FROM unnest(b.mappings) w
+      WHERE w.role IS NOT NULL AND w.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM mappings_gone) >= 0
+      ON CONFLICT (role, node, scheme, soc, isco08) DO UPDATE
+        SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
+            reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
+        WHERE (t.source, t.review_status, t.confidence, t.reviewer, t.reviewed_at, t.note)
+              IS DISTINCT FROM (excluded.source, excluded.review_status, excluded.confidence,
+                                excluded.reviewer, excluded.reviewed_at, excluded.note)
+      RETURNING 1)
+    SELECT c.n + a.n + m.n INTO written
+      FROM (SELECT count(*) AS n FROM components) c, (SELECT count(*) AS n FROM aliases) a,
+           (SELECT count(*) AS n FROM mappings) m;
   END IF;
 
-  -- 3. The roles: each code's last card.
-  INSERT INTO roleext.role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
-                                 story_why_it_matters, story_plan, story_stakes, story_success)
-  SELECT x.code, x.title, x.summary, x.story_who, x.story_external_problem, x.story_internal_problem,
-         x.story_why_it_matters, x.story_plan, x.story_stakes, x.story_success
-  FROM unnest(b.roles) WITH ORDINALITY x(code, title, summary, story_who, story_external_problem,
-                                         story_internal_problem, story_why_it_matters, story_stakes,
-                                         story_success, story_plan, o)
-  ORDER BY x.o
-  ON CONFLICT (code) DO UPDATE
-    SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
-        story_external_problem = excluded.story_external_problem,
-        story_internal_problem = excluded.story_internal_problem,
-        story_why_it_matters = excluded.story_why_it_matters, story_plan = excluded.story_plan,
-        story_stakes = excluded.story_stakes, story_success = excluded.story_success
-    WHERE (r.title, r.summary, r.story_who, r.story_external_problem, r.story_internal_problem,
-           r.story_why_it_matters, r.story_plan, r.story_stakes, r.story_success)
-          IS DISTINCT FROM
-          (excluded.title, excluded.summary, excluded.story_who, excluded.story_external_problem,
-           excluded.story_internal_problem, excluded.story_why_it_matters, excluded.story_plan,
-           excluded.story_stakes, excluded.story_success);
-
-  -- 4. The roles' own lists become their cards' lists: the rows that differ
-  -- go (first: the insert waits for the delete through its one-time
-  -- filter), the missing ones come; what is unchanged stays untouched.
-  WITH gone AS (
-    DELETE FROM roleext.role_component rc
-    WHERE rc.role = ANY (b.codes)
-      AND NOT EXISTS (SELECT FROM unnest(b.components) w
-                      WHERE (w.role, w.kind, w.name, w.prevalence, w.scope, w."position")
-                            = (rc.role, rc.kind, rc.name, rc.prevalence, rc.scope, rc."position"))
-    RETURNING 1)
-  INSERT INTO roleext.role_component (role, kind, name, prevalence, scope, "position")
-  SELECT w.role, w.kind, w.name, w.prevalence, w.scope, w."position" FROM unnest(b.components) w
-  WHERE (SELECT count(*) FROM gone) >= 0
-  ON CONFLICT (role, kind, name) DO NOTHING;
-
-  WITH gone AS (
-    DELETE FROM roleext.role_alias ra
-    WHERE ra.role = ANY (b.codes)
-      AND NOT EXISTS (SELECT FROM unnest(b.aliases) a
-                      WHERE a.role = ra.role AND a.alias = ra.alias AND a.alias_type = ra.alias_type
-                        AND a.confidence = ra.confidence AND a.approved IS NOT DISTINCT FROM ra.approved
-                        AND a.approved_by IS NOT DISTINCT FROM ra.approved_by
-                        AND a.approved_at IS NOT DISTINCT FROM ra.approved_at)
-    RETURNING 1)
-  INSERT INTO roleext.role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
-  SELECT a.role, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at
-  FROM unnest(b.aliases) a
-  WHERE (SELECT count(*) FROM gone) >= 0
-  ON CONFLICT (role, alias) DO NOTHING;
-
-  -- 4 and 5. Mappings: a role's are its card's; a node's listed ones are
-  -- upserted (node mappings first in the array, by key), its others kept.
-  WITH gone AS (
-    DELETE FROM roleext.mapping m
-    WHERE m.role = ANY (b.codes)
-      AND NOT EXISTS (SELECT FROM unnest(b.mappings) w
-                      WHERE w.role = m.role AND w.scheme = m.scheme
-                        AND w.soc IS NOT DISTINCT FROM m.soc AND w.isco08 IS NOT DISTINCT FROM m.isco08)
-    RETURNING 1)
-  INSERT INTO roleext.mapping AS t (role, node, scheme, soc, isco08, source, review_status, confidence,
-                                    reviewer, reviewed_at, note)
-  SELECT w.role, w.node, w.scheme, w.soc, w.isco08, w.source, w.review_status, w.confidence,
-         w.reviewer, w.reviewed_at, w.note
-  FROM unnest(b.mappings) WITH ORDINALITY w(role, node, scheme, soc, isco08, source, review_status,
-                                            confidence, reviewer, reviewed_at, note, o)
-  WHERE (SELECT count(*) FROM gone) >= 0
-    AND NOT EXISTS (SELECT FROM roleext.mapping x
-                    WHERE x.role = w.role AND x.scheme = w.scheme
-                      AND x.soc IS NOT DISTINCT FROM w.soc AND x.isco08 IS NOT DISTINCT FROM w.isco08
-                      AND (x.source, x.review_status, x.confidence, x.reviewer, x.reviewed_at, x.note)
-                          IS NOT DISTINCT FROM (w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note))
-    AND NOT EXISTS (SELECT FROM roleext.mapping x
-                    WHERE x.node = w.node AND x.role IS NULL AND x.scheme = w.scheme
-                      AND x.soc IS NOT DISTINCT FROM w.soc AND x.isco08 IS NOT DISTINCT FROM w.isco08
-                      AND (x.source, x.review_status, x.confidence, x.reviewer, x.reviewed_at, x.note)
-                          IS NOT DISTINCT FROM (w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note))
-  ORDER BY w.o
-  ON CONFLICT (role, node, scheme, soc, isco08) DO UPDATE
-    SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
-        reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
-    WHERE (t.source, t.review_status, t.confidence, t.reviewer, t.reviewed_at, t.note)
-          IS DISTINCT FROM (excluded.source, excluded.review_status, excluded.confidence,
-                            excluded.reviewer, excluded.reviewed_at, excluded.note);
-
-  RETURN QUERY SELECT c FROM unnest(b.codes) c;
+  FOREACH each_code IN ARRAY b.codes LOOP
+    RETURN NEXT each_code;
+  END LOOP;
+  RETURN;
 END $$;
 COMMENT ON FUNCTION import_role_cards(jsonb, boolean) IS
   'Internal to import_role_card and import_role_cards, the one importer: a card (single) or a JSON array of cards, validated first (the first problem raises 22023 naming its path; nothing is written), then written in set-based statements that take their locks in one global order, so that concurrent imports never deadlock. Returns the codes in card order.';
