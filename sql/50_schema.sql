@@ -65,15 +65,17 @@ CREATE FUNCTION card_isco_fits(scheme text, code text) RETURNS boolean
 COMMENT ON FUNCTION card_isco_fits(text, text) IS
   'Internal to table mapping: true when the scheme (a mapping_scheme label) is isco08 and code is an ISCO-08 code: 1-4 digits.';
 
-CREATE FUNCTION card_kind_fits(kind node_kind, parent_kind node_kind) RETURNS boolean
-  AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION card_kind_fits(node_kind, node_kind) IS
-  'Internal to the taxonomy rules: true when a node of kind may sit under a node of parent_kind (a higher kind).';
-
-CREATE FUNCTION card_check_node(code rolecode, kind node_kind, parent rolecode, parent_kind node_kind) RETURNS void
+CREATE FUNCTION card_check_node(code rolecode, kind node_kind, parent rolecode, parent_kind node_kind,
+                                as_child boolean) RETURNS void
   AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
-COMMENT ON FUNCTION card_check_node(rolecode, node_kind, rolecode, node_kind) IS
-  'Internal to the taxonomy rules: raises 23514 unless a node may sit under its parent (NULL, NULL at the top): a code not ending in a level, not its parent''s, of one label at the top and directly under a superfunction, else its parent''s code plus one label; a kind lower than the parent''s.';
+COMMENT ON FUNCTION card_check_node(rolecode, node_kind, rolecode, node_kind, boolean) IS
+  'Internal to the taxonomy rules: raises 23514 unless a node may sit under its parent (NULL, NULL at the top): a code not ending in a level, not its parent''s, of one label at the top and directly under a superfunction, else its parent''s code plus one label; a kind lower than the parent''s. as_child words a kind fault as the parent''s (its kind just changed).';
+
+CREATE FUNCTION card_node_problem(code rolecode, kind node_kind, parent rolecode, parent_kind node_kind,
+                                  as_child boolean, OUT problem text, OUT detail text) RETURNS record
+  AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION card_node_problem(rolecode, node_kind, rolecode, node_kind, boolean) IS
+  'Internal to role card validation: the error card_check_node would raise, as (problem, detail), or NULL.';
 
 CREATE FUNCTION card_component_member(kind component_kind) RETURNS text
   AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;

@@ -81,7 +81,6 @@ CREATE FUNCTION tg_taxonomy_node() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE
   p roleext.taxonomy;
-  bad roleext.taxonomy;
 BEGIN
   -- a deferred check of a row that has changed again since: its newer
   -- version has its own check
@@ -95,16 +94,9 @@ BEGIN
       RETURN NEW;               -- the foreign key reports the missing parent
     END IF;
   END IF;
-  PERFORM roleext.card_check_node(NEW.code, NEW.kind, p.code, p.kind);
+  PERFORM roleext.card_check_node(NEW.code, NEW.kind, p.code, p.kind, false);
   IF TG_OP = 'UPDATE' AND NEW.kind <> OLD.kind THEN
-    SELECT * INTO bad FROM roleext.taxonomy c
-     WHERE c.parent = NEW.code AND NOT roleext.card_kind_fits(c.kind, NEW.kind) LIMIT 1;
-    IF FOUND THEN
-      RAISE EXCEPTION 'taxonomy node % cannot become a % while % sits under it', NEW.code, NEW.kind, bad.code
-        USING ERRCODE = 'check_violation',
-              DETAIL = 'A node''s children must be of a lower kind than the node.';
-    END IF;
-    PERFORM roleext.card_check_node(c.code, c.kind, NEW.code, NEW.kind)
+    PERFORM roleext.card_check_node(c.code, c.kind, NEW.code, NEW.kind, true)
        FROM roleext.taxonomy c WHERE c.parent = NEW.code;
   END IF;
   RETURN NEW;

@@ -52,29 +52,64 @@ CREATE FUNCTION card_parse(doc jsonb, single boolean, rows boolean) RETURNS card
 COMMENT ON FUNCTION card_parse(jsonb, boolean, boolean) IS
   'Internal to role cards: read a card (single) or a JSON array of cards once, in document order, without raising an error for any document: its problems (paths with the card''s index in front for a batch) and, when it has none of its own, its codes and merged nodes and, with rows, the rows an import writes. STABLE: times are read under the session''s settings.';
 
--- The problems of a parsed document that hold: those of the document itself,
--- in document order, card by card, then for each card those that depend on
--- the database (an unknown level, a missing node, a SOC code its scheme does
--- not have), in document order.  Each lookup is one index probe (OFFSET 0
--- keeps the planner from hashing a whole reference table instead), whatever
--- the tables' statistics say.
+-- The problems of a parsed document that hold, card by card: those of the
+-- document itself, in document order; then those that depend on the
+-- database (an unknown level, a missing node, a SOC code its scheme does
+-- not have), in document order; then those of the taxonomy the import
+-- would leave, where the document's nodes meet the database's (a node whose
+-- kind or parent changes must still sit where the taxonomy rules let it, and
+-- so must the children it has), by the node's code.  Each lookup is one
+-- index probe (OFFSET 0 keeps the planner from hashing a whole reference
+-- table instead), whatever the tables' statistics say.
 CREATE FUNCTION card_holding(b card_batch) RETURNS SETOF card_problem
   LANGUAGE sql STABLE PARALLEL SAFE
   ROWS 2  -- a good card has none
 BEGIN ATOMIC
-  SELECT p.card, p.path, p.problem, p.detail, p.lookup, p.level, p.node, p.soc
-  FROM unnest(b.problems) WITH ORDINALITY p(card, path, problem, detail, lookup, level, node, soc, n)
-  WHERE p.lookup IS NULL OR NOT CASE p.lookup
-          WHEN 'level' THEN EXISTS (SELECT FROM roleext.level x WHERE x.code = p.level OFFSET 0)
-          WHEN 'taxonomy' THEN EXISTS (SELECT FROM roleext.taxonomy x WHERE x.code = p.node OFFSET 0)
-          WHEN 'soc2018' THEN EXISTS (SELECT FROM roleext.soc2018_code x WHERE x.code = p.soc OFFSET 0)
-          WHEN 'onet2019' THEN EXISTS (SELECT FROM roleext.onet2019_occupation x WHERE x.code = p.soc OFFSET 0)
-          WHEN 'soc2010' THEN EXISTS (SELECT FROM roleext.soc2010_code x WHERE x.code = p.soc OFFSET 0)
-        END
-  ORDER BY p.card, p.lookup IS NOT NULL, p.n;
+  WITH node AS MATERIALIZED (
+    SELECT n.card, n.path, n.code, n.kind, n.o,
+           CASE WHEN n.placed THEN n.parent ELSE old.parent END AS parent,
+           old.code IS NOT NULL AS existed, old.kind AS old_kind, old.parent AS old_parent
+    FROM unnest(b.nodes) WITH ORDINALITY n(card, path, code, kind, name, placed, parent, has_description, description, o)
+    LEFT JOIN LATERAL (SELECT t.code, t.kind, t.parent FROM roleext.taxonomy t WHERE t.code = n.code OFFSET 0) old ON true),
+  -- (a new node at the top is the lookup of a chain's first node above)
+  moved AS (
+    SELECT x.* FROM node x
+    WHERE CASE WHEN x.existed THEN x.old_kind <> x.kind OR x.old_parent IS DISTINCT FROM x.parent
+               ELSE x.parent IS NOT NULL END)
+  SELECT q.card, q.path, q.problem, q.detail, q.lookup, q.level, q.node, q.soc
+  FROM (SELECT p.card, CASE WHEN p.lookup IS NULL THEN 1 ELSE 2 END AS part, p.n, p.path, p.problem, p.detail,
+               p.lookup, p.level, p.node, p.soc
+        FROM unnest(b.problems) WITH ORDINALITY p(card, path, problem, detail, lookup, level, node, soc, n)
+        WHERE p.lookup IS NULL OR NOT CASE p.lookup
+                WHEN 'level' THEN EXISTS (SELECT FROM roleext.level x WHERE x.code = p.level OFFSET 0)
+                WHEN 'taxonomy' THEN EXISTS (SELECT FROM roleext.taxonomy x WHERE x.code = p.node OFFSET 0)
+                WHEN 'soc2018' THEN EXISTS (SELECT FROM roleext.soc2018_code x WHERE x.code = p.soc OFFSET 0)
+                WHEN 'onet2019' THEN EXISTS (SELECT FROM roleext.onet2019_occupation x WHERE x.code = p.soc OFFSET 0)
+                WHEN 'soc2010' THEN EXISTS (SELECT FROM roleext.soc2010_code x WHERE x.code = p.soc OFFSET 0)
+              END
+        UNION ALL
+        -- a node the document adds, moves or gives another kind, under its
+        -- parent as the document leaves it
+        SELECT x.card, 3, x.o, x.path || '.kind', f.problem, f.detail, NULL, NULL, NULL, NULL
+        FROM moved x
+        LEFT JOIN node pn ON pn.code = x.parent
+        LEFT JOIN LATERAL (SELECT t.kind FROM roleext.taxonomy t WHERE t.code = x.parent OFFSET 0) pt ON true
+        CROSS JOIN LATERAL roleext.card_node_problem(x.code, x.kind, x.parent, coalesce(pn.kind, pt.kind), false) f
+        WHERE f.problem IS NOT NULL
+        UNION ALL
+        -- the children a node has in the database, when it changes its kind
+        -- and they stay under it
+        SELECT x.card, 3, x.o, x.path || '.kind', f.problem, f.detail, NULL, NULL, NULL, NULL
+        FROM moved x
+        CROSS JOIN LATERAL (SELECT c.code, c.kind FROM roleext.taxonomy c WHERE c.parent = x.code OFFSET 0) c
+        LEFT JOIN node cn ON cn.code = c.code
+        CROSS JOIN LATERAL roleext.card_node_problem(c.code, coalesce(cn.kind, c.kind), x.code, x.kind, true) f
+        WHERE x.existed AND x.old_kind <> x.kind AND (cn.code IS NULL OR cn.parent = x.code)
+          AND f.problem IS NOT NULL) q
+  ORDER BY q.card, q.part, q.n, q.problem;
 END;
 COMMENT ON FUNCTION card_holding(card_batch) IS
-  'Internal to role cards: the problems of a parsed document that hold, in the order validation lists them: card by card, those of the document first, then those that depend on the database.';
+  'Internal to role cards: the problems of a parsed document that hold, in the order validation lists them: card by card, those of the document first, then those that depend on the database, then those of the taxonomy the import would leave.';
 
 -- Validation ---------------------------------------------------------------------
 

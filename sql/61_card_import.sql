@@ -50,10 +50,13 @@
 -- tables; and the cards' own rows are matched in hashed NOT IN subplans, so
 -- that no plan depends on how many rows a document has.  So the statements
 -- are planned once per session (generic plans): planning them again for
--- each card would cost more than running them.
+-- each card would cost more than running them.  (JIT is off: these are
+-- small statements, and a plan with a disabled seq scan in it, as some
+-- trigger's may have, would otherwise be compiled for every card.)
 CREATE FUNCTION import_role_cards(cards jsonb, single boolean) RETURNS SETOF rolecode
   LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
-  SET search_path = pg_catalog, roleext, pg_temp SET enable_seqscan = off SET plan_cache_mode = force_generic_plan AS $$
+  SET search_path = pg_catalog, roleext, pg_temp SET enable_seqscan = off SET jit = off
+  SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
   b roleext.card_batch;
   bad_path text;

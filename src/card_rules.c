@@ -91,26 +91,14 @@ card_text_max(PG_FUNCTION_ARGS)
 	PG_RETURN_INT32(RX_CARD_TEXT_MAX);
 }
 
-/* May a node of kind sit under a node of parent_kind? */
-PG_FUNCTION_INFO_V1(card_kind_fits);
-Datum
-card_kind_fits(PG_FUNCTION_ARGS)
-{
-	const CardVocab *kinds = &card_catalog(fcinfo)->vocab[CV_NODE_KIND];
-	int			kind = card_enum_index(kinds, PG_GETARG_OID(0));
-	int			parent_kind = card_enum_index(kinds, PG_GETARG_OID(1));
-
-	PG_RETURN_BOOL(rx_card_node_kind_fault(kind, parent_kind) == RX_CARD_NODE_OK);
-}
-
 /*
- * Raise 23514 unless a taxonomy node (code, kind) may sit under its parent
- * (parent, parent_kind; both NULL at the top): its kind lower than the
- * parent's, its code of the form the core's rule wants.
+ * What is wrong with a taxonomy node (code, kind) under its parent (parent,
+ * parent_kind; NULL, NULL at the top), as the message and detail of a
+ * 23514 error; false when it may sit there.  as_child words a kind fault
+ * from the parent's side: the parent has just changed its kind.
  */
-PG_FUNCTION_INFO_V1(card_check_node);
-Datum
-card_check_node(PG_FUNCTION_ARGS)
+static bool
+node_problem(FunctionCallInfo fcinfo, bool as_child, char **message, char **detail)
 {
 	const CardVocab *kinds = &card_catalog(fcinfo)->vocab[CV_NODE_KIND];
 	bool		top = PG_ARGISNULL(2) || PG_ARGISNULL(3);
@@ -124,37 +112,83 @@ card_check_node(PG_FUNCTION_ARGS)
 	if (!top)
 		card_code_arg(fcinfo, 2, &parent);
 	f = rx_card_node_code_fault(&code, top ? NULL : &parent, parent_kind);
-	if (f == RX_CARD_NODE_LEVEL || f == RX_CARD_NODE_OWN_PARENT)
-		ereport(ERROR,
-				(errcode(ERRCODE_CHECK_VIOLATION),
-				 f == RX_CARD_NODE_LEVEL
-				 ? errmsg("taxonomy node code %s ends in a level", code.text)
-				 : errmsg("taxonomy node %s cannot sit under itself", code.text),
-				 errdetail("%s", rx_card_node_fault_detail(f))));
-	if (!top && rx_card_node_kind_fault(kind, parent_kind) != RX_CARD_NODE_OK)
+	if (f == RX_CARD_NODE_LEVEL)
+		*message = psprintf("taxonomy node code %s ends in a level", code.text);
+	else if (f == RX_CARD_NODE_OWN_PARENT)
+		*message = psprintf("taxonomy node %s cannot sit under itself", code.text);
+	else if (!top && rx_card_node_kind_fault(kind, parent_kind) != RX_CARD_NODE_OK)
 	{
 		StringInfoData order;
 
 		initStringInfo(&order);
 		for (int i = 0; i < kinds->n; i++)
 			appendStringInfo(&order, "%s%s", i > 0 ? " > " : "", kinds->labels[i]);
-		ereport(ERROR,
-				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("taxonomy node %s (%s) cannot sit under %s (%s)",
-						code.text, kinds->labels[kind], parent.text, kinds->labels[parent_kind]),
-				 errdetail("A node's parent must be of a higher kind: %s.", order.data)));
+		if (as_child)
+		{
+			*message = psprintf("taxonomy node %s cannot become a %s while %s sits under it",
+								parent.text, kinds->labels[parent_kind], code.text);
+			*detail = pstrdup("A node's children must be of a lower kind than the node.");
+		}
+		else
+		{
+			*message = psprintf("taxonomy node %s (%s) cannot sit under %s (%s)",
+								code.text, kinds->labels[kind], parent.text, kinds->labels[parent_kind]);
+			*detail = psprintf("A node's parent must be of a higher kind: %s.", order.data);
+		}
+		return true;
 	}
-	if (f == RX_CARD_NODE_EXTEND)
+	else if (f == RX_CARD_NODE_EXTEND)
+		*message = psprintf("taxonomy node code %s does not extend its parent's code %s", code.text, parent.text);
+	else if (f == RX_CARD_NODE_ONE_LABEL)
+		*message = psprintf("taxonomy node code %s must be a single label", code.text);
+	else
+		return false;
+	*detail = pstrdup(rx_card_node_fault_detail(f));
+	return true;
+}
+
+/*
+ * Raise 23514 unless a taxonomy node may sit under its parent: its kind
+ * lower than the parent's, its code of the form the core's rule wants.
+ * The taxonomy trigger's check (as_child: of a child of a node whose kind
+ * changed).
+ */
+PG_FUNCTION_INFO_V1(card_check_node);
+Datum
+card_check_node(PG_FUNCTION_ARGS)
+{
+	char	   *message;
+	char	   *detail;
+
+	if (node_problem(fcinfo, PG_GETARG_BOOL(4), &message, &detail))
 		ereport(ERROR,
 				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("taxonomy node code %s does not extend its parent's code %s", code.text, parent.text),
-				 errdetail("%s", rx_card_node_fault_detail(f))));
-	if (f == RX_CARD_NODE_ONE_LABEL)
-		ereport(ERROR,
-				(errcode(ERRCODE_CHECK_VIOLATION),
-				 errmsg("taxonomy node code %s must be a single label", code.text),
-				 errdetail("%s", rx_card_node_fault_detail(f))));
+				 errmsg("%s", message),
+				 errdetail("%s", detail)));
 	PG_RETURN_VOID();
+}
+
+/*
+ * The problem card_check_node would raise, as (problem, detail), or NULL:
+ * validation reports the taxonomy an import would leave with it.
+ */
+PG_FUNCTION_INFO_V1(card_node_problem);
+Datum
+card_node_problem(PG_FUNCTION_ARGS)
+{
+	char	   *message;
+	char	   *detail;
+	TupleDesc	desc;
+	Datum		v[2];
+	bool		nulls[2] = {false, false};
+
+	if (!node_problem(fcinfo, PG_GETARG_BOOL(4), &message, &detail))
+		PG_RETURN_NULL();
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
+		elog(ERROR, "roleext: card_node_problem must return a record");
+	v[0] = CStringGetTextDatum(message);
+	v[1] = CStringGetTextDatum(detail);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), v, nulls)));
 }
 
 /* The member of a role card's components that holds a kind: skill -> skills. */

@@ -1,6 +1,6 @@
 -- Role cards as JSON: import, export, round trip, idempotence, bad documents.
 \i test/setup.sql
-SELECT plan(61);
+SELECT plan(64);
 
 CREATE TEMP TABLE card (doc jsonb);
 INSERT INTO card VALUES ($j$
@@ -158,15 +158,39 @@ SELECT is((SELECT count(*) FROM validate_role_card('{"code": 7, "title": "", "al
           'validate_role_card lists every problem');
 SELECT is((SELECT count(*) FROM validate_role_card(doc)), 0::bigint, 'a good card has no problems') FROM card;
 
--- nothing half-written: a failure while writing undoes the whole card
+-- a card that would break the taxonomy is refused before anything is
+-- written, naming the node (DEI.GEN would become a specialization while
+-- DEI.GEN.X sits under it)
 INSERT INTO taxonomy (code, kind, name, parent) VALUES ('DEI.GEN', 'family', 'General', 'DEI'),
   ('DEI.GEN.X', 'specialization', 'X', 'DEI.GEN');
-SELECT throws_ok($$SELECT import_role_card('{"code": "DEI.GEN.P1", "title": "x", "taxonomy": [
-                     {"code": "NEWSF", "kind": "superfunction", "name": "New"},
-                     {"code": "DEI", "kind": "function", "name": "DevOps"},
-                     {"code": "DEI.GEN", "kind": "specialization", "name": "General"}]}')$$,
-                 '23514', NULL, 'a card that breaks the taxonomy while writing fails');
-SELECT is((SELECT count(*) FROM taxonomy WHERE code = 'NEWSF'), 0::bigint, '... and leaves nothing behind');
+CREATE TEMP TABLE breaking (doc jsonb);
+INSERT INTO breaking VALUES ('{"code": "DEI.GEN.P1", "title": "x", "taxonomy": [
+                                {"code": "NEWSF", "kind": "superfunction", "name": "New"},
+                                {"code": "DEI", "kind": "function", "name": "DevOps"},
+                                {"code": "DEI.GEN", "kind": "specialization", "name": "General"}]}');
+SELECT is(pg_temp.error_of($$SELECT import_role_card(doc) FROM breaking$$),
+  '22023: invalid role card: taxonomy[2].kind: taxonomy node DEI.GEN cannot become a specialization while DEI.GEN.X sits under it / A node''s children must be of a lower kind than the node.',
+  'a card that would break the taxonomy is refused with the path of the node');
+SELECT results_eq($$SELECT v.path, v.problem FROM breaking, validate_role_card(breaking.doc) v$$,
+  $$VALUES ('taxonomy[2].kind', 'taxonomy node DEI.GEN cannot become a specialization while DEI.GEN.X sits under it')$$,
+  'validation reports it: the taxonomy the import would leave');
+SELECT is((SELECT count(*) FROM taxonomy WHERE code = 'NEWSF'), 0::bigint, '... and nothing is written');
+
+-- nothing half-written: a failure while writing undoes the whole card
+CREATE FUNCTION pg_temp.refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'refused by a test trigger' USING ERRCODE = 'P0001';
+END $$;
+CREATE TRIGGER refuse BEFORE INSERT ON role FOR EACH ROW WHEN (NEW.code::text = 'NEWFN.S.P1') EXECUTE FUNCTION pg_temp.refuse();
+SELECT throws_ok($$SELECT import_role_card('{"code": "NEWFN.S.P1", "title": "x", "components": {"skills": [{"name": "Brand new skill"}]},
+                     "taxonomy": [{"code": "NEWSF", "kind": "superfunction", "name": "New"},
+                                  {"code": "NEWFN", "kind": "function", "name": "New function"},
+                                  {"code": "NEWFN.S", "kind": "specialization", "name": "S"}]}')$$,
+                 'P0001', 'refused by a test trigger', 'a card whose role row fails while writing fails');
+SELECT is((SELECT count(*) FROM taxonomy WHERE code IN ('NEWSF', 'NEWFN', 'NEWFN.S'))
+          + (SELECT count(*) FROM component WHERE name = 'Brand new skill'), 0::bigint,
+          '... and leaves nothing behind: not its nodes, not its components');
+DROP TRIGGER refuse ON role;
 
 SELECT * FROM finish();
 ROLLBACK;
