@@ -213,33 +213,34 @@ BEGIN
   -- update could collide with a position another component still holds); an
   -- alias or a mapping that changes is updated.
   IF coalesce(cardinality(fresh), 0) < cardinality(b.roles) THEN
+    -- their locks first, in a statement of their own: the statement after
+    -- it takes its snapshot once it holds them, and so sees every list as
+    -- the import it may have waited for left it
+    INSERT INTO roleext.role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
+                                   story_why_it_matters, story_plan, story_stakes, story_success)
+    SELECT x.code, x.title, x.summary, x.story_who, x.story_external_problem, x.story_internal_problem,
+           x.story_why_it_matters, x.story_plan, x.story_stakes, x.story_success
+    FROM unnest(b.roles) WITH ORDINALITY x(code, title, summary, story_who, story_external_problem,
+                                           story_internal_problem, story_why_it_matters, story_stakes,
+                                           story_success, story_plan, o)
+    WHERE x.code <> ALL (coalesce(fresh, '{}'))
+    ORDER BY x.o
+    ON CONFLICT (code) DO UPDATE
+      SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
+          story_external_problem = excluded.story_external_problem,
+          story_internal_problem = excluded.story_internal_problem,
+          story_why_it_matters = excluded.story_why_it_matters, story_plan = excluded.story_plan,
+          story_stakes = excluded.story_stakes, story_success = excluded.story_success
+      WHERE (r.title, r.summary, r.story_who, r.story_external_problem, r.story_internal_problem,
+             r.story_why_it_matters, r.story_plan, r.story_stakes, r.story_success)
+            IS DISTINCT FROM
+            (excluded.title, excluded.summary, excluded.story_who, excluded.story_external_problem,
+             excluded.story_internal_problem, excluded.story_why_it_matters, excluded.story_plan,
+             excluded.story_stakes, excluded.story_success);
     WITH
-    roles AS (
-      INSERT INTO roleext.role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
-                                     story_why_it_matters, story_plan, story_stakes, story_success)
-      SELECT x.code, x.title, x.summary, x.story_who, x.story_external_problem, x.story_internal_problem,
-             x.story_why_it_matters, x.story_plan, x.story_stakes, x.story_success
-      FROM unnest(b.roles) WITH ORDINALITY x(code, title, summary, story_who, story_external_problem,
-                                             story_internal_problem, story_why_it_matters, story_stakes,
-                                             story_success, story_plan, o)
-      WHERE x.code <> ALL (coalesce(fresh, '{}'))
-      ORDER BY x.o
-      ON CONFLICT (code) DO UPDATE
-        SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
-            story_external_problem = excluded.story_external_problem,
-            story_internal_problem = excluded.story_internal_problem,
-            story_why_it_matters = excluded.story_why_it_matters, story_plan = excluded.story_plan,
-            story_stakes = excluded.story_stakes, story_success = excluded.story_success
-        WHERE (r.title, r.summary, r.story_who, r.story_external_problem, r.story_internal_problem,
-               r.story_why_it_matters, r.story_plan, r.story_stakes, r.story_success)
-              IS DISTINCT FROM
-              (excluded.title, excluded.summary, excluded.story_who, excluded.story_external_problem,
-               excluded.story_internal_problem, excluded.story_why_it_matters, excluded.story_plan,
-               excluded.story_stakes, excluded.story_success)
-      RETURNING 1),
     components_gone AS (
       DELETE FROM roleext.role_component rc
-      WHERE rc.role = ANY (b.codes) AND rc.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM roles) >= 0
+      WHERE rc.role = ANY (b.codes) AND rc.role <> ALL (coalesce(fresh, '{}'))
         AND (rc.role, rc.kind, rc.name, rc.prevalence, rc.scope, rc."position") NOT IN
             (SELECT w.role, w.kind, w.name, w.prevalence, w.scope, w."position" FROM unnest(b.components) w)
       RETURNING 1),
@@ -251,7 +252,7 @@ BEGIN
       RETURNING 1),
     aliases_gone AS (
       DELETE FROM roleext.role_alias ra
-      WHERE ra.role = ANY (b.codes) AND ra.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM roles) >= 0
+      WHERE ra.role = ANY (b.codes) AND ra.role <> ALL (coalesce(fresh, '{}'))
         AND (ra.role, ra.alias) NOT IN (SELECT a.role, a.alias FROM unnest(b.aliases) a)
       RETURNING 1),
     aliases AS (
@@ -268,7 +269,7 @@ BEGIN
       RETURNING 1),
     mappings_gone AS (
       DELETE FROM roleext.mapping m
-      WHERE m.role = ANY (b.codes) AND m.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM roles) >= 0
+      WHERE m.role = ANY (b.codes) AND m.role <> ALL (coalesce(fresh, '{}'))
         AND (m.role, m.scheme, m.code) NOT IN
             (SELECT w.role, w.scheme, coalesce(w.soc::text, w.isco08) FROM unnest(b.mappings) w WHERE w.role IS NOT NULL)
       RETURNING 1),
