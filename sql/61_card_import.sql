@@ -53,6 +53,11 @@
 -- each card would cost more than running them.  (JIT is off: these are
 -- small statements, and a plan with a disabled seq scan in it, as some
 -- trigger's may have, would otherwise be compiled for every card.)
+--
+-- One function of some 250 lines, on purpose: its steps are one sequence of
+-- statements whose order is the lock order, and they share its variables
+-- (the parsed document, the roles it inserted) and its plan cache; each
+-- step is a commented section.
 CREATE FUNCTION import_role_cards(cards jsonb, single boolean) RETURNS SETOF rolecode
   LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
   SET search_path = pg_catalog, roleext, pg_temp SET enable_seqscan = off SET jit = off
@@ -136,12 +141,9 @@ BEGIN
       RETURNING 1),
     -- 2. The mappings the cards list on nodes (a node's others are kept).
     node_mappings AS (
-      INSERT INTO roleext.mapping AS t (node, scheme, soc, isco08, source, review_status, confidence, reviewer,
-                                        reviewed_at, note)
-      SELECT w.node, w.scheme, w.soc, w.isco08, w.source, w.review_status, w.confidence, w.reviewer,
-             w.reviewed_at, w.note
-      FROM unnest(b.mappings) WITH ORDINALITY w(role, node, scheme, soc, isco08, source, review_status,
-                                                confidence, reviewer, reviewed_at, note, o)
+      INSERT INTO roleext.mapping AS t (role, node, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
+      SELECT w.role, w.node, w.scheme, w.soc, w.isco08, w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note
+      FROM unnest(b.mappings) WITH ORDINALITY w
       WHERE w.node IS NOT NULL AND (SELECT count(*) FROM nodes) >= 0
         AND NOT EXISTS (SELECT FROM roleext.mapping x
                         WHERE x.node = w.node AND x.role IS NULL AND x.scheme = w.scheme
@@ -149,7 +151,7 @@ BEGIN
                           AND (x.source, x.review_status, x.confidence, x.reviewer, x.reviewed_at, x.note)
                               IS NOT DISTINCT FROM (w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note)
                         OFFSET 0)
-      ORDER BY w.o
+      ORDER BY w.ordinality
       ON CONFLICT (role, node, scheme, soc, isco08) DO UPDATE
         SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
             reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
@@ -191,15 +193,11 @@ BEGIN
     RETURNING 1),
   aliases AS (
     INSERT INTO roleext.role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
-    SELECT a.role, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at
-    FROM unnest(b.aliases) a
-    WHERE a.role IN (SELECT code FROM roles)
+    SELECT a.* FROM unnest(b.aliases) a WHERE a.role IN (SELECT code FROM roles)
     RETURNING 1),
   mappings AS (
-    INSERT INTO roleext.mapping (role, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
-    SELECT w.role, w.scheme, w.soc, w.isco08, w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note
-    FROM unnest(b.mappings) w
-    WHERE w.role IN (SELECT code FROM roles)
+    INSERT INTO roleext.mapping (role, node, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
+    SELECT w.* FROM unnest(b.mappings) w WHERE w.role IN (SELECT code FROM roles)
     RETURNING 1)
   -- (reading the last steps runs them, and every step before them)
   SELECT (SELECT array_agg(code) FROM roles), c.n + a.n + m.n INTO fresh, written
@@ -257,8 +255,7 @@ BEGIN
       RETURNING 1),
     aliases AS (
       INSERT INTO roleext.role_alias AS t (role, alias, alias_type, confidence, approved, approved_by, approved_at)
-      SELECT a.role, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at
-      FROM unnest(b.aliases) a
+      SELECT a.* FROM unnest(b.aliases) a
       WHERE a.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM aliases_gone) >= 0
       ON CONFLICT (role, alias) DO UPDATE
         SET alias_type = excluded.alias_type, confidence = excluded.confidence, approved = excluded.approved,
@@ -274,11 +271,8 @@ BEGIN
             (SELECT w.role, w.scheme, coalesce(w.soc::text, w.isco08) FROM unnest(b.mappings) w WHERE w.role IS NOT NULL)
       RETURNING 1),
     mappings AS (
-      INSERT INTO roleext.mapping AS t (role, scheme, soc, isco08, source, review_status, confidence, reviewer,
-                                        reviewed_at, note)
-      SELECT w.role, w.scheme, w.soc, w.isco08, w.source, w.review_status, w.confidence, w.reviewer,
-             w.reviewed_at, w.note
-      FROM unnest(b.mappings) w
+      INSERT INTO roleext.mapping AS t (role, node, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
+      SELECT w.* FROM unnest(b.mappings) w
       WHERE w.role IS NOT NULL AND w.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM mappings_gone) >= 0
       ON CONFLICT (role, node, scheme, soc, isco08) DO UPDATE
         SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,

@@ -475,7 +475,6 @@ check_story(CardWalk *w, const JsonbValue *sv, CardRoleRow *role)
 	JsonbIterator *it;
 	JsonbValue	k;
 	JsonbValue	v;
-	JsonbIteratorToken tok;
 	int			mark;
 
 	if (!card_is_object(sv))
@@ -486,19 +485,11 @@ check_story(CardWalk *w, const JsonbValue *sv, CardRoleRow *role)
 	}
 	mark = card_path_push(w, "story", 5);
 	it = JsonbIteratorInit(sv->val.binary.data);
-	while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	while (card_next_member(&it, &k, &v))
 	{
-		int			field;
+		int			field = card_name_index(story_fields, k.val.string.val, k.val.string.len);
 
-		if (tok != WJB_KEY)
-			continue;
-		tok = JsonbIteratorNext(&it, &v, true);
-		Assert(tok == WJB_VALUE);
-		for (field = 0; story_fields[field] != NULL; field++)
-			if (strlen(story_fields[field]) == k.val.string.len &&
-				memcmp(story_fields[field], k.val.string.val, k.val.string.len) == 0)
-				break;
-		if (story_fields[field] == NULL)
+		if (field < 0)
 			card_problem(w, card_cstr(&k), "unknown field",
 						 "The story has the fields who, external_problem, internal_problem, why_it_matters, plan, stakes and success.");
 		else if (field == F_STORY_PLAN)
@@ -586,7 +577,6 @@ check_components(CardWalk *w, const JsonbValue *cv)
 	JsonbIterator *it;
 	JsonbValue	k;
 	JsonbValue	v;
-	JsonbIteratorToken tok;
 	int			top;
 
 	if (!card_is_object(cv))
@@ -597,15 +587,10 @@ check_components(CardWalk *w, const JsonbValue *cv)
 	}
 	top = card_path_push(w, "components", 10);
 	it = JsonbIteratorInit(cv->val.binary.data);
-	while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	while (card_next_member(&it, &k, &v))
 	{
-		int			mark;
+		int			mark = card_path_push(w, k.val.string.val, k.val.string.len);
 
-		if (tok != WJB_KEY)
-			continue;
-		tok = JsonbIteratorNext(&it, &v, true);
-		Assert(tok == WJB_VALUE);
-		mark = card_path_push(w, k.val.string.val, k.val.string.len);
 		check_component_kind(w, &k, &v);
 		card_path_pop(w, mark);
 	}

@@ -281,7 +281,9 @@ card_text(const JsonbValue *v)
 
 void		card_read_fields(CardWalk *w, JsonbContainer *obj, const char *const *fields,
 							 JsonbValue *store, JsonbValue **vals, const char *detail);
+bool		card_next_member(JsonbIterator **it, JsonbValue *k, JsonbValue *v);
 bool		card_next_element(JsonbIterator **it, JsonbValue *v);
+int			card_name_index(const char *const *list, const char *s, int len);
 
 /* Checks of one value; each returns true when the value is good. */
 bool		card_check_text(CardWalk *w, const JsonbValue *v, const char *member,

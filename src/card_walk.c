@@ -188,8 +188,8 @@ card_json_text(const JsonbValue *v)
 }
 
 /* The index of s[0..len) in a NULL-terminated list of names, or -1. */
-static int
-name_index(const char *const *list, const char *s, int len)
+int
+card_name_index(const char *const *list, const char *s, int len)
 {
 	for (int i = 0; list[i] != NULL; i++)
 		if (strncmp(list[i], s, len) == 0 && list[i][len] == '\0')
@@ -209,20 +209,14 @@ card_read_fields(CardWalk *w, JsonbContainer *obj, const char *const *fields,
 	JsonbIterator *it = JsonbIteratorInit(obj);
 	JsonbValue	k;
 	JsonbValue	v;
-	JsonbIteratorToken tok;
 	int			n = 0;
 
 	while (fields[n] != NULL)
 		vals[n++] = NULL;
-	while ((tok = JsonbIteratorNext(&it, &k, true)) != WJB_DONE)
+	while (card_next_member(&it, &k, &v))
 	{
-		int			i;
+		int			i = card_name_index(fields, k.val.string.val, k.val.string.len);
 
-		if (tok != WJB_KEY)
-			continue;
-		tok = JsonbIteratorNext(&it, &v, true);
-		Assert(tok == WJB_VALUE);
-		i = name_index(fields, k.val.string.val, k.val.string.len);
 		if (i >= 0)
 		{
 			store[i] = v;
@@ -231,6 +225,22 @@ card_read_fields(CardWalk *w, JsonbContainer *obj, const char *const *fields,
 		else
 			card_problem(w, card_cstr(&k), "unknown field", detail);
 	}
+}
+
+/* The next member (key k, value v) of an object being iterated; false at the end. */
+bool
+card_next_member(JsonbIterator **it, JsonbValue *k, JsonbValue *v)
+{
+	JsonbIteratorToken tok;
+
+	while ((tok = JsonbIteratorNext(it, k, true)) != WJB_DONE)
+		if (tok == WJB_KEY)
+		{
+			tok = JsonbIteratorNext(it, v, true);
+			Assert(tok == WJB_VALUE);
+			return true;
+		}
+	return false;
 }
 
 /* The next element of an array being iterated; false at the end. */
