@@ -112,6 +112,8 @@ COMMENT ON FUNCTION card_holding(card_batch) IS
   'Internal to role cards: the problems of a parsed document that hold, in the order validation lists them: card by card, those of the document first, then those that depend on the database, then those of the taxonomy the import would leave.';
 
 -- Validation ---------------------------------------------------------------------
+-- (The parsed document is a FROM item, read once: card_holding is inlined,
+-- and an argument written into it would be evaluated at every use.)
 
 -- Every problem of a role card document.  Empty when import_role_card
 -- accepts it.
@@ -119,7 +121,7 @@ CREATE FUNCTION validate_role_card(card jsonb)
 RETURNS TABLE (path text, problem text, detail text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT h.path, h.problem, h.detail FROM roleext.card_holding(roleext.card_parse(card, true, false)) h;
+  SELECT h.path, h.problem, h.detail FROM roleext.card_parse(card, true, false) b, roleext.card_holding(b) h;
 END;
 COMMENT ON FUNCTION validate_role_card(jsonb) IS
   'Every problem of a role card document as (path, problem, detail): structural problems first, in document order, then those that depend on the database; no rows when import_role_card would accept it. Paths look like components.skills[3].name (arrays count from 0). The batch validator of one card (validate_role_cards) with paths that leave out the [0].';
@@ -134,7 +136,7 @@ CREATE FUNCTION validate_role_cards(cards jsonb)
 RETURNS TABLE (path text, problem text, detail text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT h.path, h.problem, h.detail FROM roleext.card_holding(roleext.card_parse(cards, false, false)) h;
+  SELECT h.path, h.problem, h.detail FROM roleext.card_parse(cards, false, false) b, roleext.card_holding(b) h;
 END;
 COMMENT ON FUNCTION validate_role_cards(jsonb) IS
   'Every problem of a batch of role cards (a JSON array of card documents) as (path, problem, detail), card by card; paths start with the card''s index from 0, e.g. [3].components.skills[0].name. No rows when import_role_cards would accept the batch. A card may rely on nodes another card of the batch defines.';
