@@ -1,6 +1,6 @@
 -- Role cards as JSON: import, export, round trip, idempotence, bad documents.
 \i test/setup.sql
-SELECT plan(64);
+SELECT plan(75);
 
 CREATE TEMP TABLE card (doc jsonb);
 INSERT INTO card VALUES ($j$
@@ -157,6 +157,38 @@ SELECT throws_ok($$SELECT import_role_card(jsonb_set(doc, '{taxonomy,0,mappings,
 SELECT is((SELECT count(*) FROM validate_role_card('{"code": 7, "title": "", "aliases": [{"alias": 1}], "x": 1}')), 4::bigint,
           'validate_role_card lists every problem');
 SELECT is((SELECT count(*) FROM validate_role_card(doc)), 0::bigint, 'a good card has no problems') FROM card;
+
+-- validation and import agree on what the tables could not hold: each is
+-- refused with 22023 and the path, as validation reports it
+SELECT is(pg_temp.error_of($$SELECT import_role_card(jsonb_set(doc, '{title}', to_jsonb(repeat('x', 1048577)))) FROM card$$),
+  '22023: invalid role card: title: title too long: 1048577 characters / A role''s title, a component''s name and an alias have at most 500 characters.',
+  'a 1 MiB title is refused with its path (it raised 54000)');
+SELECT throws_ok($$SELECT import_role_card(jsonb_set(doc, '{components,skills,1,name}', to_jsonb(repeat('é', 9000)))) FROM card$$,
+  '22023', 'invalid role card: components.skills[1].name: name too long: 9000 characters',
+  'a component name over 8 kB is refused with its path (it raised an index-row error)');
+SELECT throws_ok($$SELECT import_role_card(jsonb_set(doc, '{aliases,0,alias}', to_jsonb(repeat('é', 9000)))) FROM card$$,
+  '22023', 'invalid role card: aliases[0].alias: alias too long: 9000 characters', 'an alias over 8 kB is refused with its path');
+SELECT throws_ok($$SELECT import_role_card(jsonb_set(doc, '{aliases,1,approved_at}', '"infinity"')) FROM card$$,
+  '22023', 'invalid role card: aliases[1].approved_at: invalid time "infinity"', 'an infinite review time is refused (it was dropped on export)');
+SELECT throws_ok($$SELECT import_role_card(jsonb_set(doc, '{mappings,0,reviewed_at}', '"-infinity"')) FROM card$$,
+  '22023', 'invalid role card: mappings[0].reviewed_at: invalid time "-infinity"', 'so is -infinity');
+SELECT throws_ok($$SELECT import_role_card('{"code": "TOP.P1", "title": "x", "taxonomy": [{"code": "TOP", "kind": "superfunction", "name": "t"},
+                                                                                  {"code": "TOP", "kind": "function", "name": "t"}]}')$$,
+  '22023', 'invalid role card: taxonomy[1].code: node code "TOP" repeats the node above it',
+  'a node under itself is refused with its path (it raised 21000)');
+SELECT is((SELECT count(*) FROM validate_role_card(jsonb_set(doc, '{title}', to_jsonb(repeat('x', 1048577))))), 1::bigint,
+          'and validation reports each of them') FROM card;
+-- at the limits every index still holds the rows: 500 characters of four
+-- bytes each, and an alias whose normalized form writes out abbreviations
+CREATE TEMP TABLE at_limits AS
+SELECT jsonb_set(jsonb_set(jsonb_set(jsonb_set(doc, '{title}', to_jsonb(repeat('𝔱', 500))),
+                 '{components,skills,1,name}', to_jsonb(repeat('𝔰', 500))),
+                 '{aliases,0,alias}', to_jsonb(repeat('ai ', 166) || 'ai')),
+                 '{aliases,1,alias}', to_jsonb(repeat('𝔞', 500))) AS doc FROM card;
+SELECT is((SELECT count(*) FROM at_limits, validate_role_card(at_limits.doc)), 0::bigint, 'a card at the limits is valid');
+SELECT is(import_role_card(doc), 'DEI.CLD.AWS.P2'::rolecode, '... and imports') FROM at_limits;
+SELECT is((SELECT length(title) FROM role WHERE code = 'DEI.CLD.AWS.P2'), 500, '... all of it');
+SELECT is(import_role_card(doc), 'DEI.CLD.AWS.P2'::rolecode, '... and imports again') FROM card;
 
 -- a card that would break the taxonomy is refused before anything is
 -- written, naming the node (DEI.GEN would become a specialization while
