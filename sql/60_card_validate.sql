@@ -21,9 +21,9 @@ COMMENT ON TYPE card_node IS
   'Internal to role cards: a taxonomy node as the cards of a document leave it: the kind and name of its last mention (card, path), the parent of the last mention that places it under one (placed), the description of the last mention that has the member (has_description).';
 
 CREATE TYPE card_role AS (code rolecode, title text, summary text, story_who text, story_external_problem text,
-                          story_internal_problem text, story_why_it_matters text, story_stakes text,
-                          story_success text, story_plan text[]);
-COMMENT ON TYPE card_role IS 'Internal to role cards: the role row of the last card of a code.';
+                          story_internal_problem text, story_why_it_matters text, story_plan text[],
+                          story_stakes text, story_success text);
+COMMENT ON TYPE card_role IS 'Internal to role cards: the role row of the last card of a code (the columns of table role an import writes, in its order).';
 
 CREATE TYPE card_component AS (role rolecode, kind component_kind, name text, prevalence component_prevalence,
                                scope component_scope, "position" int4, description text);

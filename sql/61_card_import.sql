@@ -27,19 +27,19 @@
 --      inserts the same new role); then
 --   5. existing roles, locked by code (waiting only on another import that
 --      holds the same role's lock);
--- and then each role's components, aliases and mappings, rows only an
--- import holding the role's lock (or its uncommitted insert) writes, which
--- never wait on another import.  card_parse returns every row set sorted
--- by its key, and each step writes in that order (ORDER BY the position in
--- the array); within a statement a step starts when the one before it has
--- finished (its one-time filter reads the result of the one before).  Rows
--- already as the cards say are left alone and not locked (WHERE NOT EXISTS
--- an equal row), except existing roles, whose lock guards their lists.  An
--- import waiting at step k holds locks of steps <= k only, and at step k
--- only on keys below the one it waits for, so no two imports can wait on
--- each other.  Foreign-key checks take KEY SHARE locks, which no step
--- conflicts with: imports never delete or re-key taxonomy nodes,
--- components or roles.
+-- and then each role's components, aliases and mappings, rows only an import
+-- holding the role's lock (or its uncommitted insert) writes, which never
+-- wait on another import.  card_parse returns every row set sorted by its
+-- key, and each step writes in that order (ORDER BY the position in the
+-- array, or the role code, which sorts the same: byte order); within a
+-- statement a step starts when the one before it has finished (its one-time
+-- filter reads the result of the one before).  Rows already as the cards say
+-- are left alone and not locked (WHERE NOT EXISTS an equal row), except
+-- existing roles, whose lock guards their lists.  An import waiting at step
+-- k holds locks of steps <= k only, and at step k only on keys below the one
+-- it waits for, so no two imports can wait on each other.  Foreign-key
+-- checks take KEY SHARE locks, which no step conflicts with: imports never
+-- delete or re-key taxonomy nodes, components or roles.
 --
 -- Plans.  The importer reaches every existing row by its key: one index
 -- probe per row of the document (OFFSET 0 keeps a lookup a parameterized
@@ -176,14 +176,10 @@ BEGIN
   roles AS (
     INSERT INTO roleext.role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
                                    story_why_it_matters, story_plan, story_stakes, story_success)
-    SELECT x.code, x.title, x.summary, x.story_who, x.story_external_problem, x.story_internal_problem,
-           x.story_why_it_matters, x.story_plan, x.story_stakes, x.story_success
-    FROM unnest(b.roles) WITH ORDINALITY x(code, title, summary, story_who, story_external_problem,
-                                           story_internal_problem, story_why_it_matters, story_stakes,
-                                           story_success, story_plan, o)
+    SELECT x.* FROM unnest(b.roles) x
     WHERE (SELECT count(*) FROM catalogue) >= 0
       AND NOT EXISTS (SELECT FROM roleext.role y WHERE y.code = x.code OFFSET 0)
-    ORDER BY x.o
+    ORDER BY x.code
     ON CONFLICT (code) DO NOTHING
     RETURNING r.code),
   components AS (
@@ -216,13 +212,9 @@ BEGIN
     -- the import it may have waited for left it
     INSERT INTO roleext.role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
                                    story_why_it_matters, story_plan, story_stakes, story_success)
-    SELECT x.code, x.title, x.summary, x.story_who, x.story_external_problem, x.story_internal_problem,
-           x.story_why_it_matters, x.story_plan, x.story_stakes, x.story_success
-    FROM unnest(b.roles) WITH ORDINALITY x(code, title, summary, story_who, story_external_problem,
-                                           story_internal_problem, story_why_it_matters, story_stakes,
-                                           story_success, story_plan, o)
+    SELECT x.* FROM unnest(b.roles) x
     WHERE x.code <> ALL (coalesce(fresh, '{}'))
-    ORDER BY x.o
+    ORDER BY x.code
     ON CONFLICT (code) DO UPDATE
       SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
           story_external_problem = excluded.story_external_problem,

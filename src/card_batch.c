@@ -384,15 +384,16 @@ out_roles(const CardOut *o)
 
 		if (!o->last[row->card])
 			continue;
+		/* code, title, summary, who .. why_it_matters, plan, stakes, success */
 		v[0] = PointerGetDatum(code_make_datum(&row->code));
 		v[1] = text_datum(row->title, &nulls[1]);
 		v[2] = text_datum(row->summary, &nulls[2]);
 		for (int s = 0; s < 6; s++)
-			v[3 + s] = text_datum(row->story[s], &nulls[3 + s]);
+			v[s < 4 ? 3 + s : 4 + s] = text_datum(row->story[s], &nulls[s < 4 ? 3 + s : 4 + s]);
 		plan = palloc(Max(row->nplan, 1) * sizeof(Datum));
 		for (int s = 0; s < row->nplan; s++)
 			plan[s] = PointerGetDatum(cstring_to_text_with_len(row->plan[s].s, row->plan[s].len));
-		v[9] = PointerGetDatum(construct_array(plan, row->nplan, TEXTOID, -1, false, TYPALIGN_INT));
+		v[7] = PointerGetDatum(construct_array(plan, row->nplan, TEXTOID, -1, false, TYPALIGN_INT));
 		elems[ne++] = composite(o, CT_ROLE, v, nulls);
 	}
 	return composite_array(o, CT_ROLE, elems, ne);
