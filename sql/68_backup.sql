@@ -1,4 +1,4 @@
--- Everything a user wrote, out and back in (doc/backup.md): DROP EXTENSION
+-- Everything a user wrote, out and back in (README, "Data safety"): DROP EXTENSION
 -- deletes the taxonomy tables with the extension, so before a drop (or to
 -- move a taxonomy between databases) export_user_data() puts every user row
 -- into one jsonb value and import_user_data() writes it into a fresh
