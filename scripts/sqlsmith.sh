@@ -16,7 +16,9 @@ max=${3:-0}
 if ! command -v sqlsmith >/dev/null; then
   echo "sqlsmith: installing the Debian package sqlsmith"
   sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends sqlsmith >/dev/null
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends sqlsmith >/dev/null
 fi
 source scripts/cluster.sh
 rx_cluster_start -c "log_line_prefix=[%e]" -c log_min_messages=warning -c log_min_error_statement=panic
