@@ -1,55 +1,82 @@
 #!/usr/bin/env bash
-# SQLsmith against roleext (doc/reliability.md): random queries over the
-# sample taxonomy (sample/load.sql) and HRIS table (sample/hris.sql), with
-# search_path = roleext, public, sent by an editor role (grant_editor: it can
-# run the import and review functions, not superuser-only ones), in a
-# throwaway cluster of $PG_CONFIG's server with roleext installed.
-#   scripts/sqlsmith.sh [seconds=60] [seed=1] [max_queries=0 (no limit)]
-# Prints the queries run, the server's errors by SQLSTATE and the backend
-# crashes ("terminated by signal" in the server log); exits 1 on a crash.
-# SQLSMITH_OUT=dir keeps the server log and SQLsmith's output there.
-set -euo pipefail
+# Random SQL against roleext with SQLsmith: build and install roleext, start
+# a throwaway cluster (scripts/cluster.sh), load the sample taxonomy and HRIS
+# table, let sqlsmith send random queries for DURATION seconds, then read
+# the server log for a backend killed by a signal.
+#
+#   scripts/sqlsmith.sh [DURATION_SECONDS (600)] [SEED (1)]
+#
+# sqlsmith connects as a plain role, not a superuser (with the editor grants
+# of grant_editor), so that its random calls of server functions cannot
+# write files or stop the server; search_path is roleext, public.
+# Prints the queries sent, the most frequent errors and the crashes; keeps
+# sqlsmith's output, every query sent and the server log in $SQLSMITH_OUT
+# (default: a new directory under /tmp, printed at the end).
+# Exit status: 0 no crash, 1 a crash, 2 could not run.
+set -uo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-60}
+duration=${1:-600}
 seed=${2:-1}
-max=${3:-0}
-if ! command -v sqlsmith >/dev/null; then
-  echo "sqlsmith: installing the Debian package sqlsmith"
-  sudo=(); [ "$(id -u)" = 0 ] || sudo=(sudo)
-  export DEBIAN_FRONTEND=noninteractive
-  "${sudo[@]}" apt-get update -qq
-  "${sudo[@]}" apt-get install -y -qq --no-install-recommends sqlsmith >/dev/null
+out=${SQLSMITH_OUT:-$(mktemp -d /tmp/roleext-sqlsmith.XXXXXX)}
+PG_CONFIG=${PG_CONFIG:-pg_config}
+export PG_CONFIG
+
+if ! command -v sqlsmith >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq sqlsmith >/dev/null
+  fi
+  command -v sqlsmith >/dev/null 2>&1 || { echo "sqlsmith: not installed (apt-get install sqlsmith)"; exit 2; }
 fi
+(source scripts/build.sh) || { echo "sqlsmith: build failed"; exit 2; }
+
 source scripts/cluster.sh
-rx_cluster_start -c "log_line_prefix=[%e]" -c log_min_messages=warning -c log_min_error_statement=panic
-BIN=$RX_BINDIR
-out=${SQLSMITH_OUT:-$RX_CLUSTER_DIR}
+# (log_line_prefix: the SQLSTATE of every logged error, counted at the end)
+rx_cluster_start -c log_min_messages=warning -c "log_line_prefix=[%e]" || { echo "sqlsmith: no cluster"; exit 2; }
+db=smith
+psql() { "$RX_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
+if ! { "$RX_BINDIR/createdb" $db &&
+       psql -d $db -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION roleext CASCADE' &&
+       psql -d $db -1 -f sample/load.sql >/dev/null &&
+       psql -d $db -1 -f sample/hris.sql >/dev/null &&
+       psql -d $db -o /dev/null <<'SQL'
+CREATE ROLE smith LOGIN;
+SELECT roleext.grant_reader('smith'), roleext.grant_editor('smith');
+GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO smith;
+ALTER DATABASE smith SET search_path = roleext, public;
+SQL
+     }; then
+  echo "sqlsmith: could not load the sample"; exit 2
+fi
+
 mkdir -p "$out"
-psql() { "$BIN/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
-"$BIN/createdb" smith
-psql -d smith -c 'CREATE EXTENSION roleext CASCADE' 2>/dev/null
-psql -d smith -1 -f sample/load.sql >/dev/null
-psql -d smith -1 -v hris_rows=500 -f sample/hris.sql >/dev/null
-psql -d smith -c 'CREATE ROLE smith LOGIN' -c "SELECT roleext.grant_editor('smith')" \
-     -c 'GRANT SELECT ON public.hris_employee TO smith' -c 'ALTER ROLE smith SET search_path = roleext, public' >/dev/null
-start=$(date +%s)
-args=(--target="host=$PGHOST port=$PGPORT dbname=smith user=smith" --seed="$seed" --exclude-catalog --verbose)
-[ "$max" -gt 0 ] && args+=(--max-queries="$max")
-set +e
-timeout --signal=INT --kill-after=10 "$seconds" sqlsmith "${args[@]}" >"$out/sqlsmith.out" 2>&1
-status=$?
-set -e
-elapsed=$(( $(date +%s) - start ))
-sleep 1   # let the server write its last log lines
-log=$RX_CLUSTER_DIR/server.log
-[ "$out" = "$RX_CLUSTER_DIR" ] || cp "$log" "$out/server.log"
-crashes=$(grep -c 'terminated by signal' "$log" || true)
-# SQLsmith prints one character per query: . ok, e error, t timeout, C crash ...
-queries=$(grep -E '^[.a-zA-Z]+$' "$out/sqlsmith.out" | grep -v '^[A-Za-z]*$' | tr -d '\n' | wc -c)
-echo "sqlsmith: seed $seed, $elapsed s, $queries queries, $crashes backend crashes (sqlsmith exit $status)"
-echo "errors by SQLSTATE:"
-grep -oE '^\[[0-9A-Z]{5}\](ERROR|FATAL|PANIC):' "$log" | sort | uniq -c | sort -rn | sed 's/^/  /' || true
+started=$(date -u '+%Y-%m-%d %H:%M:%S UTC')
+# sqlsmith has no time limit of its own; it prints one character per query
+# (. ok, e error, t timeout, C broken connection …) and statistics every
+# 800 queries to stderr, and with --dump-all-queries every query to stdout
+# (kept compressed, to replay a crash)
+(cd /tmp && timeout "$duration" sqlsmith --verbose --dump-all-queries --exclude-catalog \
+    --seed="$seed" --target="host=$PGHOST port=$PGPORT dbname=$db user=smith") \
+    2>"$out/sqlsmith.err" | gzip >"$out/queries.sql.gz"
+status=${PIPESTATUS[0]}   # 124: stopped by timeout, as planned
+cp "$RX_CLUSTER_DIR/server.log" "$out/server.log"
+
+queries=$(grep -E '^[.a-zA-Z]+$' "$out/sqlsmith.err" | tr -d '\n' | wc -c)
+crashes=$(grep -c 'terminated by signal' "$out/server.log")
+echo "sqlsmith: started $started, ${duration} s, seed $seed"
+echo "sqlsmith: queries sent: $queries"
+echo "sqlsmith: most frequent errors (sqlsmith's last statistics):"
+awk '/^queries: /{n = 0} /^[0-9]+\t/{top[n++] = $0} END {for (i = 0; i < n && i < 15; i++) print "  " top[i]}' \
+  "$out/sqlsmith.err"
+echo "sqlsmith: server errors by SQLSTATE:"
+grep -oE '^\[[0-9A-Z]{5}\](ERROR|FATAL|PANIC)' "$out/server.log" | sort | uniq -c | sort -rn | head -25 | sed 's/^/  /'
+echo "sqlsmith: backends terminated by a signal: $crashes"
+echo "sqlsmith: output and server log in $out"
+if [ "$status" -ne 124 ]; then
+  echo "sqlsmith: stopped before its time (status $status):"; tail -5 "$out/sqlsmith.err" | sed 's/^/  /'
+fi
 if [ "$crashes" -gt 0 ]; then
-  grep -B2 -A3 'terminated by signal' "$log" | head -40
+  grep -A1 'terminated by signal' "$out/server.log" | sed 's/^/  /'
   exit 1
 fi
+[ "$queries" -gt 0 ] || { echo "sqlsmith: no query was sent"; exit 2; }
+exit 0

@@ -362,7 +362,8 @@ COMMENT ON FUNCTION card_mapping_json(mapping) IS 'Internal to role cards: one m
 CREATE FUNCTION role_card_json(code rolecode) RETURNS jsonb
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT jsonb_strip_nulls(jsonb_build_object(
+  -- an unknown role raises 22023 before anything is read, as in adjacent_roles
+  SELECT (SELECT jsonb_strip_nulls(jsonb_build_object(
     'format', 'roleext.role_card/1',
     'code', r.code::text,
     'title', r.title,
@@ -374,7 +375,7 @@ BEGIN ATOMIC
                'mappings', (SELECT jsonb_agg(card_mapping_json(m) ORDER BY m.scheme, m.code)
                               FROM mapping m WHERE m.node = t.code))
              ORDER BY a.distance DESC)
-      FROM taxonomy_ancestors a JOIN taxonomy t ON t.code = a.ancestor
+      FROM taxonomy_ancestors() a JOIN taxonomy t ON t.code = a.ancestor
       WHERE a.node = r.node),
     'story', jsonb_build_object(
       'who', r.story_who, 'external_problem', r.story_external_problem,
@@ -397,7 +398,8 @@ BEGIN ATOMIC
     'mappings', coalesce((
       SELECT jsonb_agg(card_mapping_json(m) ORDER BY m.scheme, m.code)
       FROM mapping m WHERE m.role = r.code), '[]')))
-  FROM role r WHERE r.code = role_card_json.code;
+  FROM role r WHERE r.code = role_card_json.code)
+  WHERE role_must_exist(role_card_json.code, 'role_card_json') IS NOT NULL;
 END;
 COMMENT ON FUNCTION role_card_json(rolecode) IS
-  'The role card of a role as a JSON document (format roleext.role_card/1); import_role_card() reads it back, so export -> import -> export is identical. NULL for an unknown role.';
+  'The role card of a role as a JSON document (format roleext.role_card/1); import_role_card() reads it back, so export -> import -> export is identical. 22023 for an unknown role, as adjacent_roles.';

@@ -12,7 +12,7 @@ RETURNS mapping
 DECLARE
   canon text := code;
   is_role boolean := code_level(subject) IS NOT NULL;
-  eff roleext.role_mappings;
+  eff record;
   result roleext.mapping;
 BEGIN
   IF scheme <> 'isco08' THEN
@@ -36,7 +36,7 @@ BEGIN
     RETURN result;
   END IF;
   IF is_role THEN
-    SELECT * INTO eff FROM roleext.role_mappings e
+    SELECT * INTO eff FROM roleext.role_mappings() e
      WHERE e.role = subject AND e.scheme = review_mapping.scheme AND e.code = canon;
     IF FOUND THEN
       INSERT INTO roleext.mapping (role, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note)

@@ -78,7 +78,7 @@ BEGIN
     -- include_inherited, also those whose only SOC mappings are inherited)
     SELECT r.code AS role, r.title
     FROM roleext.role r
-    WHERE NOT EXISTS (SELECT 1 FROM roleext.role_mappings m
+    WHERE NOT EXISTS (SELECT 1 FROM roleext.role_mappings() m
                       WHERE m.role = r.code AND m.scheme IN ('soc2018', 'onet2019')
                         AND (NOT include_inherited OR m.inherited_from IS NULL))
   ), texts AS (

@@ -80,7 +80,8 @@ SELECT results_eq($$SELECT (SELECT count(*) FROM role), (SELECT count(*) FROM ta
                            (SELECT count(*) FROM role_component), (SELECT count(*) FROM role_alias), (SELECT count(*) FROM mapping)$$,
                   $$SELECT r, t, c, rc, a, m FROM counts$$, 'importing the same card again changes nothing');
 SELECT is(role_card_json('DEI.CLD.AWS.P2'), (SELECT doc FROM exported), 'and the export is still the same');
-SELECT is(role_card_json('DEI.CLD.AWS.P9'), NULL, 'export of an unknown role is NULL');
+SELECT throws_ok($$SELECT role_card_json('DEI.CLD.AWS.P9')$$, '22023', 'role DEI.CLD.AWS.P9 does not exist',
+                 'export of an unknown role: 22023, as adjacent_roles');
 
 -- the card's lists replace the role's; node data is merged
 SELECT import_role_card(((doc #- '{components,skills,1}' #- '{aliases,0}' #- '{taxonomy,2,description}') - 'mappings')
