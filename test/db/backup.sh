@@ -53,4 +53,4 @@ psql -At -c 'SELECT roleext.export_user_data()' >"$work/export2.json"
 cmp -s "$work/export.json" "$work/export2.json" || { diff <(tr '}' '\n' <"$work/export.json") <(tr '}' '\n' <"$work/export2.json") | head -20; fail "the export after import differs"; }
 cmp -s "$work/before" "$work/after" || { diff "$work/before" "$work/after"; fail "user rows differ after the round trip"; }
 grep -q '^roleext.role|83|' "$work/before" || fail "the sample taxonomy was not there: $(cat "$work/before")"
-echo "round trip of $(tr '\n' ' ' <"$work/imported")"
+echo "report: round trip of $(tr '\n' ' ' <"$work/imported")"

@@ -3,4 +3,4 @@
 # card whole, no orphans (test/reliability/concurrency.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash test/reliability/concurrency.sh 20 6
+bash test/reliability/concurrency.sh 20 6 | sed 's/^concurrency:/report: concurrency:/'

@@ -4,4 +4,4 @@
 # clean (test/reliability/faults.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash test/reliability/faults.sh 2 1
+bash test/reliability/faults.sh 2 1 | sed 's/^faults:/report: faults:/; s/^  \(btree indexes\|[0-9]* postmaster\)/report:   \1/'

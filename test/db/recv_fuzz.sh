@@ -4,4 +4,4 @@
 # accepted value kept by text output and input (test/reliability/recv_fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-bash test/reliability/recv_fuzz.sh 400 1
+bash test/reliability/recv_fuzz.sh 400 1 | sed 's/^recv fuzz:/report: recv fuzz:/; s/^  *\([0-9]* [0-9A-Z]\{5\}\)$/report:   \1/'

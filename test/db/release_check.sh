@@ -42,4 +42,4 @@ expect_fail "a released version still unreleased" "release_status"
 python3 "$work/t/scripts/release.py" sync >/dev/null
 sed -i 's/^## \[9.9.9\] - unreleased/## [9.9.9] - 2027-01-15/' "$work/t/CHANGELOG.md"
 python3 "$work/t/scripts/release.py" check >/dev/null || { echo "a released, dated 9.9.9 did not pass"; exit 1; }
-echo "release-check: passes on the tree, fails on 7 kinds of disagreement"
+echo "report: release-check: passes on the tree, fails on 7 kinds of disagreement"

@@ -58,4 +58,4 @@ test "$(psql -At -c "SELECT string_agg(attname, ',' ORDER BY attnum) FROM pg_att
   || fail "CASCADE did not drop exactly the roleext-typed column"
 test "$(psql -At -c "SELECT count(*) FROM pg_namespace WHERE nspname = 'roleext'")" = 0 \
   || fail "DROP EXTENSION CASCADE left schema roleext behind"
-echo "schema roleext: member, refused when present, dropped with the extension"
+echo "report: schema roleext: member, refused when present, dropped with the extension"

@@ -40,7 +40,7 @@ for kind in full noacl lossy; do
   up_add_file "$UP_WORK/step.sql" "roleext--$V--$y.sql"
 done
 if out=$(up_check_step "$V" "$V-harness-full" 2>&1); then
-  echo "harness: a real step $V -> $V-harness-full passes"
+  echo "report: harness: a real step $V -> $V-harness-full passes"
 else
   echo "harness: a real step failed the proof:"; echo "$out"; failed=1
 fi
@@ -49,14 +49,14 @@ if out=$(up_check_catalog "$V" "$V-harness-noacl" 2>&1); then
 elif ! echo "$out" | grep -q 'harness_probe.*comment=-' || ! echo "$out" | grep -q 'COMMENT ON FUNCTION roleext.harness_probe'; then
   echo "harness: the missing comment was not reported as expected:"; echo "$out"; failed=1
 else
-  echo "harness: a step that misses the comment and the REVOKE is caught"
+  echo "report: harness: a step that misses the comment and the REVOKE is caught"
 fi
 if out=$(up_check_user_data "$V" "$V-harness-lossy" 2>&1); then
   echo "harness: a step that deletes a user title passed the proof"; failed=1
 elif ! echo "$out" | grep -q 'roleext.title_dictionary | 1 '; then
   echo "harness: the lost user row was not reported as expected:"; echo "$out"; failed=1
 else
-  echo "harness: a step that deletes a user title is caught"
+  echo "report: harness: a step that deletes a user title is caught"
 fi
 [ $failed -eq 0 ] || exit 1
 
@@ -83,13 +83,13 @@ while read -r a b; do
   if ! installable "$b"; then
     echo "step $a -> $b ends at $b, neither released nor the current version $V"; failed=1; continue
   fi
-  if up_check_step "$a" "$b"; then echo "step $a -> $b ... ok"; else failed=1; fi
+  if up_check_step "$a" "$b"; then echo "report: step $a -> $b ... ok"; else failed=1; fi
   checked+="$a>$b "
 done < <(up_steps)
 for r in $released; do
   [ "$r" = "$V" ] && continue
   [[ "$checked" == *" $r>$V "* ]] && continue
-  if up_check_step "$r" "$V"; then echo "upgrade $r -> $V ... ok"; else failed=1; fi
+  if up_check_step "$r" "$V"; then echo "report: upgrade $r -> $V ... ok"; else failed=1; fi
 done
-[ -n "$released" ] || echo "no released version yet: only the harness itself was checked"
+[ -n "$released" ] || echo "report: no released version yet: only the harness itself was checked"
 exit $failed
