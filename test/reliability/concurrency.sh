@@ -57,7 +57,7 @@ CREATE TABLE bench.review_alias AS
 CREATE TABLE bench.review_role AS
   SELECT row_number() OVER (ORDER BY r.code) AS k, r.code FROM roleext.role r
   WHERE NOT EXISTS (SELECT 1 FROM bench.code b WHERE b.code OPERATOR(roleext.=) r.code);
-INSERT INTO roleext.mapping (role, scheme, code, source) SELECT code, 'soc2018', '15-1252', 'autocoded' FROM bench.review_role;
+INSERT INTO roleext.mapping (role, scheme, soc, source) SELECT code, 'soc2018', '15-1252', 'autocoded' FROM bench.review_role;
 CREATE TABLE bench.unused_components AS
   SELECT count(*) AS n FROM roleext.component c
   WHERE NOT EXISTS (SELECT 1 FROM roleext.role_component rc WHERE rc.kind = c.kind AND rc.name = c.name);

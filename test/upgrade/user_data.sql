@@ -16,7 +16,7 @@ UPDATE level SET grade = 3.5, scope = 'Edited scope' WHERE code = 'M1';
 INSERT INTO level (code, name, grade) VALUES ('IC3', 'Individual Contributor 3', 3);
 INSERT INTO taxonomy (code, kind, name, parent, description)
 VALUES ('DEI.CHAOS', 'specialization', 'Chaos Engineering', 'DEI', 'A node without roles yet.');
-INSERT INTO mapping (node, scheme, code, source, review_status, note)
+INSERT INTO mapping (node, scheme, soc, source, review_status, note)
 VALUES ('DEI.CHAOS', 'soc2018', '15-1244', 'manual', 'needs_review', 'a mapping on a node without roles');
 SELECT approve_alias('DEI.GEN.P1', 'P1–P4', 'ann');
 SELECT reject_mapping('DEI.GEN.P2', '15-0000', 'soc2018', 'bob', 'too broad');
