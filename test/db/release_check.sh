@@ -11,7 +11,6 @@ copy() {
   cp roleext.control META.json CHANGELOG.md README.md "$work/t/"
   cp scripts/release.py "$work/t/scripts/"; cp debian/changelog "$work/t/debian/"
   cp sql/released/*.sql "$work/t/sql/released/" 2>/dev/null || true
-  cp sql/roleext--*--*.sql "$work/t/sql/" 2>/dev/null || true
 }
 expect_fail() {  # $1 = what, $2 = expected message part
   if out=$(python3 "$work/t/scripts/release.py" check 2>&1); then
