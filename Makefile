@@ -67,6 +67,18 @@ $(CORE_GEN) &: tools/gen_title_tables.py
 	python3 tools/gen_title_tables.py src/core/gen
 $(CORE_GEN:.c=.o) $(CORE_GEN:.c=.bc): src/core/title_tables.h
 
+# ---- the build id of autocoder images --------------------------------------
+# Images of the autocoder's index (src/autocode_store.c) carry the build that
+# wrote them: the extension's version and a hash of everything that decides
+# an index's content (the core, its generated tables, the glue that reads the
+# dictionary).  Another build's images are rebuilt, never used.
+AUTOCODE_BUILD_SRCS = $(CORE_SRCS) $(sort $(wildcard src/core/*.h)) src/autocode_build.c
+src/core/gen/autocode_build.h: $(AUTOCODE_BUILD_SRCS) roleext.control
+	@mkdir -p src/core/gen
+	printf '#define RX_AUTOCODE_BUILD "roleext %s %s"\n' '$(EXTVERSION)' \
+	  "$$(cat $(AUTOCODE_BUILD_SRCS) | md5sum | cut -c1-16)" > $@.tmp && mv $@.tmp $@
+src/autocode_store.o src/autocode_store.bc: src/core/gen/autocode_build.h
+
 # ---- the pure-C core: unit tests and fuzzers, no server needed -----------
 UNIT_CC     ?= cc
 UNIT_CFLAGS  = -std=c11 -O1 -g -Wall -Wextra -Werror -Isrc
