@@ -43,7 +43,11 @@ CREATE TRIGGER tg_role_coord BEFORE INSERT OR UPDATE OF code, coord ON role
   FOR EACH ROW EXECUTE FUNCTION tg_role_coord();
 
 -- taxonomy: a node whose code or parent changes moves the coordinates of
--- every role in its subtree.
+-- every role in its subtree.  The WHEN clause names its operators (code is
+-- never NULL; parent IS DISTINCT FROM spelled out): PostgreSQL prints IS
+-- DISTINCT FROM without the operator's schema, and Citus creates the
+-- trigger on the shards of a reference table from that text, on
+-- connections whose search_path is pg_catalog (doc/citus.md).
 CREATE FUNCTION tg_taxonomy_coords() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 BEGIN
@@ -55,7 +59,8 @@ END $$;
 COMMENT ON FUNCTION tg_taxonomy_coords() IS
   'Trigger of table taxonomy: when a node''s code or parent changes, recomputes the coordinates of the roles below it.';
 CREATE TRIGGER tg_taxonomy_coords AFTER UPDATE OF code, parent ON taxonomy
-  FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code OR OLD.parent IS DISTINCT FROM NEW.parent)
+  FOR EACH ROW WHEN (OLD.code OPERATOR(roleext.<>) NEW.code
+                     OR NOT coalesce(OLD.parent OPERATOR(roleext.=) NEW.parent, OLD.parent IS NULL AND NEW.parent IS NULL))
   EXECUTE FUNCTION tg_taxonomy_coords();
 
 -- level: a new grade moves the coordinates of the level's roles.
