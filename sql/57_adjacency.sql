@@ -51,9 +51,13 @@ CREATE TRIGGER tg_role_coord BEFORE INSERT OR UPDATE OF code, coord ON role
 CREATE FUNCTION tg_taxonomy_coords() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 BEGIN
-  UPDATE roleext.role r SET coord = roleext.role_coord(r.code)
-   WHERE r.node IN (SELECT a.node FROM roleext.taxonomy_ancestors() a WHERE a.ancestor OPERATOR(roleext.=) NEW.code)
-     AND r.coord IS DISTINCT FROM roleext.role_coord(r.code);
+  -- role here: the table itself, or its shard on a Citus node (table_here)
+  EXECUTE pg_catalog.format(
+    'UPDATE %s r SET coord = roleext.role_coord(r.code)
+      WHERE r.node OPERATOR(roleext.=) ANY (SELECT a.node FROM roleext.taxonomy_ancestors() a
+                                            WHERE a.ancestor OPERATOR(roleext.=) $1)
+        AND r.coord IS DISTINCT FROM roleext.role_coord(r.code)',
+    roleext.table_here('roleext.role')) USING NEW.code;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION tg_taxonomy_coords() IS
@@ -67,8 +71,11 @@ CREATE TRIGGER tg_taxonomy_coords AFTER UPDATE OF code, parent ON taxonomy
 CREATE FUNCTION tg_level_coords() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 BEGIN
-  UPDATE roleext.role r SET coord = roleext.make_coord(roleext.coord_path(r.coord), NEW.grade)
-   WHERE r.level = NEW.code;
+  -- role here: the table itself, or its shard on a Citus node (table_here)
+  EXECUTE pg_catalog.format(
+    'UPDATE %s r SET coord = roleext.make_coord(roleext.coord_path(r.coord), $1)
+      WHERE r.level OPERATOR(roleext.=) $2',
+    roleext.table_here('roleext.role')) USING NEW.grade, NEW.code;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION tg_level_coords() IS 'Trigger of table level: when a level''s grade changes, regrades the coordinates of its roles.';
