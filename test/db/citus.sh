@@ -145,6 +145,14 @@ for n in 1 2; do
   [ -n "$w" ] && [ "$w" = "$c" ] || fail "worker $n codes 'Registered Nurse' as '$w', the coordinator as '$c'"
 done
 
+# the workers' connections map their node's shared index image: built when
+# the conversion copied the dictionary into the worker's shard, not per
+# connection
+for n in 1 2; do
+  m=$(rx_citus_psql $n -c "SELECT shared || ' ' || builds FROM roleext.soc_autocode_index()")
+  [ "$m" = "true 0" ] || fail "worker $n: a new connection did not map the shared index (shared, builds: $m)"
+done
+
 # 4. a title added on the coordinator: on every worker in the same transaction
 out=$(cq <<'SQL'
 SET search_path = roleext, public;
@@ -180,5 +188,5 @@ n5=$(same resolve "SET search_path = roleext, public;
 
 echo "report: coordinator + 2 workers, 9 reference tables, $rows distributed titles (8 shards on a rolecode column)"
 echo "report: same rows as one node: $n2 typed groups, $n3 soc_autocode codes, $n5 resolve_title rows (coordinator pattern)"
-echo "report: a coordinator's title coded on $shards shards in its transaction, gone after ROLLBACK; resolve_title on a worker refused"
+echo "report: workers' connections map the shared index (0 builds); a coordinator's title coded on $shards shards in its transaction, gone after ROLLBACK; resolve_title on a worker refused"
 echo "report: coding $rows titles: ${ms_citus} ms distributed, ${ms_single} ms on one node; the check took $(( $(date +%s) - start )) s"
