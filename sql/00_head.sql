@@ -27,10 +27,18 @@ BEGIN
 END $$;
 CREATE SCHEMA roleext;
 
--- Everything below is created in roleext: unqualified names resolve there
--- first (then pg_catalog, as PostgreSQL set the path for this script, and
--- the schema of the required pg_trgm).  The setting ends with the script.
-SELECT pg_catalog.set_config('search_path', 'roleext, ' OPERATOR(pg_catalog.||) pg_catalog.current_setting('search_path'), true);
+-- Everything below is created in roleext, and every name the script binds
+-- into a constraint, default, view, index or SQL-standard function body is
+-- resolved in roleext or pg_catalog only (doc/security.md): PostgreSQL
+-- put the schema of the required pg_trgm on the path as well, and any user
+-- who can create in that schema (public, often) could otherwise plant a
+-- better-matching overload there -- lower(int4range) beats pg_catalog's
+-- lower(anyrange) -- and have it bound into the extension for good, to run
+-- as whoever calls it.  pg_trgm's objects are named with their schema
+-- where they are used (sql/66_resolve.sql).  pg_temp comes last, so that
+-- not even the installing session's temporary tables can stand in for
+-- roleext's.  The setting ends with the script.
+SELECT pg_catalog.set_config('search_path', 'roleext, pg_catalog, pg_temp', true);
 
 COMMENT ON SCHEMA roleext IS
   'roleext: job-role taxonomy types (rolelevel, rolecode, soccode, confidence, rolecoord), tables, BI views and title coding.';

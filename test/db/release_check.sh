@@ -10,6 +10,7 @@ copy() {
   rm -rf "$work/t"; mkdir -p "$work/t/scripts" "$work/t/sql/released" "$work/t/debian"
   cp roleext.control META.json CHANGELOG.md README.md "$work/t/"
   cp scripts/release.py "$work/t/scripts/"; cp debian/changelog "$work/t/debian/"
+  cp sql/released/*.sql "$work/t/sql/released/" 2>/dev/null || true
 }
 expect_fail() {  # $1 = what, $2 = expected message part
   if out=$(python3 "$work/t/scripts/release.py" check 2>&1); then
@@ -26,7 +27,7 @@ PY
 expect_fail "META.json without a license" "required key 'license'"
 copy; echo '{"name": ' >"$work/t/META.json"
 expect_fail "META.json that is not JSON" "not valid JSON"
-copy; sed -i '0,/^## \[/s/^## \[\(.*\)\] - unreleased/## \1 (soon)/' "$work/t/CHANGELOG.md"
+copy; sed -i '0,/^## \[/s/^## \[\([^]]*\)\] - .*/## \1 (soon)/' "$work/t/CHANGELOG.md"
 expect_fail "an undated CHANGELOG heading" "a version heading is"
 copy; sed -i '1s/(\([^)]*\)-1)/(0.0.1-1)/' "$work/t/debian/changelog"
 expect_fail "a stale debian/changelog" "debian/changelog: version 0.0.1-1"
@@ -35,7 +36,7 @@ expect_fail "a step from an unreleased version" "which is not released"
 # make meta brings a new version everywhere; released + dated passes
 copy; sed -i "s/^default_version = .*/default_version = '9.9.9'/" "$work/t/roleext.control"
 python3 "$work/t/scripts/release.py" sync >/dev/null
-sed -i '0,/^## \[/s/^## \[[^]]*\] - unreleased/## [9.9.9] - unreleased/' "$work/t/CHANGELOG.md"
+sed -i '0,/^## \[/s/^## \[[^]]*\] - .*/## [9.9.9] - unreleased/' "$work/t/CHANGELOG.md"
 python3 "$work/t/scripts/release.py" check >/dev/null || { echo "make meta did not bring 9.9.9 everywhere"; exit 1; }
 touch "$work/t/sql/released/roleext--9.9.9.sql"
 expect_fail "a released version still unreleased" "release_status"
