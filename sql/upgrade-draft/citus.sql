@@ -1,11 +1,11 @@
--- Draft upgrade step: from the sharedidx branch's SQL surface to the citus
--- branch's (issue #18; doc/citus.md).  Not concatenated by the Makefile:
--- it becomes part of the next release's upgrade script.  Runs as an
--- extension script, search_path roleext first.
+-- Draft upgrade step: from the sharedidx branch's SQL surface (1.1.0 as
+-- merged into main) to the citus branch's (issue #18; doc/citus.md).  Not
+-- concatenated by the Makefile: it becomes part of the next release's
+-- upgrade script.
 \echo Use "ALTER EXTENSION roleext UPDATE" to load this file. \quit
 
--- the objects live in schema roleext (as sql/00_head.sql sets it for CREATE EXTENSION)
-SELECT pg_catalog.set_config('search_path', 'roleext, ' OPERATOR(pg_catalog.||) pg_catalog.current_setting('search_path'), true);
+-- Names resolve in roleext and pg_catalog only (doc/security.md).
+SELECT pg_catalog.set_config('search_path', 'roleext, pg_catalog, pg_temp', true);
 
 -- 1. soc2018_code's parent check names soccode's = (Citus re-creates a
 -- shard's CHECKs from their printed text, where IS NOT DISTINCT FROM has
