@@ -1,8 +1,9 @@
--- Draft upgrade step: from the sharedidx branch's SQL surface (1.1.0 as
--- merged into main) to the citus branch's (issue #18; doc/citus.md).  Not
--- concatenated by the Makefile: it becomes part of the next release's
--- upgrade script.
-\echo Use "ALTER EXTENSION roleext UPDATE" to load this file. \quit
+-- roleext 1.1.0 -> 1.2.0: roleext on a Citus cluster (issue #18,
+-- doc/citus.md): constraints and trigger conditions that Citus can re-create
+-- on a shard from their text, and triggers that write the table of their
+-- own node.  The full script of 1.2.0 is sql/NN_*.sql; this step makes a
+-- 1.1.0 database equal to it.
+\echo Use "ALTER EXTENSION roleext UPDATE TO '1.2.0'" to load this file. \quit
 
 -- Names resolve in roleext and pg_catalog only (doc/security.md).
 SELECT pg_catalog.set_config('search_path', 'roleext, pg_catalog, pg_temp', true);
