@@ -16,7 +16,7 @@ OBJS        = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 # The extension script is built from sql/*.sql in name order; generated
 # parts (reference data) are listed in SQL_GENERATED and built from data/.
 SQL_PARTS   = $(sort $(wildcard sql/*.sql) $(SQL_GENERATED))
-SQL_GENERATED = sql/23_soc_data.sql sql/71_title_dictionary_data.sql
+SQL_GENERATED = sql/23_soc_data.sql sql/71_title_dictionary_data.sql sql/81_onet_content_data.sql
 DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
@@ -56,6 +56,12 @@ sql/23_soc_data.sql: tools/gen_soc_data.pl $(SOC_DATA_FILES)
 sql/71_title_dictionary_data.sql: tools/gen_title_dictionary.pl data/onet/onet_27_0_alternate_titles_train.tsv \
                                   data/onet/onet_27_0_occupation_data.tsv
 	perl tools/gen_title_dictionary.pl data > $@.tmp && mv $@.tmp $@
+ONET_CONTENT_FILES = $(addprefix data/onet/onet_27_0_,task_statements.tsv emerging_tasks.tsv dwa_reference.tsv \
+                 tasks_to_dwas.tsv technology_skills.tsv tools_used.tsv education_training_and_experience.tsv \
+                 education_training_and_experience_categories.tsv work_styles.tsv interests.tsv \
+                 scales_reference.tsv content_model_reference.tsv related_occupations.tsv occupation_data.tsv)
+sql/81_onet_content_data.sql: tools/gen_onet_content.pl $(ONET_CONTENT_FILES)
+	perl tools/gen_onet_content.pl data > $@.tmp && mv $@.tmp $@
 
 # ---- generated C: the title normalizer's tables from tools/ ---------------
 $(CORE_GEN) &: tools/gen_title_tables.py
@@ -107,3 +113,8 @@ eval-offline: eval/eval_autocode
 .PHONY: eval
 eval:
 	bash eval/run.sh
+
+# ---- the evaluation of content similarity against O*NET's related occupations ----
+.PHONY: eval-content
+eval-content:
+	bash eval/content.sh
