@@ -235,3 +235,52 @@ COMMENT ON COLUMN onet_related_occupation.code IS 'The O*NET-SOC 2019 occupation
 COMMENT ON COLUMN onet_related_occupation.related IS 'A related occupation.';
 COMMENT ON COLUMN onet_related_occupation.tier IS 'Primary-Short (the five most related), Primary-Long (the next five) or Supplemental.';
 COMMENT ON COLUMN onet_related_occupation.rank IS 'Rank of the related occupation (the file''s Index), 1 = most related.';
+
+-- The content vectors (doc/content.md, "How similarity is computed"):
+-- each occupation with tasks as a sparse TF-IDF vector of length 1 over six
+-- blocks of features, computed by tools/gen_onet_content.pl:
+--
+--   words       words of the task statements (core and untyped 1,
+--               supplemental 0.5) and of the occupation's description (1),
+--               lower case, stop words dropped, a common suffix stripped 0.50
+--   dwa         detailed work activities of the tasks (same weights)   0.20
+--   technology  technology examples and their commodity classes
+--               (hot 1, other 0.6)                                     0.10
+--   tool        tool examples and their commodity classes (1)          0.10
+--   style       work-style importance, z-scored over occupations       0.05
+--   interest    RIASEC interest levels (OI), z-scored                  0.05
+--
+-- Sparse blocks weigh a feature (1 + ln tf) * ln(N / df) (tf below 1 kept
+-- as it is); dense blocks take the z-score.  Each block is scaled to length
+-- sqrt(block weight), then the whole vector to length 1, so the dot product
+-- of two vectors is their cosine similarity.  The block weights are a
+-- coarse choice; O*NET's related occupations are never an input.
+
+CREATE TABLE onet_content_term (
+  term   int4 PRIMARY KEY,
+  block  text NOT NULL,
+  key    text NOT NULL,
+  df     int4 NOT NULL,
+  idf    float8 NOT NULL,
+  CONSTRAINT onet_content_term_unique UNIQUE (block, key)
+);
+COMMENT ON TABLE onet_content_term IS
+  'The features of the content vectors, numbered: block, key, document frequency (occupations that have it) and IDF (ln(N / df) for sparse blocks, 1 for the dense style and interest blocks). Computed by tools/gen_onet_content.pl from the content files (doc/content.md).';
+COMMENT ON COLUMN onet_content_term.term IS 'The feature''s number, the index of its weight in onet_content_vector.';
+COMMENT ON COLUMN onet_content_term.block IS 'The block: words, dwa, technology, tool, style or interest.';
+COMMENT ON COLUMN onet_content_term.key IS 'The feature within its block.';
+COMMENT ON COLUMN onet_content_term.df IS 'How many occupations have the feature.';
+COMMENT ON COLUMN onet_content_term.idf IS 'Its inverse document frequency ln(N / df), N the number of occupations with content; 1 in the dense blocks.';
+
+CREATE TABLE onet_content_vector (
+  code     soccode PRIMARY KEY,
+  terms    int4[] NOT NULL,
+  weights  float4[] NOT NULL,
+  CONSTRAINT onet_content_vector_lengths CHECK (pg_catalog.cardinality(terms) OPERATOR(pg_catalog.=) pg_catalog.cardinality(weights))
+);
+COMMENT ON TABLE onet_content_vector IS
+  'The content vector of each of the 923 occupations with O*NET content: terms (onet_content_term.term, ascending) and their weights, of length 1, so that the dot product of two vectors is their cosine similarity (content_similarity). Computed by tools/gen_onet_content.pl from the content files with the block weights words 0.50, dwa 0.20, technology 0.10, tool 0.10, style 0.05, interest 0.05; see doc/content.md.';
+COMMENT ON COLUMN onet_content_vector.code IS 'The O*NET-SOC 2019 occupation.';
+COMMENT ON COLUMN onet_content_vector.terms IS 'The vector''s features, ascending.';
+COMMENT ON COLUMN onet_content_vector.weights IS 'The weight of each feature.';
+

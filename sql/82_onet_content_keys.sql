@@ -37,3 +37,4 @@ CREATE INDEX onet_technology_example_idx ON onet_technology (example);
 COMMENT ON INDEX onet_technology_example_idx IS 'The occupations that use a technology.';
 CREATE INDEX onet_tool_example_idx ON onet_tool (example);
 COMMENT ON INDEX onet_tool_example_idx IS 'The occupations that use a tool.';
+ALTER TABLE onet_content_vector ADD CONSTRAINT onet_content_vector_code_fkey FOREIGN KEY (code) REFERENCES onet2019_occupation (code);

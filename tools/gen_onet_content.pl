@@ -14,6 +14,7 @@
 # surprise stops the build.
 use strict;
 use warnings;
+use List::Util qw(sum);
 
 my $dir = shift @ARGV or die "usage: $0 DATA_DIR\n";
 my $BATCH = 1000;
@@ -135,6 +136,8 @@ emit('onet_scale', 'scale_id, name, minimum, maximum',
 
 # ---- tasks ---------------------------------------------------------------------
 my %task;
+my %task_type;
+my %tasktext;			# task id -> Core, Supplemental or n/a
 my %position;
 @rows = ();
 for my $r (read_tsv('onet/onet_27_0_task_statements.tsv', 'O*NET-SOC Code', 'Task ID', 'Task', 'Task Type',
@@ -145,6 +148,8 @@ for my $r (read_tsv('onet/onet_27_0_task_statements.tsv', 'O*NET-SOC Code', 'Tas
 	check($type =~ /\A(?:Core|Supplemental|n\/a)\z/, "task $id: type '$type' is Core, Supplemental or n/a");
 	check($text ne '' && $date =~ $DATE, "task $id has a statement and a date");
 	$task{$id} = $code;
+	$task_type{$id} = $type;
+	$tasktext{$id} = $text;
 	push @rows, [lit($id), occ_ok($code, 'task statements'), ++$position{$code}, lit($text),
 				 $type eq 'n/a' ? undef : lit(lc $type), num($inc, 'incumbents responding'), lit($date), lit($src)];
 }
@@ -195,6 +200,7 @@ emit('onet_task_dwa', 'task_id, dwa_id, code, data_date, domain_source',
 	 'F::int4, F, F::roleext.soccode, F, F', @rows);
 
 # ---- technologies and tools ---------------------------------------------------
+my (@technology, @tool);
 my %seen;
 @rows = ();
 for my $r (read_tsv('onet/onet_27_0_technology_skills.tsv', 'O*NET-SOC Code', 'Example', 'Commodity Code',
@@ -203,6 +209,7 @@ for my $r (read_tsv('onet/onet_27_0_technology_skills.tsv', 'O*NET-SOC Code', 'E
 	my ($code, $ex, $cc, $ct, $hot) = @$r;
 	check(!$seen{"$code\t$ex"}++, "technology $ex of $code is unique");
 	check($cc =~ /\A\d{8}\z/ && $ex ne '' && $ct ne '', "technology $ex: an 8-digit commodity code and a title");
+	push @technology, $r;
 	push @rows, [occ_ok($code, 'technology skills'), lit($ex), $cc, lit($ct), yn($hot, 'hot technology')];
 }
 emit('onet_technology', 'code, example, commodity_code, commodity_title, hot',
@@ -215,6 +222,7 @@ for my $r (read_tsv('onet/onet_27_0_tools_used.tsv', 'O*NET-SOC Code', 'Example'
 	my ($code, $ex, $cc, $ct) = @$r;
 	check(!$seen{"$code\t$ex"}++, "tool $ex of $code is unique");
 	check($cc =~ /\A\d{8}\z/ && $ex ne '' && $ct ne '', "tool $ex: an 8-digit commodity code and a title");
+	push @tool, $r;
 	push @rows, [occ_ok($code, 'tools used'), lit($ex), $cc, lit($ct)];
 }
 emit('onet_tool', 'code, example, commodity_code, commodity_title',
@@ -252,6 +260,7 @@ emit('onet_ete', 'code, element_id, scale_id, category, data_value, n, standard_
 	 'F::roleext.soccode, F, F, F::int4, F::numeric, F::int4, F::numeric, F::boolean, F, F', @rows);
 
 # ---- work styles and interests ------------------------------------------------
+my (%style_value, %interest_value);
 %seen = ();
 @rows = ();
 for my $r (read_tsv('onet/onet_27_0_work_styles.tsv', 'O*NET-SOC Code', 'Element ID', 'Element Name', 'Scale ID',
@@ -261,6 +270,7 @@ for my $r (read_tsv('onet/onet_27_0_work_styles.tsv', 'O*NET-SOC Code', 'Element
 	my ($code, $el, $name, $sc, $val, $n, $se, undef, undef, $sup, $date, $src) = @$r;
 	check($sc eq 'IM' && $element{$el}, "work style $el of $code: scale IM, element known");
 	check(!$seen{"$code\t$el"}++, "work style $el of $code is unique");
+	$style_value{$el}{$code} = $val;
 	push @rows, [occ_ok($code, 'work styles'), lit($el), lit($name), num($val, 'importance'), num($n, 'N'),
 				 num($se, 'standard error'), yn($sup, 'recommend suppress'), lit($date), lit($src)];
 }
@@ -275,6 +285,7 @@ for my $r (read_tsv('onet/onet_27_0_interests.tsv', 'O*NET-SOC Code', 'Element I
 	my ($code, $el, $name, $sc, $val, $date, $src) = @$r;
 	check(($sc eq 'OI' || $sc eq 'IH') && $element{$el}, "interest $el of $code: scale OI or IH, element known");
 	check(!$seen{"$code\t$el\t$sc"}++, "interest $el $sc of $code is unique");
+	$interest_value{$el}{$code} = $val if $sc eq 'OI';
 	push @rows, [occ_ok($code, 'interests'), lit($el), lit($name), lit($sc), num($val, 'data value'), lit($date), lit($src)];
 }
 emit('onet_interest', 'code, element_id, element_name, scale_id, data_value, data_date, domain_source',
@@ -294,3 +305,133 @@ for my $r (read_tsv('onet/onet_27_0_related_occupations.tsv', 'O*NET-SOC Code', 
 }
 emit('onet_related_occupation', 'code, related, tier, rank',
 	 'F::roleext.soccode, F::roleext.soccode, F, F::int4', @rows);
+
+# ---- the content vectors --------------------------------------------------------
+# Each occupation with tasks as a TF-IDF vector over six blocks of features
+# (doc/content.md, "How similarity is computed").  The block weights are a
+# coarse choice, fixed before measuring against O*NET's related occupations,
+# which are never an input here.
+my %BLOCK_WEIGHT = (words => 0.50, dwa => 0.20, technology => 0.10, tool => 0.10, style => 0.05, interest => 0.05);
+my %DENSE = (style => 1, interest => 1);
+my %TASK_WEIGHT = (Core => 1.0, 'n/a' => 1.0, Supplemental => 0.5);
+my %STOP = map { $_ => 1 } qw(a an the and or of to in for on with by from as at into such other others
+  including include includes using use used be is are that this these their them it its via per all any may can);
+
+# The words of a text: lower case, runs of [a-z0-9], stop words and
+# one-letter words dropped, a common suffix stripped from words long enough.
+sub words
+{
+	my ($t) = @_;
+	my %w;
+	for my $x (lc($t) =~ /[a-z0-9]+/g)
+	{
+		next if $STOP{$x} || length($x) < 2;
+		for my $suf (qw(ations ation ings ing ers er ies es s ed))
+		{
+			if (length($x) > length($suf) + 3 && substr($x, -length($suf)) eq $suf)
+			{
+				$x = substr($x, 0, -length($suf));
+				last;
+			}
+		}
+		$w{$x} = 1;
+	}
+	return keys %w;
+}
+
+my %feat;				# code -> block -> key -> tf
+my %desc = map { $_->[0] => $_->[2] } read_tsv('onet/onet_27_0_occupation_data.tsv', 'O*NET-SOC Code', 'Title', 'Description');
+for my $id (keys %task)
+{
+	my $code = $task{$id};
+	$feat{$code}{words}{$_} += $TASK_WEIGHT{$task_type{$id}} for words($tasktext{$id});
+}
+for my $code (keys %feat)
+{
+	$feat{$code}{words}{$_} += 1 for words($desc{$code});
+}
+for my $k (keys %link)
+{
+	my ($id, $d) = split /\t/, $k;
+	$feat{$task{$id}}{dwa}{$d} += $TASK_WEIGHT{$task_type{$id}};
+}
+for my $r (@technology)
+{
+	my ($code, $ex, $cc, undef, $hot) = @$r;
+	my $w = $hot eq 'Y' ? 1.0 : 0.6;
+	$feat{$code}{technology}{"example:$ex"} += $w;
+	$feat{$code}{technology}{"commodity:$cc"} += $w;
+}
+for my $r (@tool)
+{
+	my ($code, $ex, $cc) = @$r;
+	$feat{$code}{tool}{"example:$ex"} += 1;
+	$feat{$code}{tool}{"commodity:$cc"} += 1;
+}
+# dense blocks: each rating z-scored over the occupations that have it
+for my $d (['style', \%style_value], ['interest', \%interest_value])
+{
+	my ($block, $values) = @$d;
+	for my $el (keys %$values)
+	{
+		my @v = values %{ $values->{$el} };
+		my $mean = sum(@v) / @v;
+		my $sd = sqrt(sum(map { ($_ - $mean)**2 } @v) / @v);
+		next if $sd == 0;
+		while (my ($code, $x) = each %{ $values->{$el} })
+		{
+			my $z = ($x - $mean) / $sd;
+			$feat{$code}{$block}{$el} = $z if $z != 0 && $feat{$code};
+		}
+	}
+}
+
+my $N = scalar(keys %feat);
+my %df;
+for my $code (keys %feat)
+{
+	for my $block (keys %{ $feat{$code} })
+	{
+		$df{$block}{$_}++ for keys %{ $feat{$code}{$block} };
+	}
+}
+my %term;
+my @terms;
+for my $block (sort keys %df)
+{
+	for my $key (sort keys %{ $df{$block} })
+	{
+		my $idf = $DENSE{$block} ? 1 : log($N / $df{$block}{$key});
+		push @terms, [scalar(@terms) + 1, lit($block), lit($key), $df{$block}{$key}, sprintf('%.17g', $idf)];
+		$term{$block}{$key} = [scalar(@terms), $idf];
+	}
+}
+emit('onet_content_term', 'term, block, key, df, idf', 'F::int4, F, F, F::int4, F::float8', @terms);
+
+@rows = ();
+for my $code (sort keys %feat)
+{
+	my %x;
+	my $len2 = 0;
+	for my $block (keys %{ $feat{$code} })
+	{
+		my %bx;
+		while (my ($key, $tf) = each %{ $feat{$code}{$block} })
+		{
+			my ($t, $idf) = @{ $term{$block}{$key} };
+			my $v = $DENSE{$block} ? $tf : ($tf >= 1 ? 1 + log($tf) : $tf) * $idf;
+			$bx{$t} = $v if $v != 0;
+		}
+		my $n = sqrt(sum(map { $_ * $_ } values %bx) // 0);
+		next if $n == 0;
+		for my $t (keys %bx)
+		{
+			$x{$t} = $bx{$t} * sqrt($BLOCK_WEIGHT{$block}) / $n;
+			$len2 += $x{$t}**2;
+		}
+	}
+	my @t = sort { $a <=> $b } keys %x;
+	my $len = sqrt($len2);
+	push @rows, [lit($code), '{' . join(',', @t) . '}', '{' . join(',', map { sprintf('%.7g', $x{$_} / $len) } @t) . '}'];
+}
+emit('onet_content_vector', 'code, terms, weights', 'F::roleext.soccode, F::int4[], F::float4[]', @rows);
