@@ -144,7 +144,7 @@ static const char *const schemes[] = {"soc2018", "onet2019", "soc2010", "isco08"
 static const char *const sources[] = {
 	"manual", "inferred_from_superfunction", "inferred_from_function",
 	"inferred_from_family", "inferred_from_specialization", "crosswalk",
-	"autocoded", NULL
+	"autocoded", "onet_content", NULL
 };
 static const char *const review_statuses[] = {"needs_review", "approved", "rejected", NULL};
 
@@ -841,7 +841,7 @@ check_mapping(CardWalk *w, const JsonbValue *m, DupList *dups, int index)
 	}
 	check_mapping_code(w, f[F_MAP_CODE], scheme);
 	check_optional_enum(w, f[F_MAP_SOURCE], "source", sources, "source",
-						"The source is one of manual, inferred_from_superfunction, inferred_from_function, inferred_from_family, inferred_from_specialization, crosswalk, autocoded.");
+						"The source is one of manual, inferred_from_superfunction, inferred_from_function, inferred_from_family, inferred_from_specialization, crosswalk, autocoded, onet_content.");
 	check_optional_enum(w, f[F_MAP_REVIEW_STATUS], "review_status", review_statuses, "review status",
 						"The review status is one of needs_review, approved, rejected.");
 	check_confidence(w, f[F_MAP_CONFIDENCE]);
