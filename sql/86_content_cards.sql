@@ -110,9 +110,8 @@ BEGIN ATOMIC
          (pg_catalog.array_agg(c.prevalence ORDER BY c.score DESC, c.prevalence))[1],
          pg_catalog.sum(o.weight OPERATOR(pg_catalog.*) c.score),
          pg_catalog.string_agg(c.code::text, ', ' ORDER BY c.code)
-  FROM roleext.content_role_occupations() o
+  FROM roleext.content_role_occupations(of_role) o
   JOIN roleext.onet_component c ON c.code OPERATOR(roleext.=) o.code
-  WHERE o.role OPERATOR(roleext.=) of_role
   GROUP BY c.kind, c.name;
 END;
 COMMENT ON FUNCTION content_role_components(rolecode) IS

@@ -17,7 +17,7 @@ CREATE TABLE component_suggestion (
   reviewer      text,
   reviewed_at   timestamptz,
   suggested_at  timestamptz NOT NULL DEFAULT now(),
-  PRIMARY KEY (role, kind, name)
+  CONSTRAINT component_suggestion_pkey PRIMARY KEY (role, kind, name)
 );
 COMMENT ON TABLE component_suggestion IS
   'Components that O*NET content suggests for a role (suggest_components) and the review decisions on them: needs_review until approve_component or reject_component; an approved one is on the card, a rejected one is not suggested again.';
@@ -44,7 +44,7 @@ BEGIN
     RAISE EXCEPTION 'role % does not exist', suggest_components.role USING ERRCODE = 'invalid_parameter_value',
       DETAIL = 'suggest_components takes the code of a role in table roleext.role.';
   END IF;
-  IF NOT EXISTS (SELECT FROM roleext.content_role_occupations() o WHERE o.role OPERATOR(roleext.=) suggest_components.role) THEN
+  IF NOT EXISTS (SELECT FROM roleext.content_role_occupations(suggest_components.role)) THEN
     RAISE EXCEPTION 'role % has no occupation with O*NET content', suggest_components.role
       USING ERRCODE = 'invalid_parameter_value',
       DETAIL = 'A role gets suggestions through an effective soc2018 or onet2019 mapping (its own or its nearest mapped ancestor''s, view role_mappings) to a code with O*NET content; map it first (suggest_mappings).';
@@ -63,7 +63,7 @@ BEGIN
     AND NOT EXISTS (SELECT FROM roleext.role_component rc
                     WHERE rc.role OPERATOR(roleext.=) suggest_components.role
                       AND rc.kind OPERATOR(pg_catalog.=) c.kind AND rc.name OPERATOR(pg_catalog.=) c.name)
-  ON CONFLICT (role, kind, name) DO UPDATE
+  ON CONFLICT ON CONSTRAINT component_suggestion_pkey DO UPDATE
     SET description = excluded.description, prevalence = excluded.prevalence, score = excluded.score,
         evidence = excluded.evidence, suggested_at = excluded.suggested_at
     WHERE s.review_status OPERATOR(pg_catalog.=) 'needs_review';
