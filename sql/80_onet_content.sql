@@ -265,7 +265,7 @@ CREATE TABLE onet_content_term (
   CONSTRAINT onet_content_term_unique UNIQUE (block, key)
 );
 COMMENT ON TABLE onet_content_term IS
-  'The features of the content vectors, numbered: block, key, document frequency (occupations that have it) and IDF (ln(N / df) for sparse blocks, 1 for the dense style and interest blocks). Computed by tools/gen_onet_content.pl from the content files (doc/content.md).';
+  'The features of the content vectors, numbered: block, key, document frequency (occupations that have it) and IDF (ln(N / df) for sparse blocks, 1 for the dense style and interest blocks). Computed by tools/gen_onet_content.pl from the content files (doc/content.md). Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
 COMMENT ON COLUMN onet_content_term.term IS 'The feature''s number, the index of its weight in onet_content_vector.';
 COMMENT ON COLUMN onet_content_term.block IS 'The block: words, dwa, technology, tool, style or interest.';
 COMMENT ON COLUMN onet_content_term.key IS 'The feature within its block.';
@@ -279,7 +279,7 @@ CREATE TABLE onet_content_vector (
   CONSTRAINT onet_content_vector_lengths CHECK (pg_catalog.cardinality(terms) OPERATOR(pg_catalog.=) pg_catalog.cardinality(weights))
 );
 COMMENT ON TABLE onet_content_vector IS
-  'The content vector of each of the 923 occupations with O*NET content: terms (onet_content_term.term, ascending) and their weights, of length 1, so that the dot product of two vectors is their cosine similarity (content_similarity). Computed by tools/gen_onet_content.pl from the content files with the block weights words 0.50, dwa 0.20, technology 0.10, tool 0.10, style 0.05, interest 0.05; see doc/content.md.';
+  'The content vector of each of the 923 occupations with O*NET content: terms (onet_content_term.term, ascending) and their weights, of length 1, so that the dot product of two vectors is their cosine similarity (content_similarity). Computed by tools/gen_onet_content.pl from the content files with the block weights words 0.50, dwa 0.20, technology 0.10, tool 0.10, style 0.05, interest 0.05; see doc/content.md. Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
 COMMENT ON COLUMN onet_content_vector.code IS 'The O*NET-SOC 2019 occupation.';
 COMMENT ON COLUMN onet_content_vector.terms IS 'The vector''s features, ascending.';
 COMMENT ON COLUMN onet_content_vector.weights IS 'The weight of each feature.';

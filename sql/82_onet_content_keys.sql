@@ -28,13 +28,13 @@ ALTER TABLE onet_related_occupation ADD CONSTRAINT onet_related_occupation_code_
 ALTER TABLE onet_related_occupation ADD CONSTRAINT onet_related_occupation_related_fkey FOREIGN KEY (related) REFERENCES onet2019_occupation (code);
 
 CREATE INDEX onet_task_code_idx ON onet_task (code, position);
-COMMENT ON INDEX onet_task_code_idx IS 'The tasks of an occupation in O*NET''s order.';
+COMMENT ON INDEX onet_task_code_idx IS 'The tasks of an occupation in O*NET''s order. Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
 CREATE INDEX onet_task_task_idx ON onet_task (task);
-COMMENT ON INDEX onet_task_task_idx IS 'Finds the occupations that share a task statement (407 statements belong to more than one).';
+COMMENT ON INDEX onet_task_task_idx IS 'Finds the occupations that share a task statement (407 statements belong to more than one). Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
 CREATE INDEX onet_task_dwa_code_idx ON onet_task_dwa (code);
-COMMENT ON INDEX onet_task_dwa_code_idx IS 'The work activities of an occupation.';
+COMMENT ON INDEX onet_task_dwa_code_idx IS 'The work activities of an occupation. Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
 CREATE INDEX onet_technology_example_idx ON onet_technology (example);
-COMMENT ON INDEX onet_technology_example_idx IS 'The occupations that use a technology.';
+COMMENT ON INDEX onet_technology_example_idx IS 'The occupations that use a technology. Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
 CREATE INDEX onet_tool_example_idx ON onet_tool (example);
-COMMENT ON INDEX onet_tool_example_idx IS 'The occupations that use a tool.';
+COMMENT ON INDEX onet_tool_example_idx IS 'The occupations that use a tool. Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
 ALTER TABLE onet_content_vector ADD CONSTRAINT onet_content_vector_code_fkey FOREIGN KEY (code) REFERENCES onet2019_occupation (code);

@@ -27,20 +27,25 @@ COMMENT ON FUNCTION content_neighbours(int4) IS
   'Internal to CREATE EXTENSION: for every occupation with content, its k most similar occupations by content (similarity above 0), best first, computed in C from onet_content_vector.';
 
 CREATE TABLE onet_content_neighbour (
-  code       soccode NOT NULL REFERENCES onet2019_occupation (code),
-  neighbour  soccode NOT NULL REFERENCES onet2019_occupation (code),
+  code       soccode NOT NULL,
+  neighbour  soccode NOT NULL,
   similarity float8 NOT NULL,
-  rank       int4 NOT NULL,
-  PRIMARY KEY (code, rank)
+  rank       int4 NOT NULL
 );
 COMMENT ON TABLE onet_content_neighbour IS
-  'The 50 occupations most similar by content to each of the 923 occupations with O*NET content (content_similarity), ranked from 1, ties by code. Built by CREATE EXTENSION with content_neighbours(50).';
+  'The 50 occupations most similar by content to each of the 923 occupations with O*NET content (content_similarity), ranked from 1, ties by code. Built by CREATE EXTENSION with content_neighbours(50). Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
 COMMENT ON COLUMN onet_content_neighbour.code IS 'The O*NET-SOC 2019 occupation.';
 COMMENT ON COLUMN onet_content_neighbour.neighbour IS 'An occupation similar to it by content.';
 COMMENT ON COLUMN onet_content_neighbour.similarity IS 'Their content similarity, 0 to 1.';
 COMMENT ON COLUMN onet_content_neighbour.rank IS '1 for the most similar occupation.';
 INSERT INTO onet_content_neighbour (code, neighbour, similarity, rank)
 SELECT n.code, n.neighbour, n.similarity, n.rank FROM roleext.content_neighbours(50) n;
+-- keys after the load (one join each rather than a check per row)
+ALTER TABLE onet_content_neighbour ADD PRIMARY KEY (code, rank);
+ALTER TABLE onet_content_neighbour ADD CONSTRAINT onet_content_neighbour_code_fkey
+  FOREIGN KEY (code) REFERENCES onet2019_occupation (code);
+ALTER TABLE onet_content_neighbour ADD CONSTRAINT onet_content_neighbour_neighbour_fkey
+  FOREIGN KEY (neighbour) REFERENCES onet2019_occupation (code);
 
 CREATE FUNCTION similar_occupations(of_code soccode, k int4 DEFAULT 10)
 RETURNS TABLE (code soccode, title text, similarity float8, rank int4)
@@ -73,7 +78,7 @@ JOIN roleext.onet2019_occupation o ON o.code OPERATOR(roleext.=) n.code
 JOIN roleext.onet2019_occupation p ON p.code OPERATOR(roleext.=) n.neighbour
 WHERE n.rank OPERATOR(pg_catalog.<=) 10;
 COMMENT ON VIEW onet_related_by_content IS
-  'For BI: each occupation with O*NET content and its 10 most similar occupations by content, with titles, similarity and rank. Compare with onet_related_occupations, O*NET''s own judgement.';
+  'For BI: each occupation with O*NET content and its 10 most similar occupations by content, with titles, similarity and rank. Compare with onet_related_occupations, O*NET''s own judgement. Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
 COMMENT ON COLUMN onet_related_by_content.code IS 'The O*NET-SOC 2019 occupation, such as 15-1252.00.';
 COMMENT ON COLUMN onet_related_by_content.title IS 'Its title.';
 COMMENT ON COLUMN onet_related_by_content.neighbour IS 'A similar occupation.';

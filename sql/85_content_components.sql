@@ -6,18 +6,17 @@
 -- from different occupations agree on the shared catalogue (component).
 
 CREATE TABLE onet_component (
-  code        soccode NOT NULL REFERENCES onet2019_occupation (code),
+  code        soccode NOT NULL,
   kind        component_kind NOT NULL,
   name        text NOT NULL,
   description text NOT NULL,
   prevalence  component_prevalence NOT NULL,
   score       float8 NOT NULL CHECK (score > 0 AND score <= 1),
   position    int4 NOT NULL,
-  in_draft    boolean NOT NULL,
-  PRIMARY KEY (code, kind, name)
+  in_draft    boolean NOT NULL
 );
 COMMENT ON TABLE onet_component IS
-  'O*NET 27.0 content as role-card components of each occupation: tasks (task statements, emerging tasks), responsibilities (the detailed work activities of its tasks), skills (technologies, hot ones first, and tools), competencies (work styles) and qualifications (education, work experience, training, certification). Built by CREATE EXTENSION from the O*NET tables; read by draft_role_card, suggest_components and skill_gap. See doc/content.md for the rules.';
+  'O*NET 27.0 content as role-card components of each occupation: tasks (task statements, emerging tasks), responsibilities (the detailed work activities of its tasks), skills (technologies, hot ones first, and tools), competencies (work styles) and qualifications (education, work experience, training, certification). Built by CREATE EXTENSION from the O*NET tables; read by draft_role_card, suggest_components and skill_gap. See doc/content.md for the rules. Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
 COMMENT ON COLUMN onet_component.code IS 'The O*NET-SOC 2019 occupation.';
 COMMENT ON COLUMN onet_component.kind IS 'The component kind.';
 COMMENT ON COLUMN onet_component.name IS 'The component name: the task statement, DWA title, technology or tool, work style, or "<element>: <category>" for a qualification.';
@@ -163,5 +162,8 @@ WITH typed AS (
 SELECT c.code, c.kind, c.name, c.description, c.prevalence, c.score,
        pg_catalog.row_number() OVER (PARTITION BY c.code, c.kind ORDER BY c.ord, c.name COLLATE "C")::int4, c.in_draft
 FROM comp c;
+-- keys after the load, as for the O*NET tables (sql/82_onet_content_keys.sql)
+ALTER TABLE onet_component ADD PRIMARY KEY (code, kind, name);
+ALTER TABLE onet_component ADD CONSTRAINT onet_component_code_fkey FOREIGN KEY (code) REFERENCES onet2019_occupation (code);
 CREATE INDEX onet_component_name_idx ON onet_component (kind, name);
-COMMENT ON INDEX onet_component_name_idx IS 'The occupations that have a component.';
+COMMENT ON INDEX onet_component_name_idx IS 'The occupations that have a component. Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';

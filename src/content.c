@@ -146,8 +146,9 @@ content_dot(PG_FUNCTION_ARGS)
 static void
 content_occupations_load(const char *nsp, MemoryContext cxt, content_occupations *occ)
 {
-	char	   *sql = psprintf("SELECT v.code, v.terms, v.weights FROM %s.onet_content_vector v ORDER BY v.code",
-							   quote_identifier(nsp));
+	const char *q = quote_identifier(nsp);
+	char	   *sql = psprintf("SELECT v.code, v.terms, v.weights FROM %s.onet_content_vector v "
+							   "ORDER BY v.code USING OPERATOR(%s.<)", q, q);
 	int64		nnz = 0;
 	int64	   *start;
 	int32	   *col;
@@ -315,8 +316,10 @@ content_read_pairs(const char *sql, int32 n, MemoryContext cxt, int64 **start,
 static void
 content_read_roles(const char *nsp, MemoryContext cxt)
 {
-	char	   *sql = psprintf("SELECT r.code::text, l.grade FROM %s.role r JOIN %s.level l ON l.code = r.level ORDER BY r.code",
-							   quote_identifier(nsp), quote_identifier(nsp));
+	const char *q = quote_identifier(nsp);
+	char	   *sql = psprintf("SELECT r.code::pg_catalog.text, l.grade FROM %s.role r JOIN %s.level l "
+							   "ON l.code OPERATOR(%s.=) r.level ORDER BY r.code USING OPERATOR(%s.<)",
+							   q, q, q, q);
 	uint64		n;
 
 	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
@@ -351,17 +354,18 @@ content_read_links(const char *nsp, MemoryContext cxt)
 	int64	   *pstart;
 	float	   *idf;
 
-	content_read_pairs(psprintf("WITH r AS (SELECT r.code, (row_number() OVER (ORDER BY r.code) - 1)::int4 AS i FROM %s.role r), "
-								"v AS (SELECT v.code, (row_number() OVER (ORDER BY v.code) - 1)::int4 AS i FROM %s.onet_content_vector v) "
+	content_read_pairs(psprintf("WITH r AS (SELECT r.code, (pg_catalog.row_number() OVER (ORDER BY r.code USING OPERATOR(%s.<)) - 1)::pg_catalog.int4 AS i FROM %s.role r), "
+								"v AS (SELECT v.code, (pg_catalog.row_number() OVER (ORDER BY v.code USING OPERATOR(%s.<)) - 1)::pg_catalog.int4 AS i FROM %s.onet_content_vector v) "
 								"SELECT r.i, v.i, o.weight FROM %s.content_role_occupations() o "
-								"JOIN r ON r.code = o.role JOIN v ON v.code = o.code ORDER BY 1, 2", q, q, q),
+								"JOIN r ON r.code OPERATOR(%s.=) o.role JOIN v ON v.code OPERATOR(%s.=) o.code ORDER BY 1, 2",
+								q, q, q, q, q, q, q),
 					   ix->nroles, cxt, &start, &col, &w);
 	ix->occ_start = start;
 	ix->occ = col;
 	ix->occ_w = w;
-	content_read_pairs(psprintf("WITH r AS (SELECT r.code, (row_number() OVER (ORDER BY r.code) - 1)::int4 AS i FROM %s.role r) "
-								"SELECT r.i, (dense_rank() OVER (ORDER BY c.kind, c.name COLLATE \"C\") - 1)::int4 "
-								"FROM %s.role_component c JOIN r ON r.code = c.role ORDER BY 1, 2", q, q),
+	content_read_pairs(psprintf("WITH r AS (SELECT r.code, (pg_catalog.row_number() OVER (ORDER BY r.code USING OPERATOR(%s.<)) - 1)::pg_catalog.int4 AS i FROM %s.role r) "
+								"SELECT r.i, (pg_catalog.dense_rank() OVER (ORDER BY c.kind, c.name COLLATE \"C\") - 1)::pg_catalog.int4 "
+								"FROM %s.role_component c JOIN r ON r.code OPERATOR(%s.=) c.role ORDER BY 1, 2", q, q, q, q),
 					   ix->nroles, cxt, &start, &col, &w);
 	ix->comp_start = start;
 	ix->comp = col;
