@@ -19,7 +19,7 @@ SET max_parallel_workers_per_gather = 0;
 
 -- (c) drafting -------------------------------------------------------------------
 SELECT bench.time('content_draft', 'draft_role_card x 923',
-  $$SELECT count(*) FROM (SELECT roleext.draft_role_card(v.code, 'P1') FROM roleext.onet_content_vector v) x$$, 1);
+  $$SELECT sum(pg_column_size(roleext.draft_role_card(v.code, 'P1'))) FROM roleext.onet_content_vector v$$, 1);
 
 -- (a) occupations ----------------------------------------------------------------
 SELECT bench.time('content_occupations', 'similar_occupations x 923',
@@ -78,24 +78,28 @@ SELECT bench.time('content_roles', 'similar_roles x 200',
 CREATE TEMP TABLE bcr_occ AS SELECT * FROM roleext.content_role_occupations();
 CREATE INDEX ON bcr_occ (role);
 CREATE INDEX ON bcr_occ (code);
+ANALYZE bcr_occ;
 CREATE TEMP TABLE bcr_S AS
   SELECT a.code AS a, b.code AS b, CASE WHEN a.code = b.code THEN 1 ELSE sum(a.w * b.w) END AS s
   FROM bco_vec a JOIN bco_vec b ON b.term = a.term GROUP BY a.code, b.code;
-CREATE INDEX ON bcr_S (a);
+CREATE INDEX ON bcr_S (a, b);
+ANALYZE bcr_S;
 CREATE TEMP TABLE bcr_comp AS
   SELECT rc.role, rc.kind, rc.name,
          ln(1 + (SELECT count(*) FROM roleext.role)::float8 / count(*) OVER (PARTITION BY rc.kind, rc.name)) AS w
   FROM roleext.role_component rc;
 CREATE INDEX ON bcr_comp (role);
 CREATE INDEX ON bcr_comp (kind, name);
+ANALYZE bcr_comp;
 CREATE TEMP TABLE bcr_norm AS
-  SELECT r.code AS role,
-         (SELECT sqrt(sum(x.weight * y.weight * s.s)) FROM bcr_occ x JOIN bcr_occ y ON y.role = x.role
-            JOIN bcr_S s ON s.a = x.code AND s.b = y.code WHERE x.role = r.code) AS on_,
-         (SELECT sqrt(sum(c.w * c.w)) FROM bcr_comp c WHERE c.role = r.code) AS cn
-  FROM roleext.role r;
+  SELECT r.code AS role, o.n AS on_, c.n AS cn
+  FROM roleext.role r
+  LEFT JOIN (SELECT x.role, sqrt(sum(x.weight * y.weight * s.s)) AS n
+             FROM bcr_occ x JOIN bcr_occ y ON y.role = x.role JOIN bcr_S s ON s.a = x.code AND s.b = y.code
+             GROUP BY x.role) o ON o.role = r.code
+  LEFT JOIN (SELECT c.role, sqrt(sum(c.w * c.w)) AS n FROM bcr_comp c GROUP BY c.role) c ON c.role = r.code;
 CREATE INDEX ON bcr_norm (role);
-ANALYZE;
+ANALYZE bcr_norm;
 CREATE FUNCTION pg_temp.sql_similar_roles(q roleext.rolecode) RETURNS SETOF text LANGUAGE sql STABLE AS $$
   WITH me AS (SELECT * FROM bcr_norm WHERE role = q),
   occ AS (SELECT y.role, sum(x.weight * y.weight * s.s) AS d

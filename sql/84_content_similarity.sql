@@ -111,14 +111,22 @@ BEGIN ATOMIC
     SELECT e.role, e.scheme, e.code, pg_catalog.count(*) OVER (PARTITION BY e.role) AS nmap
     FROM eff e
     WHERE e.inherited_from IS NULL OR NOT e.has_own
+  ), under AS (
+    -- every occupation with content under each code it can be mapped by:
+    -- itself and its SOC detailed, broad, minor and major groups
+    SELECT v.code AS occ, v.code AS code FROM roleext.onet_content_vector v
+    UNION ALL
+    SELECT v.code, roleext.soc_ancestor(v.code, lv.lv)
+    FROM roleext.onet_content_vector v, pg_catalog.unnest('{detailed,broad,minor,major}'::text[]) lv(lv)
+  ), keyed AS (
+    -- an O*NET-SOC code without content stands for its SOC detailed code's
+    SELECT m.*, CASE WHEN m.scheme OPERATOR(pg_catalog.=) 'onet2019'
+                      AND NOT EXISTS (SELECT FROM roleext.onet_content_vector x WHERE x.code OPERATOR(roleext.=) m.code)
+                     THEN roleext.soc_parent(m.code) ELSE m.code END AS key
+    FROM m
   ), occ AS (
-    SELECT m.role, v.code, m.nmap, m.scheme, m.code AS mapped
-    FROM m JOIN roleext.onet_content_vector v
-      ON (m.scheme OPERATOR(pg_catalog.=) 'soc2018' AND v.code OPERATOR(roleext.<@) m.code)
-      OR (m.scheme OPERATOR(pg_catalog.=) 'onet2019' AND v.code OPERATOR(roleext.=) m.code)
-      OR (m.scheme OPERATOR(pg_catalog.=) 'onet2019'
-          AND NOT EXISTS (SELECT FROM roleext.onet_content_vector x WHERE x.code OPERATOR(roleext.=) m.code)
-          AND v.code OPERATOR(roleext.<@) roleext.soc_parent(m.code))
+    SELECT k.role, u.occ AS code, k.nmap, k.scheme, k.code AS mapped
+    FROM keyed k JOIN under u ON u.code OPERATOR(roleext.=) k.key
   ), w AS (
     SELECT o.role, o.code,
            1::float8 OPERATOR(pg_catalog./) (o.nmap::float8 OPERATOR(pg_catalog.*)

@@ -13,7 +13,9 @@ CREATE TABLE onet_component (
   prevalence  component_prevalence NOT NULL,
   score       float8 NOT NULL CHECK (score > 0 AND score <= 1),
   position    int4 NOT NULL,
-  in_draft    boolean NOT NULL
+  in_draft    boolean NOT NULL,
+  ete_scale   text,
+  ete_category int4
 );
 COMMENT ON TABLE onet_component IS
   'O*NET 27.0 content as role-card components of each occupation: tasks (task statements, emerging tasks), responsibilities (the detailed work activities of its tasks), skills (technologies, hot ones first, and tools), competencies (work styles) and qualifications (education, work experience, training, certification). Built by CREATE EXTENSION from the O*NET tables; read by draft_role_card, suggest_components and skill_gap. See doc/content.md for the rules. Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
@@ -24,10 +26,12 @@ COMMENT ON COLUMN onet_component.description IS 'Where it comes from in O*NET 27
 COMMENT ON COLUMN onet_component.prevalence IS 'How widely it holds for the occupation: core (core task, importance >= 4, >= 50 % of respondents), common, occasional (supplemental or emerging task, importance < 3, < 20 %).';
 COMMENT ON COLUMN onet_component.score IS 'Its strength for the occupation, 0 to 1: task 1 core or untyped, 0.5 supplemental, 0.3 emerging; activity the best weight of its tasks; hot technology 1, other technology 0.6, tool 0.5; work style (importance - 1) / 4; qualification the share of respondents.';
 COMMENT ON COLUMN onet_component.position IS 'Its rank among the occupation''s components of its kind, from 1 (the order of a drafted card).';
+COMMENT ON COLUMN onet_component.ete_scale IS 'For a qualification: the education, training and experience scale it comes from (RL, RW, PT, OJ, or IM for certification and apprenticeship); NULL for other kinds.';
+COMMENT ON COLUMN onet_component.ete_category IS 'For a qualification of a category scale: the category on it (see onet_ete_category).';
 COMMENT ON COLUMN onet_component.in_draft IS 'True when draft_role_card puts it on the card: core tasks (every task when the occupation has no typed ones), the 10 activities of those tasks linked most often, 20 technologies (hot first) and 10 tools, work styles of importance >= 3.5 (at most 8), and the most frequent category of each education, experience and training scale plus any education category of >= 25 %.';
 
 SET LOCAL work_mem = '64MB';
-INSERT INTO onet_component (code, kind, name, description, prevalence, score, position, in_draft)
+INSERT INTO onet_component (code, kind, name, description, prevalence, score, position, in_draft, ete_scale, ete_category)
 WITH typed AS (
   SELECT t.code, pg_catalog.bool_or(t.task_type IS NOT NULL) AS any_typed
   FROM roleext.onet_task t GROUP BY t.code
@@ -120,19 +124,20 @@ WITH typed AS (
   FROM roleext.onet_ete x JOIN roleext.onet_content_element e ON e.element_id OPERATOR(pg_catalog.=) x.element_id
   WHERE x.scale_id OPERATOR(pg_catalog.=) 'IM'
 ), comp AS (
-  SELECT t.code, t.kind, t.name, d.description, t.prevalence, t.score, t.ord, t.in_draft
+  SELECT t.code, t.kind, t.name, d.description, t.prevalence, t.score, t.ord, t.in_draft, NULL::text AS ete_scale,
+         NULL::int4 AS ete_category
   FROM tasks t JOIN task_desc d ON d.name OPERATOR(pg_catalog.=) t.name
   UNION ALL
   SELECT a.code, 'responsibility', a.name, d.description, a.prevalence, a.score, a.rk::float8,
-         a.draft_links OPERATOR(pg_catalog.>) 0 AND a.rk OPERATOR(pg_catalog.<=) 10
+         a.draft_links OPERATOR(pg_catalog.>) 0 AND a.rk OPERATOR(pg_catalog.<=) 10, NULL, NULL
   FROM activities_ranked a JOIN activity_desc d ON d.name OPERATOR(pg_catalog.=) a.name
   UNION ALL
   SELECT t.code, 'skill', t.name, d.description, 'common', CASE WHEN t.hot THEN 1::float8 ELSE 0.6::float8 END,
-         t.rk::float8, t.rk OPERATOR(pg_catalog.<=) 20
+         t.rk::float8, t.rk OPERATOR(pg_catalog.<=) 20, NULL, NULL
   FROM tech_ranked t JOIN tech_desc d ON d.name OPERATOR(pg_catalog.=) t.name
   UNION ALL
   SELECT t.code, 'skill', t.name, d.description, 'common', 0.5::float8, 1000::float8 OPERATOR(pg_catalog.+) t.rk::float8,
-         t.rk OPERATOR(pg_catalog.<=) 10
+         t.rk OPERATOR(pg_catalog.<=) 10, NULL, NULL
   FROM tool t JOIN tool_desc d ON d.name OPERATOR(pg_catalog.=) t.name
   UNION ALL
   SELECT s.code, 'competency', s.name,
@@ -140,7 +145,7 @@ WITH typed AS (
          CASE WHEN s.importance OPERATOR(pg_catalog.>=) 4 THEN 'core' WHEN s.importance OPERATOR(pg_catalog.>=) 3 THEN 'common'
               ELSE 'occasional' END::roleext.component_prevalence,
          GREATEST((s.importance OPERATOR(pg_catalog.-) 1) OPERATOR(pg_catalog./) 4, 0.01::float8),
-         s.rk::float8, s.importance OPERATOR(pg_catalog.>=) 3.5 AND s.rk OPERATOR(pg_catalog.<=) 8
+         s.rk::float8, s.importance OPERATOR(pg_catalog.>=) 3.5 AND s.rk OPERATOR(pg_catalog.<=) 8, NULL, NULL
   FROM styles s
   UNION ALL
   SELECT e.code, 'qualification', e.name, e.description,
@@ -149,18 +154,20 @@ WITH typed AS (
          LEAST(e.pct OPERATOR(pg_catalog./) 100, 1::float8),
          (CASE e.scale_id WHEN 'RL' THEN 0 WHEN 'RW' THEN 100 WHEN 'PT' THEN 200 ELSE 300 END
             OPERATOR(pg_catalog.+) e.rk)::float8,
-         e.rk OPERATOR(pg_catalog.=) 1 OR (e.scale_id OPERATOR(pg_catalog.=) 'RL' AND e.pct OPERATOR(pg_catalog.>=) 25)
+         e.rk OPERATOR(pg_catalog.=) 1 OR (e.scale_id OPERATOR(pg_catalog.=) 'RL' AND e.pct OPERATOR(pg_catalog.>=) 25),
+         e.scale_id, e.category
   FROM ete e
   UNION ALL
   SELECT i.code, 'qualification', i.name, i.description,
          CASE WHEN i.importance OPERATOR(pg_catalog.>=) 4 THEN 'core' WHEN i.importance OPERATOR(pg_catalog.>=) 3 THEN 'common'
               ELSE 'occasional' END::roleext.component_prevalence,
          GREATEST((i.importance OPERATOR(pg_catalog.-) 1) OPERATOR(pg_catalog./) 4, 0.01::float8),
-         400::float8, i.importance OPERATOR(pg_catalog.>=) 3
+         400::float8, i.importance OPERATOR(pg_catalog.>=) 3, 'IM', NULL
   FROM important i
 )
 SELECT c.code, c.kind, c.name, c.description, c.prevalence, c.score,
-       pg_catalog.row_number() OVER (PARTITION BY c.code, c.kind ORDER BY c.ord, c.name COLLATE "C")::int4, c.in_draft
+       pg_catalog.row_number() OVER (PARTITION BY c.code, c.kind ORDER BY c.ord, c.name COLLATE "C")::int4, c.in_draft,
+       c.ete_scale, c.ete_category
 FROM comp c;
 -- keys after the load, as for the O*NET tables (sql/82_onet_content_keys.sql)
 ALTER TABLE onet_component ADD PRIMARY KEY (code, kind, name);

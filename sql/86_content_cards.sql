@@ -37,6 +37,25 @@ CREATE FUNCTION content_draft_code(code soccode, level rolelevel) RETURNS roleco
 COMMENT ON FUNCTION content_draft_code(soccode, rolelevel) IS
   'The role code draft_role_card gives an O*NET-SOC occupation at a level: ONET<major>_<minor> (function, under superfunction ONET<major>), <broad> (family), <detailed>_<suffix> (specialization), the level; e.g. 15-1252.00 at P2 -> ONET15_1200.1250.1252_00.P2.';
 
+-- The years of related work experience (O*NET scale RW) a category covers.
+CREATE FUNCTION content_rw_years(category int4) RETURNS numrange
+  LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+  RETURN CASE category
+    WHEN 1 THEN '[0,0]'::pg_catalog.numrange          -- None
+    WHEN 2 THEN '(0,0.0834]'::pg_catalog.numrange     -- up to 1 month
+    WHEN 3 THEN '(0.0834,0.25]'::pg_catalog.numrange  -- over 1 month, up to 3 months
+    WHEN 4 THEN '(0.25,0.5]'::pg_catalog.numrange
+    WHEN 5 THEN '(0.5,1]'::pg_catalog.numrange
+    WHEN 6 THEN '(1,2]'::pg_catalog.numrange
+    WHEN 7 THEN '(2,4]'::pg_catalog.numrange
+    WHEN 8 THEN '(4,6]'::pg_catalog.numrange
+    WHEN 9 THEN '(6,8]'::pg_catalog.numrange
+    WHEN 10 THEN '(8,10]'::pg_catalog.numrange
+    WHEN 11 THEN '(10,)'::pg_catalog.numrange        -- over 10 years
+  END;
+COMMENT ON FUNCTION content_rw_years(int4) IS
+  'Internal to draft_role_card: the years of experience a category of O*NET''s Related Work Experience scale (RW, onet_ete_category) covers, e.g. 7 -> (2,4]; NULL for another number.';
+
 CREATE FUNCTION draft_role_card(code soccode, level rolelevel) RETURNS jsonb
   LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
   SET search_path = pg_catalog, roleext, pg_temp AS $$
@@ -45,11 +64,26 @@ DECLARE
   rc roleext.rolecode;
   fn text;
   mapping jsonb;
+  years int4range;
+  rw text;
+  by_level boolean;
 BEGIN
-  IF NOT EXISTS (SELECT FROM roleext.level l WHERE l.code OPERATOR(roleext.=) draft_role_card.level) THEN
+  SELECT l.experience INTO years FROM roleext.level l WHERE l.code OPERATOR(roleext.=) draft_role_card.level;
+  IF NOT FOUND THEN
     RAISE EXCEPTION 'level % does not exist', draft_role_card.level USING ERRCODE = 'invalid_parameter_value',
       DETAIL = 'A drafted card is for a level of table roleext.level, such as P2.';
   END IF;
+  -- typical experience: the most frequent category of related work
+  -- experience within the level's experience range, if it has one and
+  -- O*NET reports any, else the most frequent overall
+  SELECT c.name, years IS NOT NULL AND o.overlaps INTO rw, by_level
+  FROM roleext.onet_component c
+  CROSS JOIN LATERAL (SELECT coalesce(roleext.content_rw_years(c.ete_category) OPERATOR(pg_catalog.&&)
+                        pg_catalog.numrange(pg_catalog.lower(years)::numeric, pg_catalog.upper(years)::numeric, '[)'),
+                        false) AS overlaps) o
+  WHERE c.code OPERATOR(roleext.=) occ AND c.ete_scale OPERATOR(pg_catalog.=) 'RW'
+  ORDER BY (years IS NOT NULL AND o.overlaps) DESC, c.score DESC, c.ete_category
+  LIMIT 1;
   rc := roleext.content_draft_code(occ, draft_role_card.level);
   fn := pg_catalog.split_part(rc::text, '.', 1);
   mapping := pg_catalog.jsonb_build_object('source', 'onet_content', 'review_status', 'needs_review');
@@ -78,11 +112,14 @@ BEGIN
       'components', (
         SELECT pg_catalog.jsonb_object_agg(k.member, coalesce((
                  SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
-                          'name', c.name, 'prevalence', c.prevalence, 'scope', 'specialization',
+                          'name', c.name, 'prevalence', c.prevalence,
+                          'scope', CASE WHEN c.ete_scale OPERATOR(pg_catalog.=) 'RW' AND by_level THEN 'level' ELSE 'specialization' END,
                           'description', c.description) ORDER BY c.position)
                  FROM roleext.onet_component c
-                 WHERE c.code OPERATOR(roleext.=) occ AND c.in_draft
-                   AND c.kind OPERATOR(pg_catalog.=) roleext.card_component_kind(k.member)), '[]'::jsonb))
+                 WHERE c.code OPERATOR(roleext.=) occ
+                   AND c.kind OPERATOR(pg_catalog.=) roleext.card_component_kind(k.member)
+                   AND CASE WHEN c.ete_scale OPERATOR(pg_catalog.=) 'RW' THEN c.name OPERATOR(pg_catalog.=) rw
+                            ELSE c.in_draft END), '[]'::jsonb))
         FROM pg_catalog.unnest('{responsibilities,tasks,skills,knowledge,competencies,qualifications,outputs}'::text[]) k(member)),
       'aliases', '[]'::jsonb,
       'mappings', pg_catalog.jsonb_build_array(mapping OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(
@@ -95,7 +132,7 @@ BEGIN
     WHERE o.code OPERATOR(roleext.=) occ);
 END $$;
 COMMENT ON FUNCTION draft_role_card(soccode, rolelevel) IS
-  'A role card (format roleext.role_card/1, doc/role-card.md) drafted from the O*NET 27.0 content of an O*NET-SOC 2019 occupation (or the .00 occupation of a SOC 2018 detailed code) at a level, for import_role_card: code ONET<major>_<minor>.<broad>.<detailed>_<suffix>.<level> under a taxonomy chain of the occupation''s SOC groups, responsibilities and tasks from its core tasks and their work activities, skills from its technologies (hot first) and tools, competencies from its work styles, qualifications from its education, training and experience; every component says in its description where in O*NET it comes from; the role''s mapping has source onet_content and needs review. 22023 for an occupation without content or an unknown level. See doc/content.md.';
+  'A role card (format roleext.role_card/1, doc/role-card.md) drafted from the O*NET 27.0 content of an O*NET-SOC 2019 occupation (or the .00 occupation of a SOC 2018 detailed code) at a level, for import_role_card: code ONET<major>_<minor>.<broad>.<detailed>_<suffix>.<level> under a taxonomy chain of the occupation''s SOC groups, responsibilities and tasks from its core tasks and their work activities, skills from its technologies (hot first) and tools, competencies from its work styles, qualifications from its education, training and experience (the typical experience within the level''s experience range when it has one); every component says in its description where in O*NET it comes from; the role''s mapping has source onet_content and needs review. 22023 for an occupation without content or an unknown level. See doc/content.md.';
 
 -- What a role's occupations bring as components, scored: the weighted
 -- mean of onet_component.score over the role's occupations (an occupation

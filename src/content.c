@@ -41,6 +41,7 @@
 #include "core/content.h"
 
 #define CONTENT_WATCHED 5		/* tables whose changes make the index stale */
+#define CONTENT_FETCH	10000	/* rows read per SPI fetch */
 
 static const char *const content_watched_names[CONTENT_WATCHED] = {
 	"role", "role_component", "mapping", "taxonomy", "level"
@@ -70,6 +71,7 @@ typedef struct content_cache
 	content_role_key *keys;		/* sorted by code text */
 	char	  **codes;			/* role codes by index */
 	double	   *grade;			/* level grade by index */
+	int32		ncomp_used;		/* components some role has */
 	Oid			watched[CONTENT_WATCHED];
 	uint64		built_at;
 	bool		xact_bound;
@@ -275,38 +277,54 @@ content_key_cmp(const void *a, const void *b)
 }
 
 /*
- * Run a query of (int4, int4[, float8]) pairs sorted by the first column
- * and return them as CSR rows over n rows: start (n + 1), second column,
- * third column (or 1) -- all in cxt.
+ * Run a query of (int4, int4[, float8]) rows sorted by the first column,
+ * through a cursor, and return them as CSR rows over n rows: start (n + 1),
+ * second column, third column (or 1) -- all in cxt.
  */
 static void
 content_read_pairs(const char *sql, int32 n, MemoryContext cxt, int64 **start,
 				   int32 **col, float **w)
 {
-	uint64		m;
+	Portal		portal;
+	uint64		m = 0;
+	uint64		cap = 1024;
 	int32		last = -1;
 
-	if (SPI_execute(sql, true, 0) != SPI_OK_SELECT)
-		elog(ERROR, "content: reading the role index failed");
-	m = SPI_processed;
 	*start = MemoryContextAllocHuge(cxt, sizeof(int64) * (n + 1));
-	*col = MemoryContextAllocHuge(cxt, sizeof(int32) * (m + 1));
-	*w = MemoryContextAllocHuge(cxt, sizeof(float) * (m + 1));
+	*col = MemoryContextAllocHuge(cxt, sizeof(int32) * cap);
+	*w = MemoryContextAllocHuge(cxt, sizeof(float) * cap);
 	(*start)[0] = 0;
-	for (uint64 i = 0; i < m; i++)
+	portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
+	for (;;)
 	{
-		HeapTuple	tup = SPI_tuptable->vals[i];
-		TupleDesc	td = SPI_tuptable->tupdesc;
-		bool		isnull;
-		int32		r = DatumGetInt32(SPI_getbinval(tup, td, 1, &isnull));
+		SPI_cursor_fetch(portal, true, CONTENT_FETCH);
+		if (SPI_processed == 0)
+			break;
+		if (m + SPI_processed > cap)
+		{
+			while (m + SPI_processed > cap)
+				cap *= 2;
+			*col = repalloc_huge(*col, sizeof(int32) * cap);
+			*w = repalloc_huge(*w, sizeof(float) * cap);
+		}
+		for (uint64 i = 0; i < SPI_processed; i++, m++)
+		{
+			HeapTuple	tup = SPI_tuptable->vals[i];
+			TupleDesc	td = SPI_tuptable->tupdesc;
+			bool		isnull;
+			int32		r = DatumGetInt32(SPI_getbinval(tup, td, 1, &isnull));
 
-		if (r < last || r >= n)
-			elog(ERROR, "content: the role index query returned rows out of order");
-		while (last < r)
-			(*start)[++last] = (int64) i;
-		(*col)[i] = DatumGetInt32(SPI_getbinval(tup, td, 2, &isnull));
-		(*w)[i] = td->natts > 2 ? (float) DatumGetFloat8(SPI_getbinval(tup, td, 3, &isnull)) : 1.0f;
+			if (r < last || r >= n)
+				elog(ERROR, "content: the role index query returned rows out of order");
+			while (last < r)
+				(*start)[++last] = (int64) m;
+			(*col)[m] = DatumGetInt32(SPI_getbinval(tup, td, 2, &isnull));
+			(*w)[m] = td->natts > 2 ? (float) DatumGetFloat8(SPI_getbinval(tup, td, 3, &isnull)) : 1.0f;
+		}
+		SPI_freetuptable(SPI_tuptable);
+		CHECK_FOR_INTERRUPTS();
 	}
+	SPI_cursor_close(portal);
 	while (last < n)
 		(*start)[++last] = (int64) m;
 	(*start)[0] = 0;
@@ -363,9 +381,11 @@ content_read_links(const char *nsp, MemoryContext cxt)
 	ix->occ_start = start;
 	ix->occ = col;
 	ix->occ_w = w;
-	content_read_pairs(psprintf("WITH r AS (SELECT r.code, (pg_catalog.row_number() OVER (ORDER BY r.code USING OPERATOR(%s.<)) - 1)::pg_catalog.int4 AS i FROM %s.role r) "
-								"SELECT r.i, (pg_catalog.dense_rank() OVER (ORDER BY c.kind, c.name COLLATE \"C\") - 1)::pg_catalog.int4 "
-								"FROM %s.role_component c JOIN r ON r.code OPERATOR(%s.=) c.role ORDER BY 1, 2", q, q, q, q),
+	content_read_pairs(psprintf("WITH r AS (SELECT r.code, (pg_catalog.row_number() OVER (ORDER BY r.code USING OPERATOR(%s.<)) - 1)::pg_catalog.int4 AS i FROM %s.role r), "
+								"k AS (SELECT k.kind, k.name, (pg_catalog.row_number() OVER (ORDER BY k.kind, k.name COLLATE \"C\") - 1)::pg_catalog.int4 AS i FROM %s.component k) "
+								"SELECT r.i, k.i FROM %s.role_component c JOIN r ON r.code OPERATOR(%s.=) c.role "
+								"JOIN k ON k.kind OPERATOR(pg_catalog.=) c.kind AND k.name OPERATOR(pg_catalog.=) c.name ORDER BY 1, 2",
+								q, q, q, q, q),
 					   ix->nroles, cxt, &start, &col, &w);
 	ix->comp_start = start;
 	ix->comp = col;
@@ -373,16 +393,19 @@ content_read_links(const char *nsp, MemoryContext cxt)
 	for (int64 e = 0; e < start[ix->nroles]; e++)
 		ix->ncomp = Max(ix->ncomp, col[e] + 1);
 
-	/* postings and IDF: ln(1 + N / df) over the N roles */
+	/* postings and IDF: ln(1 + N / df) over the N roles (components of the
+	 * catalogue no role has get no posting) */
 	pstart = MemoryContextAllocHuge(cxt, sizeof(int64) * (ix->ncomp + 1));
 	post = MemoryContextAllocHuge(cxt, sizeof(int32) * (start[ix->nroles] + 1));
 	idf = MemoryContextAllocHuge(cxt, sizeof(float) * (ix->ncomp + 1));
 	memset(pstart, 0, sizeof(int64) * (ix->ncomp + 1));
 	for (int64 e = 0; e < start[ix->nroles]; e++)
 		pstart[col[e] + 1]++;
+	cache.ncomp_used = 0;
 	for (int32 c = 0; c < ix->ncomp; c++)
 	{
-		idf[c] = (float) log(1.0 + (double) ix->nroles / (double) pstart[c + 1]);
+		idf[c] = pstart[c + 1] == 0 ? 0.0f : (float) log(1.0 + (double) ix->nroles / (double) pstart[c + 1]);
+		cache.ncomp_used += pstart[c + 1] > 0;
 		pstart[c + 1] += pstart[c];
 	}
 	for (int32 r = 0; r < ix->nroles; r++)
@@ -584,7 +607,7 @@ content_role_index(PG_FUNCTION_ARGS)
 	content_cache_ensure(fcinfo);
 	values[0] = Int32GetDatum(cache.ix.nroles);
 	values[1] = Int32GetDatum(cache.ix.nocc);
-	values[2] = Int32GetDatum(cache.ix.ncomp);
+	values[2] = Int32GetDatum(cache.ncomp_used);
 	values[3] = Float8GetDatum(cache.build_ms);
 	values[4] = Int64GetDatum(cache.builds);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(BlessTupleDesc(desc), values, nulls)));

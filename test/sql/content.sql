@@ -2,7 +2,7 @@
 -- content, draft_role_card, suggest_components and its review, skill_gap,
 -- career_steps.
 \i test/setup.sql
-SELECT plan(40);
+SELECT plan(42);
 
 -- the reference tables as CREATE EXTENSION fills them -------------------------
 
@@ -64,6 +64,12 @@ SELECT is((SELECT card->'components'->'tasks'->0->>'description' FROM draft WHER
           'O*NET 27.0 task 8823 (core), 11-1011.00', 'a task says where it comes from');
 SELECT ok((SELECT bool_and(c->>'description' LIKE 'O*NET 27.0 %') FROM draft d, jsonb_each(d.card->'components') k,
                   jsonb_array_elements(k.value) c), 'every drafted component carries its O*NET provenance');
+SELECT is((SELECT q->>'name' || ' / ' || (q->>'scope') FROM jsonb_array_elements(draft_role_card('11-1011.00', 'P2')->'components'->'qualifications') q
+           WHERE q->>'name' LIKE 'Related Work Experience:%'), 'Related Work Experience: Over 10 years / specialization',
+          'typical experience: the most frequent category of related work experience ...');
+SELECT is((SELECT q->>'name' || ' / ' || (q->>'scope') FROM jsonb_array_elements(draft_role_card('11-1011.00', 'P1')->'components'->'qualifications') q
+           WHERE q->>'name' LIKE 'Related Work Experience:%'), 'Related Work Experience: Over 2 years, up to and including 4 years / level',
+          '... or, for a level with an experience range (P1: 0-2 years), the most frequent one within it');
 SELECT is(pg_temp.error_of($$SELECT draft_role_card('15-1252.00', 'X9')$$),
           '22023: level X9 does not exist / A drafted card is for a level of table roleext.level, such as P2.',
           'draft_role_card: an unknown level');
