@@ -133,7 +133,7 @@ SELECT 'content_draft' AS bench, round(ms::numeric, 0) || ' ms' AS "draft_role_c
 FROM bench.result WHERE bench = 'content_draft';
 SELECT variant, round(ms::numeric, 1) || ' ms' AS total,
        round((ms / CASE WHEN variant LIKE '%x 923' THEN 923 WHEN variant LIKE '%x 92' THEN 92
-                        WHEN variant LIKE '%x 200' THEN 200 ELSE 20 END)::numeric, 3) || ' ms' AS "per call"
+                        WHEN variant LIKE '%x 200' THEN 200 WHEN variant LIKE '%x 20' THEN 20 END)::numeric, 3) || ' ms' AS "per call"
 FROM bench.result WHERE bench IN ('content_occupations', 'content_roles', 'content_index') ORDER BY bench, variant;
 SELECT * FROM bench.compare('content_occupations', 'similar_occupations x 92', 'plain SQL x 92', 1,
                             'similar_occupations faster than plain SQL; <= 5 ms a call');

@@ -9,6 +9,6 @@ PG_CONFIG=${PG_CONFIG:-pg_config}
 source scripts/cluster.sh
 rx_cluster_start
 BIN=$("$PG_CONFIG" --bindir)
-"$BIN/psql" -X -q -c "CREATE EXTENSION roleext CASCADE" >/dev/null
+"$BIN/psql" -X -q -c "SET client_min_messages = warning" -c "CREATE EXTENSION roleext CASCADE" >/dev/null
 echo "make eval-content: $(uname -m), $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
 "$BIN/psql" -X -q -f eval/content.sql
