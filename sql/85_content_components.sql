@@ -37,15 +37,15 @@ WITH typed AS (
   FROM roleext.onet_task t GROUP BY t.code
 ), task_ref AS (
   -- every O*NET mention of a task statement, for its description
-  SELECT t.task AS name,
+  SELECT t.task COLLATE "C" AS name,
          pg_catalog.string_agg(pg_catalog.format('%s (%s), %s', t.task_id, coalesce(t.task_type, 'untyped'), t.code::text),
                                '; ' ORDER BY t.code, t.task_id) AS refs
-  FROM roleext.onet_task t GROUP BY t.task
+  FROM roleext.onet_task t GROUP BY t.task COLLATE "C"
 ), emerging_ref AS (
-  SELECT e.task AS name,
+  SELECT e.task COLLATE "C" AS name,
          pg_catalog.string_agg(pg_catalog.format('emerging (%s, %s write-ins), %s', e.category, e.write_in_total, e.code::text),
                                '; ' ORDER BY e.code) AS refs
-  FROM roleext.onet_emerging_task e GROUP BY e.task
+  FROM roleext.onet_emerging_task e GROUP BY e.task COLLATE "C"
 ), task_desc AS (
   SELECT coalesce(a.name, b.name) AS name,
          'O*NET 27.0 task ' OPERATOR(pg_catalog.||) pg_catalog.concat_ws('; ', a.refs, b.refs) AS description
@@ -62,7 +62,7 @@ WITH typed AS (
   FROM roleext.onet_emerging_task e
   WHERE NOT EXISTS (SELECT FROM roleext.onet_task t WHERE t.code OPERATOR(roleext.=) e.code AND t.task OPERATOR(pg_catalog.=) e.task)
 ), activities AS (
-  SELECT t.code, d.title AS name,
+  SELECT t.code, d.title COLLATE "C" AS name,
          CASE WHEN pg_catalog.bool_or(t.task_type OPERATOR(pg_catalog.=) 'core') THEN 'core'
               WHEN pg_catalog.bool_or(t.task_type IS NULL) THEN 'common' ELSE 'occasional' END::roleext.component_prevalence AS prevalence,
          pg_catalog.max(CASE WHEN t.task_type OPERATOR(pg_catalog.=) 'supplemental' THEN 0.5::float8 ELSE 1::float8 END) AS score,
@@ -72,11 +72,11 @@ WITH typed AS (
   JOIN roleext.onet_task t ON t.task_id OPERATOR(pg_catalog.=) l.task_id
   JOIN roleext.onet_dwa d ON d.dwa_id OPERATOR(pg_catalog.=) l.dwa_id
   JOIN typed y ON y.code OPERATOR(roleext.=) t.code
-  GROUP BY t.code, d.title
+  GROUP BY t.code, d.title COLLATE "C"
 ), activity_desc AS (
-  SELECT d.title AS name,
+  SELECT d.title COLLATE "C" AS name,
          'O*NET 27.0 detailed work activity ' OPERATOR(pg_catalog.||) pg_catalog.string_agg(d.dwa_id, ', ' ORDER BY d.dwa_id) AS description
-  FROM roleext.onet_dwa d GROUP BY d.title
+  FROM roleext.onet_dwa d GROUP BY d.title COLLATE "C"
 ), activities_ranked AS (
   SELECT a.*, pg_catalog.row_number() OVER (PARTITION BY a.code ORDER BY a.draft_links DESC, a.links DESC, a.name COLLATE "C") AS rk
   FROM activities a
@@ -85,11 +85,11 @@ WITH typed AS (
          pg_catalog.count(*) OVER (PARTITION BY g.code, g.commodity_code) AS emphasis
   FROM roleext.onet_technology g
 ), tech_desc AS (
-  SELECT g.example AS name,
+  SELECT g.example COLLATE "C" AS name,
          pg_catalog.format('O*NET 27.0 technology skill; UNSPSC %s; hot technology in %s of %s occupations',
                            pg_catalog.string_agg(DISTINCT g.commodity_code::text OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) g.commodity_title, ', '),
                            pg_catalog.count(*) FILTER (WHERE g.hot), pg_catalog.count(*)) AS description
-  FROM roleext.onet_technology g GROUP BY g.example
+  FROM roleext.onet_technology g GROUP BY g.example COLLATE "C"
 ), tech_ranked AS (
   SELECT t.*, pg_catalog.row_number() OVER (PARTITION BY t.code ORDER BY t.hot DESC, t.emphasis DESC, t.name COLLATE "C") AS rk
   FROM tech t
@@ -100,10 +100,10 @@ WITH typed AS (
   SELECT g.code, g.name, pg_catalog.row_number() OVER (PARTITION BY g.code ORDER BY g.emphasis DESC, g.name COLLATE "C") AS rk
   FROM tool_emphasis g
 ), tool_desc AS (
-  SELECT g.example AS name,
+  SELECT g.example COLLATE "C" AS name,
          'O*NET 27.0 tool; UNSPSC ' OPERATOR(pg_catalog.||)
            pg_catalog.string_agg(DISTINCT g.commodity_code::text OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) g.commodity_title, ', ') AS description
-  FROM roleext.onet_tool g GROUP BY g.example
+  FROM roleext.onet_tool g GROUP BY g.example COLLATE "C"
 ), styles AS (
   SELECT s.code, s.element_name AS name, s.importance::float8 AS importance, e.description AS element_description, s.element_id,
          pg_catalog.row_number() OVER (PARTITION BY s.code ORDER BY s.importance DESC, s.element_name COLLATE "C") AS rk
@@ -172,5 +172,3 @@ FROM comp c;
 -- keys after the load, as for the O*NET tables (sql/82_onet_content_keys.sql)
 ALTER TABLE onet_component ADD PRIMARY KEY (code, kind, name);
 ALTER TABLE onet_component ADD CONSTRAINT onet_component_code_fkey FOREIGN KEY (code) REFERENCES onet2019_occupation (code);
-CREATE INDEX onet_component_name_idx ON onet_component (kind, name);
-COMMENT ON INDEX onet_component_name_idx IS 'The occupations that have a component. Source: derived from the O*NET 27.0 Database (August 2022), USDOL/ETA, CC BY 4.0.';
