@@ -24,9 +24,12 @@ REGRESS     = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
 REGRESS_OPTS = --inputdir=test --outputdir=test --load-extension=pgtap --load-extension=pg_trgm --load-extension=roleext
 
 PG_CPPFLAGS = -I$(srcdir)/src
-PG_CFLAGS   = -Wall -Wextra -Werror -Wno-unused-parameter \
+# -MMD -MP: each object records the headers it read (src/**/*.d, included
+# below), so changing a header rebuilds what uses it; PGXS's own autodepend
+# keys its files by base name, and src/title.c and src/core/title.c collide.
+PG_CFLAGS   = -MMD -MP -Wall -Wextra -Werror -Wno-unused-parameter \
               -Wno-missing-field-initializers -Wno-sign-compare
-EXTRA_CLEAN = $(DATA_built) $(SQL_GENERATED) src/core/gen test/unit/run_unit test/fuzz/*.fuzz test/results \
+EXTRA_CLEAN = $(DATA_built) $(SQL_GENERATED) $(OBJS:.o=.d) src/core/gen test/unit/run_unit test/fuzz/*.fuzz test/results \
               test/regression.diffs test/regression.out
 
 # On a fresh machine pg_config is missing until `make deps` (which `make
@@ -38,6 +41,8 @@ else
 all install installcheck:
 	@echo "pg_config not found: run 'make deps' first (make test and make demo do it)"; exit 1
 endif
+
+-include $(OBJS:.o=.d)
 
 # The concatenated script; sql/roleext--*.sql files are outputs, not parts.
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(filter-out sql/$(EXTENSION)--%,$(SQL_PARTS)) roleext.control
@@ -113,6 +118,27 @@ eval-offline: eval/eval_autocode
 .PHONY: eval
 eval:
 	bash eval/run.sh
+
+# ---- releases (doc/release.md) ---------------------------------------------
+# roleext.control's default_version is the one place the version is written:
+# make meta copies it into META.json and debian/changelog, make release-check
+# fails when anything disagrees, make freeze keeps a released version's full
+# script in sql/released/ for the upgrade proof (test/db/upgrade.sh).
+.PHONY: release-check meta freeze deb reliability
+release-check:
+	python3 scripts/release.py check
+meta:
+	python3 scripts/release.py sync
+freeze: sql/$(EXTENSION)--$(EXTVERSION).sql
+	python3 scripts/release.py freeze
+# The Debian package postgresql-15-roleext, built with pg_buildext in
+# DEB_DIR (default /tmp/roleext-deb), outside the source tree.
+deb:
+	bash scripts/deb.sh
+
+# ---- the long reliability battery (doc/reliability.md) ---------------------
+reliability:
+	bash test/reliability/run.sh long
 
 # ---- the evaluation of content similarity against O*NET's related occupations ----
 .PHONY: eval-content

@@ -59,8 +59,8 @@ SELECT n.code, r.title, r.summary FROM bcr_new n JOIN roleext.role r ON r.code =
 INSERT INTO roleext.role_component (role, kind, name, prevalence, scope, position)
 SELECT n.code, c.kind, c.name, c.prevalence, c.scope, c.position
 FROM bcr_new n JOIN roleext.role_component c ON c.role = n.src;
-INSERT INTO roleext.mapping (role, scheme, code, source, review_status, note)
-SELECT n.code, m.scheme, m.code, m.source, m.review_status, m.note
+INSERT INTO roleext.mapping (role, scheme, soc, isco08, source, review_status, note)
+SELECT n.code, m.scheme, m.soc, m.isco08, m.source, m.review_status, m.note
 FROM bcr_new n JOIN roleext.mapping m ON m.role = n.src;
 ANALYZE;
 CREATE TEMP TABLE bcr_sample AS

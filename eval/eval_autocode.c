@@ -1,6 +1,9 @@
 /*
- * eval_autocode.c — offline evaluation of the autocoder (src/core/autocode.c)
- * on a development split of the O*NET alternate titles.
+ * eval_autocode.c — offline evaluation of the autocoder (src/core/autocode*.c)
+ * on a development split of the O*NET alternate titles.  Titles go through
+ * the engine's pipelines for raw titles (rx_autocode_add_title,
+ * rx_autocode_code_title), as in SQL, so both read a title the same way and
+ * apply the same review rule.
  *
  * The split is the one `make eval` uses in SQL: a distinct title t (compared
  * case-insensitively) is held out iff substr(md5(lower(t)), 1, 8) <
@@ -26,12 +29,12 @@
 #include <time.h>
 
 #include "core/autocode.h"
-#include "md5.h"
+#include "core/confidence.h"
 #include "core/title.h"
+#include "eval_data.h"
 
 #define K			5
 #define LEVELS		4
-#define SOC6_MAX	1000000
 
 static const char *const level_names[LEVELS] = {"detailed", "broad", "minor", "major"};
 static bool major_errors;
@@ -39,33 +42,13 @@ static bool split_parens = false;
 static int show_apart = 0;		/* messy variants that normalize apart, to print */
 static bool tune_split = false;	/* --tune: evaluate on the tuning split */
 static bool no_messy = false;	/* --no-messy: skip the messy variants */
-static bool head_window = true;	/* --no-head-window: the head anywhere in the title */
 
 /* Top-1 confidence and correctness of each title, for fitting the calibration. */
 static double *fit_x;
 static int *fit_y;
 
-/* Parents of each detailed SOC code (6 digits as an int), 0 when unknown. */
-static char **soc_group_title;	/* title of each SOC group (6 digits), NULL if none */
-static int32_t *soc_broad,
-		   *soc_minor,
-		   *soc_major;
 
-typedef struct row
-{
-	int32_t		code;			/* O*NET-SOC as 8 digits */
-	char	   *title;
-	char	   *lower;
-	bool		dev;			/* held out: coded, never in the dictionary */
-	bool		tune;			/* in the tuning split (md5 in [33333333, 66666666)) */
-} row;
 
-typedef struct occupation
-{
-	int32_t		code;
-	char	   *title;
-	char	   *desc;
-} occupation;
 
 /* One held-out title and the codes it is listed under. */
 typedef struct devtitle
@@ -92,350 +75,32 @@ typedef struct tally
 	int			official_n;
 	int			official_top1;
 	double		seconds;
-	double		query_seconds;	/* inside rx_autocode_query only */
+	double		query_seconds;	/* inside rx_autocode_code_title only */
 	double		logloss;
 	int			bins_n[10];
 	int			bins_ok[10];
 	double		bins_conf[10];
 } tally;
 
-/* Print a message and exit with status 2. */
-static void
-die(const char *msg, const char *arg)
-{
-	fprintf(stderr, "eval_autocode: %s%s%s\n", msg, arg ? ": " : "", arg ? arg : "");
-	exit(2);
-}
 
-/* malloc or die. */
-static void *
-xmalloc(size_t n)
-{
-	void	   *p = malloc(n == 0 ? 1 : n);
 
-	if (p == NULL)
-		die("out of memory", NULL);
-	return p;
-}
 
-/* A copy of s[0..n) with a NUL. */
-static char *
-xstrndup(const char *s, size_t n)
-{
-	char	   *p = xmalloc(n + 1);
 
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
 
-/* The whole file, NUL-terminated. */
-static char *
-slurp(const char *dir, const char *name)
-{
-	char		path[4096];
-	FILE	   *f;
-	long		n;
-	char	   *buf;
 
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	f = fopen(path, "rb");
-	if (f == NULL)
-		die("cannot open", path);
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = xmalloc((size_t) n + 1);
-	if (fread(buf, 1, (size_t) n, f) != (size_t) n)
-		die("cannot read", path);
-	buf[n] = '\0';
-	fclose(f);
-	return buf;
-}
 
-/* Split a line in place at tabs into at most max fields; returns the count. */
-static int
-split_tabs(char *line, char **fields, int max)
-{
-	int			n = 0;
 
-	fields[n++] = line;
-	for (; *line && n < max; line++)
-		if (*line == '\t')
-		{
-			*line = '\0';
-			fields[n++] = line + 1;
-		}
-	return n;
-}
+
+
+
+
+
 
 /*
- * Split a CSV line in place into at most max fields, removing the quotes of
- * quoted fields ("" inside quotes is a quote).
+ * Normalize with rx_title_normalize into a static buffer: for the
+ * diagnostics only (dumps, messy variants that normalize apart); coding
+ * and adding go through the engine's pipelines.
  */
-static int
-split_csv(char *line, char **fields, int max)
-{
-	int			n = 0;
-	char	   *r = line,
-			   *w = line;
-
-	while (n < max)
-	{
-		fields[n++] = w;
-		if (*r == '"')
-		{
-			r++;
-			while (*r)
-			{
-				if (*r == '"' && r[1] == '"')
-				{
-					*w++ = '"';
-					r += 2;
-				}
-				else if (*r == '"')
-				{
-					r++;
-					break;
-				}
-				else
-					*w++ = *r++;
-			}
-		}
-		while (*r && *r != ',')
-			*w++ = *r++;
-		if (*r == ',')
-		{
-			*w++ = '\0';
-			r++;
-			continue;
-		}
-		*w = '\0';
-		break;
-	}
-	return n;
-}
-
-/* "15-1252.00" or "15-1252" -> 15125200 or 151252; -1 when malformed. */
-static int32_t
-parse_code(const char *s, bool onet)
-{
-	int32_t		v = 0;
-	int			i,
-				digits = 0;
-
-	for (i = 0; s[i] && s[i] != '\t'; i++)
-	{
-		if (s[i] >= '0' && s[i] <= '9')
-		{
-			v = v * 10 + (s[i] - '0');
-			digits++;
-		}
-		else if (s[i] != '-' && s[i] != '.')
-			return -1;
-	}
-	return digits == (onet ? 8 : 6) ? v : -1;
-}
-
-/* Read soc2018_all.csv into the parent arrays. */
-static void
-load_soc(const char *dir)
-{
-	char	   *buf = slurp(dir, "soc2018/soc2018_all.csv");
-	char	   *line = buf,
-			   *next;
-	bool		header = true;
-
-	soc_broad = calloc(SOC6_MAX, sizeof(int32_t));
-	soc_minor = calloc(SOC6_MAX, sizeof(int32_t));
-	soc_major = calloc(SOC6_MAX, sizeof(int32_t));
-	soc_group_title = calloc(SOC6_MAX, sizeof(char *));
-	if (!soc_broad || !soc_minor || !soc_major || !soc_group_title)
-		die("out of memory", NULL);
-	for (; *line; line = next)
-	{
-		char	   *f[12];
-		int			nf;
-
-		next = strchr(line, '\n');
-		next = next ? (*next = '\0', next + 1) : line + strlen(line);
-		if (header)
-		{
-			header = false;
-			continue;
-		}
-		nf = split_csv(line, f, 12);
-		/* code,title,Level,Hierarchical_structure,parent,soc2d,soc3d,soc5d,soc6d */
-		if (nf >= 9 && strcmp(f[3], "Detailed") != 0)
-		{
-			int32_t		c = parse_code(f[0], false);
-
-			if (c < 0)
-				die("bad code in soc2018_all.csv", f[0]);
-			soc_group_title[c] = xstrndup(f[1], strlen(f[1]));
-		}
-		if (nf >= 9 && strcmp(f[3], "Detailed") == 0)
-		{
-			int32_t		c = parse_code(f[0], false);
-
-			if (c < 0)
-				die("bad code in soc2018_all.csv", f[0]);
-			soc_broad[c] = parse_code(f[7], false);
-			soc_minor[c] = parse_code(f[6], false);
-			soc_major[c] = parse_code(f[5], false);
-		}
-	}
-	free(buf);
-}
-
-/* The group of an O*NET-SOC code at a level (0 detailed … 3 major). */
-static int32_t
-group_of(int32_t onet, int level)
-{
-	int32_t		d = onet / 100;
-
-	if (d < 0 || d >= SOC6_MAX)
-		return -1;
-	switch (level)
-	{
-		case 0:
-			return d;
-		case 1:
-			return soc_broad[d];
-		case 2:
-			return soc_minor[d];
-		default:
-			return soc_major[d];
-	}
-}
-
-/* ASCII lower-case copy. */
-static char *
-lower_dup(const char *s)
-{
-	size_t		n = strlen(s),
-				i;
-	char	   *p = xmalloc(n + 1);
-
-	for (i = 0; i <= n; i++)
-		p[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char) (s[i] - 'A' + 'a') : s[i];
-	return p;
-}
-
-/*
- * Which split the lower-cased title is in: 0 development (md5 prefix below
- * 33333333), 1 tuning (below 66666666), 2 the rest.
- */
-static int
-split_of(const char *lower)
-{
-	char		hex[33];
-
-	md5_hex(lower, strlen(lower), hex);
-	if (memcmp(hex, "33333333", 8) < 0)
-		return 0;
-	return memcmp(hex, "66666666", 8) < 0 ? 1 : 2;
-}
-
-/* Read the alternate titles; returns the rows. */
-static row *
-load_titles(const char *dir, int *nrows)
-{
-	char	   *buf = slurp(dir, "onet/onet_27_0_alternate_titles_train.tsv");
-	char	   *line = buf,
-			   *next;
-	int			n = 0,
-				cap = 1024;
-	row		   *rows = xmalloc(sizeof(row) * (size_t) cap);
-	bool		header = true;
-
-	for (; *line; line = next)
-	{
-		char	   *f[4];
-		int32_t		c;
-
-		next = strchr(line, '\n');
-		next = next ? (*next = '\0', next + 1) : line + strlen(line);
-		if (header)
-		{
-			header = false;
-			continue;
-		}
-		if (split_tabs(line, f, 4) < 2)
-			continue;
-		c = parse_code(f[0], true);
-		if (c < 0)
-			die("bad code in the alternate titles", f[0]);
-		if (n == cap)
-		{
-			cap *= 2;
-			rows = realloc(rows, sizeof(row) * (size_t) cap);
-			if (rows == NULL)
-				die("out of memory", NULL);
-		}
-		rows[n].code = c;
-		rows[n].title = xstrndup(f[1], strlen(f[1]));
-		rows[n].lower = lower_dup(f[1]);
-		rows[n].dev = split_of(rows[n].lower) == 0;
-		rows[n].tune = split_of(rows[n].lower) == 1;
-		/* tuning: code the tuning split, keep both out of the dictionary */
-		if (tune_split)
-			rows[n].dev = rows[n].dev || rows[n].tune;
-		n++;
-	}
-	free(buf);
-	*nrows = n;
-	return rows;
-}
-
-/* Read the O*NET occupation titles and descriptions. */
-static occupation *
-load_occupations(const char *dir, int *nocc)
-{
-	char	   *buf = slurp(dir, "onet/onet_27_0_occupation_data.tsv");
-	char	   *line = buf,
-			   *next;
-	int			n = 0;
-	occupation *occ = xmalloc(sizeof(occupation) * 2000);
-	bool		header = true;
-
-	for (; *line; line = next)
-	{
-		char	   *f[3];
-
-		next = strchr(line, '\n');
-		next = next ? (*next = '\0', next + 1) : line + strlen(line);
-		if (header)
-		{
-			header = false;
-			continue;
-		}
-		if (split_tabs(line, f, 3) < 3 || n >= 2000)
-			continue;
-		occ[n].code = parse_code(f[0], true);
-		if (occ[n].code < 0)
-			die("bad code in the occupation data", f[0]);
-		occ[n].title = xstrndup(f[1], strlen(f[1]));
-		occ[n].desc = xstrndup(f[2], strlen(f[2]));
-		n++;
-	}
-	free(buf);
-	*nocc = n;
-	return occ;
-}
-
-/* Compare rows by lower-cased title, then code. */
-static int
-row_cmp(const void *a, const void *b)
-{
-	const row  *x = a,
-			   *y = b;
-	int			c = strcmp(x->lower, y->lower);
-
-	return c != 0 ? c : (x->code > y->code) - (x->code < y->code);
-}
-
-/* Normalize with rx_title_normalize (src/core/title.c) into a static buffer. */
 static const char *
 normalize(const char *s, size_t *len)
 {
@@ -455,26 +120,56 @@ normalize(const char *s, size_t *len)
 	return buf;
 }
 
-/* Add one dictionary entry or die. */
+/* Work memory for the engine's pipelines, grown as a title of len bytes needs. */
+static void *
+work_for(size_t len, size_t *need)
+{
+	static void *buf;
+	static size_t cap;
+
+	*need = rx_autocode_work_size(len);
+	if (*need > cap)
+	{
+		free(buf);
+		cap = *need;
+		buf = xmalloc(cap);
+	}
+	return buf;
+}
+
+/* Add one dictionary row (raw text) through the engine's pipeline, or die. */
 static void
 add_entry(rx_autocode_index *ix, const char *text, const char *label, int32_t code, rx_autocode_kind kind,
 		  double weight)
 {
-	size_t		len;
-	const char *norm = normalize(text, &len);
 	rx_autocode_entry_in in;
+	size_t		need;
+	void	   *work = work_for(strlen(text), &need);
 	rx_error	err;
 
-	in.text = norm;
-	in.text_len = len;
+	in.text = text;
+	in.text_len = strlen(text);
 	in.label = label;
 	in.label_len = strlen(label);
 	in.code = code;
 	in.kind = kind;
 	in.weight = weight;
-	in.head_end = head_window ? rx_autocode_head_window(text, strlen(text), norm, len) : 0;
-	if (rx_autocode_add(ix, &in, &err) != RX_OK)
-		die("rx_autocode_add failed", err.detail);
+	in.head_end = 0;
+	if (rx_autocode_add_title(ix, &in, work, need, &err) != RX_OK)
+		die("rx_autocode_add_title failed", err.detail);
+}
+
+/* Code raw title q through the engine's pipeline: K hits at most, or die. */
+static void
+code_title(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *q, rx_autocode_hit *hits,
+		   rx_autocode_coding *coding)
+{
+	size_t		need;
+	void	   *work = work_for(strlen(q), &need);
+	rx_error	err;
+
+	if (rx_autocode_code_title(ix, sc, q, strlen(q), work, need, K, hits, coding, &err) != RX_OK)
+		die("rx_autocode_code_title failed", err.detail);
 }
 
 /*
@@ -507,101 +202,7 @@ add_title(rx_autocode_index *ix, const char *title, int32_t code, bool split)
 	add_entry(ix, buf, title, code, RX_AUTOCODE_TITLE, 1.0);
 }
 
-/* xorshift32 step. */
-static uint32_t
-rnd(uint32_t *s)
-{
-	*s ^= *s << 13;
-	*s ^= *s >> 17;
-	*s ^= *s << 5;
-	return *s;
-}
 
-/*
- * A messy HRIS variant of a title, deterministic per title: abbreviations
- * (Sr, Mgr, Eng, Asst, Tech …), a level word, work-arrangement or
- * requisition noise, and a changed case.
- */
-static void
-messy(const char *title, const char *lower, char *out, size_t cap)
-{
-	static const char *const abbr[][2] = {
-		{"senior", "Sr."}, {"manager", "Mgr"}, {"engineer", "Eng"}, {"assistant", "Asst"},
-		{"technician", "Tech"}, {"administrator", "Admin"}, {"associate", "Assoc"},
-		{"director", "Dir"}, {"coordinator", "Coord"}, {"representative", "Rep"},
-		{"specialist", "Spec"}, {"supervisor", "Supv"}, {"customer", "Cust"},
-		{"service", "Svc"}, {"executive", "Exec"}, {"operations", "Ops"},
-		{"developer", "Dev"}, {"junior", "Jr"}, {NULL, NULL}
-	};
-	static const char *const levels_pre[] = {"Sr. ", "Senior ", "Jr ", "Junior ", "SR "};
-	static const char *const levels_post[] = {" II", " III", " IV", " - Senior"};
-	static const char *const noise[] = {" (Remote)", " - Remote", " (Contract)", " - Hybrid",
-	" (Part Time)", " - Full Time", " (Temp)", " - Onsite"};
-	char		hex[33];
-	uint32_t	s;
-	size_t		o = 0,
-				i = 0,
-				n = strlen(title);
-	char		tmp[2048];
-	int			mode;
-
-	md5_hex(lower, strlen(lower), hex);
-	hex[16] = '\0';
-	s = (uint32_t) strtoul(hex + 8, NULL, 16) | 1;
-	tmp[0] = '\0';
-
-	if (rnd(&s) % 100 < 40)
-		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", levels_pre[rnd(&s) % 5]);
-	while (i < n && o + 64 < sizeof(tmp))
-	{
-		size_t		st = i;
-		int			a;
-		bool		done = false;
-
-		while (i < n && ((title[i] >= 'a' && title[i] <= 'z') || (title[i] >= 'A' && title[i] <= 'Z')))
-			i++;
-		if (i > st)
-		{
-			for (a = 0; abbr[a][0] != NULL && !done; a++)
-				if (strlen(abbr[a][0]) == i - st && strncmp(lower + st, abbr[a][0], i - st) == 0 &&
-					rnd(&s) % 100 < 75)
-				{
-					o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", abbr[a][1]);
-					done = true;
-				}
-			if (!done)
-			{
-				memcpy(tmp + o, title + st, i - st);
-				o += i - st;
-			}
-		}
-		else
-			tmp[o++] = title[i++];
-	}
-	tmp[o] = '\0';
-	if (rnd(&s) % 100 < 25)
-		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", levels_post[rnd(&s) % 4]);
-	mode = (int) (rnd(&s) % 100);
-	if (mode < 45)
-		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, "%s", noise[rnd(&s) % 8]);
-	else if (mode < 65)
-		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, " - Req #%u", 10000 + rnd(&s) % 90000);
-	else if (mode < 75)
-		o += (size_t) snprintf(tmp + o, sizeof(tmp) - o, " (Req %u)", 100000 + rnd(&s) % 900000);
-	(void) o;
-	mode = (int) (rnd(&s) % 3);
-	for (i = 0; tmp[i] && i + 1 < cap; i++)
-	{
-		char		c = tmp[i];
-
-		if (mode == 0 && c >= 'a' && c <= 'z')
-			c = (char) (c - 'a' + 'A');
-		else if (mode == 1 && c >= 'A' && c <= 'Z')
-			c = (char) (c - 'A' + 'a');
-		out[i] = c;
-	}
-	out[i] = '\0';
-}
 
 /* Does any code of a held-out title share pred's group at a level? */
 static bool
@@ -616,13 +217,76 @@ hit_at(const devtitle *d, int32_t pred, int level)
 	return false;
 }
 
-/* The review rule of resolve_title: best < 0.30 or top two within 0.10. */
-static bool
-needs_review(const rx_autocode_hit *h, int n)
+/*
+ * Count the answer (hits[0..coding->n)) to held-out title d, the i-th:
+ * accuracy at every level, top-1 and top-5, seen and unseen, coverage,
+ * calibration bins and log loss; print it when it is a miss to show.
+ */
+static void
+tally_title(tally *t, const devtitle *d, int i, const char *q, const rx_autocode_hit *hits,
+			const rx_autocode_coding *coding, bool messy_variant, int *shown, int show_errors)
 {
-	if (n == 0 || h[0].score < 0.30)
-		return true;
-	return n >= 2 && h[0].score - h[1].score < 0.10;
+	int			n = coding->n,
+				lv,
+				r,
+				b;
+	bool		seen = false,
+				ok1[LEVELS],
+				ok5[LEVELS];
+	double		c = n > 0 ? hits[0].score : 0;
+
+	t->n++;
+	for (r = 0; r < n; r++)
+		seen |= hits[r].exact;
+	for (lv = 0; lv < LEVELS; lv++)
+	{
+		ok1[lv] = n > 0 && hit_at(d, hits[0].code, lv);
+		ok5[lv] = false;
+		for (r = 0; r < n && !ok5[lv]; r++)
+			ok5[lv] = hit_at(d, hits[r].code, lv);
+		t->top1[lv] += ok1[lv];
+		t->top5[lv] += ok5[lv];
+		if (!seen)
+		{
+			t->unseen_top1[lv] += ok1[lv];
+			t->unseen_top5[lv] += ok5[lv];
+		}
+	}
+	t->seen += seen;
+	t->unseen_n += !seen;
+	if (d->official)
+	{
+		t->official_n++;
+		t->official_top1 += ok1[0];
+	}
+	if (!coding->needs_review)
+	{
+		t->covered++;
+		for (lv = 0; lv < LEVELS; lv++)
+			t->covered_ok[lv] += ok1[lv];
+	}
+	b = (int) (c * 10);
+	if (b > 9)
+		b = 9;
+	if (fit_x != NULL && !messy_variant)
+	{
+		fit_x[i] = c;
+		fit_y[i] = ok1[0];
+	}
+	t->bins_n[b]++;
+	t->bins_ok[b] += ok1[0];
+	t->bins_conf[b] += c;
+	c = c < 1e-6 ? 1e-6 : (c > 1 - 1e-6 ? 1 - 1e-6 : c);
+	t->logloss -= ok1[0] ? log(c) : log(1 - c);
+	if (!ok1[major_errors ? 3 : 0] && *shown < show_errors && (i * 7919) % 5 == 0)
+	{
+		printf("  miss: %-45s gold %08d  got", q, d->codes[0]);
+		for (r = 0; r < n && r < 3; r++)
+			printf(" %08d %.2f (%.*s)", hits[r].code, hits[r].score,
+				   (int) hits[r].evidence_len, hits[r].evidence);
+		printf("\n");
+		(*shown)++;
+	}
 }
 
 /* Code every held-out title (messy variants when messy) and tally the results. */
@@ -630,7 +294,8 @@ static void
 evaluate(rx_autocode_index *ix, rx_autocode_scratch *sc, const devtitle *dev, int ndev, bool messy_variant,
 		 tally *t, int show_errors, int show_examples)
 {
-	rx_autocode_hit		hits[K];
+	rx_autocode_hit hits[K];
+	rx_autocode_coding coding;
 	struct timespec t0,
 				t1,
 				q0,
@@ -646,22 +311,13 @@ evaluate(rx_autocode_index *ix, rx_autocode_scratch *sc, const devtitle *dev, in
 	{
 		const devtitle *d = &dev[i];
 		const char *q = d->title;
-		size_t		len;
-		const char *norm;
-		int			n,
-					lv,
-					r;
-		rx_error	err;
-		bool		seen,
-					ok1[LEVELS],
-					ok5[LEVELS];
 
 		if (messy_variant)
 		{
-			char	   *clean;
+			size_t		len;
+			const char *norm = normalize(d->title, &len);
+			char	   *clean = xstrndup(norm, len);
 
-			norm = normalize(d->title, &len);
-			clean = xstrndup(norm, len);
 			messy(d->title, d->lower, buf, sizeof(buf));
 			q = buf;
 			norm = normalize(q, &len);
@@ -673,77 +329,17 @@ evaluate(rx_autocode_index *ix, rx_autocode_scratch *sc, const devtitle *dev, in
 			}
 			free(clean);
 		}
-		else
-			norm = normalize(q, &len);
 		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q0);
-		if (rx_autocode_query_head(ix, sc, norm, len, head_window ? rx_autocode_head_window(q, strlen(q), norm, len) : 0,
-						  K, hits, &n, &err) != RX_OK)
-			die("rx_autocode_query failed", err.detail);
+		code_title(ix, sc, q, hits, &coding);
 		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q1);
 		t->query_seconds += (double) (q1.tv_sec - q0.tv_sec) + (double) (q1.tv_nsec - q0.tv_nsec) / 1e9;
 		if (examples < show_examples)
 		{
-			printf("  %-50s -> %-40s -> %.*s\n", q, norm, n > 0 ? (int) hits[0].evidence_len : 6,
-				   n > 0 ? hits[0].evidence : "(none)");
+			printf("  %-50s -> %-40s -> %.*s\n", q, coding.norm, coding.n > 0 ? (int) hits[0].evidence_len : 6,
+				   coding.n > 0 ? hits[0].evidence : "(none)");
 			examples++;
 		}
-		t->n++;
-		seen = false;
-		for (r = 0; r < n; r++)
-			seen |= hits[r].exact;
-		for (lv = 0; lv < LEVELS; lv++)
-		{
-			ok1[lv] = n > 0 && hit_at(d, hits[0].code, lv);
-			ok5[lv] = false;
-			for (r = 0; r < n && !ok5[lv]; r++)
-				ok5[lv] = hit_at(d, hits[r].code, lv);
-			t->top1[lv] += ok1[lv];
-			t->top5[lv] += ok5[lv];
-			if (!seen)
-			{
-				t->unseen_top1[lv] += ok1[lv];
-				t->unseen_top5[lv] += ok5[lv];
-			}
-		}
-		t->seen += seen;
-		t->unseen_n += !seen;
-		if (d->official)
-		{
-			t->official_n++;
-			t->official_top1 += ok1[0];
-		}
-		if (!needs_review(hits, n))
-		{
-			t->covered++;
-			for (lv = 0; lv < LEVELS; lv++)
-				t->covered_ok[lv] += ok1[lv];
-		}
-		{
-			double		c = n > 0 ? hits[0].score : 0;
-			int			b = (int) (c * 10);
-
-			if (b > 9)
-				b = 9;
-			if (fit_x != NULL && !messy_variant)
-			{
-				fit_x[i] = c;
-				fit_y[i] = ok1[0];
-			}
-			t->bins_n[b]++;
-			t->bins_ok[b] += ok1[0];
-			t->bins_conf[b] += c;
-			c = c < 1e-6 ? 1e-6 : (c > 1 - 1e-6 ? 1 - 1e-6 : c);
-			t->logloss -= ok1[0] ? log(c) : log(1 - c);
-		}
-		if (!ok1[major_errors ? 3 : 0] && shown < show_errors && (i * 7919) % 5 == 0)
-		{
-			printf("  miss: %-45s gold %08d  got", q, d->codes[0]);
-			for (r = 0; r < n && r < 3; r++)
-				printf(" %08d %.2f (%.*s)", hits[r].code, hits[r].score,
-					   (int) hits[r].evidence_len, hits[r].evidence);
-			printf("\n");
-			shown++;
-		}
+		tally_title(t, d, i, q, hits, &coding, messy_variant, &shown, show_errors);
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	t->seconds = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -868,7 +464,7 @@ report(const char *name, const tally *t, bool calibration)
 			   t->normalized_apart);
 	printf("  equal to an O*NET-SOC occupation title: %d (%.1f%%), top-1 detailed among them %.1f%%\n",
 		   t->official_n, pct(t->official_n, t->n), pct(t->official_top1, t->official_n));
-	printf("  %.0f titles/s (normalize + code, one core; %.1f us of CPU a query in rx_autocode_query),"
+	printf("  %.0f titles/s (normalize + code, one core; %.1f us of CPU a title in rx_autocode_code_title),"
 		   " log loss of top-1 confidence %.3f\n",
 		   t->seconds > 0 ? t->n / t->seconds : 0, 1e6 * t->query_seconds / (t->n > 0 ? t->n : 1),
 		   t->logloss);
@@ -964,98 +560,104 @@ print_machine(void)
 	printf("machine: %s, %d CPUs\n", model, cpus);
 }
 
-int
-main(int argc, char **argv)
+/* What the command line asks for. */
+typedef struct options
 {
-	const char *dir = "data";
-	const char *dump = NULL;
-	const char *dump_norm = NULL;
-	const char *code_text = NULL;
-	rx_autocode_params	params = rx_autocode_params_default();
-	double		official_weight = 1.0,
-				soc_weight = 1.0,
-				desc_weight = rx_autocode_default_weight(RX_AUTOCODE_DESCRIPTION),
-				def_weight = rx_autocode_default_weight(RX_AUTOCODE_DESCRIPTION),
-				group_title_weight = 0;
-	int			show_errors = 0,
-				show_examples = 0,
-				nrows,
-				nocc,
-				i,
-				ndev = 0;
-	bool		calibrate = false,
-				quiet = false,
-				fit = false;
-	row		   *rows;
-	occupation *occ;
-	devtitle   *dev;
-	rx_autocode_index   *ix;
-	rx_autocode_scratch *sc;
-	tally		clean,
-				dirty;
-	struct timespec t0,
-				t1;
-	double		build,
-				change;
+	const char *dir;
+	const char *dump;			/* --dump-split FILE */
+	const char *dump_norm;		/* --dump-norm FILE */
+	const char *code_text;		/* --code TITLE */
+	rx_autocode_params params;
+	double		official_weight,
+				soc_weight,
+				desc_weight,
+				def_weight,
+				group_title_weight;
+	int			show_errors,
+				show_examples;
+	bool		calibrate,
+				quiet,
+				fit;
+} options;
 
+/* Read the command line into *o (see the comment at the top); dies on an unknown argument. */
+static void
+parse_args(int argc, char **argv, options *o)
+{
+	int			i;
+
+	memset(o, 0, sizeof(*o));
+	o->dir = "data";
+	o->params = rx_autocode_params_default();
+	o->official_weight = 1.0;
+	o->soc_weight = 1.0;
+	o->desc_weight = o->def_weight = rx_autocode_default_weight(RX_AUTOCODE_DESCRIPTION);
 	for (i = 1; i < argc; i++)
 	{
-		if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
-			dir = argv[++i];
-		else if (strcmp(argv[i], "--set") == 0 && i + 1 < argc)
+		const char *a = argv[i];
+		bool		more = i + 1 < argc;
+
+		if (strcmp(a, "--data") == 0 && more)
+			o->dir = argv[++i];
+		else if (strcmp(a, "--set") == 0 && more)
 		{
-			if (!set_param(&params, argv[++i]))
+			if (!set_param(&o->params, argv[++i]))
 				die("unknown parameter", argv[i]);
 		}
-		else if (strcmp(argv[i], "--official-weight") == 0 && i + 1 < argc)
-			official_weight = atof(argv[++i]);
-		else if (strcmp(argv[i], "--soc-titles") == 0 && i + 1 < argc)
-			soc_weight = atof(argv[++i]);
-		else if (strcmp(argv[i], "--descriptions") == 0 && i + 1 < argc)
-			desc_weight = atof(argv[++i]);
-		else if (strcmp(argv[i], "--group-titles") == 0 && i + 1 < argc)
-			group_title_weight = atof(argv[++i]);
-		else if (strcmp(argv[i], "--no-messy") == 0)
-			no_messy = true;
-		else if (strcmp(argv[i], "--no-head-window") == 0)
-			head_window = false;
-		else if (strcmp(argv[i], "--definitions") == 0 && i + 1 < argc)
-			def_weight = atof(argv[++i]);
-		else if (strcmp(argv[i], "--errors") == 0 && i + 1 < argc)
-			show_errors = atoi(argv[++i]);
-		else if (strcmp(argv[i], "--examples") == 0 && i + 1 < argc)
-			show_examples = atoi(argv[++i]);
-		else if (strcmp(argv[i], "--apart") == 0 && i + 1 < argc)
+		else if (strcmp(a, "--official-weight") == 0 && more)
+			o->official_weight = atof(argv[++i]);
+		else if (strcmp(a, "--soc-titles") == 0 && more)
+			o->soc_weight = atof(argv[++i]);
+		else if (strcmp(a, "--descriptions") == 0 && more)
+			o->desc_weight = atof(argv[++i]);
+		else if (strcmp(a, "--group-titles") == 0 && more)
+			o->group_title_weight = atof(argv[++i]);
+		else if (strcmp(a, "--definitions") == 0 && more)
+			o->def_weight = atof(argv[++i]);
+		else if (strcmp(a, "--errors") == 0 && more)
+			o->show_errors = atoi(argv[++i]);
+		else if (strcmp(a, "--examples") == 0 && more)
+			o->show_examples = atoi(argv[++i]);
+		else if (strcmp(a, "--apart") == 0 && more)
 			show_apart = atoi(argv[++i]);
-		else if (strcmp(argv[i], "--tune") == 0)
+		else if (strcmp(a, "--dump-norm") == 0 && more)
+			o->dump_norm = argv[++i];
+		else if (strcmp(a, "--dump-split") == 0 && more)
+			o->dump = argv[++i];
+		else if (strcmp(a, "--code") == 0 && more)
+			o->code_text = argv[++i];
+		else if (strcmp(a, "--no-messy") == 0)
+			no_messy = true;
+		else if (strcmp(a, "--no-head-window") == 0)
+			o->params.head_window = false;
+		else if (strcmp(a, "--tune") == 0)
 			tune_split = true;
-		else if (strcmp(argv[i], "--dump-norm") == 0 && i + 1 < argc)
-			dump_norm = argv[++i];
-		else if (strcmp(argv[i], "--dump-split") == 0 && i + 1 < argc)
-			dump = argv[++i];
-		else if (strcmp(argv[i], "--code") == 0 && i + 1 < argc)
-			code_text = argv[++i];
-		else if (strcmp(argv[i], "--split-parens") == 0)
+		else if (strcmp(a, "--split-parens") == 0)
 			split_parens = true;
-		else if (strcmp(argv[i], "--major-errors") == 0)
+		else if (strcmp(a, "--major-errors") == 0)
 			major_errors = true;
-		else if (strcmp(argv[i], "--calibrate") == 0)
-			calibrate = true;
-		else if (strcmp(argv[i], "--fit-calibration") == 0)
-			fit = true;
-		else if (strcmp(argv[i], "--quiet") == 0)
-			quiet = true;
+		else if (strcmp(a, "--calibrate") == 0)
+			o->calibrate = true;
+		else if (strcmp(a, "--fit-calibration") == 0)
+			o->fit = true;
+		else if (strcmp(a, "--quiet") == 0)
+			o->quiet = true;
 		else
-			die("unknown argument (see the comment at the top of eval_autocode.c)", argv[i]);
+			die("unknown argument (see the comment at the top of eval_autocode.c)", a);
 	}
+}
 
-	load_soc(dir);
-	rows = load_titles(dir, &nrows);
-	occ = load_occupations(dir, &nocc);
+/*
+ * The held-out titles: the distinct lower-cased titles of the split (rows
+ * sorted by lower-cased title), each with every code it is listed under.
+ */
+static devtitle *
+held_out(const row *rows, int nrows, const occupation *occ, int nocc, int *ndev)
+{
+	devtitle   *dev = xmalloc(sizeof(devtitle) * (size_t) nrows);
+	int			i,
+				n = 0;
 
-	/* the held-out titles: distinct lower-cased titles of the split */
-	qsort(rows, (size_t) nrows, sizeof(row), row_cmp);
-	dev = xmalloc(sizeof(devtitle) * (size_t) nrows);
 	for (i = 0; i < nrows;)
 	{
 		int			j = i,
@@ -1065,7 +667,7 @@ main(int argc, char **argv)
 			j++;
 		if (rows[i].dev && (!tune_split || rows[i].tune))
 		{
-			devtitle   *d = &dev[ndev++];
+			devtitle   *d = &dev[n++];
 
 			d->title = rows[i].title;
 			d->lower = rows[i].lower;
@@ -1084,13 +686,23 @@ main(int argc, char **argv)
 		}
 		i = j;
 	}
-	if (dump_norm != NULL)
+	*ndev = n;
+	return dev;
+}
+
+/* The diagnostics files: --dump-norm (every row normalized) and --dump-split (the held-out titles). */
+static void
+dump_files(const options *o, const row *rows, int nrows, const occupation *occ, int nocc,
+		   const devtitle *dev, int ndev)
+{
+	FILE	   *f;
+	int			i;
+
+	if (o->dump_norm != NULL)
 	{
 		/* every alternate-title row: split, code, normalized text, title */
-		FILE	   *f = fopen(dump_norm, "w");
-
-		if (f == NULL)
-			die("cannot write", dump_norm);
+		if ((f = fopen(o->dump_norm, "w")) == NULL)
+			die("cannot write", o->dump_norm);
 		for (i = 0; i < nrows; i++)
 		{
 			size_t		len;
@@ -1108,20 +720,58 @@ main(int argc, char **argv)
 		}
 		fclose(f);
 	}
-	if (dump != NULL)
+	if (o->dump != NULL)
 	{
-		FILE	   *f = fopen(dump, "w");
-
-		if (f == NULL)
-			die("cannot write", dump);
+		if ((f = fopen(o->dump, "w")) == NULL)
+			die("cannot write", o->dump);
 		for (i = 0; i < ndev; i++)
 			fprintf(f, "%s\n", dev[i].lower);
 		fclose(f);
 	}
+}
 
-	/* the dictionary without the held-out titles */
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	ix = rx_autocode_index_create(NULL, &params);
+/* Add the SOC 2018 detailed titles and definitions, coded as their .00 occupation. */
+static void
+add_soc_titles(rx_autocode_index *ix, const options *o)
+{
+	char	   *buf = slurp(o->dir, "soc2018/soc_2018_definitions.tsv");
+	char	   *line = buf,
+			   *next;
+
+	for (; *line; line = next)
+	{
+		char	   *f[4];
+		int32_t		c;
+
+		next = strchr(line, '\n');
+		next = next ? (*next = '\0', next + 1) : line + strlen(line);
+		if (split_tabs(line, f, 4) < 4 || strcmp(f[0], "Detailed") != 0)
+			continue;
+		c = parse_code(f[1], false);
+		if (c < 0)
+			continue;
+		if (o->soc_weight > 0)
+			add_entry(ix, f[2], f[2], c * 100, RX_AUTOCODE_TITLE, o->soc_weight);
+		if (o->def_weight > 0)
+			add_entry(ix, f[3], f[2], c * 100, RX_AUTOCODE_DESCRIPTION, o->def_weight);
+	}
+	free(buf);
+}
+
+/*
+ * The dictionary without the held-out titles, as the SQL build makes it:
+ * the other alternate titles, the occupation titles and descriptions, the
+ * SOC titles and definitions, every occupation's SOC groups; statistics and
+ * classifiers refreshed.
+ */
+static rx_autocode_index *
+build_index(const options *o, const row *rows, int nrows, const occupation *occ, int nocc)
+{
+	rx_autocode_index *ix = rx_autocode_index_create(NULL, &o->params);
+	rx_error	err;
+	int			i,
+				l;
+
 	if (ix == NULL)
 		die("bad parameters", NULL);
 	for (i = 0; i < nrows; i++)
@@ -1129,179 +779,177 @@ main(int argc, char **argv)
 			add_title(ix, rows[i].title, rows[i].code, split_parens);
 	for (i = 0; i < nocc; i++)
 	{
-		if (official_weight > 0)
-			add_entry(ix, occ[i].title, occ[i].title, occ[i].code, RX_AUTOCODE_TITLE, official_weight);
-		if (desc_weight > 0)
-			add_entry(ix, occ[i].desc, occ[i].title, occ[i].code, RX_AUTOCODE_DESCRIPTION, desc_weight);
+		if (o->official_weight > 0)
+			add_entry(ix, occ[i].title, occ[i].title, occ[i].code, RX_AUTOCODE_TITLE, o->official_weight);
+		if (o->desc_weight > 0)
+			add_entry(ix, occ[i].desc, occ[i].title, occ[i].code, RX_AUTOCODE_DESCRIPTION, o->desc_weight);
 	}
-	if (soc_weight > 0 || def_weight > 0)
-	{
-		char	   *buf = slurp(dir, "soc2018/soc_2018_definitions.tsv");
-		char	   *line = buf,
-				   *next;
-
-		for (; *line; line = next)
-		{
-			char	   *f[4];
-			int32_t		c;
-
-			next = strchr(line, '\n');
-			next = next ? (*next = '\0', next + 1) : line + strlen(line);
-			if (split_tabs(line, f, 4) < 4 || strcmp(f[0], "Detailed") != 0)
-				continue;
-			c = parse_code(f[1], false);
-			if (c < 0)
-				continue;
-			if (soc_weight > 0)
-				add_entry(ix, f[2], f[2], c * 100, RX_AUTOCODE_TITLE, soc_weight);
-			if (def_weight > 0)
-				add_entry(ix, f[3], f[2], c * 100, RX_AUTOCODE_DESCRIPTION, def_weight);
-		}
-		free(buf);
-	}
-	/* the titles of the SOC groups above every occupation, as weak evidence */
-	for (i = 0; i < nocc && group_title_weight > 0; i++)
-	{
-		int32_t		d = occ[i].code / 100;
-		int32_t		g[3];
-		int			l;
-
-		g[0] = soc_broad[d];
-		g[1] = soc_minor[d];
-		g[2] = soc_major[d];
-		for (l = 0; l < 3; l++)
-			if (g[l] > 0 && soc_group_title[g[l]] != NULL)
-				add_entry(ix, soc_group_title[g[l]], soc_group_title[g[l]], occ[i].code,
-						  RX_AUTOCODE_DESCRIPTION, group_title_weight);
-	}
-
-	/* the SOC groups of every occupation */
+	if (o->soc_weight > 0 || o->def_weight > 0)
+		add_soc_titles(ix, o);
 	for (i = 0; i < nocc; i++)
 	{
 		int32_t		d = occ[i].code / 100;
-		int32_t		g[RX_AUTOCODE_GROUP_LEVELS];
-		rx_error	err;
+		int32_t		g[RX_AUTOCODE_GROUP_LEVELS] = {d, soc_broad[d], soc_minor[d], soc_major[d]};
 
-		g[0] = d;
-		g[1] = soc_broad[d];
-		g[2] = soc_minor[d];
-		g[3] = soc_major[d];
+		/* the titles of the SOC groups above every occupation, as weak evidence */
+		for (l = 1; l < RX_AUTOCODE_GROUP_LEVELS && o->group_title_weight > 0; l++)
+			if (g[l] > 0 && soc_group_title[g[l]] != NULL)
+				add_entry(ix, soc_group_title[g[l]], soc_group_title[g[l]], occ[i].code,
+						  RX_AUTOCODE_DESCRIPTION, o->group_title_weight);
 		if (rx_autocode_set_groups(ix, occ[i].code, g, &err) != RX_OK)
 			die("rx_autocode_set_groups failed", err.detail);
 	}
-	{
-		rx_error	err;
+	/* statistics and classifiers, as the SQL build does */
+	if (rx_autocode_index_refresh(ix, &err) != RX_OK)
+		die("out of memory", err.detail);
+	return ix;
+}
 
-		/* statistics and classifiers, as the SQL build does */
-		if (rx_autocode_index_refresh(ix, &err) != RX_OK)
-			die("out of memory", err.detail);
-	}
+/* --code: code one title against the evaluation dictionary and print the answer. */
+static void
+print_code(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *title)
+{
+	rx_autocode_hit h[K];
+	rx_autocode_coding coding;
+	int			r;
+
+	code_title(ix, sc, title, h, &coding);
+	printf("%s -> \"%s\"%s\n", title, coding.norm, coding.needs_review ? "  (needs review)" : "");
+	for (r = 0; r < coding.n; r++)
+		printf("  %02d-%04d.%02d  %.2f  %.*s%s\n", h[r].code / 1000000, h[r].code / 100 % 10000,
+			   h[r].code % 100, h[r].score, (int) h[r].evidence_len, h[r].evidence,
+			   h[r].exact ? "  (exact)" : "");
+}
+
+/*
+ * --fit-calibration: code the titles once uncalibrated, fit the Platt
+ * scaling to their top-1 correctness, and set it in *params and the index.
+ */
+static void
+fit_and_set(rx_autocode_index *ix, rx_autocode_scratch *sc, const devtitle *dev, int ndev,
+			rx_autocode_params *params)
+{
+	rx_autocode_params uncal = *params;
+	rx_error	err;
+	tally		t;
+
+	fit_x = xmalloc(sizeof(double) * (size_t) ndev);
+	fit_y = xmalloc(sizeof(int) * (size_t) ndev);
+	uncal.calib_a = 1;
+	uncal.calib_b = 0;
+	if (rx_autocode_index_set_params(ix, &uncal, &err) != RX_OK)
+		die("bad parameters", err.detail);
+	evaluate(ix, sc, dev, ndev, false, &t, 0, 0);
+	fit_calibration(fit_x, fit_y, ndev, &params->calib_a, &params->calib_b);
+	printf("fitted calibration: --set calib_a=%.4f --set calib_b=%.4f\n", params->calib_a, params->calib_b);
+	if (rx_autocode_index_set_params(ix, params, &err) != RX_OK)
+		die("bad parameters", err.detail);
+	free(fit_x);
+	free(fit_y);
+	fit_x = NULL;
+}
+
+/* The cost of one change in ms: add a title, code it (refresh included), remove it. */
+static double
+measure_change(rx_autocode_index *ix, rx_autocode_scratch *sc)
+{
+	const char *t = "chief autocoding officer";
+	struct timespec c0,
+				c1;
+	rx_autocode_entry_in in = {t, strlen(t), t, strlen(t), 11101100, RX_AUTOCODE_TITLE, 1.0, 0};
+	rx_autocode_hit h[K];
+	rx_autocode_coding coding;
+	bool		found;
+	rx_error	err;
+
+	clock_gettime(CLOCK_MONOTONIC, &c0);
+	add_entry(ix, t, t, 11101100, RX_AUTOCODE_TITLE, 1.0);
+	code_title(ix, sc, t, h, &coding);
+	if (coding.n < 1 || h[0].code != 11101100 || rx_autocode_remove(ix, &in, &found, &err) != RX_OK || !found)
+		die("the incremental change did not take effect", NULL);
+	clock_gettime(CLOCK_MONOTONIC, &c1);
+	return 1000 * ((double) (c1.tv_sec - c0.tv_sec) + (double) (c1.tv_nsec - c0.tv_nsec) / 1e9);
+}
+
+/* The one-line summary of --quiet. */
+static void
+print_quiet(const tally *clean, const tally *dirty)
+{
+	printf("top1 %.1f %.1f %.1f %.1f top5 %.1f %.1f %.1f %.1f | messy top1 %.1f major %.1f | cov %.1f acc %.1f | ll %.3f | %.0f/s\n",
+		   pct(clean->top1[0], clean->n), pct(clean->top1[1], clean->n), pct(clean->top1[2], clean->n),
+		   pct(clean->top1[3], clean->n), pct(clean->top5[0], clean->n), pct(clean->top5[1], clean->n),
+		   pct(clean->top5[2], clean->n), pct(clean->top5[3], clean->n),
+		   pct(dirty->top1[0], dirty->n), pct(dirty->top1[3], dirty->n),
+		   pct(clean->covered, clean->n), pct(clean->covered_ok[0], clean->covered), clean->logloss,
+		   clean->n / clean->seconds);
+	printf("query %.1f us\n", 1e6 * clean->query_seconds / clean->n);
+}
+
+int
+main(int argc, char **argv)
+{
+	options		o;
+	row		   *rows;
+	occupation *occ;
+	devtitle   *dev;
+	rx_autocode_index *ix;
+	rx_autocode_scratch *sc;
+	tally		clean,
+				dirty;
+	struct timespec t0,
+				t1;
+	double		build,
+				change;
+	int			nrows,
+				nocc,
+				ndev = 0;
+
+	parse_args(argc, argv, &o);
+	load_soc(o.dir);
+	rows = load_titles(o.dir, tune_split, &nrows);
+	occ = load_occupations(o.dir, &nocc);
+	qsort(rows, (size_t) nrows, sizeof(row), row_cmp);
+	dev = held_out(rows, nrows, occ, nocc, &ndev);
+	dump_files(&o, rows, nrows, occ, nocc, dev, ndev);
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ix = build_index(&o, rows, nrows, occ, nocc);
 	sc = rx_autocode_scratch_create(ix);
 	if (sc == NULL)
 		die("out of memory", NULL);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	build = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
 
-	if (code_text != NULL)
+	if (o.code_text != NULL)
 	{
-		/* code one title against the evaluation dictionary and stop */
-		rx_autocode_hit		h[K];
-		int			n,
-					r;
-		size_t		len;
-		const char *norm = normalize(code_text, &len);
-		rx_error	err;
-
-		if (rx_autocode_query_head(ix, sc, norm, len,
-						  head_window ? rx_autocode_head_window(code_text, strlen(code_text), norm, len) : 0,
-						  K, h, &n, &err) != RX_OK)
-			die("rx_autocode_query failed", err.detail);
-		printf("%s -> \"%s\"\n", code_text, norm);
-		for (r = 0; r < n; r++)
-			printf("  %02d-%04d.%02d  %.2f  %.*s%s\n", h[r].code / 1000000, h[r].code / 100 % 10000,
-				   h[r].code % 100, h[r].score, (int) h[r].evidence_len, h[r].evidence,
-				   h[r].exact ? "  (exact)" : "");
+		print_code(ix, sc, o.code_text);
 		return 0;
 	}
-	if (fit)
-	{
-		rx_autocode_params	uncal = params;
-		rx_error	err;
-
-		/* code once uncalibrated, fit the map, and set it for the real run */
-		fit_x = xmalloc(sizeof(double) * (size_t) ndev);
-		fit_y = xmalloc(sizeof(int) * (size_t) ndev);
-		uncal.calib_a = 1;
-		uncal.calib_b = 0;
-		if (rx_autocode_index_set_params(ix, &uncal, &err) != RX_OK)
-			die("bad parameters", err.detail);
-		evaluate(ix, sc, dev, ndev, false, &clean, 0, 0);
-		fit_calibration(fit_x, fit_y, ndev, &params.calib_a, &params.calib_b);
-		printf("fitted calibration: --set calib_a=%.4f --set calib_b=%.4f\n",
-			   params.calib_a, params.calib_b);
-		if (rx_autocode_index_set_params(ix, &params, &err) != RX_OK)
-			die("bad parameters", err.detail);
-		free(fit_x);
-		free(fit_y);
-		fit_x = NULL;
-	}
-	evaluate(ix, sc, dev, ndev, false, &clean, show_errors, show_examples);
+	if (o.fit)
+		fit_and_set(ix, sc, dev, ndev, &o.params);
+	evaluate(ix, sc, dev, ndev, false, &clean, o.show_errors, o.show_examples);
 	if (!no_messy)
-		evaluate(ix, sc, dev, ndev, true, &dirty, show_errors, show_examples);
+		evaluate(ix, sc, dev, ndev, true, &dirty, o.show_errors, o.show_examples);
 	else
 		dirty = clean;
+	change = measure_change(ix, sc);
 
-	/* the cost of one change: add a title, code it (refresh included), remove it */
-	{
-		struct timespec c0,
-					c1;
-		rx_autocode_entry_in in;
-		rx_error	err;
-		rx_autocode_hit		h[K];
-		int			n;
-		bool		found;
-		const char *t = "chief autocoding officer";
-
-		in.text = t;
-		in.text_len = strlen(t);
-		in.label = t;
-		in.label_len = strlen(t);
-		in.code = 11101100;
-		in.kind = RX_AUTOCODE_TITLE;
-		in.weight = 1;
-		clock_gettime(CLOCK_MONOTONIC, &c0);
-		if (rx_autocode_add(ix, &in, &err) != RX_OK ||
-			rx_autocode_query(ix, sc, t, strlen(t), K, h, &n, &err) != RX_OK || n < 1 ||
-			h[0].code != 11101100 || rx_autocode_remove(ix, &in, &found, &err) != RX_OK || !found)
-			die("the incremental change did not take effect", NULL);
-		clock_gettime(CLOCK_MONOTONIC, &c1);
-		change = (double) (c1.tv_sec - c0.tv_sec) + (double) (c1.tv_nsec - c0.tv_nsec) / 1e9;
-	}
-
-	if (!quiet)
+	if (!o.quiet)
 	{
 		print_machine();
 		printf("split: %d alternate-title rows, %d distinct titles held out (md5 < 33333333)\n",
 			   nrows, ndev);
 		printf("dictionary: %u entries (%u titles, %u descriptions) over %u codes, %.1f MB,"
 			   " built in %.0f ms (normalization included)\n",
-			   rx_autocode_index_size(ix), rx_autocode_index_count(ix, RX_AUTOCODE_TITLE), rx_autocode_index_count(ix, RX_AUTOCODE_DESCRIPTION),
+			   rx_autocode_index_size(ix), rx_autocode_index_count(ix, RX_AUTOCODE_TITLE),
+			   rx_autocode_index_count(ix, RX_AUTOCODE_DESCRIPTION),
 			   rx_autocode_index_codes(ix), rx_autocode_index_bytes(ix) / 1048576.0, build * 1000);
-		printf("one change (add a title, code it with statistics refreshed, remove it): %.2f ms\n",
-			   change * 1000);
-		report("clean held-out titles", &clean, calibrate);
-		report("messy HRIS variants of the same titles", &dirty, calibrate);
+		printf("one change (add a title, code it with statistics refreshed, remove it): %.2f ms\n", change);
+		report("clean held-out titles", &clean, o.calibrate);
+		report("messy HRIS variants of the same titles", &dirty, o.calibrate);
 	}
 	else
-		printf("top1 %.1f %.1f %.1f %.1f top5 %.1f %.1f %.1f %.1f | messy top1 %.1f major %.1f | cov %.1f acc %.1f | ll %.3f | %.0f/s\n",
-			   pct(clean.top1[0], clean.n), pct(clean.top1[1], clean.n), pct(clean.top1[2], clean.n),
-			   pct(clean.top1[3], clean.n), pct(clean.top5[0], clean.n), pct(clean.top5[1], clean.n),
-			   pct(clean.top5[2], clean.n), pct(clean.top5[3], clean.n),
-			   pct(dirty.top1[0], dirty.n), pct(dirty.top1[3], dirty.n),
-			   pct(clean.covered, clean.n), pct(clean.covered_ok[0], clean.covered), clean.logloss,
-			   clean.n / clean.seconds);
-	if (quiet)
-		printf("query %.1f us\n", 1e6 * clean.query_seconds / clean.n);
+		print_quiet(&clean, &dirty);
 	rx_autocode_scratch_free(sc);
 	rx_autocode_index_free(ix);
 	return 0;

@@ -4,7 +4,7 @@
 # held-out development split, clean and messy, in one run (doc/autocode.md).
 # Takes minutes: the pg_trgm approach codes about 14,000 titles.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/.."
 source scripts/build.sh
 source scripts/cluster.sh
 

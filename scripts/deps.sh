@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Install what roleext needs to build, test and benchmark, if it is missing.
 # Debian 12: PostgreSQL 15 server (contrib included), its development
-# headers, pgTAP, a C toolchain.  apt-get runs only when something is missing.
+# headers, pgTAP, a C toolchain, the clients of the client suite (Java,
+# ODBC, psycopg).  apt-get runs only when something is missing.
 set -euo pipefail
 
 PG_MAJOR=${PG_MAJOR:-15}
 pkgs=(build-essential perl python3 "postgresql-$PG_MAJOR" "postgresql-server-dev-$PG_MAJOR"
-      "postgresql-$PG_MAJOR-pgtap")
+      "postgresql-$PG_MAJOR-pgtap"
+      # the client suite of make test (test/db/clients.sh): pgjdbc compiled
+      # against with javac, psqlODBC through unixODBC and pyodbc, psycopg 3
+      default-jdk-headless libpostgresql-jdbc-java unixodbc odbc-postgresql python3-pyodbc python3-psycopg)
+# graphviz only for `make demo` (it renders the taxonomy and adjacency pictures).
+if [ "${ROLEEXT_WANT_DEMO:-0}" = 1 ]; then pkgs+=(graphviz); fi
 # clang and libFuzzer only for `make fuzz`; not needed by test/demo/bench.
 if [ "${ROLEEXT_WANT_FUZZ:-0}" = 1 ]; then pkgs+=(clang libclang-rt-14-dev); fi
 

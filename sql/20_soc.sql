@@ -80,16 +80,18 @@ COMMENT ON FUNCTION soc_subtree_max(soccode) IS
   'The highest code in the btree range that holds every member of a group: soc_subtree_max(''15-1200'') = ''15-1299.99''; used by the planner for code <@ $1.';
 
 -- Containment: a group contains its members and itself.  The planner
--- support functions turn it into a btree range scan.
+-- support functions (src/tree_support.c, one mechanism shared with
+-- rolecode) turn it into btree index conditions: the range of a group, or
+-- = ANY of a code's path.
 
 CREATE FUNCTION soc_contains_support(internal) RETURNS internal
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION soc_contained_by_support(internal) RETURNS internal
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION soc_contains_support(internal) IS
-  'Planner support of soc_contains (@>): a btree index condition for code @> constant or constant @> code.';
+  'Planner support of soc_contains (@>): index conditions on a btree-indexed soccode operand when the other operand is known before the scan (a constant, a parameter, an outer reference).';
 COMMENT ON FUNCTION soc_contained_by_support(internal) IS
-  'Planner support of soc_contained_by (<@): a btree range for code <@ constant or constant <@ code.';
+  'Planner support of soc_contained_by (<@): index conditions on a btree-indexed soccode operand when the other operand is known before the scan (a constant, a parameter, an outer reference).';
 
 CREATE FUNCTION soc_contains(soccode, soccode) RETURNS bool
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
@@ -111,9 +113,9 @@ CREATE OPERATOR <@ (
   COMMUTATOR = @>, RESTRICT = matchingsel, JOIN = matchingjoinsel
 );
 COMMENT ON OPERATOR @>(soccode, soccode) IS
-  'Contains: ''15-1200'' @> ''15-1252.01''; a code contains itself. Uses a btree index on the right operand.';
+  'Contains: ''15-1200'' @> ''15-1252.01''; a code contains itself. A btree index on the right operand serves it as a range, one on the left as = ANY of the path.';
 COMMENT ON OPERATOR <@(soccode, soccode) IS
-  'Is contained in: ''15-1252.01'' <@ ''15-1200''; a code is contained in itself. Uses a btree index on the left operand as a range scan.';
+  'Is contained in: ''15-1252.01'' <@ ''15-1200''; a code is contained in itself. A btree index on the left operand serves it as a range, one on the right as = ANY of the path.';
 
 -- Comparison: the built-in int4 functions work on the value directly.
 

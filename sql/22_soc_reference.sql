@@ -221,7 +221,7 @@ END $$;
 COMMENT ON FUNCTION soc_crosswalk(soccode, text, text) IS
   'The codes of to_version that a code of from_version maps to, in code order. Versions: 2010, 2018, onet2019, onet2010, walked along the chain 2010 - 2018 - onet2019 - onet2010 (2010 to onet2019 goes through 2018). Crosswalks join occupations, not groups: a group code gives no rows. 22023 for an unknown version.';
 
-CREATE FUNCTION soc_to_isco08(code soccode, version text DEFAULT '2010') RETURNS SETOF text
+CREATE FUNCTION soc_to_isco08(code soccode, version text DEFAULT '2018') RETURNS SETOF text
 LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 4
 BEGIN ATOMIC
   SELECT DISTINCT i.isco08
@@ -230,7 +230,7 @@ BEGIN ATOMIC
   ORDER BY 1;
 END;
 COMMENT ON FUNCTION soc_to_isco08(soccode, text) IS
-  'The ISCO-08 codes a SOC code maps to through the BLS ISCO-08 / SOC 2010 crosswalk; a code of another version (2018, onet2019, onet2010) is first walked to SOC 2010 with soc_crosswalk. 22023 for an unknown version.';
+  'The ISCO-08 codes a SOC code of a version (default 2018, as soc_from_isco08; also 2010, onet2019, onet2010) maps to through the BLS ISCO-08 / SOC 2010 crosswalk; a code of a version other than 2010 is first walked to SOC 2010 with soc_crosswalk. 22023 for an unknown version.';
 
 CREATE FUNCTION soc_from_isco08(isco08 text, version text DEFAULT '2018') RETURNS SETOF soccode
 LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 4
@@ -244,29 +244,68 @@ END;
 COMMENT ON FUNCTION soc_from_isco08(text, text) IS
   'The SOC codes of a version (default 2018; also 2010, onet2019, onet2010) that an ISCO-08 code maps to, through the BLS ISCO-08 / SOC 2010 crosswalk and then soc_crosswalk. 22023 for an unknown version.';
 
+-- Is a code an official one?  soccode checks the form of a code (its major
+-- group, its level's digits), not that the BLS or O*NET published it:
+-- '15-9999'::soccode is well formed, and no occupation.  This function
+-- answers from the reference tables.
+CREATE FUNCTION soc_is_official(code soccode, version text DEFAULT '2018') RETURNS boolean
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, roleext, pg_temp AS $$
+BEGIN
+  CASE roleext.soc_version(version)
+    WHEN '2018' THEN
+      RETURN EXISTS (SELECT FROM roleext.soc2018_code s WHERE s.code OPERATOR(roleext.=) soc_is_official.code);
+    WHEN '2010' THEN
+      RETURN EXISTS (SELECT FROM roleext.soc2010_code s WHERE s.code OPERATOR(roleext.=) soc_is_official.code);
+    WHEN 'onet2019' THEN
+      RETURN EXISTS (SELECT FROM roleext.onet2019_occupation o WHERE o.code OPERATOR(roleext.=) soc_is_official.code);
+    ELSE
+      RETURN EXISTS (SELECT FROM roleext.crosswalk_onet2010_onet2019 x WHERE x.onet2010 = soc_is_official.code::text);
+  END CASE;
+END $$;
+COMMENT ON FUNCTION soc_is_official(soccode, text) IS
+  'True when a well-formed code is one the classification version published (default 2018; also 2010, onet2019, onet2010): soc_is_official(''15-1252'') is true, soc_is_official(''15-9999'') false although ''15-9999''::soccode is accepted (the type checks the form, not the list). SOC 2010 holds detailed occupations only. 22023 for an unknown version.';
+
 -- BI drill-down: every SOC 2018 code and every O*NET-SOC 2019 occupation
--- with the code and title of each group above it.
+-- with the code and title of each group above it.  The typed twin
+-- soc_hierarchy() (soccode columns, inlined by the planner) serves SQL such
+-- as role_soc; the view gives the same rows in standard types.
+
+CREATE FUNCTION soc_hierarchy()
+RETURNS TABLE (code soccode, level text, title text,
+               major_code soccode, major_title text, minor_code soccode, minor_title text,
+               broad_code soccode, broad_title text, detailed_code soccode, detailed_title text,
+               onet_code soccode, onet_title text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT c.code, c.level, c.title,
+         ma.code, ma.title,
+         mi.code, mi.title,
+         br.code, br.title,
+         de.code, de.title,
+         CASE WHEN c.level = 'onet' THEN c.code END,
+         CASE WHEN c.level = 'onet' THEN c.title END
+  FROM (SELECT s.code, s.level, s.title FROM roleext.soc2018_code s
+        UNION ALL
+        SELECT o.code, 'onet', o.title FROM roleext.onet2019_occupation o) c
+  LEFT JOIN roleext.soc2018_code ma ON ma.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'major')
+  LEFT JOIN roleext.soc2018_code mi ON mi.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'minor')
+  LEFT JOIN roleext.soc2018_code br ON br.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'broad')
+  LEFT JOIN roleext.soc2018_code de ON de.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'detailed');
+END;
+COMMENT ON FUNCTION soc_hierarchy() IS
+  'Typed twin of view soc_hierarchy: every SOC 2018 code and O*NET-SOC 2019 occupation with its major, minor, broad and detailed groups as soccodes. Inlined by the planner, so a filter on code uses the reference tables'' indexes.';
 
 CREATE VIEW soc_hierarchy AS
-WITH codes AS (
-  SELECT s.code, s.level, s.title FROM soc2018_code s
-  UNION ALL
-  SELECT o.code, 'onet', o.title FROM onet2019_occupation o
-)
-SELECT c.code, c.level, c.title,
-       ma.code AS major_code, ma.title AS major_title,
-       mi.code AS minor_code, mi.title AS minor_title,
-       br.code AS broad_code, br.title AS broad_title,
-       de.code AS detailed_code, de.title AS detailed_title,
-       CASE WHEN c.level = 'onet' THEN c.code END AS onet_code,
-       CASE WHEN c.level = 'onet' THEN c.title END AS onet_title
-FROM codes c
-LEFT JOIN soc2018_code ma ON ma.code = soc_ancestor(c.code, 'major')
-LEFT JOIN soc2018_code mi ON mi.code = soc_ancestor(c.code, 'minor')
-LEFT JOIN soc2018_code br ON br.code = soc_ancestor(c.code, 'broad')
-LEFT JOIN soc2018_code de ON de.code = soc_ancestor(c.code, 'detailed');
+SELECT h.code::text AS code, h.level, h.title,
+       h.major_code::text AS major_code, h.major_title,
+       h.minor_code::text AS minor_code, h.minor_title,
+       h.broad_code::text AS broad_code, h.broad_title,
+       h.detailed_code::text AS detailed_code, h.detailed_title,
+       h.onet_code::text AS onet_code, h.onet_title
+FROM roleext.soc_hierarchy() h;
 COMMENT ON VIEW soc_hierarchy IS
-  'BI drill-down over SOC 2018: one row per SOC 2018 code (1447) and per O*NET-SOC 2019 occupation (1016, level onet), with the code and title of its major, minor, broad and detailed group (the row''s own level included; null below it).';
+  'BI drill-down over SOC 2018: one row per SOC 2018 code (1447) and per O*NET-SOC 2019 occupation (1016, level onet), with the code and title of its major, minor, broad and detailed group (the row''s own level included; null below it). Standard SQL types: codes are text (15-1252); the typed twin is the function soc_hierarchy().';
 COMMENT ON COLUMN soc_hierarchy.code IS 'The SOC 2018 or O*NET-SOC 2019 code of the row.';
 COMMENT ON COLUMN soc_hierarchy.level IS 'major, minor, broad, detailed or onet.';
 COMMENT ON COLUMN soc_hierarchy.title IS 'The title of the row''s code.';

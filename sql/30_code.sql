@@ -2,7 +2,8 @@
 -- (DEI, DEI.GEN, DEI.GEN.P1).  A varlena holding an info byte and the
 -- canonical upper-case text; ordered label by label, which is byte order of
 -- that text, so a subtree is one btree range and <@ / @> on a btree-indexed
--- column become index conditions through planner support functions.
+-- column become index conditions through planner support functions
+-- (src/tree_support.c, one mechanism shared with soccode).
 
 CREATE TYPE rolecode;
 
@@ -138,11 +139,11 @@ COMMENT ON FUNCTION code_subtree_max(rolecode) IS
 CREATE FUNCTION code_contained_by_support(internal) RETURNS internal
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION code_contained_by_support(internal) IS
-  'Planner support of code_contained_by (<@): index conditions on a btree-indexed rolecode column.';
+  'Planner support of code_contained_by (<@): index conditions on a btree-indexed rolecode operand when the other operand is known before the scan (a constant, a parameter, an outer reference).';
 CREATE FUNCTION code_contains_support(internal) RETURNS internal
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION code_contains_support(internal) IS
-  'Planner support of code_contains (@>): index conditions on a btree-indexed rolecode column.';
+  'Planner support of code_contains (@>): index conditions on a btree-indexed rolecode operand when the other operand is known before the scan (a constant, a parameter, an outer reference).';
 
 CREATE FUNCTION code_contained_by(rolecode, rolecode) RETURNS bool
   AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF
@@ -164,9 +165,9 @@ CREATE OPERATOR @> (
   COMMUTATOR = <@, RESTRICT = matchingsel, JOIN = matchingjoinsel
 );
 COMMENT ON OPERATOR <@(rolecode, rolecode) IS
-  'Is a descendant of, or equal to: ''DEI.GEN.P1'' <@ ''DEI''. Uses a btree index on the left column as a range.';
+  'Is a descendant of, or equal to: ''DEI.GEN.P1'' <@ ''DEI''. A btree index on the left operand serves it as a range, one on the right as = ANY of the ancestors.';
 COMMENT ON OPERATOR @>(rolecode, rolecode) IS
-  'Is an ancestor of, or equal to: ''DEI'' @> ''DEI.GEN.P1''. Uses a btree index on the left column as a list of equalities.';
+  'Is an ancestor of, or equal to: ''DEI'' @> ''DEI.GEN.P1''. A btree index on the left operand serves it as = ANY of the ancestors, one on the right as a range.';
 
 -- Taking a code apart and building one.
 
@@ -198,7 +199,7 @@ CREATE OPERATOR || (
   LEFTARG = rolecode, RIGHTARG = rolelevel, FUNCTION = code_append_level
 );
 COMMENT ON OPERATOR ||(rolecode, rolelevel) IS
-  'Append a level: ''DEI.GEN'' || ''P1''::rolelevel = ''DEI.GEN.P1''. Raises 22023 when the code already ends in a level or has 8 labels.';
+  'Append a level: ''DEI.GEN''::rolecode || ''P1'' = ''DEI.GEN.P1'' (the code must be typed: an untyped literal before a level is text, and ''DEI.GEN'' || ''P1''::rolelevel = ''DEI.GENP1''). Raises 22023 when the code already ends in a level or has 8 labels.';
 
 -- rolecode || rolelevel would otherwise capture an untyped literal before a
 -- level: PostgreSQL would read 'Level ' || l as rolecode || rolelevel (one

@@ -14,12 +14,14 @@ DECLARE
 BEGIN
   -- PL/pgSQL rather than SQL: a SQL function that cannot be inlined is
   -- planned again at every call, and this one runs for every role written
-  SELECT roleext.make_coord(CASE WHEN tt.superfunction_code IS NULL OR tt.superfunction_code = tt.node THEN tt.node
+  SELECT roleext.make_coord(CASE WHEN tt.superfunction_code IS NULL OR tt.superfunction_code OPERATOR(roleext.=) tt.node
+                                 THEN tt.node
                                  ELSE (tt.superfunction_code::text || '.' || tt.node::text)::roleext.rolecode END,
                             l.grade)
     INTO c
-    FROM roleext.taxonomy_tree tt, roleext.level l
-   WHERE tt.node = roleext.code_family(role_coord.code) AND l.code = roleext.code_level(role_coord.code);
+    FROM roleext.taxonomy_tree() tt, roleext.level l
+   WHERE tt.node OPERATOR(roleext.=) roleext.code_family(role_coord.code)
+     AND l.code OPERATOR(roleext.=) roleext.code_level(role_coord.code);
   RETURN c;
 END $$;
 COMMENT ON FUNCTION role_coord(rolecode) IS
@@ -46,7 +48,7 @@ CREATE FUNCTION tg_taxonomy_coords() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 BEGIN
   UPDATE roleext.role r SET coord = roleext.role_coord(r.code)
-   WHERE r.node IN (SELECT a.node FROM roleext.taxonomy_ancestors a WHERE a.ancestor = NEW.code)
+   WHERE r.node IN (SELECT a.node FROM roleext.taxonomy_ancestors() a WHERE a.ancestor OPERATOR(roleext.=) NEW.code)
      AND r.coord IS DISTINCT FROM roleext.role_coord(r.code);
   RETURN NULL;
 END $$;
@@ -84,11 +86,8 @@ BEGIN
     RAISE EXCEPTION 'k must be between 0 and 10000, not %', k USING ERRCODE = 'invalid_parameter_value',
       DETAIL = 'adjacent_roles returns the k nearest roles; ask for 0 to 10000 of them.';
   END IF;
+  PERFORM roleext.role_must_exist(of_role, 'adjacent_roles');
   SELECT r.coord INTO me FROM roleext.role r WHERE r.code = of_role;
-  IF NOT FOUND THEN
-    RAISE EXCEPTION 'role % does not exist', of_role USING ERRCODE = 'invalid_parameter_value',
-      DETAIL = 'adjacent_roles takes the code of a role in table roleext.role.';
-  END IF;
   RETURN QUERY
     SELECT n.code, n.title, n.d, roleext.match_band(n.d)
     FROM (SELECT r.code, r.title, r.coord OPERATOR(roleext.<->) me AS d
@@ -103,15 +102,16 @@ COMMENT ON FUNCTION adjacent_roles(rolecode, int4) IS
   'The k (default 10) roles nearest to a role by structural coordinate (coord <-> coord, distance 0 to 1), nearest first, ties broken by code, the role itself left out, each with its match band (strong < 0.25 <= partial < 0.5 <= weak). Uses the GiST index on role.coord. 22023 for an unknown role or k outside 0..10000.';
 
 CREATE VIEW role_adjacency AS
-SELECT r.code AS role, a.role AS neighbour, a.title AS neighbour_title, a.distance, a.band, a.rank::int4 AS rank
-FROM role r
-CROSS JOIN LATERAL adjacent_roles(r.code, 10) WITH ORDINALITY a(role, title, distance, band, rank);
+SELECT r.code::text AS role, a.role::text AS neighbour, a.title AS neighbour_title, a.distance,
+       a.band::text AS band, a.rank::int4 AS rank
+FROM roleext.role r
+CROSS JOIN LATERAL roleext.adjacent_roles(r.code, 10) WITH ORDINALITY a(role, title, distance, band, rank);
 COMMENT ON VIEW role_adjacency IS
-  'For every role, its 10 nearest roles by structural coordinate: neighbour, its title, distance (0 to 1), match band and rank (1 = nearest; ties broken by code).';
-COMMENT ON COLUMN role_adjacency.role IS 'The role.';
-COMMENT ON COLUMN role_adjacency.neighbour IS 'A role near it.';
+  'For every role, its 10 nearest roles by structural coordinate: neighbour, its title, distance (0 to 1), match band and rank (1 = nearest; ties broken by code). Standard SQL types; adjacent_roles() is the typed function.';
+COMMENT ON COLUMN role_adjacency.role IS 'The role code, canonical upper case (DEI.GEN.P1).';
+COMMENT ON COLUMN role_adjacency.neighbour IS 'The code of a role near it.';
 COMMENT ON COLUMN role_adjacency.neighbour_title IS 'The neighbour''s title.';
-COMMENT ON COLUMN role_adjacency.distance IS 'coord <-> coord: 0.5 * taxonomy distance + 0.5 * level distance (span 4), in [0, 1].';
+COMMENT ON COLUMN role_adjacency.distance IS 'coord <-> coord: 0.5 * taxonomy distance + 0.5 * level distance (span 4), in [0, 1], double precision.';
 COMMENT ON COLUMN role_adjacency.band IS 'strong (< 0.25), partial (< 0.5) or weak.';
 COMMENT ON COLUMN role_adjacency.rank IS '1 for the nearest neighbour, up to 10.';
 

@@ -1,17 +1,25 @@
--- Resolving HRIS job titles to roles: resolve_title(title, k) and the parts
--- it is built from (doc/titles.md, "Resolving titles to roles").
---
 -- pg_trgm is a required extension (roleext.control), installed in whatever
--- schema the user chose.  While this script runs, CREATE EXTENSION puts that
--- schema on the search_path; the function bodies below are SQL-standard
--- (BEGIN ATOMIC), so pg_trgm's operators and functions are bound here, by
--- OID, once: no search_path at call time can replace them, and moving
--- pg_trgm to another schema later breaks nothing.
+-- schema the user chose.  That schema is not on the path while this script
+-- runs (sql/00_head.sql, doc/security.md): its objects -- the operator
+-- class gist_trgm_ops, similarity() and <-> -- are named with it, through
+-- the statements that EXECUTE below.  The function body is SQL-standard
+-- (BEGIN ATOMIC), so they are bound here, by OID, once: no search_path at
+-- call time can replace them, and moving pg_trgm to another schema later
+-- breaks nothing.
 
-CREATE FUNCTION title_level_words(title text) RETURNS rolelevel
-  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION title_level_words(text) IS
-  'The level a job title''s level words name beyond its job words, or NULL: title_level when it differs from the level of the normalized title alone, else the grade of its grade words. title_level_words(''Senior Customer Success Manager'') = ''M3'', title_level_words(''Customer Success Manager III'') = ''P3'', title_level_words(''Customer Success Manager'') IS NULL (manager is part of the job). resolve_title compares it between a title and the names of roles.';
+-- Runs one statement of this script with pg_trgm's schema in place of %I
+-- (%1$I): the one way the script names pg_trgm's objects.  Dropped at the
+-- end of this file; it is no part of the installed extension.
+CREATE FUNCTION roleext_trgm_exec(stmt text) RETURNS void
+  LANGUAGE plpgsql SET search_path = roleext, pg_catalog, pg_temp AS $f$
+DECLARE
+  trgm name;
+BEGIN
+  SELECT n.nspname INTO STRICT trgm
+    FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) e.extnamespace
+   WHERE e.extname OPERATOR(pg_catalog.=) 'pg_trgm';
+  EXECUTE pg_catalog.format(stmt, trgm);
+END $f$;
 
 -- The normalized form and level words of every alias and role title, kept
 -- current by the database, where the indexes below can use them.
@@ -29,71 +37,70 @@ COMMENT ON COLUMN role.title_level_words IS 'title_level_words(title) (generated
 
 CREATE INDEX role_alias_norm_idx ON role_alias (alias_norm);
 COMMENT ON INDEX role_alias_norm_idx IS 'Exact match of a normalized title against the aliases (resolve_title).';
-CREATE INDEX role_alias_norm_trgm_idx ON role_alias USING gist (alias_norm gist_trgm_ops);
+SELECT roleext_trgm_exec($sql$CREATE INDEX role_alias_norm_trgm_idx ON role_alias USING gist (alias_norm %I.gist_trgm_ops)$sql$);
 COMMENT ON INDEX role_alias_norm_trgm_idx IS 'The aliases nearest a normalized title by trigram distance (pg_trgm <->, resolve_title).';
 CREATE INDEX role_title_norm_idx ON role (title_norm);
 COMMENT ON INDEX role_title_norm_idx IS 'Exact match of a normalized title against the role titles (resolve_title).';
-CREATE INDEX role_title_norm_trgm_idx ON role USING gist (title_norm gist_trgm_ops);
+SELECT roleext_trgm_exec($sql$CREATE INDEX role_title_norm_trgm_idx ON role USING gist (title_norm %I.gist_trgm_ops)$sql$);
 COMMENT ON INDEX role_title_norm_trgm_idx IS 'The role titles nearest a normalized title by trigram distance (pg_trgm <->, resolve_title).';
 
 -- The roles of a family are found through role_node_idx (sql/50_schema.sql).
 
 -- The names -- aliases, rejected ones aside, and role titles -- that match a
--- normalized title: those whose normalized form is the title's (similarity
--- 1); only when there are none, the pool nearest aliases and the pool
--- nearest role titles by trigram distance (with any tied with the last, so
--- that the pool does not depend on the index's layout) whose pg_trgm
--- similarity is at least 0.3, counted at 0.9 x similarity so that no
--- trigram match is worth an exact one.  A role's title counts as an alias of
--- confidence 1.  With each name, its level words and the level of its
--- normalized words alone (its base).  Closest first: exact, then by
--- similarity, then by how near the name's length is to the title's (pg_trgm
--- similarity does not see a repeated word: "customer success manager
--- manager").  Internal to resolve_title, which ranks them
+-- title's job phrase (its normalized words, title_claims): those whose
+-- normalized form is the phrase (similarity 1); only when there are none,
+-- the pool nearest aliases and the pool nearest role titles by trigram
+-- distance (with any tied with the last, so that the pool does not depend
+-- on the index's layout) whose pg_trgm similarity is at least 0.3, counted
+-- at 0.9 x similarity so that no trigram match is worth an exact one.  A
+-- role's title counts as an alias of confidence 1.  Closest first: exact,
+-- then by similarity, then by how near the name's length is to the
+-- phrase's (pg_trgm similarity does not see a repeated word: "customer
+-- success manager manager").  Internal to resolve_title, which reads the
+-- names' level claims by the title's rule and ranks them
 -- (src/core/resolve.h).
+SELECT roleext_trgm_exec($sql$
 CREATE FUNCTION resolve_names(normalized text, pool int)
-RETURNS TABLE (role rolecode, name text, trust float8, sim float8, exact boolean,
-               name_level_words rolelevel, name_base rolelevel)
+RETURNS TABLE (role rolecode, name text, trust float8, sim float8, exact boolean)
 LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH exact AS (
     SELECT a.role AS named, a.alias AS name, a.confidence::float8 AS trust, 1::float8 AS sim,
-           true AS exact, a.alias_level_words AS nwords, a.alias_norm AS norm, 0 AS gap
+           true AS exact, 0 AS gap
       FROM role_alias a
      WHERE a.alias_norm = resolve_names.normalized AND resolve_names.normalized <> ''
        AND a.approved IS NOT FALSE
     UNION ALL
-    SELECT r.code, r.title, 1::float8, 1::float8, true, r.title_level_words, r.title_norm, 0
+    SELECT r.code, r.title, 1::float8, 1::float8, true, 0
       FROM role r
      WHERE r.title_norm = resolve_names.normalized AND resolve_names.normalized <> ''
   )
-  SELECT n.named, n.name, n.trust, n.sim, n.exact, n.nwords, title_level(n.norm)
+  SELECT n.named, n.name, n.trust, n.sim, n.exact
     FROM (SELECT * FROM exact
           UNION ALL
-          SELECT s.named, s.name, s.trust, 0.9 * s.sim, false, s.nwords, s.norm, s.gap
+          SELECT s.named, s.name, s.trust, 0.9 * s.sim, false, s.gap
             FROM (SELECT a.role AS named, a.alias AS name, a.confidence::float8 AS trust,
-                         similarity(a.alias_norm, resolve_names.normalized)::float8 AS sim,
-                         a.alias_level_words AS nwords, a.alias_norm AS norm,
+                         %1$I.similarity(a.alias_norm, resolve_names.normalized)::float8 AS sim,
                          abs(length(a.alias_norm) - length(resolve_names.normalized)) AS gap
                     FROM role_alias a
                    WHERE a.approved IS NOT FALSE
-                   ORDER BY a.alias_norm <-> resolve_names.normalized
+                   ORDER BY a.alias_norm OPERATOR(%1$I.<->) resolve_names.normalized
                    FETCH FIRST resolve_names.pool ROWS WITH TIES) s
            WHERE s.sim >= 0.3 AND NOT EXISTS (SELECT 1 FROM exact)
           UNION ALL
-          SELECT s.named, s.name, 1::float8, 0.9 * s.sim, false, s.nwords, s.norm, s.gap
+          SELECT s.named, s.name, 1::float8, 0.9 * s.sim, false, s.gap
             FROM (SELECT r.code AS named, r.title AS name,
-                         similarity(r.title_norm, resolve_names.normalized)::float8 AS sim,
-                         r.title_level_words AS nwords, r.title_norm AS norm,
+                         %1$I.similarity(r.title_norm, resolve_names.normalized)::float8 AS sim,
                          abs(length(r.title_norm) - length(resolve_names.normalized)) AS gap
                     FROM role r
-                   ORDER BY r.title_norm <-> resolve_names.normalized
+                   ORDER BY r.title_norm OPERATOR(%1$I.<->) resolve_names.normalized
                    FETCH FIRST resolve_names.pool ROWS WITH TIES) s
            WHERE s.sim >= 0.3 AND NOT EXISTS (SELECT 1 FROM exact)) n
    ORDER BY n.exact DESC, n.sim DESC, n.gap, n.named, n.name;
 END;
+$sql$);
 COMMENT ON FUNCTION resolve_names(text, int) IS
-  'Internal to resolve_title: the aliases and role titles that match a normalized title, exactly, else the pool nearest of each by trigram distance (pg_trgm similarity at least 0.3), with their confidence, similarity, level words and base level.';
+  'Internal to resolve_title: the aliases and role titles that match a title''s job phrase, exactly, else the pool nearest of each by trigram distance (pg_trgm similarity at least 0.3), with their confidence and similarity.';
 
 -- Every role of the families of the given roles.  Internal to resolve_title.
 CREATE FUNCTION resolve_family_roles(roles rolecode[])
@@ -115,3 +122,5 @@ RETURNS TABLE (role rolecode, role_title text, matched_alias text, confidence co
   AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE ROWS 5;
 COMMENT ON FUNCTION resolve_title(text, int) IS
   'The k roles (1 to 20, default 5) an HRIS job title most likely names, best first: role, its title, the alias that matched, a confidence and its band, the method (exact, exact+level, trigram, trigram+level) and needs_review (best confidence below 0.30, or the top two within 0.10). Always at least one row: a NULL, blank or unmatched title gives role NULL, method none, needs_review true. For CROSS JOIN LATERAL over an HRIS table; see doc/titles.md.';
+
+DROP FUNCTION roleext_trgm_exec(text);

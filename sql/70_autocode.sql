@@ -68,6 +68,10 @@ COMMENT ON FUNCTION soc_autocode_index() IS
   'The soc_autocode index of this backend, built first if it is not current: entries (titles and descriptions), codes, bytes of memory, the time its last build took and how many builds this backend has done. For monitoring and tests.';
 
 -- suggest_mappings: autocode every role that has no effective SOC mapping.
+-- Every suggestion is inserted with review_status needs_review, whatever its
+-- score: a person approves each one, so no threshold applies here and the
+-- review rule (rx_confidence_needs_review, behind soc_autocode's
+-- needs_review) is not written again.
 CREATE FUNCTION suggest_mappings(include_inherited boolean DEFAULT false)
 RETURNS SETOF mapping
   LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
@@ -78,7 +82,7 @@ BEGIN
     -- include_inherited, also those whose only SOC mappings are inherited)
     SELECT r.code AS role, r.title
     FROM roleext.role r
-    WHERE NOT EXISTS (SELECT 1 FROM roleext.role_mappings m
+    WHERE NOT EXISTS (SELECT 1 FROM roleext.role_mappings() m
                       WHERE m.role = r.code AND m.scheme IN ('soc2018', 'onet2019')
                         AND (NOT include_inherited OR m.inherited_from IS NULL))
   ), texts AS (
@@ -106,11 +110,11 @@ BEGIN
     SELECT DISTINCT ON (r.role) r.role, r.code, r.score, r.evidence
     FROM ranked r
     WHERE NOT EXISTS (SELECT 1 FROM roleext.mapping m
-                      WHERE m.role = r.role AND m.scheme = 'onet2019' AND m.code = r.code::text)
+                      WHERE m.role = r.role AND m.scheme = 'onet2019' AND m.soc = r.code)
     ORDER BY r.role, r.score DESC, r.code
   )
-  INSERT INTO roleext.mapping AS m (role, scheme, code, source, review_status, confidence, note)
-  SELECT b.role, 'onet2019', b.code::text, 'autocoded', 'needs_review',
+  INSERT INTO roleext.mapping AS m (role, scheme, soc, source, review_status, confidence, note)
+  SELECT b.role, 'onet2019', b.code, 'autocoded', 'needs_review',
          b.score::roleext.confidence,
          'soc_autocode: ' || b.evidence
   FROM best b

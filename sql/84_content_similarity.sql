@@ -89,7 +89,7 @@ COMMENT ON COLUMN onet_related_by_content.rank IS '1 for the most similar, up to
 -- Roles ------------------------------------------------------------------------
 
 -- The O*NET-SOC occupations with content behind each role's effective SOC
--- 2018 / O*NET-SOC 2019 mappings (role_mappings: its own, else its nearest
+-- 2018 / O*NET-SOC 2019 mappings (role_mappings(): its own, else its nearest
 -- mapped ancestor's; its own when it has any, else the inherited ones): an
 -- O*NET-SOC code is itself when it has content, else
 -- the occupations with content of its SOC detailed code; a SOC 2018 code of
@@ -101,9 +101,9 @@ RETURNS TABLE (role rolecode, code soccode, weight float8)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   WITH eff AS (
-    SELECT rm.role, rm.scheme, rm.code::roleext.soccode AS code, rm.inherited_from,
+    SELECT rm.role, rm.scheme, rm.soc AS code, rm.inherited_from,
            pg_catalog.bool_or(rm.inherited_from IS NULL) OVER (PARTITION BY rm.role) AS has_own
-    FROM roleext.role_mappings rm
+    FROM roleext.role_mappings() rm
     WHERE rm.scheme OPERATOR(pg_catalog.=) ANY ('{soc2018,onet2019}'::roleext.mapping_scheme[])
       AND (of_role IS NULL OR rm.role OPERATOR(roleext.=) of_role)
   ), m AS (
@@ -139,7 +139,7 @@ BEGIN ATOMIC
   ORDER BY w.role, w.code;
 END;
 COMMENT ON FUNCTION content_role_occupations(rolecode) IS
-  'The O*NET-SOC occupations with content behind each role''s (or, given of_role, that role''s) effective SOC 2018 and O*NET-SOC 2019 mappings (view role_mappings), with weights summing to 1 per role; the role''s own mappings when it has any, else the inherited ones: an O*NET-SOC code stands for itself (or, without content, for the occupations of its SOC detailed code), a SOC 2018 code of any level for every occupation with content under it. Roles without such a mapping have no row.';
+  'The O*NET-SOC occupations with content behind each role''s (or, given of_role, that role''s) effective SOC 2018 and O*NET-SOC 2019 mappings (role_mappings()), with weights summing to 1 per role; the role''s own mappings when it has any, else the inherited ones: an O*NET-SOC code stands for itself (or, without content, for the occupations of its SOC detailed code), a SOC 2018 code of any level for every occupation with content under it. Roles without such a mapping have no row.';
 
 CREATE FUNCTION role_similarity(a rolecode, b rolecode) RETURNS float8
   AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE

@@ -110,17 +110,17 @@ BEGIN
             pg_catalog.jsonb_build_object('scheme', 'onet2019', 'code', occ::text)))),
       'story', pg_catalog.jsonb_build_object('plan', '[]'::jsonb),
       'components', (
-        SELECT pg_catalog.jsonb_object_agg(k.member, coalesce((
+        SELECT pg_catalog.jsonb_object_agg(roleext.card_component_member(k.kind), coalesce((
                  SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
                           'name', c.name, 'prevalence', c.prevalence,
                           'scope', CASE WHEN c.ete_scale OPERATOR(pg_catalog.=) 'RW' AND by_level THEN 'level' ELSE 'specialization' END,
                           'description', c.description) ORDER BY c.position)
                  FROM roleext.onet_component c
                  WHERE c.code OPERATOR(roleext.=) occ
-                   AND c.kind OPERATOR(pg_catalog.=) roleext.card_component_kind(k.member)
+                   AND c.kind OPERATOR(pg_catalog.=) k.kind
                    AND CASE WHEN c.ete_scale OPERATOR(pg_catalog.=) 'RW' THEN c.name OPERATOR(pg_catalog.=) rw
                             ELSE c.in_draft END), '[]'::jsonb))
-        FROM pg_catalog.unnest('{responsibilities,tasks,skills,knowledge,competencies,qualifications,outputs}'::text[]) k(member)),
+        FROM pg_catalog.unnest(pg_catalog.enum_range(NULL::roleext.component_kind)) k(kind)),
       'aliases', '[]'::jsonb,
       'mappings', pg_catalog.jsonb_build_array(mapping OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(
         'scheme', 'onet2019', 'code', occ::text,

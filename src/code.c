@@ -3,7 +3,7 @@
  *
  * Text and binary I/O, comparison and hashing (never raising errors), the
  * containment operators and the accessors.  The planner support that turns
- * <@ and @> into btree index conditions is in rolecode_support.c.
+ * <@ and @> into btree index conditions is in tree_support.c.
  */
 #include "code_glue.h"
 
@@ -66,8 +66,10 @@ rolecode_out(PG_FUNCTION_ARGS)
 }
 
 /*
- * Binary input: a version byte (1) and the text, parsed exactly as text
- * input parses it; anything it would reject raises 22P03.
+ * Binary input: a version byte (1) and the canonical text, which is what
+ * send writes.  Anything text input would reject, and any text it would
+ * change (lower case, white space around it), raises 22P03: binary input
+ * takes the canonical form only, as rolecoord's does.
  */
 PG_FUNCTION_INFO_V1(rolecode_recv);
 Datum
@@ -93,6 +95,12 @@ rolecode_recv(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
 				 errmsg("invalid external rolecode value"),
 				 errdetail("%s", err.detail)));
+	if (c.len != (size_t) nbytes || memcmp(c.text, s, c.len) != 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid external rolecode value"),
+				 errdetail("A binary rolecode carries the canonical text, \"%s\": upper case, without white space around it.",
+						   c.text)));
 	PG_RETURN_POINTER(code_make_datum(&c));
 }
 
@@ -350,11 +358,10 @@ code_append_level(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(code_make_datum(&c));
 }
 
-/* The ancestors of a code, root first, as a rolecode[] (see the header). */
-ArrayType *
-code_ancestors_array(const struct varlena *code, Oid typid)
+/* The ancestors of a code, root first, as rolecode Datums (see the header). */
+int
+code_ancestor_datums(const struct varlena *code, Datum *elems)
 {
-	Datum		elems[RX_CODE_LABELS_MAX];
 	int			n = rx_code_depth(CODE_VAL_INFO(code));
 	int			i;
 	rx_code		c;
@@ -364,7 +371,7 @@ code_ancestors_array(const struct varlena *code, Oid typid)
 		rx_code_prefix(CODE_VAL_TEXT(code), CODE_VAL_LEN(code), i + 1, &c, NULL);
 		elems[i] = PointerGetDatum(code_make_datum(&c));
 	}
-	return construct_array(elems, n, typid, -1, false, TYPALIGN_INT);
+	return n;
 }
 
 /* The ancestors of a code, root first, the code itself last. */
@@ -374,10 +381,13 @@ code_ancestors(PG_FUNCTION_ARGS)
 {
 	struct varlena *v = PG_GETARG_VARLENA_PP(0);
 	Oid			typid = get_fn_expr_argtype(fcinfo->flinfo, 0);
+	Datum		elems[RX_CODE_LABELS_MAX];
+	int			n;
 
 	if (!OidIsValid(typid))
 		elog(ERROR, "could not determine the argument type of code_ancestors");
-	PG_RETURN_ARRAYTYPE_P(code_ancestors_array(v, typid));
+	n = code_ancestor_datums(v, elems);
+	PG_RETURN_ARRAYTYPE_P(construct_array(elems, n, typid, -1, false, TYPALIGN_INT));
 }
 
 /*

@@ -1,6 +1,6 @@
 /*
- * code_glue.h — the rolecode Datum, shared by rolecode.c and
- * rolecode_support.c.
+ * code_glue.h — the rolecode Datum, shared by code.c, coord.c and
+ * tree_support.c.
  *
  * A rolecode is a varlena: header, one info byte (see core/code.h),
  * then the canonical text, no NUL.  "DEI.GEN.P1" is 1 + 10 bytes after the
@@ -13,8 +13,6 @@
 
 #include "roleext.h"
 
-#include "utils/array.h"
-
 #include "core/code.h"
 
 #define CODE_VAL_INFO(p)	(((const uint8 *) VARDATA_ANY(p))[0])
@@ -25,9 +23,9 @@
 struct varlena *code_make_datum(const rx_code *c);
 
 /*
- * The ancestors of a code, root first and the code itself last, as a
- * rolecode[] of element type typid.
+ * The ancestors of a code, root first and the code itself last, as new
+ * rolecode Datums in elems[] (room for RX_CODE_LABELS_MAX); returns how many.
  */
-ArrayType  *code_ancestors_array(const struct varlena *code, Oid typid);
+int			code_ancestor_datums(const struct varlena *code, Datum *elems);
 
 #endif							/* CODE_GLUE_H */

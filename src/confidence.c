@@ -14,10 +14,10 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/float.h"
-#include "utils/lsyscache.h"
 #include "utils/numeric.h"
 
 #include "core/confidence.h"
+#include "band_glue.h"
 
 #define PG_GETARG_CONFIDENCE(n)		DatumGetInt16(PG_GETARG_DATUM(n))
 #define PG_RETURN_CONFIDENCE(v)		return Int16GetDatum(v)
@@ -99,27 +99,14 @@ confidence_or(PG_FUNCTION_ARGS)
 
 /*
  * The band of a confidence as a value of the confband enum (this function's
- * result type).  The three label OIDs are looked up once per call site.
+ * result type).
  */
 PG_FUNCTION_INFO_V1(confidence_band);
 Datum
 confidence_band(PG_FUNCTION_ARGS)
 {
-	static const char *const labels[] = {"low", "medium", "high"};
-	Oid		   *oids = (Oid *) fcinfo->flinfo->fn_extra;
+	const Oid  *oids = band_result_oids(fcinfo, BAND_CONFBAND);
 
-	if (oids == NULL)
-	{
-		Oid			enumtype = get_func_rettype(fcinfo->flinfo->fn_oid);
-		int			i;
-
-		oids = MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, 3 * sizeof(Oid));
-		for (i = 0; i < 3; i++)
-			oids[i] = DatumGetObjectId(DirectFunctionCall2(enum_in,
-														   CStringGetDatum(labels[i]),
-														   ObjectIdGetDatum(enumtype)));
-		fcinfo->flinfo->fn_extra = oids;
-	}
 	PG_RETURN_OID(oids[rx_confidence_band(PG_GETARG_CONFIDENCE(0))]);
 }
 

@@ -9,13 +9,12 @@
  */
 #include "coord_glue.h"
 
-#include "catalog/pg_enum.h"
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
-#include "utils/lsyscache.h"
 #include "utils/sortsupport.h"
-#include "utils/syscache.h"
+
+#include "band_glue.h"
 
 /* A new rolecoord varlena holding point p. */
 struct varlena *
@@ -245,35 +244,6 @@ coord_distance(PG_FUNCTION_ARGS)
 	PG_RETURN_FLOAT8(rx_coord_distance(&pa, &pb, weight, span));
 }
 
-/*
- * The pg_enum OID of a match band.  The enum type is this function's result
- * type; the three OIDs are looked up once per call site.
- */
-static Oid
-coord_band_oid(FunctionCallInfo fcinfo, rx_coord_band band)
-{
-	static const char *const labels[] = {"strong", "partial", "weak"};
-	Oid		   *oids = (Oid *) fcinfo->flinfo->fn_extra;
-
-	if (oids == NULL)
-	{
-		Oid			typid = get_func_rettype(fcinfo->flinfo->fn_oid);
-		int			i;
-
-		oids = (Oid *) MemoryContextAlloc(fcinfo->flinfo->fn_mcxt, 3 * sizeof(Oid));
-		for (i = 0; i < 3; i++)
-		{
-			oids[i] = GetSysCacheOid2(ENUMTYPOIDNAME, Anum_pg_enum_oid,
-									  ObjectIdGetDatum(typid),
-									  CStringGetDatum(labels[i]));
-			if (!OidIsValid(oids[i]))
-				elog(ERROR, "enum %s has no label \"%s\"", format_type_be(typid), labels[i]);
-		}
-		fcinfo->flinfo->fn_extra = oids;
-	}
-	return oids[band];
-}
-
 /* match_band(d, strong_below, partial_below): strong, partial or weak. */
 PG_FUNCTION_INFO_V1(match_band);
 Datum
@@ -288,7 +258,7 @@ match_band(PG_FUNCTION_ARGS)
 		rx_raise("invalid match band thresholds", &err);
 	if (rx_coord_check_distance(d, &err) != RX_OK)
 		rx_raise("invalid distance for a match band", &err);
-	PG_RETURN_OID(coord_band_oid(fcinfo, rx_coord_band_of(d, strong_below, partial_below)));
+	PG_RETURN_OID(band_result_oids(fcinfo, BAND_MATCHBAND)[rx_coord_band_of(d, strong_below, partial_below)]);
 }
 
 /* Compare two rolecoord varlenas in coordinate order. */

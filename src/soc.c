@@ -6,7 +6,7 @@
  * functions (declared LANGUAGE internal in sql/20_soccode.sql).  This file
  * holds text and binary I/O, the hierarchy functions and containment; the
  * planner support that turns containment into a btree range is in
- * soc_support.c.
+ * tree_support.c, shared with rolecode.
  */
 #include "roleext.h"
 

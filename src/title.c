@@ -1,6 +1,7 @@
 /*
- * title.c — PostgreSQL glue for job-title normalization and level inference
- * (see core/title.h and doc/titles.md).
+ * title.c — PostgreSQL glue for job-title normalization, level inference
+ * and level claims (see core/title.h and doc/titles.md): title_normalize,
+ * title_level, title_parse, title_level_words.
  *
  * The core reads UTF-8.  In a UTF8 or SQL_ASCII database the text bytes go
  * to it as they are (so in SQL_ASCII invalid UTF-8 raises 22021); in any
@@ -18,7 +19,7 @@
 #include "core/title.h"
 #include "title_glue.h"
 
-#define TITLE_STACK_SCRATCH 8192	/* scratch on the stack: titles up to ~240 bytes */
+#define TITLE_STACK_WORK	16384	/* work memory on the stack: titles up to ~250 bytes */
 #define TITLE_QUOTE_MAX		200		/* bytes of the title quoted in an error */
 
 /*
@@ -119,33 +120,51 @@ title_check_length(const char *s, size_t len)
 	}
 }
 
+/* Work memory on the stack, for the titles that fit. */
+typedef union title_stack
+{
+	double		align;
+	char		bytes[TITLE_STACK_WORK];
+} title_stack;
+
+/*
+ * Read title t: its UTF-8 bytes (converted when the database encoding is
+ * not UTF-8), checked against the 1 MiB limit (54000), and work memory of
+ * need_of(len) bytes in *work — the stack memory st when it fits, else
+ * palloc'd (free it when *work != st->bytes).
+ */
+static const char *
+title_begin(text *t, size_t *len, title_stack *st, size_t (*need_of) (size_t), void **work, size_t *need)
+{
+	const char *s;
+
+	*len = VARSIZE_ANY_EXHDR(t);
+	s = title_to_utf8(VARDATA_ANY(t), len);
+	title_check_length(s, *len);
+	*need = need_of(*len);
+	*work = *need > sizeof(st->bytes) ? palloc(*need) : st->bytes;
+	return s;
+}
+
 /*
  * Analyze title t: its normalized text into a fresh text (when want_text)
- * and what else the core found into *info.  Shared with resolve.c.
+ * and what else the core found into *info.
  */
-text *
+static text *
 title_run(text *t, bool want_text, rx_title_info *info)
 {
-	union
-	{
-		double		align;
-		char		bytes[TITLE_STACK_SCRATCH];
-	}			stackbuf;
-	size_t		len = VARSIZE_ANY_EXHDR(t),
+	title_stack st;
+	size_t		len,
 				need,
 				cap = 0,
 				outlen = 0;
-	const char *s = title_to_utf8(VARDATA_ANY(t), &len);
+	void	   *scratch;
+	const char *s = title_begin(t, &len, &st, rx_title_scratch_size, &scratch, &need);
 	bool		converted = s != VARDATA_ANY(t);
-	void	   *scratch = stackbuf.bytes;
 	text	   *result = NULL;
 	char	   *out = NULL;
 	rx_error	err;
 
-	title_check_length(s, len);
-	need = rx_title_scratch_size(len);
-	if (need > sizeof(stackbuf))
-		scratch = palloc(need);
 	if (want_text)
 	{
 		cap = rx_title_out_capacity(len);
@@ -159,7 +178,7 @@ title_run(text *t, bool want_text, rx_title_info *info)
 	}
 	if (rx_title_analyze(s, len, scratch, need, out, cap, &outlen, info, &err) != RX_OK)
 		title_raise(s, len, &err);
-	if (scratch != stackbuf.bytes)
+	if (scratch != st.bytes)
 		pfree(scratch);
 	if (!want_text)
 		return NULL;
@@ -221,4 +240,49 @@ title_parse(PG_FUNCTION_ARGS)
 	values[1] = Int32GetDatum(info.level);
 	nulls[1] = !info.has_level;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/*
+ * The level claims of title t (rx_title_claims_of) into *claims and, when
+ * want_phrase, its job phrase as a fresh text (else NULL).  Shared with
+ * resolve.c, which compares the claims of a title and of the names of
+ * roles, and matches the phrase.
+ */
+text *
+title_claims(text *t, bool want_phrase, rx_title_claims *claims)
+{
+	title_stack st;
+	size_t		len,
+				need,
+				plen = 0;
+	void	   *work;
+	const char *s = title_begin(t, &len, &st, rx_title_claims_work_size, &work, &need);
+	const char *phrase = NULL;
+	text	   *result = NULL;
+	rx_error	err;
+
+	if (rx_title_claims_of(s, len, work, need, &phrase, &plen, claims, &err) != RX_OK)
+		title_raise(s, len, &err);
+	if (want_phrase)
+	{
+		const char *back = title_from_utf8(phrase, &plen);
+
+		result = cstring_to_text_with_len(back, (int) plen);
+	}
+	if (work != st.bytes)
+		pfree(work);
+	return result;
+}
+
+/* The level a job title's level words name beyond its job words, or NULL. */
+PG_FUNCTION_INFO_V1(title_level_words);
+Datum
+title_level_words(PG_FUNCTION_ARGS)
+{
+	rx_title_claims claims;
+
+	title_claims(PG_GETARG_TEXT_PP(0), false, &claims);
+	if (!claims.has_words)
+		PG_RETURN_NULL();
+	PG_RETURN_INT32(claims.words);
 }

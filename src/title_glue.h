@@ -1,5 +1,5 @@
 /*
- * title_glue.h — the job-title analysis of title.c, shared with resolve.c,
+ * title_glue.h — the job-title claims of title.c, shared with resolve.c,
  * and its reading of a title's bytes, shared with autocode.c.
  */
 #ifndef TITLE_GLUE_H
@@ -10,11 +10,12 @@
 #include "core/title.h"
 
 /*
- * Analyze title t (any database encoding): its normalized text as a fresh
- * text when want_text (else NULL), and what else the core found into *info.
- * Invalid UTF-8 raises 22021, a title over 1 MiB 54000.
+ * The level claims of title t (any database encoding; rx_title_claims_of)
+ * and, when want_phrase, its job phrase (the first RX_TITLE_PHRASE_MAX
+ * bytes of its normalized text, at a word boundary) as a fresh text, else
+ * NULL.  Invalid UTF-8 raises 22021, a title over 1 MiB 54000.
  */
-text	   *title_run(text *t, bool want_text, rx_title_info *info);
+text	   *title_claims(text *t, bool want_phrase, rx_title_claims *claims);
 
 /*
  * Title bytes s[0..*len) of the server encoding as UTF-8: s itself in a UTF8

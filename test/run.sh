@@ -31,7 +31,9 @@ fi
 
 # 2. pg_regress, then whole-database checks, in a throwaway cluster
 source scripts/cluster.sh
-if rx_cluster_start; then
+# TCP on 127.0.0.1 as well, for the JDBC and ODBC clients of test/db/clients.sh:
+# ROLEEXT_TEST_PORT, else the first free port from 55434 up
+if RX_TCP_PORT=${ROLEEXT_TEST_PORT:-auto} rx_cluster_start; then
   rm -f test/regression.diffs test/regression.out
   make -s installcheck PG_CONFIG="$PG_CONFIG" >regress.log 2>&1
   regress_status=$?
@@ -54,6 +56,8 @@ if rx_cluster_start; then
     name=$(basename "$t" .sh)
     if out=$(bash "$t" 2>&1); then
       echo "db check $name ... ok"; passed=$((passed + 1))
+      # a check may report figures (client runtimes, example counts)
+      echo "$out" | sed -n 's/^report: /    /p'
     else
       echo "db check $name ... FAILED"; echo "$out" | sed 's/^/    /'; failed=$((failed + 1))
     fi

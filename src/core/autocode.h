@@ -85,6 +85,7 @@ typedef struct rx_autocode_params
 	double		calib_a;		/* confidence = logistic(a * logit(softmax) + b) */
 	double		calib_b;
 	int			stem_level;		/* 0 none, 1 plurals, 2 plurals and suffixes */
+	bool		head_window;	/* raw titles: the head noun in the first segment (rx_autocode_head_window) */
 } rx_autocode_params;
 
 typedef struct rx_autocode_index rx_autocode_index;
@@ -109,10 +110,20 @@ typedef struct rx_autocode_hit
 	int32_t		code;
 	double		score;			/* calibrated confidence in [0, 1] */
 	double		raw;			/* the uncalibrated score, for diagnostics */
+	int16_t		confidence;		/* score rounded to a confidence encoding (confidence.h) */
 	const char *evidence;		/* the deciding title's label or the matched words */
 	size_t		evidence_len;	/* valid until the next query or change */
 	bool		exact;			/* an entry's normalized text equals the query's */
 } rx_autocode_hit;
+
+/* What rx_autocode_code_title found out about a title besides its hits. */
+typedef struct rx_autocode_coding
+{
+	int			n;				/* hits written to out */
+	bool		needs_review;	/* the review rule over the best two (rx_confidence_needs_review) */
+	const char *norm;			/* the normalized title, in the work memory (NUL-terminated) */
+	size_t		normlen;
+} rx_autocode_coding;
 
 /* The default scoring parameters. */
 rx_autocode_params	rx_autocode_params_default(void);
@@ -199,5 +210,38 @@ rx_status	rx_autocode_query_head(rx_autocode_index *ix, rx_autocode_scratch *sc,
  * otherwise.  The title is UTF-8.
  */
 size_t		rx_autocode_head_window(const char *title, size_t len, const char *norm, size_t normlen);
+
+/*
+ * The pipelines over raw job titles (autocode_code.c), one for each use;
+ * every caller (the SQL glue, the offline evaluation) goes through them,
+ * so that a title is read the same way everywhere.  Both work in
+ * caller-provided memory of rx_autocode_work_size(len) bytes (any
+ * alignment): the normalized title and the normalizer's scratch.
+ */
+size_t		rx_autocode_work_size(size_t len);
+
+/*
+ * Add one dictionary row: in->text is the raw title (or description),
+ * UTF-8; it is normalized (rx_title_normalize's rules), a title's head
+ * window found (rx_autocode_head_window, when params.head_window;
+ * in->head_end is ignored), and the entry added with in's label, code,
+ * kind and weight.  RX_ENCODING or RX_LIMIT when the text is not a
+ * readable title (invalid UTF-8, over 1 MiB), else as rx_autocode_add.
+ */
+rx_status	rx_autocode_add_title(rx_autocode_index *ix, const rx_autocode_entry_in *in, void *work,
+								  size_t workcap, rx_error *err);
+
+/*
+ * Code one raw job title s[0..len) (UTF-8): normalize it, find its head
+ * window (when params.head_window), query the index for at most k
+ * candidates into out (room for k; each with its confidence), and apply
+ * the review rule to the best two — the second is looked for even when k
+ * is 1.  *coding says how many hits, whether they need review, and the
+ * normalized title.  RX_ENCODING or RX_LIMIT when the title is not
+ * readable, else as rx_autocode_query.
+ */
+rx_status	rx_autocode_code_title(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *s, size_t len,
+							 void *work, size_t workcap, int k, rx_autocode_hit *out,
+							 rx_autocode_coding *coding, rx_error *err);
 
 #endif							/* RX_AUTOCODE_H */

@@ -503,3 +503,12 @@ rx_confidence_band(int16_t v)
 		return RX_CONFIDENCE_BAND_MEDIUM;
 	return RX_CONFIDENCE_BAND_LOW;
 }
+
+/* The review rule (see confidence.h): no answer, a weak best, or a close second. */
+bool
+rx_confidence_needs_review(size_t n, int16_t best, int16_t second)
+{
+	if (n == 0 || best < RX_CONFIDENCE_REVIEW_BELOW)
+		return true;
+	return n >= 2 && best - second <= RX_CONFIDENCE_REVIEW_WITHIN;
+}

@@ -78,4 +78,20 @@ int16_t		rx_confidence_or(int16_t a, int16_t b);
 /* The band of a valid confidence. */
 rx_confidence_band_t	rx_confidence_band(int16_t v);
 
+/*
+ * The review rule of every ranked answer roleext gives (resolve_title,
+ * soc_autocode and the offline evaluation): a person should look at it
+ * when the best confidence is below 0.30, or when the best two are within
+ * 0.10 of each other, 0.10 included ("within" as doc/titles.md says it).
+ * It reads confidences, so callers round their scores first.
+ */
+#define RX_CONFIDENCE_REVIEW_BELOW	3000	/* best below 0.30 */
+#define RX_CONFIDENCE_REVIEW_WITHIN	1000	/* the best two at most 0.10 apart */
+
+/*
+ * Does an answer of n candidates whose best two confidences are best and
+ * second (second is ignored when n < 2) need review?  No candidate does.
+ */
+bool		rx_confidence_needs_review(size_t n, int16_t best, int16_t second);
+
 #endif							/* RX_CONFIDENCE_H */

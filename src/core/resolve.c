@@ -54,10 +54,11 @@ rx_resolve_role_at(int32_t f, int32_t v, const rx_resolve_role *roles, size_t nr
  * The rules and factors are in resolve.h.
  */
 double
-rx_resolve_fit(const rx_resolve_title *t, const rx_resolve_name *n, const rx_resolve_role *roles, size_t nroles,
+rx_resolve_fit(const rx_title_claims *t, const rx_resolve_name *n, const rx_resolve_role *roles, size_t nroles,
 	   const rx_resolve_grade *grades, size_t ngrades, int32_t *target)
 {
 	const rx_resolve_role *named = &roles[n->role];
+	const rx_title_claims *nc = &n->claims;
 	bool		has_ct,
 				has_cn,
 				ignored = false;
@@ -71,19 +72,19 @@ rx_resolve_fit(const rx_resolve_title *t, const rx_resolve_name *n, const rx_res
 	*target = n->role;
 
 	/* the claims: level words, else the base when the job phrases differ */
-	if (rx_resolve_same(t->has_base, t->base, n->has_base, n->base))
+	if (rx_resolve_same(t->has_base, t->base, nc->has_base, nc->base))
 	{
 		has_ct = t->has_words;
 		ct = t->words;
-		has_cn = n->has_words;
-		cn = n->words;
+		has_cn = nc->has_words;
+		cn = nc->words;
 	}
 	else
 	{
 		has_ct = t->has_words || t->has_base;
 		ct = t->has_words ? t->words : t->base;
-		has_cn = n->has_words || n->has_base;
-		cn = n->has_words ? n->words : n->base;
+		has_cn = nc->has_words || nc->has_base;
+		cn = nc->has_words ? nc->words : nc->base;
 	}
 
 	/*
@@ -147,7 +148,7 @@ rx_resolve_before(const rx_resolve_candidate *a, const rx_resolve_candidate *b)
  * highest confidence, then the first in names[].
  */
 size_t
-rx_resolve_rank(const rx_resolve_title *t, const rx_resolve_name *names, size_t nnames,
+rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t nnames,
 		const rx_resolve_role *roles, size_t nroles,
 		const rx_resolve_grade *grades, size_t ngrades,
 		rx_resolve_candidate *out, bool *needs_review)
@@ -213,7 +214,7 @@ rx_resolve_rank(const rx_resolve_title *t, const rx_resolve_name *names, size_t 
 		out[j] = x;
 	}
 
-	*needs_review = count == 0 || out[0].confidence < RX_RESOLVE_REVIEW_BELOW ||
-		(count > 1 && out[0].confidence - out[1].confidence <= RX_RESOLVE_REVIEW_WITHIN);
+	*needs_review = rx_confidence_needs_review(count, count > 0 ? out[0].confidence : 0,
+											   count > 1 ? out[1].confidence : 0);
 	return count;
 }

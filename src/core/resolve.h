@@ -9,12 +9,14 @@
  *     score = similarity x the name's confidence x level fit
  *
  * Level fit compares the level the title claims with the level the name
- * claims.  A claim is the level words (title_level_words, see titles.md:
- * "Senior", "III", or the rank they modify, "Senior Manager"); when the
- * two job phrases differ, a phrase without level words claims the rank its
- * own words name ("Backend Engineering Manager" claims M2 against
- * "Backend Engineer"; "Customer Success Manager" claims nothing against
- * "Junior Customer Success Manager", whose manager is part of the job).
+ * claims; both sides' claims come from one rule, rx_title_claims_of
+ * (title.h).  A claim is the level words (title_level_words, see
+ * titles.md: "Senior", "III", or the rank they modify, "Senior Manager");
+ * when the two job phrases differ (their base levels differ), a phrase
+ * without level words claims the rank its own words name ("Backend
+ * Engineering Manager" claims M2 against "Backend Engineer"; "Customer
+ * Success Manager" claims nothing against "Junior Customer Success
+ * Manager", whose manager is part of the job).
  *
  *     the same claim (or none on both sides)                 1.00
  *     the same, but for a grade the role's track has not     0.90
@@ -30,8 +32,8 @@
  * Each role keeps its best-scoring name.  Roles are ranked by confidence
  * (the score rounded to a confidence); among equals, exact matches first,
  * then in the order of their names in names[] (the database lists the
- * closest first).  needs_review: the best confidence is below 0.30, or the
- * best two are within 0.10 of each other.
+ * closest first).  needs_review is the review rule of confidence.h
+ * (rx_confidence_needs_review) over the two best.
  *
  * Pure C: no allocation, no PostgreSQL headers.
  */
@@ -42,23 +44,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define RX_RESOLVE_REVIEW_BELOW		3000	/* confidence encoding of 0.30 */
-#define RX_RESOLVE_REVIEW_WITHIN	1000	/* ... of 0.10 */
-
-/*
- * What a job title says about its level: title_level, title_level_words,
- * and the level of its normalized words alone (its base: the rank noun of
- * the job, if any).  Levels are rolelevel encodings (level.h).
- */
-typedef struct rx_resolve_title
-{
-	bool		has_level;
-	int32_t		level;
-	bool		has_words;
-	int32_t		words;
-	bool		has_base;
-	int32_t		base;
-} rx_resolve_title;
+#include "title.h"
 
 /* A role of a family some name belongs to. */
 typedef struct rx_resolve_role
@@ -76,10 +62,7 @@ typedef struct rx_resolve_name
 	double		trust;			/* the alias's confidence; 1 for a role's title */
 	double		sim;			/* 1 for an exact match, else its trigram score */
 	bool		exact;			/* its normalized form is the title's */
-	bool		has_words;		/* title_level_words of the name */
-	int32_t		words;
-	bool		has_base;		/* the level of its normalized words alone */
-	int32_t		base;
+	rx_title_claims claims;		/* what the name claims (rx_title_claims_of): words and base */
 } rx_resolve_name;
 
 /* A level's grade on the cross-track scale (table level). */
@@ -103,16 +86,16 @@ typedef struct rx_resolve_candidate
 /*
  * Score every name against title t and rank the roles they point to into
  * out (capacity nroles: at most one candidate a role), best first; returns
- * how many.  *needs_review follows the review rule (true when there is no
- * candidate).  Names whose role index is out of range are skipped.
+ * how many.  *needs_review follows the review rule (rx_confidence_needs_review;
+ * true when there is no candidate).  Names whose role index is out of range are skipped.
  */
-size_t		rx_resolve_rank(const rx_resolve_title *t, const rx_resolve_name *names, size_t nnames,
+size_t		rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t nnames,
 					const rx_resolve_role *roles, size_t nroles,
 					const rx_resolve_grade *grades, size_t ngrades,
 					rx_resolve_candidate *out, bool *needs_review);
 
 /* The level fit of name n (of role roles[n->role]) for title t; *target is the role it moves to. */
-double		rx_resolve_fit(const rx_resolve_title *t, const rx_resolve_name *n, const rx_resolve_role *roles, size_t nroles,
+double		rx_resolve_fit(const rx_title_claims *t, const rx_resolve_name *n, const rx_resolve_role *roles, size_t nroles,
 				   const rx_resolve_grade *grades, size_t ngrades, int32_t *target);
 
 #endif							/* RX_RESOLVE_H */

@@ -80,4 +80,53 @@ rx_status	rx_title_analyze(const char *s, size_t len, void *scratch, size_t scra
 					   char *out, size_t outcap, size_t *outlen, rx_title_info *info,
 					   rx_error *err);
 
+/*
+ * The job phrase of a normalized title: its first RX_TITLE_PHRASE_MAX bytes,
+ * cut at the last word boundary within them (inside a longer first word:
+ * at the last character boundary).  It is what resolve_title matches
+ * against the names of roles, and what the base level of rx_title_claims
+ * is read from; every job title known fits whole (the longest O*NET title
+ * normalizes to 128 bytes), and it bounds the cost of both for any input.
+ */
+#define RX_TITLE_PHRASE_MAX	256
+
+/* The length of the job phrase of normalized title norm[0..len) (UTF-8). */
+size_t		rx_title_phrase_len(const char *norm, size_t len);
+
+/*
+ * What a job title says about its level, for comparing two titles
+ * (resolve_title compares an HRIS title with the names of roles):
+ *
+ *  level  the level it names (rx_title_level);
+ *  base   the level its job phrase names on its own: the rank noun of the
+ *         job, if any ("manager" in "Customer Success Manager");
+ *  words  its level words: the level when it differs from the base, else
+ *         the grade of its grade words (title_level_words in SQL).
+ *         "Senior Customer Success Manager": M3; "Customer Success
+ *         Manager III": P3; "Customer Success Manager": none.
+ */
+typedef struct rx_title_claims
+{
+	bool		has_level;
+	int32_t		level;
+	bool		has_base;
+	int32_t		base;
+	bool		has_words;
+	int32_t		words;
+} rx_title_claims;
+
+/* Bytes of work memory rx_title_claims_of needs for a title of len bytes. */
+size_t		rx_title_claims_work_size(size_t len);
+
+/*
+ * The claims of title s[0..len) and its job phrase, from one analysis of
+ * the title and one of its phrase, in caller-provided work memory
+ * (workcap >= rx_title_claims_work_size(len), any alignment).  *phrase
+ * points into work (UTF-8, NUL-terminated) and *phraselen is its length;
+ * phrase may be NULL.  Errors as for rx_title_normalize.
+ */
+rx_status	rx_title_claims_of(const char *s, size_t len, void *work, size_t workcap,
+							   const char **phrase, size_t *phraselen, rx_title_claims *claims,
+							   rx_error *err);
+
 #endif							/* RX_TITLE_H */

@@ -4,14 +4,19 @@
  * Invariants: coding any bytes as a title (with any head window) never
  * crashes and returns RX_OK with at most k candidates, each scored in
  * [0, 1], best first, with evidence of bounded length; rx_autocode_head_window stays
- * inside the text; any bytes can be added as a title and removed
- * again, after which the index holds what it held before.
+ * inside the text; the pipeline for raw titles (rx_autocode_code_title)
+ * takes any bytes: RX_OK, or RX_ENCODING for invalid UTF-8, at most k hits
+ * whose confidences are their rounded scores, and the review flag of the
+ * rule; any bytes can be added as a title (raw, through
+ * rx_autocode_add_title, or as normalized text) and removed again, after
+ * which the index holds what it held before.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/autocode.h"
+#include "core/confidence.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -99,6 +104,64 @@ fz_check_query(const char *text, size_t len, int k)
 	}
 }
 
+/* Code the bytes as a raw title through the pipeline and check its answer. */
+static void
+fz_check_pipeline(const char *s, size_t size, int k)
+{
+	rx_autocode_hit h[32];
+	rx_autocode_coding coding;
+	size_t		need = rx_autocode_work_size(size);
+	void	   *work = malloc(need);
+	rx_error	err;
+	rx_status	st;
+	int			i;
+
+	if (work == NULL)
+		abort();
+	st = rx_autocode_code_title(fz_ix, fz_sc, s, size, work, need, k, h, &coding, &err);
+	if (st != RX_OK && st != RX_ENCODING)
+		abort();
+	if (coding.n < 0 || coding.n > k || (st != RX_OK && coding.n != 0))
+		abort();
+	for (i = 0; i < coding.n; i++)
+	{
+		int16_t		c;
+
+		if (rx_confidence_from_double(h[i].score, &c, &err) != RX_OK || c != h[i].confidence)
+			abort();
+	}
+	if (coding.n == 0 && !coding.needs_review)
+		abort();
+	free(work);
+}
+
+/* Add the bytes as a raw title through the pipeline and remove them again. */
+static void
+fz_check_add_raw(const char *s, size_t size)
+{
+	rx_autocode_entry_in in = {s, size, s, size, 99999800, RX_AUTOCODE_TITLE, 1.0, 0};
+	size_t		need = rx_autocode_work_size(size);
+	void	   *work = malloc(need);
+	uint32_t	before = rx_autocode_index_size(fz_ix);
+	bool		found = false;
+	rx_error	err;
+	rx_status	st;
+
+	if (work == NULL)
+		abort();
+	st = rx_autocode_add_title(fz_ix, &in, work, need, &err);
+	if (st == RX_OK)
+	{
+		if (rx_autocode_remove(fz_ix, &in, &found, &err) != RX_OK || !found)
+			abort();
+	}
+	else if (st != RX_ENCODING)
+		abort();
+	if (rx_autocode_index_size(fz_ix) != before)
+		abort();
+	free(work);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -126,6 +189,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						  &n, &err) != RX_OK || n < 0 || n > 8)
 			abort();
 	}
+
+	/* the bytes as a raw title: coded and added through the pipelines */
+	fz_check_pipeline(s, size, k);
+	fz_check_add_raw(s, size);
 
 	/* the bytes as a user's title: added, coded, removed */
 	before = rx_autocode_index_size(fz_ix);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/confidence.h"
 #include "core/resolve.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -45,7 +46,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				nnames,
 				ngrades,
 				count;
-	rx_resolve_title	t;
+	rx_title_claims	t;
 	rx_resolve_role		roles[16];
 	rx_resolve_name		names[32];
 	rx_resolve_grade	grades[24];
@@ -77,10 +78,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		names[i].trust = next(data, size, &pos) / 255.0;
 		names[i].sim = next(data, size, &pos) / 255.0;
 		names[i].exact = b & 1;
-		names[i].has_words = b & 2;
-		names[i].has_base = b & 4;
-		names[i].words = level_of(next(data, size, &pos));
-		names[i].base = level_of(next(data, size, &pos));
+		memset(&names[i].claims, 0, sizeof(names[i].claims));
+		names[i].claims.has_words = b & 2;
+		names[i].claims.has_base = b & 4;
+		names[i].claims.words = level_of(next(data, size, &pos));
+		names[i].claims.base = level_of(next(data, size, &pos));
 	}
 	ngrades = next(data, size, &pos) % 25;
 	for (i = 0; i < ngrades; i++)
@@ -121,8 +123,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (out[j].role == out[i].role)
 				abort();
 	}
-	if (review != (count == 0 || out[0].confidence < RX_RESOLVE_REVIEW_BELOW ||
-				   (count > 1 && out[0].confidence - out[1].confidence <= RX_RESOLVE_REVIEW_WITHIN)))
+	if (review != rx_confidence_needs_review(count, count > 0 ? out[0].confidence : 0,
+											 count > 1 ? out[1].confidence : 0))
 		abort();
 	return 0;
 }

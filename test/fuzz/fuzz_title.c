@@ -12,7 +12,10 @@
  *  - normalization is idempotent: normalizing the output gives it back;
  *  - a found level is a valid rolelevel encoding of track P, M or E;
  *  - the word rules settle within 4 rounds (a cascade that needs one round
- *    per repetition would make long titles quadratic).
+ *    per repetition would make long titles quadratic);
+ *  - the claims (rx_title_claims_of) agree with rx_title_level, their job
+ *    phrase is the normalized title cut at a word boundary to at most
+ *    RX_TITLE_PHRASE_MAX bytes, and words and base are valid levels.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -66,6 +69,36 @@ valid_utf8(const uint8_t *s, size_t n)
 }
 
 /* One fuzz input: check every invariant above, abort() on a violation. */
+/*
+ * The claims of a valid title whose normalized text is out[0..outlen) and
+ * level (found, level): the same level, the phrase a prefix of out at a
+ * word boundary, at most RX_TITLE_PHRASE_MAX bytes.
+ */
+static void
+check_claims(const uint8_t *data, size_t size, const char *out, size_t outlen, bool found, int32_t level)
+{
+	size_t		need = rx_title_claims_work_size(size),
+				plen = 0;
+	void	   *work = malloc(need);
+	const char *phrase = NULL;
+	rx_title_claims c;
+	rx_error	err;
+
+	if (work == NULL ||
+		rx_title_claims_of((const char *) data, size, work, need, &phrase, &plen, &c, &err) != RX_OK)
+		abort();
+	if (c.has_level != found || (found && c.level != level))
+		abort();
+	if (plen > RX_TITLE_PHRASE_MAX || plen > outlen || memcmp(phrase, out, plen) != 0 ||
+		(plen < outlen && out[plen] != ' ' && plen != rx_title_phrase_len(out, outlen)))
+		abort();
+	if (outlen <= RX_TITLE_PHRASE_MAX && plen != outlen)
+		abort();
+	if ((c.has_words && !rx_level_valid(c.words)) || (c.has_base && !rx_level_valid(c.base)))
+		abort();
+	free(work);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -137,6 +170,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (strcmp(buf, "P") != 0 && strcmp(buf, "M") != 0 && strcmp(buf, "E") != 0)
 			abort();
 	}
+	check_claims(data, size, out, outlen, found, level);
 	free(again);
 	free(out);
 	return 0;

@@ -48,7 +48,7 @@ SELECT results_eq($$SELECT code::text, parent::text FROM taxonomy WHERE code <@ 
   $$VALUES ('DEVOPS', 'TEC'), ('DEVOPS.CLD', 'DEVOPS'), ('DEVOPS.GENERAL', 'DEVOPS'), ('DEVOPS.SRE', 'DEVOPS')$$,
   'the nodes below are renamed, parents included');
 SELECT is((SELECT coord::text FROM role WHERE code = 'DEVOPS.GENERAL.P1'), 'TEC.DEVOPS.GENERAL@1', 'coordinates follow the rename');
-SELECT is((SELECT code FROM role_soc WHERE role = 'DEVOPS.SRE.P3' AND scheme = 'soc2018'), '15-1244'::soccode,
+SELECT is((SELECT code FROM role_soc WHERE role = 'DEVOPS.SRE.P3' AND scheme = 'soc2018'), '15-1244',
           'node mappings follow the rename');
 SELECT throws_ok($$SELECT rename_taxonomy_node('NOPE', 'X')$$, '22023', 'taxonomy node NOPE does not exist', 'rename of an unknown node');
 SELECT throws_ok($$SELECT rename_taxonomy_node('SWE', 'DEVOPS')$$, '23505', 'taxonomy node DEVOPS already exists', 'rename onto a taken code');
@@ -83,7 +83,7 @@ RESET enable_seqscan;
 -- role_adjacency
 SELECT is((SELECT count(*) FROM role_adjacency), (SELECT 10 * count(*) FROM role), 'role_adjacency: 10 neighbours a role');
 SELECT results_eq($$SELECT neighbour, distance, band, rank FROM role_adjacency WHERE role = 'SWE.BE.P3' ORDER BY rank$$,
-                  $$SELECT role, distance, band, row_number() OVER (ORDER BY distance, role)::int4 FROM adjacent_roles('SWE.BE.P3')$$,
+                  $$SELECT role::text, distance, band::text, row_number() OVER (ORDER BY distance, role)::int4 FROM adjacent_roles('SWE.BE.P3')$$,
                   'role_adjacency agrees with adjacent_roles, ranked 1 to 10');
 SELECT is((SELECT neighbour_title FROM role_adjacency WHERE role = 'DEVOPS.GENERAL.P1' AND rank = 1), 'DevOps Engineer',
           'the seed role''s nearest neighbour is the next level up');

@@ -1,7 +1,7 @@
 -- rolecode: literals, errors, order, containment, accessors, round trips,
 -- hashing, index conditions from the planner support.
 \i test/setup.sql
-SELECT plan(183);
+SELECT plan(190);
 -- enable_seqscan = off below prices the reference scans at 10^10, which
 -- would make every one of them pay for JIT compilation
 SET LOCAL jit = off;
@@ -252,9 +252,29 @@ CREATE TEMP TABLE rc_dst (code rolecode);
 COPY rc_dst FROM '/tmp/roleext_rolecode_test.bin' (FORMAT binary);
 SELECT results_eq('SELECT code FROM rc_src ORDER BY code', 'SELECT code FROM rc_dst ORDER BY code', 'binary COPY round trip');
 SELECT is(rolecode_send('DEI.GEN'), '\x014445492e47454e'::bytea, 'binary form: version byte 1, then the text');
-COPY (SELECT '\x0164656920'::bytea) TO '/tmp/roleext_rolecode_bad.bin' (FORMAT binary);
+-- binary input takes the canonical text only (what send writes), as rolecoord's does
+COPY (SELECT '\x01444549'::bytea) TO '/tmp/roleext_rolecode_bad.bin' (FORMAT binary);
 COPY rc_dst FROM '/tmp/roleext_rolecode_bad.bin' (FORMAT binary);
-SELECT is((SELECT count(*) FROM rc_dst WHERE code = 'DEI'), 1::bigint, 'binary input is read like text input (case, spaces)');
+SELECT is((SELECT count(*) FROM rc_dst WHERE code = 'DEI'), 1::bigint, 'binary input reads the canonical text DEI');
+COPY (SELECT '\x01646569'::bytea) TO '/tmp/roleext_rolecode_bad.bin' (FORMAT binary);
+SELECT throws_ok($$COPY rc_dst FROM '/tmp/roleext_rolecode_bad.bin' (FORMAT binary)$$, '22P03',
+  'invalid external rolecode value', 'binary input rejects lower case (dei)');
+SELECT is(pg_temp.error_of($$COPY rc_dst FROM '/tmp/roleext_rolecode_bad.bin' (FORMAT binary)$$),
+  '22P03: invalid external rolecode value / A binary rolecode carries the canonical text, "DEI": upper case, without white space around it.',
+  'lower case: detail names the canonical text');
+COPY (SELECT '\x0164656920'::bytea) TO '/tmp/roleext_rolecode_bad.bin' (FORMAT binary);
+SELECT throws_ok($$COPY rc_dst FROM '/tmp/roleext_rolecode_bad.bin' (FORMAT binary)$$, '22P03',
+  'invalid external rolecode value', 'binary input rejects lower case with a trailing space (dei )');
+COPY (SELECT '\x0120444549'::bytea) TO '/tmp/roleext_rolecode_bad.bin' (FORMAT binary);
+SELECT throws_ok($$COPY rc_dst FROM '/tmp/roleext_rolecode_bad.bin' (FORMAT binary)$$, '22P03',
+  'invalid external rolecode value', 'binary input rejects a leading space ( DEI)');
+COPY (SELECT '\x014445490a'::bytea) TO '/tmp/roleext_rolecode_bad.bin' (FORMAT binary);
+SELECT throws_ok($$COPY rc_dst FROM '/tmp/roleext_rolecode_bad.bin' (FORMAT binary)$$, '22P03',
+  'invalid external rolecode value', 'binary input rejects a trailing newline (DEI\n)');
+COPY (SELECT '\x014445492e47656e'::bytea) TO '/tmp/roleext_rolecode_bad.bin' (FORMAT binary);
+SELECT throws_ok($$COPY rc_dst FROM '/tmp/roleext_rolecode_bad.bin' (FORMAT binary)$$, '22P03',
+  'invalid external rolecode value', 'binary input rejects mixed case in a later label (DEI.Gen)');
+SELECT is((SELECT count(*) FROM rc_dst WHERE code = 'DEI'), 1::bigint, '... and none of them added a row');
 COPY (SELECT '\x02444549'::bytea) TO '/tmp/roleext_rolecode_bad.bin' (FORMAT binary);
 SELECT throws_ok($$COPY rc_dst FROM '/tmp/roleext_rolecode_bad.bin' (FORMAT binary)$$, '22P03',
   'unsupported binary rolecode version 2', 'binary input checks the version');

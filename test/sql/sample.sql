@@ -48,7 +48,7 @@ SELECT is((SELECT story_success FROM role_card WHERE role = 'DEI.GEN.P1'),
 SELECT results_eq(
   $$SELECT responsibilities, tasks, skills, knowledge, competencies, qualifications, outputs, aliases
       FROM role_card WHERE role = 'DEI.GEN.P1'$$,
-  $$VALUES (8::bigint, 3::bigint, 8::bigint, 8::bigint, 7::bigint, 4::bigint, 0::bigint, 2::bigint)$$,
+  $$VALUES (8, 3, 8, 8, 7, 4, 0, 2)$$,
   'component counts: 8 responsibilities, 3 tasks, 8 skills, 8 knowledge, 7 competencies, 4 qualifications, 0 outputs');
 
 -- role_components
@@ -79,8 +79,8 @@ SELECT is((SELECT string_agg(name, ' | ' ORDER BY position) FROM role_components
 -- role_aliases
 SELECT results_eq(
   $$SELECT alias, alias_type::text, confidence::text, band::text, approved FROM role_aliases WHERE role = 'DEI.GEN.P1' ORDER BY confidence DESC$$,
-  $$VALUES ('DevOps Engineering and Infrastructure Entry/Mid', 'common', '0.60', 'medium', NULL::boolean),
-           ('P1–P4', 'common', '0.50', 'medium', NULL::boolean)$$,
+  $$VALUES ('DevOps Engineering and Infrastructure Entry/Mid', 'common', '0.6000', 'medium', NULL::boolean),
+           ('P1–P4', 'common', '0.5000', 'medium', NULL::boolean)$$,
   'aliases: confidence 0.60 and 0.50, band medium, not yet reviewed');
 SELECT is(level_span((SELECT alias FROM role_alias WHERE role = 'DEI.GEN.P1' AND alias LIKE 'P1%')), '[P1,P4]'::rolelevelrange,
           'the P1–P4 alias reads as a level span');
@@ -107,7 +107,7 @@ SELECT results_eq(
   'each scheme inherits from its nearest mapped ancestor');
 SELECT is((SELECT detailed_code::text FROM role_soc WHERE role = 'SWE.FE.P2' AND scheme = 'onet2019'), '15-1254',
           'an O*NET code''s detailed group');
-SELECT is((SELECT count(*) FROM role r WHERE NOT EXISTS (SELECT 1 FROM role_soc s WHERE s.role = r.code)), 0::bigint,
+SELECT is((SELECT count(*) FROM role r WHERE NOT EXISTS (SELECT 1 FROM role_soc s WHERE s.role = r.code::text)), 0::bigint,
           'every role appears in role_soc');
 
 -- loading the sample again changes nothing
@@ -120,7 +120,7 @@ SELECT is((SELECT count(*) FROM role r FULL JOIN before b ON b.code = r.code
 SELECT is((approve_mapping('DEI.GEN.P1', '15-0000', 'soc2018', 'ann')).source::text, 'inferred_from_superfunction',
           'approving an inferred mapping keeps its source');
 SELECT results_eq($$SELECT source::text, review_status::text, reviewer, inherited_from FROM role_soc WHERE role = 'DEI.GEN.P1'$$,
-                  $$VALUES ('inferred_from_superfunction', 'approved', 'ann', NULL::rolecode)$$,
+                  $$VALUES ('inferred_from_superfunction', 'approved', 'ann', NULL::text)$$,
                   '... and makes it the role''s own, approved');
 SELECT ok((SELECT reviewed_at FROM mapping WHERE role = 'DEI.GEN.P1') = now(), 'the review time is recorded');
 SELECT is((reject_mapping('DEI.GEN.P2', '15-0000', 'soc2018', 'bob', 'too broad')).review_status::text, 'rejected',

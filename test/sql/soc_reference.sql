@@ -160,7 +160,7 @@ SELECT throws_ok($$SELECT soc_crosswalk('15-1252', '', '2010')$$, '22023', 'inva
 
 -- ISCO-08
 SELECT set_eq(
-  $$SELECT DISTINCT soc, x FROM f_s2i, soc_to_isco08(soc::soccode) x$$,
+  $$SELECT DISTINCT soc, x FROM f_s2i, soc_to_isco08(soc::soccode, '2010') x$$,
   'SELECT soc, isco FROM f_s2i', 'soc_to_isco08 equals the BLS crosswalk for every SOC 2010 code');
 SELECT set_eq(
   $$SELECT DISTINCT isco, x::text FROM f_i2s, soc_from_isco08(isco, '2010') x$$,
@@ -195,10 +195,10 @@ SELECT is(
   'soc_hierarchy places every O*NET-SOC occupation under its SOC 2018 detailed occupation');
 SELECT is(
   (SELECT count(*) FROM soc_hierarchy h
-    WHERE h.major_title IS DISTINCT FROM (SELECT title FROM soc2018_code WHERE code = h.major_code)
-       OR h.minor_title IS DISTINCT FROM (SELECT title FROM soc2018_code WHERE code = h.minor_code)
-       OR h.broad_title IS DISTINCT FROM (SELECT title FROM soc2018_code WHERE code = h.broad_code)
-       OR h.detailed_title IS DISTINCT FROM (SELECT title FROM soc2018_code WHERE code = h.detailed_code)), 0::bigint,
+    WHERE h.major_title IS DISTINCT FROM (SELECT title FROM soc2018_code WHERE code::text = h.major_code)
+       OR h.minor_title IS DISTINCT FROM (SELECT title FROM soc2018_code WHERE code::text = h.minor_code)
+       OR h.broad_title IS DISTINCT FROM (SELECT title FROM soc2018_code WHERE code::text = h.broad_code)
+       OR h.detailed_title IS DISTINCT FROM (SELECT title FROM soc2018_code WHERE code::text = h.detailed_code)), 0::bigint,
   'soc_hierarchy''s titles are the SOC 2018 titles of its codes');
 SELECT is(
   (SELECT broad_title FROM soc_hierarchy WHERE code = '29-1221'), 'Physicians',

@@ -1,11 +1,13 @@
--- Job titles: title_normalize, title_level, title_parse (doc/titles.md).
+-- Job titles: title_normalize, title_level, title_parse, title_level_words
+-- (doc/titles.md).
 \i test/setup.sql
-SELECT plan(67);
+SELECT plan(71);
 
 -- the functions exist, are documented, pure and parallel safe
 SELECT has_function('roleext', 'title_normalize', ARRAY['text'], 'title_normalize(text) exists');
 SELECT has_function('roleext', 'title_level', ARRAY['text'], 'title_level(text) exists');
 SELECT has_function('roleext', 'title_parse', ARRAY['text'], 'title_parse(text) exists');
+SELECT has_function('roleext', 'title_level_words', ARRAY['text'], 'title_level_words(text) exists');
 SELECT is(
   (SELECT string_agg(oid::regprocedure::text, ', ') FROM pg_proc
     WHERE pronamespace = 'roleext'::regnamespace AND proname LIKE 'title\_%'
@@ -102,6 +104,22 @@ SELECT is((SELECT row(normalized, level)::text FROM title_parse('Jr Site Reliabi
 SELECT is((SELECT row(normalized, level)::text FROM title_parse('Nurse')),
   '(nurse,)', 'title_parse: NULL level');
 
+-- title_level_words: the level a title's level words name beyond its job words
+SELECT results_eq(
+  $$SELECT t, title_level_words(t)::text FROM (VALUES
+      ('Senior Backend Engineer'), ('Backend Engineer III'), ('Backend Engineer'), ('Sr. DevOps Eng II (Remote)'),
+      ('Customer Success Manager'), ('Senior Customer Success Manager'), ('Customer Success Manager III'),
+      ('Jr. Customer Success Manager'), ('Backend Engineering Manager'), ('Senior Manager, Backend'),
+      ('Director of Accounting'), ('Software Engineering Intern'), ('Intern'), ('(Remote)')) v(t) ORDER BY t$$,
+  $$VALUES ('(Remote)', NULL), ('Backend Engineer', NULL), ('Backend Engineer III', 'P3'),
+           ('Backend Engineering Manager', NULL), ('Customer Success Manager', NULL),
+           ('Customer Success Manager III', 'P3'), ('Director of Accounting', NULL), ('Intern', 'P1'),
+           ('Jr. Customer Success Manager', 'M1'), ('Senior Backend Engineer', 'P3'),
+           ('Senior Customer Success Manager', 'M3'), ('Senior Manager, Backend', 'M3'),
+           ('Software Engineering Intern', 'P1'), ('Sr. DevOps Eng II (Remote)', 'P3')$$,
+  'title_level_words: level words, the grade beside a rank noun of the job, nothing for job words');
+SELECT is(title_level_words(NULL), NULL, 'title_level_words(NULL) is NULL');
+
 CREATE TEMP TABLE hris (id int PRIMARY KEY, title text);
 INSERT INTO hris VALUES
   (1, 'Sr. DevOps Eng II (Remote)'), (2, 'DEVOPS ENGINEER - CONTRACT'), (3, 'Jr Site Reliability Engr'),
@@ -144,6 +162,8 @@ SELECT is(pg_temp.error_of($$SELECT title_level(repeat('a', 1048577))$$),
   'over 1 MiB: the detail says the limit');
 SELECT is(length(title_normalize(repeat('ab ', 349525) || 'a')), 1048576, 'exactly 1 MiB is read');
 SELECT is(length(title_normalize(repeat('ai ', 1000))), 23999, 'the largest expansion, 12 bytes a byte, fits');
+SELECT is(title_level_words(repeat('eng ', 262144)), NULL,
+          'title_level_words of 1 MiB that normalizes to 2.25 MiB: its claims are read from its job phrase, no 54000');
 
 -- a UTF8 database never passes invalid UTF-8 to the functions (test/db/title_encoding.sh
 -- covers SQL_ASCII, where 22021 is reachable, and LATIN1, where titles are converted)

@@ -9,6 +9,7 @@
 
 #include "core/autocode.h"
 #include "core/autocode_text.h"
+#include "core/confidence.h"
 #include "core/title.h"
 
 #define SWE		15125200		/* software developers */
@@ -117,6 +118,22 @@ build(void)
 
 	for (int i = 0; i < TOY_N; i++)
 		add(ix, toy_title[i], toy_code[i], RX_AUTOCODE_TITLE);
+	return ix;
+}
+
+/*
+ * Titles of a data engineer and of a team: "data engineer emea team" is
+ * one or the other depending on where its head noun is looked for.
+ */
+static rx_autocode_index *
+team_index(const rx_autocode_params *p)
+{
+	rx_autocode_index *ix = rx_autocode_index_create(NULL, p);
+
+	add(ix, "data engineer", 15124300, RX_AUTOCODE_TITLE);
+	add(ix, "data architect", 15124300, RX_AUTOCODE_TITLE);
+	add(ix, "emea team", 55101700, RX_AUTOCODE_TITLE);
+	add(ix, "data team", 55101700, RX_AUTOCODE_TITLE);
 	return ix;
 }
 
@@ -742,17 +759,12 @@ UT_SUITE(autocode)
 
 	UT_CASE("a query's head in its first segment decides between titles with other heads")
 	{
-		rx_autocode_index   *ix = rx_autocode_index_create(NULL, NULL);
-		rx_autocode_scratch *sc;
+		rx_autocode_index   *ix = team_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
 		rx_autocode_hit		h[5];
 		int			n;
 		rx_error	err;
 
-		add(ix, "data engineer", 15124300, RX_AUTOCODE_TITLE);
-		add(ix, "data architect", 15124300, RX_AUTOCODE_TITLE);
-		add(ix, "emea team", 55101700, RX_AUTOCODE_TITLE);
-		add(ix, "data team", 55101700, RX_AUTOCODE_TITLE);
-		sc = rx_autocode_scratch_create(ix);
 		/* the head "team" at the end makes it a team title ... */
 		UT_INT(rx_autocode_query_head(ix, sc, "data engineer emea team", 23, 0, 5, h, &n, &err), RX_OK);
 		UT_CHECK(n >= 2 && h[0].code == 55101700);
@@ -964,5 +976,194 @@ UT_SUITE(autocode)
 		UT_CHECK(qfailures > 0);
 		rx_autocode_scratch_free(rsc);
 		rx_autocode_index_free(ref);
+	}
+}
+
+/*
+ * Code raw title s through the pipeline with k candidates; the status.
+ * coding->norm stays valid until the next call.
+ */
+static rx_status
+code_raw(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *s, size_t len, int k,
+		 rx_autocode_hit *out, rx_autocode_coding *coding)
+{
+	static void *work;			/* kept: coding->norm points into it */
+	static size_t cap;
+	size_t		need = rx_autocode_work_size(len);
+	rx_error	err;
+
+	if (need > cap)
+	{
+		free(work);
+		cap = need;
+		work = malloc(cap);
+		if (work == NULL)
+		{
+			cap = 0;
+			return RX_RANGE;
+		}
+	}
+	return rx_autocode_code_title(ix, sc, s, len, work, need, k, out, coding, &err);
+}
+
+/* Add raw title s under code through the pipeline; the status. */
+static rx_status
+add_raw(rx_autocode_index *ix, const char *s, int32_t code)
+{
+	rx_autocode_entry_in in = {s, strlen(s), s, strlen(s), code, RX_AUTOCODE_TITLE, 1.0, 0};
+	size_t		need = rx_autocode_work_size(strlen(s));
+	void	   *work = malloc(need);
+	rx_error	err;
+	rx_status	st;
+
+	if (work == NULL)
+		return RX_RANGE;
+	st = rx_autocode_add_title(ix, &in, work, need, &err);
+	free(work);
+	return st;
+}
+
+UT_SUITE(autocode_pipeline)
+{
+	UT_CASE("a raw title is normalized, its head window found, then queried")
+	{
+		rx_autocode_index *ix = team_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit h[5],
+					q[5];
+		rx_autocode_coding coding;
+		int			n,
+					i;
+		rx_error	err;
+
+		UT_INT(code_raw(ix, sc, "Sr. Data Engr - EMEA Team", 25, 5, h, &coding), RX_OK);
+		UT_STR(coding.norm, "data engineer emea team");
+		UT_INT(coding.normlen, 23);
+		UT_CHECK(coding.n >= 2 && h[0].code == 15124300);
+		/* the same as the query with the window the pipeline found */
+		UT_INT(rx_autocode_query_head(ix, sc, "data engineer emea team", 23, 13, 5, q, &n, &err), RX_OK);
+		UT_INT(n, coding.n);
+		for (i = 0; i < n && i < coding.n; i++)
+		{
+			UT_INT(h[i].code, q[i].code);
+			UT_DBL(h[i].score, q[i].score, 0);
+		}
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+	UT_CASE("without params.head_window the head is looked for anywhere")
+	{
+		rx_autocode_params p = rx_autocode_params_default();
+		rx_autocode_index *ix;
+		rx_autocode_scratch *sc;
+		rx_autocode_hit h[5];
+		rx_autocode_coding coding;
+
+		p.head_window = false;
+		ix = team_index(&p);
+		sc = rx_autocode_scratch_create(ix);
+		UT_INT(code_raw(ix, sc, "Sr. Data Engr - EMEA Team", 25, 5, h, &coding), RX_OK);
+		UT_CHECK(coding.n >= 2 && h[0].code == 55101700);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+	UT_CASE("confidences are the rounded scores; the review rule reads the best two, even for k = 1")
+	{
+		rx_autocode_index *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit h[5],
+					one[1];
+		rx_autocode_coding coding,
+					coding1;
+		const char *const titles[] = {"Analyst", "Sr. Software Eng", "Staff Nurse (Remote)", "xqzzt", "Manager"};
+		size_t		t;
+		int			i;
+
+		for (t = 0; t < sizeof(titles) / sizeof(titles[0]); t++)
+		{
+			int16_t		c;
+			rx_error	err;
+
+			UT_INT(code_raw(ix, sc, titles[t], strlen(titles[t]), 5, h, &coding), RX_OK);
+			for (i = 0; i < coding.n; i++)
+			{
+				UT_INT(rx_confidence_from_double(h[i].score, &c, &err), RX_OK);
+				UT_INT(h[i].confidence, c);
+			}
+			UT_CHECK(coding.needs_review ==
+					 rx_confidence_needs_review((size_t) coding.n, coding.n > 0 ? h[0].confidence : 0,
+												coding.n > 1 ? h[1].confidence : 0));
+			UT_INT(code_raw(ix, sc, titles[t], strlen(titles[t]), 1, one, &coding1), RX_OK);
+			UT_INT(coding1.n, coding.n > 0 ? 1 : 0);
+			UT_CHECK(coding1.needs_review == coding.needs_review);
+			if (coding.n > 0)
+				UT_INT(one[0].code, h[0].code);
+		}
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+
+		/* two codes share a title alike: the second ties the best, so review even at k = 1 */
+		ix = rx_autocode_index_create(NULL, NULL);
+		add(ix, "zorblax wrangler", SWE, RX_AUTOCODE_TITLE);
+		add(ix, "zorblax wrangler", RN, RX_AUTOCODE_TITLE);
+		add(ix, "software engineer", SWE, RX_AUTOCODE_TITLE);
+		add(ix, "registered nurse", RN, RX_AUTOCODE_TITLE);
+		sc = rx_autocode_scratch_create(ix);
+		UT_INT(code_raw(ix, sc, "Zorblax Wrangler", 16, 1, one, &coding), RX_OK);
+		UT_INT(coding.n, 1);
+		UT_CHECK(one[0].confidence >= RX_CONFIDENCE_REVIEW_BELOW);	/* the best alone would pass */
+		UT_CHECK(coding.needs_review);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+	UT_CASE("a dictionary row is added as its normalized text with its head window")
+	{
+		rx_autocode_index *ix = rx_autocode_index_create(NULL, NULL);
+		rx_autocode_scratch *sc;
+		rx_autocode_hit h[5];
+		rx_autocode_coding coding;
+
+		UT_INT(add_raw(ix, "Parole Officer (PO)", 33301200), RX_OK);
+		UT_INT(add_raw(ix, "Probation Officer", 21109200), RX_OK);
+		UT_INT(add_raw(ix, "PO Box Clerk", 43505100), RX_OK);
+		sc = rx_autocode_scratch_create(ix);
+		UT_INT(code_raw(ix, sc, "PAROLE OFFICER", 14, 5, h, &coding), RX_OK);
+		UT_CHECK(coding.n > 0 && h[0].code == 33301200 && h[0].exact == false);
+		UT_INT((int) h[0].evidence_len, 19);
+		UT_INT(code_raw(ix, sc, "Parole Officer (PO)", 19, 5, h, &coding), RX_OK);
+		UT_CHECK(coding.n > 0 && h[0].code == 33301200 && h[0].exact);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+	UT_CASE("unreadable titles and short work memory are errors; k is checked")
+	{
+		rx_autocode_index *ix = build();
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit h[5];
+		rx_autocode_coding coding;
+		char		small[8];
+		size_t		big = RX_TITLE_MAX_LEN + 1;
+		char	   *t = malloc(big);
+		rx_error	err;
+
+		UT_INT(code_raw(ix, sc, "Caf\xe9 Nurse", 10, 5, h, &coding), RX_ENCODING);
+		UT_INT(coding.n, 0);
+		UT_CHECK(t != NULL);
+		if (t != NULL)
+		{
+			memset(t, 'a', big);
+			UT_INT(code_raw(ix, sc, t, big, 5, h, &coding), RX_LIMIT);
+			UT_INT(code_raw(ix, sc, t, big - 1, 5, h, &coding), RX_OK);
+			free(t);
+		}
+		UT_INT(rx_autocode_code_title(ix, sc, "Nurse", 5, small, sizeof(small), 5, h, &coding, &err),
+			   RX_ARGUMENT);
+		UT_INT(code_raw(ix, sc, "Nurse", 5, RX_AUTOCODE_K_MAX + 1, h, &coding), RX_ARGUMENT);
+		UT_INT(code_raw(ix, sc, "", 0, 5, h, &coding), RX_OK);
+		UT_INT(coding.n, 0);
+		UT_CHECK(coding.needs_review);
+		UT_INT(add_raw(ix, "Caf\xe9 Manager", MGR), RX_ENCODING);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
 	}
 }

@@ -1,10 +1,11 @@
 /*
  * test_resolve.c — unit tests of the ranking of candidate roles
  * (src/core/resolve.c): level fit, moves, best name per role, order, the
- * review rule.
+ * review rule (core/confidence.h).
  */
 #include "unit.h"
 
+#include "core/confidence.h"
 #include "core/level.h"
 #include "core/resolve.h"
 
@@ -74,22 +75,23 @@ N(int32_t role, double trust, double sim, bool exact, const char *words, const c
 {
 	rx_resolve_name		n;
 
+	memset(&n, 0, sizeof(n));
 	n.role = role;
 	n.trust = trust;
 	n.sim = sim;
 	n.exact = exact;
-	n.has_words = words[0] != '\0';
-	n.words = n.has_words ? L(words) : 0;
-	n.has_base = base[0] != '\0';
-	n.base = n.has_base ? L(base) : 0;
+	n.claims.has_words = words[0] != '\0';
+	n.claims.words = n.claims.has_words ? L(words) : 0;
+	n.claims.has_base = base[0] != '\0';
+	n.claims.base = n.claims.has_base ? L(base) : 0;
 	return n;
 }
 
 /* A title's level, level words and base ("" = none). */
-static rx_resolve_title
+static rx_title_claims
 T(const char *lvl, const char *words, const char *base)
 {
-	rx_resolve_title	t;
+	rx_title_claims	t;
 
 	t.has_level = lvl[0] != '\0';
 	t.level = t.has_level ? L(lvl) : 0;
@@ -102,7 +104,7 @@ T(const char *lvl, const char *words, const char *base)
 
 /* The fit of name n for title t among roles[], and the role it lands on. */
 static double
-fit(rx_resolve_title t, rx_resolve_name n, const rx_resolve_role *roles, size_t nroles, int32_t *target)
+fit(rx_title_claims t, rx_resolve_name n, const rx_resolve_role *roles, size_t nroles, int32_t *target)
 {
 	size_t		ng;
 	const rx_resolve_grade *g = ladder(&ng);
@@ -211,7 +213,7 @@ UT_SUITE(resolve_fit)
 	}
 	UT_CASE("a level missing from the level table counts as 4 apart")
 	{
-		rx_resolve_title	t = T("P5", "P5", "");
+		rx_title_claims	t = T("P5", "P5", "");
 		rx_resolve_name		n = N(2, 1, 1, true, "P4", "");
 
 		UT_DBL(rx_resolve_fit(&t, &n, de, nde, NULL, 0, &target), 0.5, 1e-12);
@@ -221,7 +223,7 @@ UT_SUITE(resolve_fit)
 
 /* Rank names for title t; returns the count and fills out[], *review. */
 static size_t
-rank(rx_resolve_title t, const rx_resolve_name *names, size_t nnames, const rx_resolve_role *roles, size_t nroles,
+rank(rx_title_claims t, const rx_resolve_name *names, size_t nnames, const rx_resolve_role *roles, size_t nroles,
 	 rx_resolve_candidate *out, bool *review)
 {
 	size_t		ng;
@@ -355,5 +357,21 @@ UT_SUITE(resolve_rank)
 		n = rank(T("", "", ""), low, 1, de, 4, out, &review);
 		UT_INT(out[0].confidence, 0);
 		UT_CHECK(review);
+	}
+}
+
+UT_SUITE(review_rule)
+{
+	UT_CASE("rx_confidence_needs_review: no answer, a weak best, a close second")
+	{
+		UT_CHECK(rx_confidence_needs_review(0, 0, 0));
+		UT_CHECK(rx_confidence_needs_review(0, 10000, 0));
+		UT_CHECK(rx_confidence_needs_review(1, 2999, 0));
+		UT_CHECK(!rx_confidence_needs_review(1, 3000, 0));
+		UT_CHECK(!rx_confidence_needs_review(1, 9000, 8999));	/* one candidate: no second */
+		UT_CHECK(rx_confidence_needs_review(2, 9000, 8000));	/* 0.10 apart: within */
+		UT_CHECK(!rx_confidence_needs_review(2, 9000, 7999));
+		UT_CHECK(rx_confidence_needs_review(2, 2999, 0));
+		UT_CHECK(rx_confidence_needs_review(5, 6000, 6000));
 	}
 }

@@ -1433,3 +1433,113 @@ UT_SUITE(title_idempotence)
 		}
 	}
 }
+
+/* The claims of title s as "level/base/words" ("-" for none); "ERR <status>" on failure. */
+static const char *
+claims_of(const char *s, size_t len, char *phrase_out, size_t phrase_cap)
+{
+	static char buf[64];
+	size_t		need = rx_title_claims_work_size(len),
+				plen = 0;
+	void	   *work = malloc(need);
+	const char *phrase = NULL;
+	rx_title_claims c;
+	rx_error	err;
+	rx_status	st;
+	char		a[RX_LEVEL_TEXT_MAX + 1] = "-",
+				b[RX_LEVEL_TEXT_MAX + 1] = "-",
+				w[RX_LEVEL_TEXT_MAX + 1] = "-";
+
+	if (work == NULL)
+		return "ERR malloc";
+	st = rx_title_claims_of(s, len, work, need, &phrase, &plen, &c, &err);
+	if (st != RX_OK)
+	{
+		free(work);
+		snprintf(buf, sizeof(buf), "ERR %d", (int) st);
+		return buf;
+	}
+	if (c.has_level)
+		rx_level_format(c.level, a);
+	if (c.has_base)
+		rx_level_format(c.base, b);
+	if (c.has_words)
+		rx_level_format(c.words, w);
+	if (phrase_out != NULL)
+		snprintf(phrase_out, phrase_cap, "%.*s", (int) plen, phrase);
+	free(work);
+	snprintf(buf, sizeof(buf), "%s/%s/%s", a, b, w);
+	return buf;
+}
+
+UT_SUITE(title_claims)
+{
+	char		phrase[RX_TITLE_PHRASE_MAX + 8];
+
+	UT_CASE("level words: beyond the job words, the grade beside a rank noun of the job")
+	{
+		UT_STR(claims_of("Senior Backend Engineer", 23, phrase, sizeof(phrase)), "P3/-/P3");
+		UT_STR(phrase, "backend engineer");
+		UT_STR(claims_of("Backend Engineer", 16, NULL, 0), "-/-/-");
+		UT_STR(claims_of("Customer Success Manager", 24, NULL, 0), "M2/M2/-");
+		UT_STR(claims_of("Senior Customer Success Manager", 31, NULL, 0), "M3/M2/M3");
+		UT_STR(claims_of("Customer Success Manager III", 28, NULL, 0), "M2/M2/P3");
+		UT_STR(claims_of("Jr. Customer Success Manager", 28, NULL, 0), "M1/M2/M1");
+		UT_STR(claims_of("Backend Engineering Manager", 27, NULL, 0), "M2/M2/-");
+		UT_STR(claims_of("Software Engineering Intern", 27, NULL, 0), "P1/-/P1");
+		UT_STR(claims_of("(Remote)", 8, phrase, sizeof(phrase)), "-/-/-");
+		UT_STR(phrase, "");
+		UT_STR(claims_of("", 0, phrase, sizeof(phrase)), "-/-/-");
+	}
+	UT_CASE("the job phrase: the first 256 bytes at a word boundary")
+	{
+		char		t[2048];
+		size_t		i;
+
+		UT_INT(rx_title_phrase_len("devops engineer", 15), 15);
+		for (i = 0; i < 128; i++)
+			memcpy(t + 16 * i, "devops engineer ", 16);
+		UT_INT(rx_title_phrase_len(t, 16 * 128 - 1), 255);
+		UT_INT(rx_title_phrase_len(t, 256), 256);	/* fits whole */
+		UT_INT(rx_title_phrase_len(t, 255), 255);
+		memset(t, 'a', 300);
+		t[256] = ' ';
+		UT_INT(rx_title_phrase_len(t, 300), 256);
+		memset(t, 'a', 300);
+		UT_INT(rx_title_phrase_len(t, 300), 256);	/* one long word: cut inside it */
+		for (i = 0; i < 150; i++)
+			memcpy(t + 2 * i, "\xc3\xa9", 2);
+		t[0] = 'x';				/* shift: byte 256 is a continuation byte */
+		memmove(t + 1, t, 300);
+		UT_INT(rx_title_phrase_len(t, 301), 255);
+	}
+	UT_CASE("a long title: the claims and the phrase are read from its first 256 bytes")
+	{
+		size_t		n = 65536 * 16,
+					i;
+		char	   *t = malloc(n);
+
+		UT_CHECK(t != NULL);
+		if (t == NULL)
+			break;
+		for (i = 0; i < n; i += 16)
+			memcpy(t + i, "devops engineer ", 16);
+		UT_STR(claims_of(t, n, phrase, sizeof(phrase)), "-/-/-");
+		UT_INT(strlen(phrase), 255);
+		for (i = 0; i < n; i += 4)
+			memcpy(t + i, "eng ", 4);	/* normalizes to 2.25 MiB: still one claim */
+		UT_STR(claims_of(t, n, phrase, sizeof(phrase)), "-/-/-");
+		UT_INT(strncmp(phrase, "engineering engineering ", 24), 0);
+		UT_STR(claims_of(t, n + 1, NULL, 0), "ERR 5");
+		free(t);
+	}
+	UT_CASE("invalid UTF-8 and a short work area are errors")
+	{
+		char		w[16];
+		rx_title_claims c;
+		rx_error	err;
+
+		UT_STR(claims_of("Caf\xe9 Manager", 12, NULL, 0), "ERR 4");
+		UT_INT(rx_title_claims_of("Nurse", 5, w, sizeof(w), NULL, NULL, &c, &err), RX_ARGUMENT);
+	}
+}

@@ -1,0 +1,55 @@
+/*
+ * autocode_calib.c — raw scores to confidences (see autocode_int.h): a
+ * softmax at a temperature over the best candidates and a "none of these"
+ * score, then Platt scaling fitted on the tuning split (`make eval-offline
+ * EVAL_ARGS="--tune --fit-calibration"`), so that a confidence tracks the
+ * share of right answers.  Each hit also carries its score rounded to a
+ * confidence, which is what SQL shows and the review rule reads.
+ */
+#include "autocode_int.h"
+
+#include <math.h>
+
+#include "confidence.h"
+
+/*
+ * Map a softmax probability to a confidence: logistic(a * logit(p) + b),
+ * kept inside [0, 1] (Platt scaling fitted on the development split).
+ */
+static double
+rx_autocode_calibrate(const rx_autocode_params *params, double p)
+{
+	double		z;
+
+	if (!(p > 1e-12))
+		return 0;
+	if (!(p < 1 - 1e-12))
+		p = 1 - 1e-12;
+	z = params->calib_a * log(p / (1 - p)) + params->calib_b;
+	return 1 / (1 + exp(-z));
+}
+
+/* The calibrated confidences of the first nhit ranked candidates. */
+void
+rx_autocode_calibrate_hits(const rx_autocode_params *p, const double *raw, int ncand,
+						   rx_autocode_hit *out, int nhit)
+{
+	double		top = ncand > 0 ? raw[0] : 0;
+	double		denom = exp((p->null_score - top) / p->temperature);
+	int			i;
+
+	for (i = 0; i < ncand; i++)
+		denom += exp((raw[i] - top) / p->temperature);
+	for (i = 0; i < nhit; i++)
+	{
+		double		s = rx_autocode_calibrate(p, exp((raw[i] - top) / p->temperature) / denom);
+
+		rx_error	err;
+
+		out[i].raw = raw[i];
+		out[i].score = s >= 0 && s <= 1 ? s : (s > 1 ? 1 : 0);
+		/* a number in [0, 1] always rounds to a confidence */
+		if (rx_confidence_from_double(out[i].score, &out[i].confidence, &err) != RX_OK)
+			out[i].confidence = 0;
+	}
+}
