@@ -30,6 +30,11 @@ LICENSES = {'agpl_3', 'apache_1_1', 'apache_2_0', 'artistic_1', 'artistic_2', 'b
 PHASES = {'configure', 'build', 'test', 'runtime', 'develop'}
 RELATIONS = {'requires', 'recommends', 'suggests', 'conflicts'}
 CHANGELOG_HEADING = re.compile(r'^## \[([^\]]+)\] - (unreleased|\d{4}-\d{2}-\d{2})$')
+# Changes merged but not yet given a version (Keep a Changelog's section):
+# allowed once, above every version heading; while the current version is
+# unreleased it may stand as that version's heading, and becomes
+# "## [X.Y.Z] - YYYY-MM-DD" when the version is released.
+CHANGELOG_UNRELEASED = '## [Unreleased]'
 
 
 def path(*p):
@@ -155,16 +160,26 @@ def debian_version():
 def changelog_problems(version):
     p = []
     headings = []
+    seen_unreleased = False
     with open(path('CHANGELOG.md')) as f:
         for n, line in enumerate(f, 1):
             if line.startswith('## '):
+                if line.rstrip('\n') == CHANGELOG_UNRELEASED:
+                    if headings or seen_unreleased:
+                        p.append('CHANGELOG.md:%d: %s comes once, above every version heading'
+                                 % (n, CHANGELOG_UNRELEASED))
+                    seen_unreleased = True
+                    continue
                 m = CHANGELOG_HEADING.match(line.rstrip('\n'))
                 if not m:
                     p.append('CHANGELOG.md:%d: a version heading is "## [X.Y.Z] - YYYY-MM-DD" '
-                             'or "## [X.Y.Z] - unreleased", not %r' % (n, line.rstrip()))
+                             'or "## [X.Y.Z] - unreleased" (or %s, above them), not %r'
+                             % (n, CHANGELOG_UNRELEASED, line.rstrip()))
                 else:
                     headings.append((m.group(1), m.group(2)))
-    if not headings or headings[0][0] != version:
+    if seen_unreleased and version not in released_versions() and (not headings or headings[0][0] != version):
+        pass  # [Unreleased] holds the changes of the version in development
+    elif not headings or headings[0][0] != version:
         p.append('CHANGELOG.md: the first version heading must be %s' % version)
     elif version in released_versions() and headings[0][1] == 'unreleased':
         p.append('CHANGELOG.md: %s is released (sql/released/) but its heading says unreleased' % version)

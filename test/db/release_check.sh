@@ -10,6 +10,9 @@ copy() {
   rm -rf "$work/t"; mkdir -p "$work/t/scripts" "$work/t/sql/released" "$work/t/debian"
   cp roleext.control META.json CHANGELOG.md README.md "$work/t/"
   cp scripts/release.py "$work/t/scripts/"; cp debian/changelog "$work/t/debian/"
+  # the released versions (release_status and the CHANGELOG dates follow them)
+  for f in sql/released/roleext--*.sql; do [ -e "$f" ] && : >"$work/t/$f"; done
+  return 0
 }
 expect_fail() {  # $1 = what, $2 = expected message part
   if out=$(python3 "$work/t/scripts/release.py" check 2>&1); then
@@ -26,20 +29,30 @@ PY
 expect_fail "META.json without a license" "required key 'license'"
 copy; echo '{"name": ' >"$work/t/META.json"
 expect_fail "META.json that is not JSON" "not valid JSON"
-copy; sed -i '0,/^## \[/s/^## \[\(.*\)\] - unreleased/## \1 (soon)/' "$work/t/CHANGELOG.md"
+copy; sed -i '0,/^## \[[0-9]/s/^## \[\([^]]*\)\] - .*/## \1 (soon)/' "$work/t/CHANGELOG.md"
 expect_fail "an undated CHANGELOG heading" "a version heading is"
+copy; printf '\n## [Unreleased]\n' >>"$work/t/CHANGELOG.md"
+expect_fail "an [Unreleased] section below a version" "comes once, above every version heading"
 copy; sed -i '1s/(\([^)]*\)-1)/(0.0.1-1)/' "$work/t/debian/changelog"
 expect_fail "a stale debian/changelog" "debian/changelog: version 0.0.1-1"
 copy; touch "$work/t/sql/roleext--0.0.1--0.0.2.sql"
 expect_fail "a step from an unreleased version" "which is not released"
+# a version in development may keep its changes under [Unreleased]
+copy; sed -i "s/^default_version = .*/default_version = '9.9.9'/" "$work/t/roleext.control"
+python3 "$work/t/scripts/release.py" sync >/dev/null
+grep -q '^## \[Unreleased\]$' "$work/t/CHANGELOG.md" || sed -i '0,/^## \[/s/^## \[/## [Unreleased]\n\n## [/' "$work/t/CHANGELOG.md"
+sed -i '0,/^## \[[0-9]/s/^## \[\([^]]*\)\] - unreleased/## [\1] - 2026-01-01/' "$work/t/CHANGELOG.md"
+python3 "$work/t/scripts/release.py" check >/dev/null || { echo "[Unreleased] did not stand for 9.9.9 in development"; exit 1; }
 # make meta brings a new version everywhere; released + dated passes
 copy; sed -i "s/^default_version = .*/default_version = '9.9.9'/" "$work/t/roleext.control"
 python3 "$work/t/scripts/release.py" sync >/dev/null
-sed -i '0,/^## \[/s/^## \[[^]]*\] - unreleased/## [9.9.9] - unreleased/' "$work/t/CHANGELOG.md"
+# (the version in development gets its heading above the last release's)
+sed -i '0,/^## \[[0-9]/s/^## \[[^]]*\] - unreleased/## [9.9.9] - unreleased/' "$work/t/CHANGELOG.md"
+grep -q '^## \[9.9.9\]' "$work/t/CHANGELOG.md" || sed -i '0,/^## \[[0-9]/s/^## \[[0-9]/## [9.9.9] - unreleased\n\n&/' "$work/t/CHANGELOG.md"
 python3 "$work/t/scripts/release.py" check >/dev/null || { echo "make meta did not bring 9.9.9 everywhere"; exit 1; }
 touch "$work/t/sql/released/roleext--9.9.9.sql"
 expect_fail "a released version still unreleased" "release_status"
 python3 "$work/t/scripts/release.py" sync >/dev/null
 sed -i 's/^## \[9.9.9\] - unreleased/## [9.9.9] - 2027-01-15/' "$work/t/CHANGELOG.md"
 python3 "$work/t/scripts/release.py" check >/dev/null || { echo "a released, dated 9.9.9 did not pass"; exit 1; }
-echo "report: release-check: passes on the tree, fails on 7 kinds of disagreement"
+echo "report: release-check: passes on the tree, fails on 8 kinds of disagreement"
