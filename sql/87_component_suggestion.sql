@@ -8,15 +8,16 @@
 CREATE TABLE component_suggestion (
   role          rolecode NOT NULL REFERENCES role (code) ON UPDATE CASCADE ON DELETE CASCADE,
   kind          component_kind NOT NULL,
-  name          text NOT NULL CONSTRAINT component_suggestion_name_not_blank CHECK (btrim(name) <> ''),
+  name          text NOT NULL CONSTRAINT component_suggestion_name_not_blank CHECK (pg_catalog.btrim(name) OPERATOR(pg_catalog.<>) ''),
   description   text,
   prevalence    component_prevalence NOT NULL DEFAULT 'common',
-  score         float8 NOT NULL CONSTRAINT component_suggestion_score_range CHECK (score >= 0 AND score <= 1),
+  score         float8 NOT NULL CONSTRAINT component_suggestion_score_range
+                CHECK (score OPERATOR(pg_catalog.>=) 0 AND score OPERATOR(pg_catalog.<=) 1),
   evidence      text,
   review_status review_status NOT NULL DEFAULT 'needs_review',
   reviewer      text,
   reviewed_at   timestamptz,
-  suggested_at  timestamptz NOT NULL DEFAULT now(),
+  suggested_at  timestamptz NOT NULL DEFAULT pg_catalog.now(),
   CONSTRAINT component_suggestion_pkey PRIMARY KEY (role, kind, name)
 );
 COMMENT ON TABLE component_suggestion IS
@@ -32,7 +33,7 @@ COMMENT ON COLUMN component_suggestion.review_status IS 'needs_review, approved 
 COMMENT ON COLUMN component_suggestion.reviewer IS 'Who reviewed it.';
 COMMENT ON COLUMN component_suggestion.reviewed_at IS 'When it was reviewed.';
 COMMENT ON COLUMN component_suggestion.suggested_at IS 'When it was last suggested.';
-CREATE INDEX component_suggestion_pending_idx ON component_suggestion (role, score DESC) WHERE review_status = 'needs_review';
+CREATE INDEX component_suggestion_pending_idx ON component_suggestion (role, score DESC) WHERE review_status OPERATOR(pg_catalog.=) 'needs_review';
 COMMENT ON INDEX component_suggestion_pending_idx IS 'The review work list of a role.';
 SELECT pg_catalog.pg_extension_config_dump('component_suggestion', '');
 
@@ -109,14 +110,14 @@ COMMENT ON FUNCTION review_component(rolecode, component_kind, text, review_stat
 CREATE FUNCTION approve_component(role rolecode, kind component_kind, name text, reviewer text DEFAULT current_user)
 RETURNS component_suggestion
   LANGUAGE sql VOLATILE PARALLEL UNSAFE
-  RETURN review_component(role, kind, name, 'approved', reviewer);
+  RETURN roleext.review_component(role, kind, name, 'approved', reviewer);
 COMMENT ON FUNCTION approve_component(rolecode, component_kind, text, text) IS
   'Approve a component suggested for a role: it goes on the card. Records reviewer and time.';
 
 CREATE FUNCTION reject_component(role rolecode, kind component_kind, name text, reviewer text DEFAULT current_user)
 RETURNS component_suggestion
   LANGUAGE sql VOLATILE PARALLEL UNSAFE
-  RETURN review_component(role, kind, name, 'rejected', reviewer);
+  RETURN roleext.review_component(role, kind, name, 'rejected', reviewer);
 COMMENT ON FUNCTION reject_component(rolecode, component_kind, text, text) IS
   'Reject a component suggested for a role: it is not suggested again. Records reviewer and time.';
 

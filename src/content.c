@@ -424,7 +424,7 @@ content_read_links(const char *nsp, MemoryContext cxt)
 	ix->occ = col;
 	ix->occ_w = w;
 	content_read_pairs(psprintf("WITH r AS (SELECT r.code, (pg_catalog.row_number() OVER (ORDER BY r.code USING OPERATOR(%s.<)) - 1)::pg_catalog.int4 AS i FROM %s.role r), "
-								"k AS (SELECT k.kind, k.name, (pg_catalog.row_number() OVER (ORDER BY k.kind, k.name COLLATE \"C\") - 1)::pg_catalog.int4 AS i FROM %s.component k) "
+								"k AS (SELECT k.kind, k.name, (pg_catalog.row_number() OVER (ORDER BY k.kind, k.name COLLATE pg_catalog.\"C\") - 1)::pg_catalog.int4 AS i FROM %s.component k) "
 								"SELECT r.i, k.i FROM %s.role_component c JOIN r ON r.code OPERATOR(%s.=) c.role "
 								"JOIN k ON k.kind OPERATOR(pg_catalog.=) c.kind AND k.name OPERATOR(pg_catalog.=) c.name",
 								q, q, q, q, q),
