@@ -17,7 +17,10 @@ OBJS        = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 # parts (reference data) are listed in SQL_GENERATED and built from data/.
 SQL_PARTS   = $(sort $(wildcard sql/*.sql) $(SQL_GENERATED))
 SQL_GENERATED = sql/23_soc_data.sql sql/71_title_dictionary_data.sql sql/81_onet_content_data.sql
-DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
+# Version steps assembled from sql/upgrade-draft/ ("--@include" lines name
+# script parts, taken verbatim); hand-written steps are found by name.
+STEPS_ASSEMBLED = sql/$(EXTENSION)--1.0.0--1.1.0.sql
+DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql $(STEPS_ASSEMBLED)
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
 REGRESS     = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
@@ -47,6 +50,10 @@ endif
 # The concatenated script; sql/roleext--*.sql files are outputs, not parts.
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(filter-out sql/$(EXTENSION)--%,$(SQL_PARTS)) roleext.control
 	cat $(filter-out sql/$(EXTENSION)--% roleext.control,$^) > $@
+
+# The step 1.0.0 -> 1.1.0: the draft of the O*NET content with its parts.
+sql/$(EXTENSION)--1.0.0--1.1.0.sql: sql/upgrade-draft/content.sql $(sort $(wildcard sql/8*.sql) sql/81_onet_content_data.sql)
+	awk '/^--@include /{f=$$2; while ((getline l < f) > 0) print l; close(f); next} {print}' $< > $@.tmp && mv $@.tmp $@
 
 # ---- generated SQL: reference data from data/ ----------------------------
 SOC_DATA_FILES = data/soc2018/soc_2018_definitions.tsv data/soc2018/soc2018_all.csv \
