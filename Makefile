@@ -19,7 +19,7 @@ SQL_PARTS   = $(sort $(wildcard sql/*.sql) $(SQL_GENERATED))
 SQL_GENERATED = sql/23_soc_data.sql sql/71_title_dictionary_data.sql sql/81_onet_content_data.sql
 # Version steps assembled from sql/upgrade-draft/ ("--@include" lines name
 # script parts, taken verbatim); hand-written steps are found by name.
-STEPS_ASSEMBLED = sql/$(EXTENSION)--1.0.0--1.1.0.sql
+STEPS_ASSEMBLED = sql/$(EXTENSION)--1.1.0--1.2.0.sql
 DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql $(STEPS_ASSEMBLED)
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
@@ -51,8 +51,8 @@ endif
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(filter-out sql/$(EXTENSION)--%,$(SQL_PARTS)) roleext.control
 	cat $(filter-out sql/$(EXTENSION)--% roleext.control,$^) > $@
 
-# The step 1.0.0 -> 1.1.0: the draft of the O*NET content with its parts.
-sql/$(EXTENSION)--1.0.0--1.1.0.sql: sql/upgrade-draft/content.sql $(sort $(wildcard sql/8*.sql) sql/81_onet_content_data.sql)
+# The step 1.1.0 -> 1.2.0: the draft of the O*NET content with its parts.
+sql/$(EXTENSION)--1.1.0--1.2.0.sql: sql/upgrade-draft/content.sql $(sort $(wildcard sql/8*.sql) sql/81_onet_content_data.sql)
 	awk '/^--@include /{f=$$2; while ((getline l < f) > 0) print l; close(f); next} {print}' $< > $@.tmp && mv $@.tmp $@
 
 # ---- generated SQL: reference data from data/ ----------------------------
@@ -79,6 +79,18 @@ sql/81_onet_content_data.sql: tools/gen_onet_content.pl $(ONET_CONTENT_FILES)
 $(CORE_GEN) &: tools/gen_title_tables.py
 	python3 tools/gen_title_tables.py src/core/gen
 $(CORE_GEN:.c=.o) $(CORE_GEN:.c=.bc): src/core/title_tables.h
+
+# ---- the build id of autocoder images --------------------------------------
+# Images of the autocoder's index (src/autocode_store.c) carry the build that
+# wrote them: the extension's version and a hash of everything that decides
+# an index's content (the core, its generated tables, the glue that reads the
+# dictionary).  Another build's images are rebuilt, never used.
+AUTOCODE_BUILD_SRCS = $(CORE_SRCS) $(sort $(wildcard src/core/*.h)) src/autocode_build.c
+src/core/gen/autocode_build.h: $(AUTOCODE_BUILD_SRCS) roleext.control
+	@mkdir -p src/core/gen
+	printf '#define RX_AUTOCODE_BUILD "roleext %s %s"\n' '$(EXTVERSION)' \
+	  "$$(cat $(AUTOCODE_BUILD_SRCS) | md5sum | cut -c1-16)" > $@.tmp && mv $@.tmp $@
+src/autocode_store.o src/autocode_store.bc: src/core/gen/autocode_build.h
 
 # ---- the pure-C core: unit tests and fuzzers, no server needed -----------
 UNIT_CC     ?= cc

@@ -11,13 +11,17 @@ CREATE TABLE IF NOT EXISTS bench.result (bench text, variant text, ms float8, by
 SET search_path = public, roleext;
 SET jit = off;
 
--- Run q reps times (after one warm-up run) and record the best time in ms.
-CREATE OR REPLACE FUNCTION bench.time(b text, v text, q text, reps int DEFAULT 3)
+-- Run q reps times (after one warm-up run, unless warmup is false) and
+-- record the best time in ms.
+DROP FUNCTION IF EXISTS bench.time(text, text, text, int);
+CREATE OR REPLACE FUNCTION bench.time(b text, v text, q text, reps int DEFAULT 3, warmup boolean DEFAULT true)
 RETURNS float8 LANGUAGE plpgsql AS $$
 DECLARE
   t0 timestamptz; best float8 := 'Infinity'; ms float8;
 BEGIN
-  EXECUTE q;
+  IF warmup THEN
+    EXECUTE q;
+  END IF;
   FOR i IN 1 .. reps LOOP
     t0 := clock_timestamp();
     EXECUTE q;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # `make bench`: set up, build, install, start a throwaway cluster and run
-# bench/*.sql (or only those named in BENCH="level soc …").  Each benchmark
-# prints its subject, its baseline from the same run, the ratio and the goal.
+# bench/*.sql (or only those named in BENCH="level soc …"), each followed by
+# its shell drivers bench/<name>_*.sh if it has any (pgbench runs).  Each
+# benchmark prints its subject, its baseline from the same run, the ratio
+# and the goal.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/build.sh
@@ -20,4 +22,10 @@ for n in $names; do
   psql -X -q -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION IF NOT EXISTS pg_trgm' \
        -c 'CREATE EXTENSION IF NOT EXISTS ltree' -c 'CREATE EXTENSION IF NOT EXISTS roleext CASCADE' >/dev/null
   psql -X -q -v ON_ERROR_STOP=1 -f "bench/$n.sql"
+  for d in bench/"$n"_*.sh; do
+    [ -e "$d" ] || continue
+    echo
+    echo "== $d"
+    PGDATABASE=${PGDATABASE:-postgres} bash "$d"
+  done
 done

@@ -2,11 +2,13 @@
 -- (doc/autocode.md).  The title dictionary is a table filled by CREATE
 -- EXTENSION (sql/71_title_dictionary_data.sql, generated from data/ by
 -- tools/gen_title_dictionary.pl) to which users add their own titles.
--- soc_autocode() codes a title against an index of the dictionary that each
--- backend builds in its own memory on first use (src/autocode.c) and drops
--- whenever the table changes: statement triggers on the table send a
--- relcache invalidation, which every backend applies at its next statement
--- (the writing transaction at its own next statement).
+-- soc_autocode() codes a title against the index of the dictionary version
+-- its statement's snapshot sees: one image per version, a file under
+-- $PGDATA/pg_roleext/autocode that every backend of the cluster maps
+-- read-only, built by the transaction that wrote the version before it
+-- commits (src/autocode_*.c; doc/autocode.md, "One index for the whole
+-- cluster").  The version is a one-row table that a statement trigger of
+-- title_dictionary moves on for every INSERT, UPDATE, DELETE and TRUNCATE.
 
 CREATE TABLE title_dictionary (
   title   text NOT NULL
@@ -28,15 +30,43 @@ COMMENT ON COLUMN title_dictionary.title IS 'The job title as written (for descr
 COMMENT ON COLUMN title_dictionary.code IS 'The O*NET-SOC 2019 occupation, such as 15-1252.00; a SOC 2018 detailed code (15-1252) is stored as its .00 occupation.';
 COMMENT ON COLUMN title_dictionary.source IS 'onet_alternate, onet_title, soc_title, onet_description, soc_definition, or user (your own titles, the default).';
 
--- Keep the backends' cached indexes current: any write to the table
--- invalidates its relcache entry, which drops every backend's index.
+-- The dictionary's version: one row, moved on by every statement that writes
+-- title_dictionary to the next value of a sequence (a rolled-back number is
+-- never used again, so a number names one content of the dictionary; VACUUM,
+-- ANALYZE and GRANT do not move it).  instance is drawn at random when the
+-- extension is created, so that the numbers of a dropped and re-created
+-- extension are never taken for each other's.  Not dumped: CREATE EXTENSION
+-- makes a new one, and restoring the user's titles moves it on.
+CREATE SEQUENCE title_dictionary_version_seq;
+COMMENT ON SEQUENCE title_dictionary_version_seq IS
+  'The numbers of title_dictionary_version.version: each writing statement of title_dictionary takes the next one.';
+CREATE TABLE title_dictionary_version (
+  id       boolean PRIMARY KEY DEFAULT true
+           CONSTRAINT title_dictionary_version_one_row CHECK (id),
+  instance bigint NOT NULL,
+  version  bigint NOT NULL
+);
+COMMENT ON TABLE title_dictionary_version IS
+  'The version of title_dictionary that soc_autocode codes against (one row): every statement that writes title_dictionary moves version on, in its own transaction, so that a statement sees the version of the dictionary its snapshot sees. Each version has one shared index image (doc/autocode.md). Written only by the trigger of title_dictionary; never edit it.';
+COMMENT ON COLUMN title_dictionary_version.id IS 'Always true: the table holds one row.';
+COMMENT ON COLUMN title_dictionary_version.instance IS 'A random number chosen when the extension was created; names this installation''s versions.';
+COMMENT ON COLUMN title_dictionary_version.version IS 'The dictionary''s version: the last value of title_dictionary_version_seq a writing statement took.';
+INSERT INTO title_dictionary_version (instance, version)
+  VALUES (pg_catalog.hashtextextended(pg_catalog.textcat(pg_catalog.random()::pg_catalog.text,
+                                                         pg_catalog.clock_timestamp()::pg_catalog.text), 0),
+          pg_catalog.nextval('roleext.title_dictionary_version_seq'::pg_catalog.regclass));
+
+-- Move the version on after every write; the image of the new version is
+-- built by the writing backend just before its transaction commits.  ENABLE
+-- ALWAYS: also when rows arrive by logical replication (replica role).
 CREATE FUNCTION tg_title_dictionary_changed() RETURNS trigger
   AS 'MODULE_PATHNAME' LANGUAGE C;
 COMMENT ON FUNCTION tg_title_dictionary_changed() IS
-  'Statement trigger of title_dictionary: invalidates the table''s relcache entry so that every backend rebuilds its soc_autocode index before its next use (the writing transaction from its next statement on, other sessions once the change commits).';
+  'Statement trigger of title_dictionary: moves title_dictionary_version on (the writing transaction codes against its change from its next statement, other sessions once it commits) and has the shared soc_autocode index of the new version built just before the transaction commits.';
 CREATE TRIGGER tg_title_dictionary_changed
   AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON title_dictionary
   FOR EACH STATEMENT EXECUTE FUNCTION tg_title_dictionary_changed();
+ALTER TABLE title_dictionary ENABLE ALWAYS TRIGGER tg_title_dictionary_changed;
 
 -- A SOC 2018 detailed code names the occupation's .00 O*NET-SOC code.
 CREATE FUNCTION tg_title_dictionary_code() RETURNS trigger
@@ -61,11 +91,13 @@ COMMENT ON FUNCTION soc_autocode(text, int) IS
 
 CREATE FUNCTION soc_autocode_index(OUT entries int, OUT titles int, OUT descriptions int,
                                    OUT codes int, OUT bytes bigint, OUT build_ms float8,
-                                   OUT builds bigint)
+                                   OUT builds bigint, OUT version bigint, OUT shared boolean,
+                                   OUT mapped_bytes bigint, OUT private_bytes bigint,
+                                   OUT built_at timestamptz)
 RETURNS record
   AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION soc_autocode_index() IS
-  'The soc_autocode index of this backend, built first if it is not current: entries (titles and descriptions), codes, bytes of memory, the time its last build took and how many builds this backend has done. For monitoring and tests.';
+  'The soc_autocode index this statement codes against (opened or built first): entries (titles and descriptions), codes, bytes (the index''s size), build_ms (how long its build took), builds (indexes this backend has built), version (the dictionary version it indexes), shared (a shared image mapped from a file, else a private index), mapped_bytes (the size of the mapped image), private_bytes (this backend''s own memory for soc_autocode) and built_at. For monitoring and tests.';
 
 -- suggest_mappings: autocode every role that has no effective SOC mapping.
 -- Every suggestion is inserted with review_status needs_review, whatever its

@@ -1,16 +1,17 @@
 /*
  * autocode.c — the SQL functions of the occupation autocoder (see
  * core/autocode.h and doc/autocode.md): soc_autocode(), soc_autocode_index()
- * and the trigger that keeps the backends' indexes current.
+ * and the trigger that moves the dictionary's version on.
  *
  * soc_autocode converts the title to UTF-8, hands it to the engine's
  * pipeline for raw titles (rx_autocode_code_title: normalization, head
- * window, query, confidences, the review rule) against the backend's index
- * (autocode_cache.c), and turns the hits into rows.  Memory: the result
- * rows go into a tuplestore the executor frees; the work memory of the
- * pipeline is on the stack for titles up to about 300 bytes and palloc'd
- * (and freed) for longer ones; the engine's query scratch belongs to the
- * index.
+ * window, query, confidences, the review rule) against the index of the
+ * dictionary version its statement sees (autocode_cache.c: the shared
+ * image, or a private index), and turns the hits into rows.  Memory: the
+ * result rows go into a tuplestore the executor frees; the work memory of
+ * the pipeline is on the stack for titles up to about 300 bytes and
+ * palloc'd (and freed) for longer ones; the engine's query scratch belongs
+ * to the index's slot.
  */
 #include "roleext.h"
 
@@ -19,7 +20,8 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
-#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/timestamp.h"
 #include "utils/tuplestore.h"
 
 #include "core/autocode.h"
@@ -29,6 +31,7 @@
 #include "title_glue.h"
 
 #define AC_RESULT_COLS		6
+#define AC_INDEX_COLS		12	/* soc_autocode_index()'s columns */
 #define AC_STACK_HITS		64	/* candidates kept on the stack; more are palloc'd */
 #define AC_STACK_WORK		16384	/* pipeline work memory on the stack: titles up to ~300 bytes */
 
@@ -37,9 +40,25 @@ typedef struct autocode_fn_state
 {
 	TupleDesc	desc;			/* the result's row type */
 	Oid			band[BAND_LABELS];	/* confband labels low, medium, high */
-	Oid			checked_user;	/* privileges checked for this user ... */
-	int64		checked_build;	/* ... on this build */
+	Oid			nspid;			/* the extension's schema */
+	Oid			relid;			/* its title_dictionary */
 } autocode_fn_state;
+
+/*
+ * The schema of the called function (the extension's) and its
+ * title_dictionary; an error when the table is missing.
+ */
+static void
+autocode_fn_tables(FunctionCallInfo fcinfo, Oid *nspid, Oid *relid)
+{
+	*nspid = get_func_namespace(fcinfo->flinfo->fn_oid);
+	*relid = get_relname_relid("title_dictionary", *nspid);
+	if (!OidIsValid(*relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("table %s.title_dictionary does not exist", get_namespace_name(*nspid)),
+				 errdetail("soc_autocode codes titles against the table title_dictionary of the roleext schema.")));
+}
 
 /*
  * The call site's state: the result row type and the confband labels,
@@ -61,7 +80,7 @@ autocode_fn_state_get(FunctionCallInfo fcinfo)
 			elog(ERROR, "soc_autocode must return a row of %d columns", AC_RESULT_COLS);
 		st->desc = CreateTupleDescCopy(desc);
 		band_oids(BAND_CONFBAND, TupleDescAttr(desc, 3)->atttypid, st->band);
-		st->checked_build = -1;
+		autocode_fn_tables(fcinfo, &st->nspid, &st->relid);
 		MemoryContextSwitchTo(old);
 		fcinfo->flinfo->fn_extra = st;
 	}
@@ -90,7 +109,7 @@ autocode_check_call(FunctionCallInfo fcinfo, int32 k)
 
 /* Put one row per hit into store: (code, title, score, band, matched, needs_review). */
 static void
-autocode_put_rows(const autocode_fn_state *st, const autocode_cache *c, const rx_autocode_hit *hits,
+autocode_put_rows(const autocode_fn_state *st, const autocode_slot *c, const rx_autocode_hit *hits,
 				  const rx_autocode_coding *coding, Tuplestorestate *store)
 {
 	int			i;
@@ -127,7 +146,7 @@ soc_autocode(PG_FUNCTION_ARGS)
 	int32		k = PG_GETARG_INT32(1);
 	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
 	autocode_fn_state *st;
-	const autocode_cache *c;
+	autocode_slot *c;
 	MemoryContext old;
 	Tuplestorestate *store;
 	union
@@ -147,8 +166,7 @@ soc_autocode(PG_FUNCTION_ARGS)
 
 	autocode_check_call(fcinfo, k);
 	st = autocode_fn_state_get(fcinfo);
-	c = autocode_cache_get(fcinfo);
-	autocode_check_privileges(c, &st->checked_user, &st->checked_build);
+	c = autocode_cache_get(st->nspid, st->relid);
 
 	/* the result: a tuplestore in per-query memory, freed by the executor */
 	old = MemoryContextSwitchTo(rsinfo->econtext->ecxt_per_query_memory);
@@ -163,7 +181,8 @@ soc_autocode(PG_FUNCTION_ARGS)
 	work = autocode_work_for(&w, len, &need);
 	if (k > AC_STACK_HITS)
 		hits = palloc(sizeof(rx_autocode_hit) * k);
-	if (rx_autocode_code_title(c->ix, c->sc, s, len, work, need, k, hits, &coding, &err) != RX_OK)
+	if (rx_autocode_code_title(c->ix, autocode_slot_scratch(c), s, len, work, need, k, hits, &coding,
+							   &err) != RX_OK)
 		autocode_raise(s, len, &err);
 	autocode_put_rows(st, c, hits, &coding, store);
 	if (w.palloced)
@@ -176,38 +195,53 @@ soc_autocode(PG_FUNCTION_ARGS)
 }
 
 /*
- * The backend's soc_autocode index (built first if it is not current):
- * entries, titles, descriptions, codes, bytes, build_ms, builds.
+ * The soc_autocode index this statement codes against (built or opened
+ * first): entries, titles, descriptions, codes, bytes, build_ms, builds,
+ * version, shared, mapped_bytes, private_bytes, built_at.  A declaration
+ * with fewer columns (an extension script older than the library) gets its
+ * first ones.
  */
 PG_FUNCTION_INFO_V1(soc_autocode_index);
 Datum
 soc_autocode_index(PG_FUNCTION_ARGS)
 {
 	TupleDesc	desc;
-	Datum		values[7];
-	bool		nulls[7] = {false, false, false, false, false, false, false};
-	const autocode_cache *c;
-	Oid			checked_user = InvalidOid;
-	int64		checked_build = -1;
+	Datum		values[AC_INDEX_COLS];
+	bool		nulls[AC_INDEX_COLS];
+	autocode_slot *c;
+	Oid			nspid,
+				relid;
+	int			i;
 
-	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE)
-		elog(ERROR, "soc_autocode_index must return a row");
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts > AC_INDEX_COLS)
+		elog(ERROR, "soc_autocode_index must return a row of at most %d columns", AC_INDEX_COLS);
 	desc = BlessTupleDesc(desc);
-	c = autocode_cache_get(fcinfo);
-	autocode_check_privileges(c, &checked_user, &checked_build);
+	autocode_fn_tables(fcinfo, &nspid, &relid);
+	c = autocode_cache_get(nspid, relid);
+	(void) autocode_slot_scratch(c);
+	memset(nulls, 0, sizeof(nulls));
 	values[0] = Int32GetDatum((int32) rx_autocode_index_size(c->ix));
 	values[1] = Int32GetDatum((int32) rx_autocode_index_count(c->ix, RX_AUTOCODE_TITLE));
 	values[2] = Int32GetDatum((int32) rx_autocode_index_count(c->ix, RX_AUTOCODE_DESCRIPTION));
 	values[3] = Int32GetDatum((int32) rx_autocode_index_codes(c->ix));
 	values[4] = Int64GetDatum((int64) rx_autocode_index_bytes(c->ix));
 	values[5] = Float8GetDatum(c->build_ms);
-	values[6] = Int64GetDatum(c->builds);
+	values[6] = Int64GetDatum(autocode_cache_builds());
+	values[7] = Int64GetDatum(c->v.version);
+	values[8] = BoolGetDatum(c->shared);
+	values[9] = Int64GetDatum(c->shared ? (int64) c->maplen : 0);
+	values[10] = Int64GetDatum((int64) autocode_cache_private_bytes());
+	values[11] = TimestampTzGetDatum(c->built_at);
+	for (i = desc->natts; i < AC_INDEX_COLS; i++)
+		nulls[i] = true;
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
 
 /*
- * Statement trigger of title_dictionary: invalidate the table's relcache
- * entry, so that every backend's index is rebuilt before its next use.
+ * Statement trigger of title_dictionary: move the dictionary's version on
+ * (the statement's own transaction sees it from its next statement, the
+ * others once it commits), and have the image of the new version built
+ * before the transaction commits.
  */
 PG_FUNCTION_INFO_V1(tg_title_dictionary_changed);
 Datum
@@ -220,6 +254,6 @@ tg_title_dictionary_changed(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("tg_title_dictionary_changed must be called as a trigger"),
 				 errdetail("It is the statement trigger of table title_dictionary.")));
-	CacheInvalidateRelcache(td->tg_relation);
+	autocode_version_bump(td->tg_relation);
 	return PointerGetDatum(NULL);
 }

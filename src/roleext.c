@@ -1,10 +1,21 @@
 /*
- * roleext.c — the module's magic block and the error glue shared by every
- * type.
+ * roleext.c — the module's magic block, its initialization and the error
+ * glue shared by every type.
  */
 #include "roleext.h"
 
+#include "autocode_glue.h"
+
 PG_MODULE_MAGIC;
+
+void		_PG_init(void);
+
+/* Module load: define the settings (roleext.autocode_*). */
+void
+_PG_init(void)
+{
+	autocode_init();
+}
 
 /* The SQLSTATE for a core status. */
 int

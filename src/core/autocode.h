@@ -171,12 +171,73 @@ uint32_t	rx_autocode_index_codes(const rx_autocode_index *ix);
 size_t		rx_autocode_index_bytes(const rx_autocode_index *ix);
 
 /*
+ * Pack the index's lists: each exactly as long as it is, with no room
+ * left between them (what an image holds; it saves memory once an index
+ * is built).  The index stays usable and can still change.  RX_RANGE when
+ * memory runs out (nothing changed).
+ */
+rx_status	rx_autocode_index_pack(rx_autocode_index *ix, rx_error *err);
+
+/*
  * Recompute the statistics that depend on the whole dictionary (and train
  * the classifiers) now, if a change left them stale; otherwise the next
  * query does.  Lets a caller pay for it when it builds the index.
  * RX_RANGE when memory runs out (the index stays usable and stale).
  */
 rx_status	rx_autocode_index_refresh(rx_autocode_index *ix, rx_error *err);
+
+/*
+ * Images.  An index can be written as one block of bytes, pointer-free,
+ * and opened in place from it: a read-only index whose arrays are the
+ * image's (autocode_image.c; the SQL glue maps an image file into every
+ * backend).  Opening checks the image whole — length, checksums, layout,
+ * every index a query follows — and refuses (RX_SYNTAX, with a sentence)
+ * one that is truncated, corrupted or written by another layout.
+ */
+#define RX_AUTOCODE_IMAGE_BUILD_MAX	64
+#define RX_AUTOCODE_IMAGE_IDENT_MAX	64
+
+/* What the writer says about an image (kept in it, returned by open). */
+typedef struct rx_autocode_image_meta
+{
+	char		build[RX_AUTOCODE_IMAGE_BUILD_MAX];	/* the writer's build, NUL-padded */
+	unsigned char ident[RX_AUTOCODE_IMAGE_IDENT_MAX];	/* what it is an index of (caller-defined) */
+	int64_t		built_at;		/* when (caller's clock) */
+	double		build_ms;		/* how long the build took */
+} rx_autocode_image_meta;
+
+/*
+ * Bring ix up to date (rx_autocode_index_refresh) and pack it
+ * (rx_autocode_index_pack); *size is the size of its image with extra_len
+ * bytes of the caller's data.
+ */
+rx_status	rx_autocode_image_prepare(rx_autocode_index *ix, size_t extra_len, size_t *size, rx_error *err);
+
+/*
+ * Write the image of a prepared ix, with meta and the caller's extra
+ * bytes, into buf (cap bytes, at least the size prepare gave; any memory
+ * aligned to 8 bytes).
+ */
+rx_status	rx_autocode_image_write(const rx_autocode_index *ix, const rx_autocode_image_meta *meta,
+									const void *extra, size_t extra_len, void *buf, size_t cap,
+									rx_error *err);
+
+/*
+ * Open the image buf[0..len) in place: buf must be aligned to 8 bytes and
+ * stay unchanged and readable while the index lives (rx_autocode_index_free
+ * frees only what open allocated).  alloc (NULL: libc) allocates the
+ * index's struct and the scratch areas made for it.  *meta, *extra and
+ * *extra_len (each may be NULL) get the writer's meta and data.
+ */
+rx_status	rx_autocode_image_open(const void *buf, size_t len, const rx_autocode_allocator *alloc,
+								   rx_autocode_index **out, rx_autocode_image_meta *meta,
+								   const void **extra, size_t *extra_len, rx_error *err);
+
+/* (Re)compute the checksums of an image in buf[0..len) (writers and tests). */
+void		rx_autocode_image_seal(void *buf, size_t len);
+
+/* The 64-bit checksum images use, of s[0..len). */
+uint64_t	rx_autocode_checksum(const void *s, size_t len);
 
 /* A scratch area for queries on ix; NULL when out of memory. */
 rx_autocode_scratch *rx_autocode_scratch_create(const rx_autocode_index *ix);

@@ -34,6 +34,7 @@ rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx
 		uint32_t	l,
 					m;
 		bool		seen = false;
+		rx_autocode_ids toks;
 
 		for (j = 0; j < i && !seen; j++)
 			seen = tri[j] == tri[i];
@@ -43,9 +44,10 @@ rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx
 		l = rx_autocode_trigram_find(ix, tri[i]);
 		if (l == UINT32_MAX)
 			continue;
-		for (m = 0; m < ix->trilists[l].n; m++)
+		toks = rx_autocode_trigram_tokens(ix, l);
+		for (m = 0; m < toks.n; m++)
 		{
-			uint32_t	t = ix->trilists[l].v[m];
+			uint32_t	t = toks.v[m];
 
 			if (sc->tcount[t] == 0)
 				sc->ttouched[ntouched++] = t;

@@ -1,7 +1,8 @@
 /*
- * autocode_index.c — the autocoder index (see autocode_int.h): create,
- * free, parameters and sizes; adding and removing entries, which keeps
- * every inverted list current; compaction of dead entries.
+ * autocode_index.c — the autocoder index (see autocode_int.h): the
+ * registry of its arrays; create, free, parameters and sizes; adding and
+ * removing entries, which keeps every inverted list current; compaction of
+ * dead entries and packing of the list pools.
  */
 #include "autocode_int.h"
 
@@ -33,6 +34,22 @@ rx_autocode_libc_free(void *ctx, void *ptr)
 }
 
 static const rx_autocode_allocator rx_autocode_libc = {rx_autocode_libc_alloc, rx_autocode_libc_realloc, rx_autocode_libc_free, NULL};
+
+/* The registry of the index's arrays (autocode_int.h), in image order. */
+const rx_autocode_blockdef rx_autocode_blocks[RX_AUTOCODE_NBLOCKS] = {
+#define RX_AUTOCODE_X_ARRAY(name, type, count, cap) \
+	{#name, offsetof(rx_autocode_index, name), sizeof(type), \
+	 offsetof(rx_autocode_index, count), offsetof(rx_autocode_index, cap)},
+#define RX_AUTOCODE_X_MAP(name, target) \
+	{#name ".keys", offsetof(rx_autocode_index, name.keys), sizeof(uint64_t), \
+	 offsetof(rx_autocode_index, name.cap), offsetof(rx_autocode_index, name.cap)}, \
+	{#name ".vals", offsetof(rx_autocode_index, name.vals), sizeof(uint32_t), \
+	 offsetof(rx_autocode_index, name.cap), offsetof(rx_autocode_index, name.cap)},
+	RX_AUTOCODE_ARRAYS(RX_AUTOCODE_X_ARRAY)
+	RX_AUTOCODE_MAPS(RX_AUTOCODE_X_MAP)
+#undef RX_AUTOCODE_X_ARRAY
+#undef RX_AUTOCODE_X_MAP
+};
 
 /* The default scoring parameters (chosen on the development split). */
 rx_autocode_params
@@ -84,9 +101,17 @@ rx_autocode_oom(rx_error *err)
 				   "The autocoding index could not allocate the memory it needs.");
 }
 
+/* Refuse to change an index opened from an image. */
+rx_status
+rx_autocode_readonly(rx_error *err)
+{
+	return rx_fail(err, RX_ARGUMENT,
+				   "An autocoding index opened from an image is read-only; build a new index to change it.");
+}
+
 /* Check a parameter set; RX_ARGUMENT with a sentence when one is out of range. */
-static rx_status
-rx_autocode_check_params(const rx_autocode_params *p, rx_error *err)
+rx_status
+rx_autocode_params_check(const rx_autocode_params *p, rx_error *err)
 {
 	if (!(p->w_vote >= 0 && p->w_vote <= 1))
 		return rx_fail(err, RX_ARGUMENT, "The vote share must lie between 0 and 1.");
@@ -133,7 +158,7 @@ rx_autocode_index_create(const rx_autocode_allocator *alloc, const rx_autocode_p
 
 	if (alloc == NULL)
 		alloc = &rx_autocode_libc;
-	if (rx_autocode_check_params(&p, NULL) != RX_OK)
+	if (rx_autocode_params_check(&p, NULL) != RX_OK)
 		return NULL;
 	ix = alloc->alloc(alloc->ctx, sizeof(rx_autocode_index));
 	if (ix == NULL)
@@ -145,42 +170,22 @@ rx_autocode_index_create(const rx_autocode_allocator *alloc, const rx_autocode_p
 	return ix;
 }
 
-/* Free an index and everything it owns. */
+/* Free an index and everything it owns (an opened image's arrays are not its own). */
 void
 rx_autocode_index_free(rx_autocode_index *ix)
 {
 	const rx_autocode_allocator *a;
-	uint32_t	f;
+	int			b;
 
 	if (ix == NULL)
 		return;
 	a = &ix->alloc;
-	for (f = 0; f < ix->nfeats; f++)
+	if (!ix->readonly)
 	{
-		rx_autocode_mem_free(a, ix->feats[f].el.v);
-		rx_autocode_mem_free(a, ix->feats[f].cl.v);
+		/* a map's two halves are one block each */
+		for (b = 0; b < RX_AUTOCODE_NBLOCKS; b++)
+			rx_autocode_mem_free(a, *rx_autocode_block_ptr(ix, b));
 	}
-	rx_autocode_mem_free(a, ix->tokens);
-	rx_autocode_mem_free(a, ix->tokchars);
-	rx_autocode_map_free(a, &ix->tokmap);
-	rx_autocode_map_free(a, &ix->trimap);
-	for (f = 0; f < ix->ntri; f++)
-		rx_autocode_mem_free(a, ix->trilists[f].v);
-	rx_autocode_mem_free(a, ix->trilists);
-	rx_autocode_mem_free(a, ix->feats);
-	rx_autocode_map_free(a, &ix->featmap);
-	rx_autocode_mem_free(a, ix->codes);
-	rx_autocode_map_free(a, &ix->codemap);
-	rx_autocode_mem_free(a, ix->groups);
-	rx_autocode_map_free(a, &ix->groupmap);
-	rx_autocode_mem_free(a, ix->mw);
-	rx_autocode_mem_free(a, ix->gclass);
-	rx_autocode_mem_free(a, ix->entries);
-	rx_autocode_mem_free(a, ix->hot);
-	rx_autocode_mem_free(a, ix->pool);
-	rx_autocode_mem_free(a, ix->labels);
-	rx_autocode_map_free(a, &ix->identmap);
-	rx_autocode_map_free(a, &ix->sigmap);
 	a->free(a->ctx, ix);
 }
 
@@ -188,10 +193,12 @@ rx_autocode_index_free(rx_autocode_index *ix)
 rx_status
 rx_autocode_index_set_params(rx_autocode_index *ix, const rx_autocode_params *params, rx_error *err)
 {
-	rx_status	st = rx_autocode_check_params(params, err);
+	rx_status	st = rx_autocode_params_check(params, err);
 
 	if (st != RX_OK)
 		return st;
+	if (ix->readonly)
+		return rx_autocode_readonly(err);
 	if (params->stem_level != ix->params.stem_level && ix->nentries > 0)
 		return rx_fail(err, RX_ARGUMENT,
 					   "The stem level of an index cannot change once it holds entries.");
@@ -234,29 +241,90 @@ rx_autocode_index_codes(const rx_autocode_index *ix)
 	return n;
 }
 
-/* Bytes held by the index. */
+/* Bytes held by the index: its struct and the room of every registered array. */
 size_t
 rx_autocode_index_bytes(const rx_autocode_index *ix)
 {
 	size_t		n = sizeof(*ix);
-	uint32_t	f;
+	int			b;
 
-	n += (size_t) ix->captokens * sizeof(rx_autocode_token) + ix->captokchars;
-	n += rx_autocode_map_bytes(&ix->tokmap) + rx_autocode_map_bytes(&ix->trimap) +
-		(size_t) ix->captri * sizeof(rx_autocode_idlist);
-	for (f = 0; f < ix->ntri; f++)
-		n += (size_t) ix->trilists[f].cap * sizeof(uint32_t);
-	n += (size_t) ix->capfeats * sizeof(rx_autocode_feat) + rx_autocode_map_bytes(&ix->featmap);
-	for (f = 0; f < ix->nfeats; f++)
-		n += (size_t) ix->feats[f].el.cap * sizeof(uint32_t) +
-			(size_t) ix->feats[f].cl.cap * sizeof(rx_autocode_vote);
-	n += (size_t) ix->capcodes * sizeof(rx_autocode_code) + rx_autocode_map_bytes(&ix->codemap);
-	n += (size_t) ix->capgroups * sizeof(rx_autocode_group) + rx_autocode_map_bytes(&ix->groupmap);
-	n += (size_t) ix->capentries * sizeof(rx_autocode_entry) + (size_t) ix->caphot * sizeof(rx_autocode_hot) +
-		(size_t) ix->cappool * sizeof(uint32_t);
-	n += ix->caplabels + rx_autocode_map_bytes(&ix->identmap) + rx_autocode_map_bytes(&ix->sigmap);
-	n += (size_t) ix->capmw * sizeof(float) + ix->capgclass;
+	for (b = 0; b < RX_AUTOCODE_NBLOCKS; b++)
+	{
+		uint32_t	cap;
+
+		memcpy(&cap, (const char *) ix + rx_autocode_blocks[b].cap, sizeof(cap));
+		if (*rx_autocode_block_ptr(ix, b) != NULL)
+			n += (size_t) cap * rx_autocode_blocks[b].elsize;
+	}
 	return n;
+}
+
+/* The pool of the entry lists (entries) or of the code lists of the features. */
+static rx_autocode_pool
+rx_autocode_feat_pool(rx_autocode_index *ix, bool entries)
+{
+	rx_autocode_pool p;
+
+	if (entries)
+	{
+		p.arr = (void **) &ix->elpool;
+		p.n = &ix->nelpool;
+		p.cap = &ix->capelpool;
+		p.junk = &ix->junkelpool;
+		p.elsize = sizeof(uint32_t);
+	}
+	else
+	{
+		p.arr = (void **) &ix->clpool;
+		p.n = &ix->nclpool;
+		p.cap = &ix->capclpool;
+		p.junk = &ix->junkclpool;
+		p.elsize = sizeof(rx_autocode_vote);
+	}
+	return p;
+}
+
+/*
+ * Make room for need elements in a list of feature f; when the pool's
+ * junk outweighs its lists, pack it first (keeping every list's room, so
+ * that room reserved before stays reserved).
+ */
+bool
+rx_autocode_feat_reserve(rx_autocode_index *ix, uint32_t f, bool entries, uint32_t need)
+{
+	rx_autocode_pool p = rx_autocode_feat_pool(ix, entries);
+	rx_autocode_span *s = entries ? &ix->feats[f].el : &ix->feats[f].cl;
+
+	if (need <= s->cap)
+		return true;
+	if (*p.junk > 4096 && *p.junk > *p.n - *p.junk)
+		(void) rx_autocode_pool_pack(&ix->alloc, &p, entries ? &ix->feats[0].el : &ix->feats[0].cl,
+									 ix->nfeats, sizeof(rx_autocode_feat), false);
+	return rx_autocode_span_reserve(&ix->alloc, &p, s, need);
+}
+
+/*
+ * Pack the list pools: every list exactly as long as it is, no junk (what
+ * an image holds; an index that grows again moves lists as it needs).
+ */
+rx_status
+rx_autocode_index_pack(rx_autocode_index *ix, rx_error *err)
+{
+	rx_autocode_pool el = rx_autocode_feat_pool(ix, true),
+				cl = rx_autocode_feat_pool(ix, false),
+				tri = {(void **) &ix->tripool, &ix->ntripool, &ix->captripool, &ix->junktripool,
+	sizeof(uint32_t)};
+
+	if (ix->readonly)
+		return RX_OK;
+	if (ix->nfeats > 0 &&
+		(!rx_autocode_pool_pack(&ix->alloc, &el, &ix->feats[0].el, ix->nfeats, sizeof(rx_autocode_feat), true) ||
+		 !rx_autocode_pool_pack(&ix->alloc, &cl, &ix->feats[0].cl, ix->nfeats, sizeof(rx_autocode_feat), true)))
+		return rx_autocode_oom(err);
+	if (ix->ntri > 0 &&
+		!rx_autocode_pool_pack(&ix->alloc, &tri, &ix->trilists[0], ix->ntri, sizeof(rx_autocode_span), true))
+		return rx_autocode_oom(err);
+	return RX_OK;
 }
 
 /* Set the groups of a code (0: none at that level). */
@@ -267,6 +335,8 @@ rx_autocode_set_groups(rx_autocode_index *ix, int32_t code, const int32_t groups
 				g[RX_AUTOCODE_GROUP_LEVELS];
 	int			l;
 
+	if (ix->readonly)
+		return rx_autocode_readonly(err);
 	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 	{
 		g[l] = UINT32_MAX;
@@ -297,21 +367,22 @@ rx_autocode_ident(const char *label, size_t len, int32_t code, rx_autocode_kind 
 static bool
 rx_autocode_vote_add(rx_autocode_index *ix, uint32_t f, uint32_t code, float tf)
 {
-	rx_autocode_votelist *l = &ix->feats[f].cl;
+	rx_autocode_votes l = rx_autocode_feat_codes(ix, f);
 	uint32_t	i;
 
-	for (i = 0; i < l->n; i++)
-		if (l->v[i].code == code)
+	for (i = 0; i < l.n; i++)
+		if (l.v[i].code == code)
 		{
-			l->v[i].tf += tf;
+			l.v[i].tf += tf;
 			return true;
 		}
-	if (!rx_autocode_mem_grow(&ix->alloc, (void **) &l->v, &l->cap, l->n + 1, sizeof(rx_autocode_vote)))
+	if (!rx_autocode_feat_reserve(ix, f, false, l.n + 1))
 		return false;
-	l->v[l->n].code = code;
-	l->v[l->n].tf = tf;
-	l->v[l->n].lw = 0;
-	l->n++;
+	l = rx_autocode_feat_codes(ix, f);
+	l.v[l.n].code = code;
+	l.v[l.n].tf = tf;
+	l.v[l.n].lw = 0;
+	ix->feats[f].cl.n++;
 	return true;
 }
 
@@ -319,15 +390,15 @@ rx_autocode_vote_add(rx_autocode_index *ix, uint32_t f, uint32_t code, float tf)
 static void
 rx_autocode_vote_sub(rx_autocode_index *ix, uint32_t f, uint32_t code, float tf)
 {
-	rx_autocode_votelist *l = &ix->feats[f].cl;
+	rx_autocode_votes l = rx_autocode_feat_codes(ix, f);
 	uint32_t	i;
 
-	for (i = 0; i < l->n; i++)
-		if (l->v[i].code == code)
+	for (i = 0; i < l.n; i++)
+		if (l.v[i].code == code)
 		{
-			l->v[i].tf -= tf;
-			if (l->v[i].tf <= 1e-4f)
-				l->v[i] = l->v[--l->n];
+			l.v[i].tf -= tf;
+			if (l.v[i].tf <= 1e-4f)
+				l.v[i] = l.v[--ix->feats[f].cl.n];
 			return;
 		}
 }
@@ -336,13 +407,13 @@ rx_autocode_vote_sub(rx_autocode_index *ix, uint32_t f, uint32_t code, float tf)
 static void
 rx_autocode_elist_del(rx_autocode_index *ix, uint32_t f, uint32_t e)
 {
-	rx_autocode_idlist  *l = &ix->feats[f].el;
+	rx_autocode_ids l = rx_autocode_feat_entries(ix, f);
 	uint32_t	i;
 
-	for (i = l->n; i-- > 0;)
-		if (l->v[i] == e)
+	for (i = l.n; i-- > 0;)
+		if (l.v[i] == e)
 		{
-			l->v[i] = l->v[--l->n];
+			l.v[i] = l.v[--ix->feats[f].el.n];
 			return;
 		}
 }
@@ -483,6 +554,8 @@ rx_autocode_add(rx_autocode_index *ix, const rx_autocode_entry_in *in, rx_error 
 
 	if (st != RX_OK)
 		return st;
+	if (ix->readonly)
+		return rx_autocode_readonly(err);
 	label_len = in->label_len > RX_AUTOCODE_LABEL_MAX ? RX_AUTOCODE_LABEL_MAX : in->label_len;
 
 	w = rx_autocode_mem_alloc(a, sizeof(rx_autocode_words));
@@ -509,12 +582,11 @@ rx_autocode_add(rx_autocode_index *ix, const rx_autocode_entry_in *in, rx_error 
 	/* reserve room in every list first, so that nothing fails half-way */
 	for (i = 0; i < nfeat; i++)
 	{
-		rx_autocode_idlist  *el = &ix->feats[feats[i]].el;
-		rx_autocode_votelist *cl = &ix->feats[feats[i]].cl;
+		const rx_autocode_feat *ft = &ix->feats[feats[i]];
 
 		if ((in->kind == RX_AUTOCODE_TITLE && rx_autocode_matches(ix, feats[i]) &&
-			 !rx_autocode_mem_grow(a, (void **) &el->v, &el->cap, el->n + 1, sizeof(uint32_t))) ||
-			!rx_autocode_mem_grow(a, (void **) &cl->v, &cl->cap, cl->n + 1, sizeof(rx_autocode_vote)))
+			 !rx_autocode_feat_reserve(ix, feats[i], true, ft->el.n + 1)) ||
+			!rx_autocode_feat_reserve(ix, feats[i], false, ft->cl.n + 1))
 		{
 			rx_autocode_mem_free(a, w);
 			return rx_autocode_oom(err);
@@ -552,9 +624,9 @@ rx_autocode_add(rx_autocode_index *ix, const rx_autocode_entry_in *in, rx_error 
 	{
 		if (in->kind == RX_AUTOCODE_TITLE && rx_autocode_matches(ix, feats[i]))
 		{
-			rx_autocode_idlist  *el = &ix->feats[feats[i]].el;
+			rx_autocode_span *el = &ix->feats[feats[i]].el;
 
-			el->v[el->n++] = e;
+			ix->elpool[el->off + el->n++] = e;
 		}
 		/* room was reserved above, so this cannot fail */
 		(void) rx_autocode_vote_add(ix, feats[i], code, (float) in->weight);
@@ -649,11 +721,11 @@ rx_autocode_compact(rx_autocode_index *ix)
 		for (i = 0; i < ent->nfeat; i++)
 		{
 			uint32_t	f2 = ix->pool[ent->feat_off + i];
-			rx_autocode_idlist  *el = &ix->feats[f2].el;
+			rx_autocode_span *el = &ix->feats[f2].el;
 
 			/* each list held these entries before, so it has the room */
 			if (rx_autocode_matches(ix, f2))
-				el->v[el->n++] = e;
+				ix->elpool[el->off + el->n++] = e;
 		}
 	}
 	ix->nentries = n;
@@ -674,6 +746,8 @@ rx_autocode_remove(rx_autocode_index *ix, const rx_autocode_entry_in *in, bool *
 	*found = false;
 	if (in->label == NULL && in->label_len > 0)
 		return rx_fail(err, RX_ARGUMENT, "An entry's label is missing.");
+	if (ix->readonly)
+		return rx_autocode_readonly(err);
 	label_len = in->label_len > RX_AUTOCODE_LABEL_MAX ? RX_AUTOCODE_LABEL_MAX : in->label_len;
 	ident = rx_autocode_ident(in->label, label_len, in->code, in->kind);
 	while (rx_autocode_map_next(&ix->identmap, ident, &pos, &e))

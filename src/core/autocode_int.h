@@ -2,6 +2,46 @@
  * autocode_int.h — what the files of the autocoder share (internal; the
  * API is autocode.h, the scoring is described in doc/autocode.md).
  *
+ * ====================================================================
+ * THE RULE OF THE INDEX'S STORAGE — read this before adding any state.
+ *
+ * The whole state of an index is (1) the scalar fields of struct
+ * rx_autocode_index (counts, statistics, parameters: plain values, never
+ * pointers) and (2) flat arrays of pointer-free elements, each listed
+ * ONCE in RX_AUTOCODE_ARRAYS or RX_AUTOCODE_MAPS below.  Elements refer
+ * to each other by index or offset (uint32_t), never by pointer: a
+ * variable-length list is a span {off, n, cap} into a pool array (see
+ * rx_autocode_span), a string an {off, len} into a character array.
+ *
+ * That is what lets an index be written to an image file and used in
+ * place by every backend (autocode_image.c, doc/autocode.md "One index
+ * for the whole cluster"): the image is the struct with its pointers
+ * zeroed, then every registered array; opening it points the arrays into
+ * the mapping.  Freeing, sizing, serializing, mapping and validating all
+ * walk the registry, so:
+ *
+ *   To add an array: add its pointer, count and capacity fields to the
+ *   struct, then ONE line to RX_AUTOCODE_ARRAYS (name, element type,
+ *   count field, capacity field).  It is then freed, counted in
+ *   rx_autocode_index_bytes, written, mapped and bounds-checked with no
+ *   other change.  If its elements hold indexes or offsets into other
+ *   arrays that a query follows, list them in RX_AUTOCODE_REFS /
+ *   RX_AUTOCODE_IDS / RX_AUTOCODE_SPANS too, and its bool members in
+ *   RX_AUTOCODE_BOOLS (a bool scalar of the struct: in
+ *   rx_autocode_image_invariants): an image is validated
+ *   against those lists before any query reads it, so that a corrupt file
+ *   is refused instead of crashing a backend.
+ *
+ *   An index opened from an image is read-only (ix->readonly): every
+ *   function that changes an index refuses it, and a query must not write
+ *   to the index (statistics are refreshed before an image is written).
+ *
+ *   Changing the layout of an element or of the struct changes the
+ *   layout hash written into images (rx_autocode_layout_hash), so images
+ *   of an older layout are refused and rebuilt; also bump
+ *   RX_AUTOCODE_IMAGE_FORMAT when the meaning of a field changes.
+ * ====================================================================
+ *
  * The autocoder is split by the phase of an index's life, as pgvector
  * splits HNSW into build, insert, scan and vacuum:
  *
@@ -18,7 +58,8 @@
  *   autocode_code.c     the pipelines over raw titles (normalize, head
  *                       window, add or query, the review rule)
  *   autocode_text.c     words, stop words, stemming, trigrams, hashing
- *   autocode_map.c      the hash map and growable arrays
+ *   autocode_map.c      the hash map, growable arrays and pooled lists
+ *   autocode_image.c    the index as an image: write, validate, open in place
  *
  * Layout.  Words are interned as tokens (ids), each with the list of its
  * character trigrams for fuzzy look-up.  A feature (id) is a token seen as
@@ -26,7 +67,8 @@
  * character 4-gram of a title's word (GRAM).  Each feature has two inverted
  * lists: the TITLE entries that have it (title-to-title matching; not for
  * grams) and the codes whose entries have it with a weighted count (the
- * per-code vote).  Entries keep their WORD and HEAD feature ids in one pool
+ * per-code vote), spans of two pool arrays (elpool, clpool) as the
+ * trigram lists are of tripool.  Entries keep their WORD and HEAD feature ids in one pool
  * (their grams follow from the words), labels live in one string arena.
  * Removal marks an entry dead and takes it out of the lists; when dead
  * entries outnumber live ones by RX_AUTOCODE_COMPACT_SLACK, the entries,
@@ -55,6 +97,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "autocode.h"
 #include "autocode_map.h"
@@ -71,6 +114,13 @@
 #define RX_AUTOCODE_EXACT			2
 #define RX_AUTOCODE_MAJOR_MAX		64	/* classes of the major-group classifier */
 
+/*
+ * The image format (autocode_image.c): bump it when the meaning of a
+ * field changes; a change of layout changes rx_autocode_layout_hash by
+ * itself.
+ */
+#define RX_AUTOCODE_IMAGE_FORMAT	1
+
 /* A code's entry in one feature's code list. */
 typedef struct rx_autocode_vote
 {
@@ -79,19 +129,31 @@ typedef struct rx_autocode_vote
 	float		lw;				/* the classifier's weight of (feature, code), set by refresh */
 } rx_autocode_vote;
 
-typedef struct rx_autocode_idlist
+/*
+ * A list inside a pool array: elements [off, off + n) of the pool, with
+ * room for cap (autocode_map.c grows it, moving it to the pool's end when
+ * it is not there already).
+ */
+typedef struct rx_autocode_span
+{
+	uint32_t	off;
+	uint32_t	n;
+	uint32_t	cap;
+} rx_autocode_span;
+
+/* A list of ids as a query reads it: the pool's elements and their count. */
+typedef struct rx_autocode_ids
 {
 	uint32_t   *v;
 	uint32_t	n;
-	uint32_t	cap;
-} rx_autocode_idlist;
+} rx_autocode_ids;
 
-typedef struct rx_autocode_votelist
+/* A code list as a query reads it. */
+typedef struct rx_autocode_votes
 {
-	rx_autocode_vote    *v;
+	rx_autocode_vote *v;
 	uint32_t	n;
-	uint32_t	cap;
-} rx_autocode_votelist;
+} rx_autocode_votes;
 
 typedef struct rx_autocode_token
 {
@@ -117,8 +179,8 @@ typedef struct rx_autocode_feat
 	float		cidf;			/* code vote */
 	float		gidf[RX_AUTOCODE_GROUP_LEVELS];	/* group votes */
 	uint32_t	row;			/* its row of major-group classifier weights, or UINT32_MAX */
-	rx_autocode_idlist	el;				/* TITLE entries with the feature */
-	rx_autocode_votelist cl;				/* codes with the feature */
+	rx_autocode_span el;		/* TITLE entries with the feature, in elpool */
+	rx_autocode_span cl;		/* codes with the feature, in clpool */
 } rx_autocode_feat;
 
 typedef struct rx_autocode_code
@@ -165,7 +227,10 @@ typedef struct rx_autocode_entry
 
 struct rx_autocode_index
 {
+	/* runtime only: zeroed in an image, set when one is opened */
 	rx_autocode_allocator alloc;
+	bool		readonly;		/* the arrays are an image's: no change allowed */
+
 	rx_autocode_params	params;
 
 	/* tokens and their spellings */
@@ -177,15 +242,27 @@ struct rx_autocode_index
 				captokchars;
 	rx_autocode_map		tokmap;			/* hash of spelling -> token */
 	rx_autocode_map		trimap;			/* trigram -> its list of tokens */
-	rx_autocode_idlist  *trilists;
+	rx_autocode_span    *trilists;		/* lists of tokens in tripool */
 	uint32_t	ntri,
 				captri;
+	uint32_t   *tripool;
+	uint32_t	ntripool,
+				captripool,
+				junktripool;	/* pool elements no list owns */
 
-	/* features */
+	/* features and their lists */
 	rx_autocode_feat    *feats;
 	uint32_t	nfeats,
 				capfeats;
 	rx_autocode_map		featmap;		/* key -> feature */
+	uint32_t   *elpool;			/* the features' entry lists */
+	uint32_t	nelpool,
+				capelpool,
+				junkelpool;
+	rx_autocode_vote    *clpool;	/* the features' code lists */
+	uint32_t	nclpool,
+				capclpool,
+				junkclpool;
 
 	/* codes */
 	rx_autocode_code    *codes;
@@ -229,6 +306,155 @@ struct rx_autocode_index
 	int			nmajor;			/* 0: not trained */
 	uint32_t	mbias;			/* the row of the biases */
 };
+
+/*
+ * THE REGISTRY (see the rule at the top of this file).
+ *
+ * RX_AUTOCODE_ARRAYS: every array of the index, as X(name, element type,
+ * count field, capacity field); ix->name points to count elements, room
+ * for capacity.  The order is the order in an image.
+ */
+#define RX_AUTOCODE_ARRAYS(X) \
+	X(tokens,	rx_autocode_token,	ntokens,	captokens) \
+	X(tokchars,	char,				ntokchars,	captokchars) \
+	X(trilists,	rx_autocode_span,	ntri,		captri) \
+	X(tripool,	uint32_t,			ntripool,	captripool) \
+	X(feats,	rx_autocode_feat,	nfeats,		capfeats) \
+	X(elpool,	uint32_t,			nelpool,	capelpool) \
+	X(clpool,	rx_autocode_vote,	nclpool,	capclpool) \
+	X(codes,	rx_autocode_code,	ncodes,		capcodes) \
+	X(groups,	rx_autocode_group,	ngroups,	capgroups) \
+	X(entries,	rx_autocode_entry,	nentries,	capentries) \
+	X(hot,		rx_autocode_hot,	nentries,	caphot) \
+	X(pool,		uint32_t,			npool,		cappool) \
+	X(labels,	char,				nlabels,	caplabels) \
+	X(mw,		float,				capmw,		capmw) \
+	X(gclass,	uint8_t,			capgclass,	capgclass)
+
+/*
+ * RX_AUTOCODE_MAPS: every hash map of the index, as X(name, the array its
+ * values index).  A map is two arrays of cap slots (keys and values),
+ * registered as name.keys and name.vals.
+ */
+#define RX_AUTOCODE_MAPS(X) \
+	X(tokmap,	tokens) \
+	X(trimap,	trilists) \
+	X(featmap,	feats) \
+	X(codemap,	codes) \
+	X(groupmap,	groups) \
+	X(identmap,	entries) \
+	X(sigmap,	entries)
+
+/*
+ * What an image is checked against before a query reads it: every index
+ * a query follows must lie inside the array it indexes.
+ *
+ * RX_AUTOCODE_REFS: X(array, element type, member, indexed array,
+ * UINT32_MAX allowed): a member of every element indexes another array.
+ */
+#define RX_AUTOCODE_REFS(X) \
+	X(feats,	rx_autocode_feat,	token,	tokens,	true) \
+	X(clpool,	rx_autocode_vote,	code,	codes,	false) \
+	X(codes,	rx_autocode_code,	grp[0],	groups,	true) \
+	X(codes,	rx_autocode_code,	grp[1],	groups,	true) \
+	X(codes,	rx_autocode_code,	grp[2],	groups,	true) \
+	X(codes,	rx_autocode_code,	grp[3],	groups,	true) \
+	X(entries,	rx_autocode_entry,	code,	codes,	false) \
+	X(hot,		rx_autocode_hot,	code,	codes,	false)
+
+/*
+ * RX_AUTOCODE_BOOLS: X(array, element type, member): a bool member of every
+ * element (an image's byte must be 0 or 1 before it is read as a bool).
+ */
+#define RX_AUTOCODE_BOOLS(X) \
+	X(entries,	rx_autocode_entry,	alive)
+
+/* RX_AUTOCODE_IDS: X(array, indexed array): an array of uint32_t ids. */
+#define RX_AUTOCODE_IDS(X) \
+	X(tripool,	tokens) \
+	X(elpool,	entries) \
+	X(pool,		feats)
+
+/*
+ * RX_AUTOCODE_SPANS: X(array, element type, offset member, length member,
+ * pool array): every element's [offset, offset + length) lies in the pool.
+ */
+#define RX_AUTOCODE_SPANS(X) \
+	X(tokens,	rx_autocode_token,	off,		len,		tokchars) \
+	X(trilists,	rx_autocode_span,	off,		n,			tripool) \
+	X(feats,	rx_autocode_feat,	el.off,		el.n,		elpool) \
+	X(feats,	rx_autocode_feat,	cl.off,		cl.n,		clpool) \
+	X(entries,	rx_autocode_entry,	label_off,	label_len,	labels) \
+	X(entries,	rx_autocode_entry,	feat_off,	nfeat,		pool)
+
+/* The registered arrays and map halves, numbered in image order. */
+typedef enum rx_autocode_block
+{
+#define RX_AUTOCODE_X_ARRAY(name, type, count, cap) RX_AUTOCODE_B_##name,
+#define RX_AUTOCODE_X_MAP(name, target) RX_AUTOCODE_B_##name##_keys, RX_AUTOCODE_B_##name##_vals,
+	RX_AUTOCODE_ARRAYS(RX_AUTOCODE_X_ARRAY)
+	RX_AUTOCODE_MAPS(RX_AUTOCODE_X_MAP)
+#undef RX_AUTOCODE_X_ARRAY
+#undef RX_AUTOCODE_X_MAP
+	RX_AUTOCODE_NBLOCKS
+} rx_autocode_block;
+
+/* One registered array: where its pointer, count and capacity are in the struct. */
+typedef struct rx_autocode_blockdef
+{
+	const char *name;
+	size_t		ptr;			/* offsetof the pointer field */
+	size_t		elsize;
+	size_t		count;			/* offsetof its uint32_t count */
+	size_t		cap;			/* offsetof its uint32_t capacity */
+} rx_autocode_blockdef;
+
+/* The registry, in rx_autocode_block order (autocode_index.c). */
+extern const rx_autocode_blockdef rx_autocode_blocks[RX_AUTOCODE_NBLOCKS];
+
+/* The pointer field of block b of ix. */
+static inline void **
+rx_autocode_block_ptr(const rx_autocode_index *ix, int b)
+{
+	return (void **) ((char *) ix + rx_autocode_blocks[b].ptr);
+}
+
+/* The count (elements in use) of block b of ix. */
+static inline uint32_t
+rx_autocode_block_count(const rx_autocode_index *ix, int b)
+{
+	uint32_t	n;
+
+	memcpy(&n, (const char *) ix + rx_autocode_blocks[b].count, sizeof(n));
+	return n;
+}
+
+/* The entries of feature f that are TITLE entries (title matching). */
+static inline rx_autocode_ids
+rx_autocode_feat_entries(const rx_autocode_index *ix, uint32_t f)
+{
+	rx_autocode_ids l = {ix->elpool + ix->feats[f].el.off, ix->feats[f].el.n};
+
+	return l;
+}
+
+/* The codes of feature f with their weighted counts (the votes). */
+static inline rx_autocode_votes
+rx_autocode_feat_codes(const rx_autocode_index *ix, uint32_t f)
+{
+	rx_autocode_votes l = {ix->clpool + ix->feats[f].cl.off, ix->feats[f].cl.n};
+
+	return l;
+}
+
+/* The tokens that have trigram list l (fuzzy look-up). */
+static inline rx_autocode_ids
+rx_autocode_trigram_tokens(const rx_autocode_index *ix, uint32_t l)
+{
+	rx_autocode_ids t = {ix->tripool + ix->trilists[l].off, ix->trilists[l].n};
+
+	return t;
+}
 
 struct rx_autocode_scratch
 {
@@ -274,6 +500,23 @@ typedef struct rx_autocode_qfeat
 
 /* Report running out of memory (RX_RANGE with a sentence). */
 rx_status	rx_autocode_oom(rx_error *err);
+
+/* Check a parameter set; RX_ARGUMENT with a sentence when one is out of range. */
+rx_status	rx_autocode_params_check(const rx_autocode_params *p, rx_error *err);
+
+/* Refuse to change an index opened from an image (RX_ARGUMENT with a sentence). */
+rx_status	rx_autocode_readonly(rx_error *err);
+
+/*
+ * Make room for `need` elements in the list of feature f (entry list when
+ * entries, else code list); false when out of memory.
+ */
+bool		rx_autocode_feat_reserve(rx_autocode_index *ix, uint32_t f, bool entries, uint32_t need);
+
+/* ---- autocode_image.c ---- */
+
+/* The hash of the layout this code reads and writes (sizes, registry, the fields validated). */
+uint64_t	rx_autocode_layout_hash(void);
 
 /* ---- autocode_intern.c ---- */
 

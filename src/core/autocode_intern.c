@@ -42,12 +42,30 @@ rx_autocode_trigram_list(rx_autocode_index *ix, uint32_t key)
 		return l;
 	l = ix->ntri;
 	if (!rx_autocode_mem_grow(&ix->alloc, (void **) &ix->trilists, &ix->captri, l + 1,
-					 sizeof(rx_autocode_idlist)) ||
+					 sizeof(rx_autocode_span)) ||
 		!rx_autocode_map_put(&ix->alloc, &ix->trimap, key, l))
 		return UINT32_MAX;
-	memset(&ix->trilists[l], 0, sizeof(rx_autocode_idlist));
+	memset(&ix->trilists[l], 0, sizeof(rx_autocode_span));
 	ix->ntri++;
 	return l;
+}
+
+/*
+ * Make room for one more token in trigram list l, packing the pool first
+ * when its junk outweighs its lists.  False when out of memory.
+ */
+static bool
+rx_autocode_trigram_reserve(rx_autocode_index *ix, uint32_t l)
+{
+	rx_autocode_pool p = {(void **) &ix->tripool, &ix->ntripool, &ix->captripool, &ix->junktripool,
+	sizeof(uint32_t)};
+
+	if (ix->trilists[l].n < ix->trilists[l].cap)
+		return true;
+	if (ix->junktripool > 4096 && ix->junktripool > ix->ntripool - ix->junktripool)
+		(void) rx_autocode_pool_pack(&ix->alloc, &p, &ix->trilists[0], ix->ntri, sizeof(rx_autocode_span),
+									 false);
+	return rx_autocode_span_reserve(&ix->alloc, &p, &ix->trilists[l], ix->trilists[l].n + 1);
 }
 
 /* Intern a spelling; its token id in *out.  False when out of memory. */
@@ -77,9 +95,7 @@ rx_autocode_token_intern(rx_autocode_index *ix, const char *s, size_t len, uint3
 	{
 		uint32_t	l = rx_autocode_trigram_list(ix, tri[i]);
 
-		if (l == UINT32_MAX ||
-			!rx_autocode_mem_grow(a, (void **) &ix->trilists[l].v, &ix->trilists[l].cap,
-						 ix->trilists[l].n + 1, sizeof(uint32_t)))
+		if (l == UINT32_MAX || !rx_autocode_trigram_reserve(ix, l))
 			return false;
 		lists[i] = l;
 	}
@@ -88,10 +104,11 @@ rx_autocode_token_intern(rx_autocode_index *ix, const char *s, size_t len, uint3
 	/* the token once in the list of each distinct trigram */
 	for (i = 0; i < ntri; i++)
 	{
-		rx_autocode_idlist  *l = &ix->trilists[lists[i]];
+		rx_autocode_span *l = &ix->trilists[lists[i]];
+		uint32_t   *v = ix->tripool + l->off;
 
-		if (l->n == 0 || l->v[l->n - 1] != t)
-			l->v[l->n++] = t;
+		if (l->n == 0 || v[l->n - 1] != t)
+			v[l->n++] = t;
 	}
 	memcpy(ix->tokchars + ix->ntokchars, s, len);
 	ix->tokens[t].off = ix->ntokchars;

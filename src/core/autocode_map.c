@@ -1,11 +1,12 @@
 /*
- * autocode_map.c — open-addressing multi-map and growable arrays of the
- * autocoder index (see autocode_map.h).
+ * autocode_map.c — open-addressing multi-map, growable arrays and pooled
+ * lists of the autocoder index (see autocode_map.h).
  */
 #include "autocode_map.h"
 
 #include <string.h>
 
+#include "autocode_int.h"
 #include "autocode_text.h"
 
 #define RX_AUTOCODE_MAP_EMPTY	0
@@ -52,6 +53,82 @@ rx_autocode_mem_free(const rx_autocode_allocator *a, void *ptr)
 {
 	if (ptr != NULL)
 		a->free(a->ctx, ptr);
+}
+
+/* Make room for need elements in span s of pool p. */
+bool
+rx_autocode_span_reserve(const rx_autocode_allocator *a, const rx_autocode_pool *p, rx_autocode_span *s,
+						 uint32_t need)
+{
+	uint64_t	ncap;
+	uint32_t	room;
+	bool		at_end;
+
+	if (need <= s->cap)
+		return true;
+	ncap = s->cap < 4 ? 4 : (uint64_t) s->cap + s->cap / 2;
+	if (ncap < need)
+		ncap = need;
+	at_end = s->cap > 0 && (uint64_t) s->off + s->cap == *p->n;
+	room = at_end ? (uint32_t) (ncap - s->cap) : (uint32_t) ncap;
+	if ((uint64_t) *p->n + room > UINT32_MAX / 2 ||
+		!rx_autocode_mem_grow(a, p->arr, p->cap, *p->n + room, p->elsize))
+		return false;
+	if (!at_end)
+	{
+		char	   *base = *p->arr;
+
+		if (s->n > 0)
+			memcpy(base + (size_t) *p->n * p->elsize, base + (size_t) s->off * p->elsize,
+				   (size_t) s->n * p->elsize);
+		*p->junk += s->cap;
+		s->off = *p->n;
+	}
+	*p->n += room;
+	s->cap = (uint32_t) ncap;
+	return true;
+}
+
+/* Rewrite pool p with its spans in order and no junk. */
+bool
+rx_autocode_pool_pack(const rx_autocode_allocator *a, const rx_autocode_pool *p, rx_autocode_span *first,
+					  uint32_t nspans, size_t stride, bool tight)
+{
+	uint64_t	total = 0;
+	uint32_t	i,
+				n = 0;
+	char	   *old = *p->arr,
+			   *nw;
+
+	for (i = 0; i < nspans; i++)
+	{
+		const rx_autocode_span *s = (const rx_autocode_span *) ((const char *) first + (size_t) i * stride);
+
+		total += tight ? s->n : s->cap;
+	}
+	if (total > UINT32_MAX / 2)
+		return false;
+	nw = rx_autocode_mem_alloc(a, (size_t) (total > 0 ? total : 1) * p->elsize);
+	if (nw == NULL)
+		return false;
+	for (i = 0; i < nspans; i++)
+	{
+		rx_autocode_span *s = (rx_autocode_span *) ((char *) first + (size_t) i * stride);
+
+		if (s->n > 0)
+			memcpy(nw + (size_t) n * p->elsize, old + (size_t) s->off * p->elsize,
+				   (size_t) s->n * p->elsize);
+		s->off = n;
+		if (tight)
+			s->cap = s->n;
+		n += s->cap;
+	}
+	rx_autocode_mem_free(a, old);
+	*p->arr = nw;
+	*p->n = n;
+	*p->cap = (uint32_t) (total > 0 ? total : 1);
+	*p->junk = 0;
+	return true;
 }
 
 /* Remap a caller's key away from the two reserved slot markers. */

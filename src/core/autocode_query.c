@@ -63,13 +63,13 @@ rx_autocode_word_evidence(const rx_autocode_index *ix, const rx_autocode_words *
 
 		for (k = 0; k < nq && !votes; k++)
 		{
-			const rx_autocode_votelist *l = &ix->feats[q[k].f].cl;
+			rx_autocode_votes l = rx_autocode_feat_codes(ix, q[k].f);
 			uint32_t	j;
 
 			if (q[k].word != i)
 				continue;
-			for (j = 0; j < l->n && !votes; j++)
-				votes = l->v[j].code == c;
+			for (j = 0; j < l.n && !votes; j++)
+				votes = l.v[j].code == c;
 		}
 		if (!votes || n + 1 + w->w[i].orig_len > cap)
 			continue;
@@ -98,13 +98,13 @@ rx_autocode_group_votes(const rx_autocode_index *ix, rx_autocode_scratch *sc, co
 	for (i = 0; i < nq; i++)
 	{
 		const rx_autocode_feat *ft = &ix->feats[q[i].f];
-		const rx_autocode_votelist *cl = &ft->cl;
+		rx_autocode_votes cl = rx_autocode_feat_codes(ix, q[i].f);
 		uint32_t	ntouched = 0,
 					j;
 
-		for (j = 0; j < cl->n; j++)
+		for (j = 0; j < cl.n; j++)
 		{
-			const rx_autocode_code *cd = &ix->codes[cl->v[j].code];
+			const rx_autocode_code *cd = &ix->codes[cl.v[j].code];
 
 			for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 			{
@@ -114,7 +114,7 @@ rx_autocode_group_votes(const rx_autocode_index *ix, rx_autocode_scratch *sc, co
 					continue;
 				if (sc->gtf[g] == 0)
 					sc->gtouched[ntouched++] = g;
-				sc->gtf[g] += cl->v[j].tf;
+				sc->gtf[g] += cl.v[j].tf;
 			}
 		}
 		for (j = 0; j < ntouched; j++)
@@ -226,15 +226,15 @@ rx_autocode_match_titles(const rx_autocode_index *ix, rx_autocode_scratch *sc, r
 
 	for (i = 0; i < qs->nq; i++)
 	{
-		const rx_autocode_idlist *l = &ix->feats[qs->q[i].f].el;
+		rx_autocode_ids l = rx_autocode_feat_entries(ix, qs->q[i].f);
 		float		add = ix->feats[qs->q[i].f].idf * qs->q[i].w;
 		bool		head = ix->feats[qs->q[i].f].kind == RX_AUTOCODE_F_HEAD;
 
 		if (!(add > 0))
 			continue;
-		for (j = 0; j < l->n; j++)
+		for (j = 0; j < l.n; j++)
 		{
-			uint32_t	e = l->v[j];
+			uint32_t	e = l.v[j];
 
 			if (sc->eacc[e] == 0)
 				sc->etouched[netouched++] = e;
@@ -278,7 +278,7 @@ rx_autocode_vote_codes(const rx_autocode_index *ix, rx_autocode_scratch *sc, rx_
 	for (i = 0; i < qs->nq; i++)
 	{
 		const rx_autocode_qfeat *qf = &qs->q[i];
-		const rx_autocode_votelist *l = &ix->feats[qf->f].cl;
+		rx_autocode_votes l = rx_autocode_feat_codes(ix, qf->f);
 		double		wt = ix->feats[qf->f].cidf * qf->w;
 
 		/* grams have no classifier weights */
@@ -286,15 +286,15 @@ rx_autocode_vote_codes(const rx_autocode_index *ix, rx_autocode_scratch *sc, rx_
 
 		if (!(wt > 0))
 			continue;
-		for (j = 0; j < l->n; j++)
+		for (j = 0; j < l.n; j++)
 		{
-			uint32_t	c = l->v[j].code;
-			float		tf = l->v[j].tf;
+			uint32_t	c = l.v[j].code;
+			float		tf = l.v[j].tf;
 
 			rx_autocode_touch(sc, c, &qs->nctouched);
 			sc->cvote[c] += (float) wt * tf / (tf + ix->codes[c].k);
 			if (cls)
-				sc->cclass[c] += qf->w * l->v[j].lw;
+				sc->cclass[c] += qf->w * l.v[j].lw;
 			if (ix->feats[qf->f].kind == RX_AUTOCODE_F_HEAD && tf * qf->w > sc->chead[c])
 				sc->chead[c] = tf * qf->w;
 		}

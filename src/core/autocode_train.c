@@ -285,11 +285,11 @@ rx_autocode_train_codes(rx_autocode_index *ix, const rx_autocode_example *ex, co
 
 			for (k = 0; k < ent->nfeat; k++)
 			{
-				const rx_autocode_votelist *l = &ix->feats[fs[k]].cl;
+				rx_autocode_votes l = rx_autocode_feat_codes(ix, fs[k]);
 
-				for (j = 0; j < l->n; j++)
+				for (j = 0; j < l.n; j++)
 				{
-					uint32_t	c = l->v[j].code;
+					uint32_t	c = l.v[j].code;
 
 					if (!mark[c])
 					{
@@ -297,7 +297,7 @@ rx_autocode_train_codes(rx_autocode_index *ix, const rx_autocode_example *ex, co
 						z[c] = 0;
 						touched[nt++] = c;
 					}
-					z[c] += l->v[j].lw;
+					z[c] += l.v[j].lw;
 				}
 			}
 			/* the target: each entry's weight on its code (all touched) */
@@ -330,14 +330,14 @@ rx_autocode_train_codes(rx_autocode_index *ix, const rx_autocode_example *ex, co
 			}
 			for (k = 0; k < ent->nfeat; k++)
 			{
-				rx_autocode_votelist *l = &ix->feats[fs[k]].cl;
+				rx_autocode_votes l = rx_autocode_feat_codes(ix, fs[k]);
 
-				for (j = 0; j < l->n; j++)
+				for (j = 0; j < l.n; j++)
 				{
-					double		g = z[l->v[j].code];
+					double		g = z[l.v[j].code];
 
 					if (g != 0)
-						l->v[j].lw -= (float) g;
+						l.v[j].lw -= (float) g;
 				}
 			}
 			for (k = 0; k < nt; k++)
@@ -366,8 +366,12 @@ rx_autocode_train(rx_autocode_index *ix)
 	bool		ok = true;
 
 	for (f = 0; f < ix->nfeats; f++)
-		for (j = 0; j < ix->feats[f].cl.n; j++)
-			ix->feats[f].cl.v[j].lw = 0;
+	{
+		rx_autocode_votes l = rx_autocode_feat_codes(ix, f);
+
+		for (j = 0; j < l.n; j++)
+			l.v[j].lw = 0;
+	}
 	ix->nmajor = 0;
 	if ((p->w_class <= 0 && p->w_class_major <= 0) || p->class_epochs == 0 ||
 		ix->live[RX_AUTOCODE_TITLE] == 0)
@@ -460,7 +464,7 @@ rx_autocode_refresh(rx_autocode_index *ix)
 		for (j = 0; j < ft->cl.n && ix->ngroups > 0; j++)
 			for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 			{
-				uint32_t	g = ix->codes[ft->cl.v[j].code].grp[l];
+				uint32_t	g = ix->codes[ix->clpool[ft->cl.off + j].code].grp[l];
 
 				if (g != UINT32_MAX && ix->groups[g].stamp != f + 1)
 				{

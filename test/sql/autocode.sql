@@ -1,7 +1,7 @@
 -- Occupation autocoding: title_dictionary, soc_autocode, soc_autocode_index,
 -- suggest_mappings (doc/autocode.md).
 \i test/setup.sql
-SELECT plan(65);
+SELECT plan(74);
 
 -- the objects --------------------------------------------------------------
 
@@ -16,6 +16,29 @@ SELECT is((SELECT provolatile::text || proparallel::text FROM pg_proc
           'suggest_mappings is VOLATILE PARALLEL UNSAFE (it writes)');
 SELECT ok(NOT has_function_privilege('public', 'suggest_mappings(boolean)', 'EXECUTE'),
           'PUBLIC cannot run suggest_mappings');
+SELECT has_table('roleext', 'title_dictionary_version', 'title_dictionary_version exists');
+SELECT is((SELECT count(*)::int FROM title_dictionary_version), 1, 'the version table holds one row');
+SELECT is((SELECT tgenabled::text FROM pg_trigger WHERE tgname = 'tg_title_dictionary_changed'), 'A',
+          'the version trigger fires always (logical replication included)');
+SELECT is((SELECT count(*)::int FROM pg_extension e, unnest(e.extconfig) c
+            WHERE e.extname = 'roleext' AND c IN ('title_dictionary_version'::regclass,
+                                                  'title_dictionary_version_seq'::regclass)), 0,
+          'the version is not dumped (CREATE EXTENSION makes a new one)');
+
+-- the shared index: the image CREATE EXTENSION published, mapped ---------------------
+
+DO $$BEGIN PERFORM * FROM roleext.soc_autocode('Senior Registered Nurse Manager (Remote)', 50); END$$;
+CREATE TEMP TABLE ix0 AS SELECT * FROM soc_autocode_index();
+SELECT results_eq($$SELECT shared, builds, version = (SELECT version FROM title_dictionary_version),
+                           mapped_bytes > 10000000, private_bytes < 2 * 1024 * 1024 FROM ix0$$,
+                  $$VALUES (true, 0::bigint, true, true, true)$$,
+                  'a new session maps the image of the committed version: no build, under 2 MB of its own memory after a query');
+ANALYZE title_dictionary;
+GRANT SELECT ON title_dictionary TO PUBLIC;
+REVOKE SELECT ON title_dictionary FROM PUBLIC;
+SELECT results_eq($$SELECT i.shared, i.builds, i.version FROM soc_autocode_index() i$$,
+                  $$SELECT shared, builds, version FROM ix0$$,
+                  'ANALYZE, GRANT and REVOKE move no version and rebuild nothing');
 
 -- the dictionary as CREATE EXTENSION fills it --------------------------------
 
@@ -135,6 +158,8 @@ SELECT isnt((SELECT code FROM soc_autocode('Member Success Wizard') LIMIT 1), '4
 INSERT INTO title_dictionary (title, code) VALUES ('Member Success Wizard', '43-4051');
 SELECT is((SELECT code::text || ' ' || source FROM title_dictionary WHERE title = 'Member Success Wizard'),
           '43-4051.00 user', 'a user title defaults to source user; a SOC detailed code is stored as its .00 occupation');
+SELECT ok((SELECT version > (SELECT version FROM ix0) AND NOT shared FROM soc_autocode_index()),
+          'a write moves the version on; the writing transaction codes with a private index of its own change');
 SELECT results_eq($$SELECT code, matched, band FROM soc_autocode('Sr Member Success Wizard (Remote)', 1)$$,
                   $$VALUES ('43-4051.00'::soccode, 'Member Success Wizard', 'high'::confband)$$,
                   'a user title counts from the next statement, in the same transaction');
@@ -220,10 +245,32 @@ SET LOCAL ROLE roleext_ac_reader;
 SELECT is((SELECT code FROM roleext.soc_autocode('Registered Nurse') LIMIT 1), '29-1141.00'::soccode,
           'a reader codes titles');
 RESET ROLE;
+REVOKE SELECT ON roleext.title_dictionary FROM roleext_ac_reader;
+SET LOCAL ROLE roleext_ac_reader;
+SELECT throws_ok($$SELECT * FROM roleext.soc_autocode('Registered Nurse')$$, '42501', NULL,
+                 'privileges are checked at every call: a revoked reader is refused at once');
+RESET ROLE;
 SET LOCAL ROLE roleext_ac_editor;
 SELECT lives_ok($$INSERT INTO roleext.title_dictionary (title, code) VALUES ('Quantum Bee Keeper', '45-2093')$$,
                 'an editor adds titles');
 RESET ROLE;
+
+-- a hostile search_path: look-alikes of what the trigger and the build call -------------
+
+CREATE SCHEMA roleext_ac_evil;
+CREATE FUNCTION roleext_ac_evil.nextval(regclass) RETURNS bigint LANGUAGE plpgsql AS
+  $$BEGIN RAISE EXCEPTION 'hijacked'; END$$;
+CREATE TABLE roleext_ac_evil.title_dictionary_version (id boolean, instance bigint, version bigint);
+CREATE TABLE roleext_ac_evil.onet2019_occupation (code int, title text);
+CREATE TEMP TABLE hostile (what text);
+-- (pgTAP itself calls nextval: the assertion comes after the path is reset)
+SET LOCAL search_path = roleext_ac_evil, pg_catalog, roleext, public;
+INSERT INTO hostile
+  SELECT pg_temp.error_of($$INSERT INTO roleext.title_dictionary (title, code) VALUES ('Hostile Path Tester', '15-1253')$$);
+INSERT INTO hostile SELECT c.code::text FROM roleext.soc_autocode('Hostile Path Tester', 1) c;
+SET LOCAL search_path = roleext, public;
+SELECT results_eq($$SELECT what FROM hostile$$, $$VALUES ('no error'), ('15-1253.00')$$,
+                  'the version trigger and the build of the index ignore look-alikes on the search_path');
 
 -- suggest_mappings -----------------------------------------------------------------------
 

@@ -39,7 +39,11 @@ up_cleanup() {
 # (refuses to replace a file it did not put there).
 up_add_file() {
   local src=$1 name=$2
-  # (a test version left behind by an interrupted run may be replaced)
+  # (a test version left behind by an interrupted run may be replaced; the
+  # very same file, installed by a build of that version, is used as it is)
+  if [ -e "$UP_EXTDIR/$name" ] && cmp -s "$src" "$UP_EXTDIR/$name"; then
+    return 0
+  fi
   if [ -e "$UP_EXTDIR/$name" ] && [[ " ${UP_ADDED[*]} " != *" $name "* ]] && [[ "$name" != *-harness-* ]]; then
     echo "up_add_file: $UP_EXTDIR/$name exists already; not replacing it" >&2; return 1
   fi
