@@ -12,7 +12,12 @@ CREATE TABLE soc2018_code (
   definition  text,
   parent      soccode REFERENCES soc2018_code,
   CHECK (level = soc_level(code)),
-  CHECK (parent IS NOT DISTINCT FROM soc_parent(code)),
+  -- parent IS NOT DISTINCT FROM soc_parent(code), written with the operator
+  -- named: PostgreSQL prints IS DISTINCT FROM without its operator's schema,
+  -- so a copy of the constraint made from its text (Citus's shards, on
+  -- connections whose search_path is pg_catalog) would not find soccode's =
+  CHECK (coalesce(parent OPERATOR(roleext.=) roleext.soc_parent(code),
+                  parent IS NULL AND roleext.soc_parent(code) IS NULL)),
   CHECK ((definition IS NOT NULL) = (level = 'detailed'))
 );
 COMMENT ON TABLE soc2018_code IS

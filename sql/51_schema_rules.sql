@@ -38,6 +38,31 @@ VALUES
   ('E4', 'President', NULL, 10, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true),
   ('E5', 'Chief Executive', NULL, 11, NULL, NULL, NULL, NULL, NULL, NULL, NULL, true);
 
+-- The table that holds a table's rows in this database: the table itself, or,
+-- when it is a Citus reference table (doc/citus.md), its shard here.  A
+-- trigger that writes a table of the schema writes this one: on Citus the
+-- trigger fires on every node's shard of its own table, inside the
+-- statement the coordinator sent, and each node keeps its own copy in step;
+-- a write to the distributed table from there would be a second
+-- distributed statement nested in the first, which Citus refuses.
+CREATE FUNCTION table_here(t regclass) RETURNS regclass
+  LANGUAGE plpgsql STABLE PARALLEL SAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
+DECLARE
+  here regclass;
+BEGIN
+  IF pg_catalog.to_regclass('pg_catalog.pg_dist_shard') IS NULL THEN
+    RETURN t;
+  END IF;
+  EXECUTE 'SELECT pg_catalog.shard_name(s.logicalrelid, s.shardid)::pg_catalog.regclass
+             FROM pg_catalog.pg_dist_shard s
+            WHERE s.logicalrelid OPERATOR(pg_catalog.=) $1
+              AND s.shardminvalue IS NULL'
+     INTO here USING t;
+  RETURN coalesce(here, t);
+END $$;
+COMMENT ON FUNCTION table_here(regclass) IS
+  'Internal to the schema''s triggers: the table that holds t''s rows in this database, t itself or, when t is a Citus reference table, its shard here (doc/citus.md).';
+
 -- level: a row stops being a default as soon as it is written by anyone but
 -- CREATE EXTENSION.  Inserting a level whose code exists as an untouched
 -- default replaces the default: that is how pg_restore brings back edited
@@ -45,16 +70,22 @@ VALUES
 -- redefines a shipped level with a plain INSERT.
 CREATE FUNCTION tg_level_changes() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
+DECLARE
+  n int8;
 BEGIN
   IF TG_OP = 'INSERT' THEN
     NEW.is_default := false;
-    UPDATE roleext.level l
-       SET name = NEW.name, description = NEW.description, grade = NEW.grade,
-           scope = NEW.scope, autonomy = NEW.autonomy, complexity = NEW.complexity,
-           impact = NEW.impact, decision_rights = NEW.decision_rights,
-           leadership = NEW.leadership, experience = NEW.experience
-     WHERE l.code = NEW.code AND l.is_default;
-    IF FOUND THEN
+    -- the table the trigger fires on: level, or its shard on a Citus node
+    EXECUTE pg_catalog.format(
+      'UPDATE %I.%I l
+          SET name = $1.name, description = $1.description, grade = $1.grade,
+              scope = $1.scope, autonomy = $1.autonomy, complexity = $1.complexity,
+              impact = $1.impact, decision_rights = $1.decision_rights,
+              leadership = $1.leadership, experience = $1.experience
+        WHERE l.code OPERATOR(roleext.=) $1.code AND l.is_default',
+      TG_TABLE_SCHEMA, TG_TABLE_NAME) USING NEW;
+    GET DIAGNOSTICS n = ROW_COUNT;
+    IF n > 0 THEN
       RETURN NULL;
     END IF;
     RETURN NEW;

@@ -43,27 +43,39 @@ CREATE TRIGGER tg_role_coord BEFORE INSERT OR UPDATE OF code, coord ON role
   FOR EACH ROW EXECUTE FUNCTION tg_role_coord();
 
 -- taxonomy: a node whose code or parent changes moves the coordinates of
--- every role in its subtree.
+-- every role in its subtree.  The WHEN clause names its operators (code is
+-- never NULL; parent IS DISTINCT FROM spelled out): PostgreSQL prints IS
+-- DISTINCT FROM without the operator's schema, and Citus creates the
+-- trigger on the shards of a reference table from that text, on
+-- connections whose search_path is pg_catalog (doc/citus.md).
 CREATE FUNCTION tg_taxonomy_coords() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 BEGIN
-  UPDATE roleext.role r SET coord = roleext.role_coord(r.code)
-   WHERE r.node IN (SELECT a.node FROM roleext.taxonomy_ancestors() a WHERE a.ancestor OPERATOR(roleext.=) NEW.code)
-     AND r.coord IS DISTINCT FROM roleext.role_coord(r.code);
+  -- role here: the table itself, or its shard on a Citus node (table_here)
+  EXECUTE pg_catalog.format(
+    'UPDATE %s r SET coord = roleext.role_coord(r.code)
+      WHERE r.node OPERATOR(roleext.=) ANY (SELECT a.node FROM roleext.taxonomy_ancestors() a
+                                            WHERE a.ancestor OPERATOR(roleext.=) $1)
+        AND r.coord IS DISTINCT FROM roleext.role_coord(r.code)',
+    roleext.table_here('roleext.role')) USING NEW.code;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION tg_taxonomy_coords() IS
   'Trigger of table taxonomy: when a node''s code or parent changes, recomputes the coordinates of the roles below it.';
 CREATE TRIGGER tg_taxonomy_coords AFTER UPDATE OF code, parent ON taxonomy
-  FOR EACH ROW WHEN (OLD.code IS DISTINCT FROM NEW.code OR OLD.parent IS DISTINCT FROM NEW.parent)
+  FOR EACH ROW WHEN (OLD.code OPERATOR(roleext.<>) NEW.code
+                     OR NOT coalesce(OLD.parent OPERATOR(roleext.=) NEW.parent, OLD.parent IS NULL AND NEW.parent IS NULL))
   EXECUTE FUNCTION tg_taxonomy_coords();
 
 -- level: a new grade moves the coordinates of the level's roles.
 CREATE FUNCTION tg_level_coords() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 BEGIN
-  UPDATE roleext.role r SET coord = roleext.make_coord(roleext.coord_path(r.coord), NEW.grade)
-   WHERE r.level = NEW.code;
+  -- role here: the table itself, or its shard on a Citus node (table_here)
+  EXECUTE pg_catalog.format(
+    'UPDATE %s r SET coord = roleext.make_coord(roleext.coord_path(r.coord), $1)
+      WHERE r.level OPERATOR(roleext.=) $2',
+    roleext.table_here('roleext.role')) USING NEW.grade, NEW.code;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION tg_level_coords() IS 'Trigger of table level: when a level''s grade changes, regrades the coordinates of its roles.';

@@ -28,6 +28,7 @@
 #include "core/confidence.h"
 #include "autocode_glue.h"
 #include "band_glue.h"
+#include "citus_glue.h"
 #include "title_glue.h"
 
 #define AC_RESULT_COLS		6
@@ -82,6 +83,9 @@ autocode_fn_state_get(FunctionCallInfo fcinfo)
 		band_oids(BAND_CONFBAND, TupleDescAttr(desc, 3)->atttypid, st->band);
 		autocode_fn_tables(fcinfo, &st->nspid, &st->relid);
 		MemoryContextSwitchTo(old);
+		/* on Citus, the dictionary is the coordinator's (doc/citus.md) */
+		citus_check_table("soc_autocode", st->relid,
+						  "Make title_dictionary and the tables it refers to Citus reference tables (doc/citus.md), or call soc_autocode on the coordinator.");
 		fcinfo->flinfo->fn_extra = st;
 	}
 	return st;

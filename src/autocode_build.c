@@ -280,6 +280,16 @@ autocode_build_index(Oid nspid, MemoryContext cxt, rx_autocode_index **out, auto
 	save_nest = NewGUCNestLevel();
 	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
 							 GUC_ACTION_SAVE, true, 0, false);
+
+	/*
+	 * On a Citus worker, soc_autocode runs inside a query the coordinator
+	 * pushed down, and the dictionary's tables are reference tables: Citus
+	 * reads them from this node's copy, once it is told that this nested
+	 * read is meant (doc/citus.md).
+	 */
+	if (GetConfigOption("citus.allow_nested_distributed_execution", true, false) != NULL)
+		(void) set_config_option("citus.allow_nested_distributed_execution", "on", PGC_USERSET,
+								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "soc_autocode: SPI_connect failed");
 	autocode_build_read(nsp, cxt, ix, titles);

@@ -16,11 +16,13 @@
 #include "funcapi.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
+#include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
 
 #include "core/confidence.h"
 #include "core/resolve.h"
 #include "band_glue.h"
+#include "citus_glue.h"
 #include "resolve_glue.h"
 #include "title_glue.h"
 
@@ -54,6 +56,10 @@ resolve_state_get(FunctionCallInfo fcinfo)
 	band_oids(BAND_CONFBAND, TupleDescAttr(tupdesc, 4)->atttypid, st->band);
 	resolve_memo_init(&st->memo, fcinfo->flinfo->fn_mcxt);
 	MemoryContextSwitchTo(old);
+	/* on Citus, the taxonomy is the coordinator's (doc/citus.md) */
+	citus_check_table("resolve_title",
+					  get_relname_relid("role", get_func_namespace(fcinfo->flinfo->fn_oid)),
+					  "Call resolve_title on the coordinator: select the titles in a MATERIALIZED common table expression and call it in the outer query (doc/citus.md).");
 	fcinfo->flinfo->fn_extra = st;
 	return st;
 }
