@@ -16,8 +16,11 @@ OBJS        = $(GLUE_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 # The extension script is built from sql/*.sql in name order; generated
 # parts (reference data) are listed in SQL_GENERATED and built from data/.
 SQL_PARTS   = $(sort $(wildcard sql/*.sql) $(SQL_GENERATED))
-SQL_GENERATED = sql/23_soc_data.sql sql/71_title_dictionary_data.sql
-DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql
+SQL_GENERATED = sql/23_soc_data.sql sql/71_title_dictionary_data.sql sql/81_onet_content_data.sql
+# Version steps assembled from sql/steps/*.sql.in ("--@include" lines name
+# script parts, taken verbatim); hand-written steps are found by name.
+STEPS_ASSEMBLED = $(patsubst sql/steps/%.sql.in,sql/%.sql,$(wildcard sql/steps/*.sql.in))
+DATA_built  = sql/$(EXTENSION)--$(EXTVERSION).sql $(STEPS_ASSEMBLED)
 DATA        = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*--*.sql))
 
 REGRESS     = $(sort $(basename $(notdir $(wildcard test/sql/*.sql))))
@@ -48,6 +51,10 @@ endif
 sql/$(EXTENSION)--$(EXTVERSION).sql: $(filter-out sql/$(EXTENSION)--%,$(SQL_PARTS)) roleext.control
 	cat $(filter-out sql/$(EXTENSION)--% roleext.control,$^) > $@
 
+# A step with its parts (the step 1.2.0 -> 1.3.0 includes the O*NET content's).
+sql/$(EXTENSION)--%.sql: sql/steps/$(EXTENSION)--%.sql.in $(filter-out sql/$(EXTENSION)--%,$(SQL_PARTS))
+	awk '/^--@include /{f=$$2; while ((getline l < f) > 0) print l; close(f); next} {print}' $< > $@.tmp && mv $@.tmp $@
+
 # ---- generated SQL: reference data from data/ ----------------------------
 SOC_DATA_FILES = data/soc2018/soc_2018_definitions.tsv data/soc2018/soc2018_all.csv \
                  data/soc2018/soc_2010_to_2018_crosswalk.tsv \
@@ -61,6 +68,12 @@ sql/23_soc_data.sql: tools/gen_soc_data.pl $(SOC_DATA_FILES)
 sql/71_title_dictionary_data.sql: tools/gen_title_dictionary.pl data/onet/onet_27_0_alternate_titles_train.tsv \
                                   data/onet/onet_27_0_occupation_data.tsv
 	perl tools/gen_title_dictionary.pl data > $@.tmp && mv $@.tmp $@
+ONET_CONTENT_FILES = $(addprefix data/onet/onet_27_0_,task_statements.tsv emerging_tasks.tsv dwa_reference.tsv \
+                 tasks_to_dwas.tsv technology_skills.tsv tools_used.tsv education_training_and_experience.tsv \
+                 education_training_and_experience_categories.tsv work_styles.tsv interests.tsv \
+                 scales_reference.tsv content_model_reference.tsv related_occupations.tsv occupation_data.tsv)
+sql/81_onet_content_data.sql: tools/gen_onet_content.pl $(ONET_CONTENT_FILES)
+	perl tools/gen_onet_content.pl data > $@.tmp && mv $@.tmp $@
 
 # ---- generated C: the title normalizer's tables from tools/ ---------------
 $(CORE_GEN) &: tools/gen_title_tables.py
@@ -145,3 +158,8 @@ deb:
 # ---- the long reliability battery (doc/reliability.md) ---------------------
 reliability:
 	bash test/reliability/run.sh long
+
+# ---- the evaluation of content similarity against O*NET's related occupations ----
+.PHONY: eval-content
+eval-content:
+	bash eval/content.sh

@@ -33,9 +33,9 @@ COMMENT ON TYPE mapping_scheme IS
 
 CREATE TYPE mapping_source AS ENUM
   ('manual', 'inferred_from_superfunction', 'inferred_from_function', 'inferred_from_family',
-   'inferred_from_specialization', 'crosswalk', 'autocoded');
+   'inferred_from_specialization', 'crosswalk', 'autocoded', 'onet_content');
 COMMENT ON TYPE mapping_source IS
-  'Where a mapping came from: set by hand, inherited from a taxonomy node of the named kind, a crosswalk, or the autocoder.';
+  'Where a mapping came from: set by hand, inherited from a taxonomy node of the named kind, a crosswalk, the autocoder, or a card drafted from O*NET content (draft_role_card).';
 
 CREATE TYPE review_status AS ENUM ('needs_review', 'approved', 'rejected');
 COMMENT ON TYPE review_status IS 'Review state of a mapping: needs_review, approved or rejected.';

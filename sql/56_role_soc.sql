@@ -46,7 +46,7 @@ COMMENT ON VIEW role_mappings IS
 COMMENT ON COLUMN role_mappings.role IS 'The role code, canonical upper case (DEI.GEN.P1).';
 COMMENT ON COLUMN role_mappings.scheme IS 'soc2018, onet2019, soc2010 or isco08.';
 COMMENT ON COLUMN role_mappings.code IS 'The code in that scheme, canonical form (15-1252, 15-1252.00, 2512).';
-COMMENT ON COLUMN role_mappings.source IS 'manual, crosswalk, autocoded, or inferred_from_<kind> for an inherited mapping.';
+COMMENT ON COLUMN role_mappings.source IS 'manual, crosswalk, autocoded, onet_content (drafted by draft_role_card), or inferred_from_<kind> for an inherited mapping.';
 COMMENT ON COLUMN role_mappings.review_status IS 'needs_review or approved (rejected mappings are not effective); inherited mappings need review.';
 COMMENT ON COLUMN role_mappings.confidence IS 'The mapping''s confidence, 0 to 1, four decimals; NULL if none.';
 COMMENT ON COLUMN role_mappings.reviewer IS 'Who reviewed the role''s own mapping; NULL for an inherited one.';
@@ -81,7 +81,7 @@ COMMENT ON COLUMN role_soc.role IS 'The role.';
 COMMENT ON COLUMN role_soc.scheme IS 'soc2018 or onet2019; NULL when the role has no SOC mapping.';
 COMMENT ON COLUMN role_soc.code IS 'The SOC 2018 or O*NET-SOC 2019 code as text (15-1252, 15-1252.00); NULL when the role has no SOC mapping.';
 COMMENT ON COLUMN role_soc.title IS 'The title of the code.';
-COMMENT ON COLUMN role_soc.source IS 'manual, crosswalk, autocoded, or inferred_from_<kind> for an inherited mapping.';
+COMMENT ON COLUMN role_soc.source IS 'manual, crosswalk, autocoded, onet_content (drafted by draft_role_card), or inferred_from_<kind> for an inherited mapping.';
 COMMENT ON COLUMN role_soc.review_status IS 'needs_review, approved (rejected mappings are not effective); inherited mappings need review.';
 COMMENT ON COLUMN role_soc.confidence IS 'The mapping''s confidence, 0 to 1, four decimals; NULL if none.';
 COMMENT ON COLUMN role_soc.reviewer IS 'Who reviewed the role''s own mapping; NULL for an inherited one.';

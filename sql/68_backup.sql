@@ -21,7 +21,8 @@ BEGIN ATOMIC
     (5, 'role_component', 'true'),
     (6, 'role_alias', 'true'),
     (7, 'mapping', 'true'),
-    (8, 'title_dictionary', 't.source OPERATOR(pg_catalog.=) ''user''')) v
+    (8, 'title_dictionary', 't.source OPERATOR(pg_catalog.=) ''user'''),
+    (9, 'component_suggestion', 'true')) v
   ORDER BY 1;
 END;
 COMMENT ON FUNCTION backup_tables() IS
@@ -63,7 +64,7 @@ BEGIN
     'tables', tables);
 END $$;
 COMMENT ON FUNCTION export_user_data() IS
-  'Every row a user wrote into roleext as one jsonb value (format roleext.user_data/1): roles, taxonomy nodes, components, aliases, mappings and reviews whole, edited and user-defined levels, the user titles of title_dictionary, and the codes of all levels (so an import deletes the defaults deleted here). Generated columns are left out. Write it to a file before DROP EXTENSION; import_user_data brings it back. Needs SELECT on the tables (grant_reader).';
+  'Every row a user wrote into roleext as one jsonb value (format roleext.user_data/1): roles, taxonomy nodes, components, aliases, mappings, component suggestions and reviews whole, edited and user-defined levels, the user titles of title_dictionary, and the codes of all levels (so an import deletes the defaults deleted here). Generated columns are left out. Write it to a file before DROP EXTENSION; import_user_data brings it back. Needs SELECT on the tables (grant_reader).';
 
 CREATE FUNCTION import_user_data(data jsonb)
 RETURNS TABLE (table_name name, imported bigint)

@@ -417,7 +417,7 @@ SELECT is(pg_temp.pd('{"code": "DEI.GEN.P1", "title": "x", "mappings": ["15-0000
 SELECT is(pg_temp.pd('{"code": "DEI.GEN.P1", "title": "x", "mappings": [{"code": "15-0000", "weight": 1, "source": "guess", "review_status": "ok",
                       "confidence": "x", "reviewer": 1, "note": [], "reviewed_at": 5}]}'),
   E'mappings[0].weight: unknown field / A mapping has the fields scheme, code, source, review_status, confidence, reviewer, reviewed_at and note.\n'
-   'mappings[0].source: unknown source "guess" / The source is one of manual, inferred_from_superfunction, inferred_from_function, inferred_from_family, inferred_from_specialization, crosswalk, autocoded.\n'
+   'mappings[0].source: unknown source "guess" / The source is one of manual, inferred_from_superfunction, inferred_from_function, inferred_from_family, inferred_from_specialization, crosswalk, autocoded, onet_content.\n'
    'mappings[0].review_status: unknown review status "ok" / The review status is one of needs_review, approved, rejected.\n'
    'mappings[0].confidence: invalid confidence "x" / ' || pg_temp.input_detail('confidence', 'x') || E'\n'
    'mappings[0].reviewer: expected a string, got number / The reviewer of a mapping is free text or null.\n'
