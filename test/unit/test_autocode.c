@@ -76,6 +76,7 @@ add(rx_autocode_index *ix, const char *text, int32_t code, rx_autocode_kind kind
 	in.code = code;
 	in.kind = kind;
 	in.weight = rx_autocode_default_weight(kind);
+	in.head_end = 0;
 	UT_INT(rx_autocode_add(ix, &in, &err), RX_OK);
 }
 
@@ -944,6 +945,7 @@ UT_SUITE(autocode)
 					in.code = toy_code[j];
 					in.kind = RX_AUTOCODE_TITLE;
 					in.weight = 1;
+					in.head_end = 0;
 					if (rx_autocode_add(ix, &in, &err) != RX_OK)
 					{
 						failures++;
