@@ -74,6 +74,7 @@ typedef struct rx_autocode_params
 	double		fuzzy_weight;	/* weight of a fuzzy stand-in for an unknown word */
 	double		fuzzy_min;		/* least trigram similarity of a fuzzy stand-in */
 	double		split_weight;	/* weight of the parts of a split compound */
+	double		edit_weight;	/* weight of a known word one typo away from an unknown one, or completing it */
 	double		w_group[RX_AUTOCODE_GROUP_LEVELS];	/* weight of the vote of a code's group at each level */
 	double		w_headshare;	/* weight of the share of a code's titles with the query's head */
 	double		w_class;		/* weight of the classifier's probability of the code */

@@ -1,151 +1,369 @@
 /*
  * autocode_fuzzy.c — query words the index does not know (see
- * autocode_int.h): two known words run together ("callcenter",
- * "pipelaying"), else known words of similar spelling by the Jaccard
- * similarity of their padded character trigrams ("sofware").
+ * autocode_int.h).  An unknown word is read, in this order, as
+ *
+ *   1. a known word with one typo (one letter dropped, added, replaced, or
+ *      two neighbours swapped: "enginer", "acountant"), or, for the last
+ *      word of the title, a known word it is the start of ("Machine Ope",
+ *      cut short by a fixed-width field) — the most frequent such words;
+ *   2. known words and abbreviations run together ("callcenter",
+ *      "plantoper", "acctgassoc": up to four parts, the fewest that cover
+ *      it, abbreviations expanded by the title normalizer's lexicon);
+ *   3. else known words of similar spelling by the Jaccard similarity of
+ *      their padded character trigrams ("sofware").
  */
 #include "autocode_int.h"
 
 #include <string.h>
 
-/*
- * Stand-ins for an unknown word: the known words sharing the most trigrams
- * with it (Jaccard similarity at least fuzzy_min), at most RX_AUTOCODE_FUZZY_MAX of
- * them, each added with weight fuzzy_weight times its similarity.
- */
-void
-rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w, int word, rx_autocode_qfeat *q,
-		 int *nq)
-{
-	uint32_t	tri[RX_AUTOCODE_TOKEN_LEN_MAX];
-	int			ntri,
-				i,
-				j,
-				nuniq = 0;
-	uint32_t	ntouched = 0;
-	uint32_t	best[RX_AUTOCODE_FUZZY_MAX];
-	double		bests[RX_AUTOCODE_FUZZY_MAX];
-	int			nbest = 0;
-	uint32_t	k;
+#include "title.h"
 
-	ntri = rx_autocode_trigrams(w->s, w->len, tri);
-	for (i = 0; i < ntri; i++)
+#define RX_AUTOCODE_PARTS_MAX	4	/* parts of a run-together word */
+#define RX_AUTOCODE_NEAR_MAX	2	/* typo or prefix readings kept */
+
+/* The candidates for an unknown word found in one pass over its trigram lists. */
+typedef struct rx_autocode_cands
+{
+	uint32_t	best[RX_AUTOCODE_FUZZY_MAX];	/* by trigram similarity */
+	double		bests[RX_AUTOCODE_FUZZY_MAX];
+	int			nbest;
+	uint32_t	near[RX_AUTOCODE_NEAR_MAX];	/* one edit away or completed, by frequency */
+	double		nears[RX_AUTOCODE_NEAR_MAX];
+	int			nnear;
+} rx_autocode_cands;
+
+/* Insert token t with score s into a list kept best first (ties: lower id), of at most max. */
+static void
+rx_autocode_keep(uint32_t *ids, double *sc, int *n, int max, uint32_t t, double s)
+{
+	int			pos = *n,
+				j;
+
+	while (pos > 0 && (sc[pos - 1] < s || (sc[pos - 1] == s && ids[pos - 1] > t)))
+		pos--;
+	if (pos >= max)
+		return;
+	for (j = (*n < max ? *n : max - 1); j > pos; j--)
 	{
-		uint32_t	l,
-					m;
+		ids[j] = ids[j - 1];
+		sc[j] = sc[j - 1];
+	}
+	ids[pos] = t;
+	sc[pos] = s;
+	if (*n < max)
+		(*n)++;
+}
+
+/*
+ * Is a[0..na) one edit from b[0..nb): one letter dropped, added or
+ * replaced, or two neighbours swapped (optimal string alignment distance 1)?
+ */
+static bool
+rx_autocode_one_edit(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t		i = 0;
+
+	if (na > nb + 1 || nb > na + 1 || (na == nb && memcmp(a, b, na) == 0))
+		return false;
+	while (i < na && i < nb && a[i] == b[i])
+		i++;
+	if (na == nb)
+		return memcmp(a + i + 1, b + i + 1, na - i - 1) == 0 ||
+			(i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+			 memcmp(a + i + 2, b + i + 2, na - i - 2) == 0);
+	if (na > nb)
+		return memcmp(a + i + 1, b + i, nb - i) == 0;
+	return memcmp(a + i, b + i + 1, na - i) == 0;
+}
+
+/* How often a token occurs: titles with the word, plus one (descriptions only: 1). */
+static double
+rx_autocode_token_df(const rx_autocode_index *ix, uint32_t t)
+{
+	uint32_t	f = rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t);
+
+	return f == UINT32_MAX ? 0 : ix->feats[f].el.n + 1.0;
+}
+
+/*
+ * Is token t a completion of orig[0..n), a word cut short: orig is the
+ * start of t, or t (four letters at least) is the start of orig and the
+ * rest of orig starts an ending the stemmer strips (an inflected form
+ * cut: "operato", "engineeri")?
+ */
+static bool
+rx_autocode_completes(const rx_autocode_index *ix, uint32_t t, const char *orig, size_t n)
+{
+	static const char *const endings[] = {"ation", "ment", "ing", "ist", "er", "or", "es", "ed", "ies", NULL};
+	const char *s = ix->tokchars + ix->tokens[t].off;
+	size_t		len = ix->tokens[t].len;
+	int			i;
+
+	if (len > n)
+		return memcmp(s, orig, n) == 0;
+	if (len < 4 || len >= n || memcmp(s, orig, len) != 0)
+		return false;
+	for (i = 0; endings[i] != NULL; i++)
+		if (n - len <= strlen(endings[i]) && memcmp(orig + len, endings[i], n - len) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * Completions of the last word orig[0..n) (three letters at least): the
+ * tokens that start with its first two letters (the list of its first
+ * padded trigram) and complete it, into the near list by frequency.
+ */
+static void
+rx_autocode_completions(const rx_autocode_index *ix, const char *orig, size_t n, rx_autocode_cands *c)
+{
+	uint32_t	key,
+				l,
+				m;
+
+	if (n < 3)
+		return;
+	key = (uint32_t) (unsigned char) orig[0] << 8 | (unsigned char) orig[1];
+	l = rx_autocode_trigram_find(ix, key);
+	for (m = 0; l != UINT32_MAX && m < ix->trilists[l].n; m++)
+	{
+		uint32_t	t = ix->trilists[l].v[m];
+		double		df;
+
+		if (rx_autocode_completes(ix, t, orig, n) && (df = rx_autocode_token_df(ix, t)) > 0)
+			rx_autocode_keep(c->near, c->nears, &c->nnear, RX_AUTOCODE_NEAR_MAX, t, df);
+	}
+}
+
+/* The distinct trigrams of w[0..len) into tri; returns how many. */
+static int
+rx_autocode_unique_trigrams(const char *w, size_t len, uint32_t *tri)
+{
+	int			n = rx_autocode_trigrams(w, len, tri),
+				u = 0,
+				i,
+				j;
+
+	for (i = 0; i < n; i++)
+	{
 		bool		seen = false;
 
-		for (j = 0; j < i && !seen; j++)
+		for (j = 0; j < u && !seen; j++)
 			seen = tri[j] == tri[i];
-		if (seen)
-			continue;
-		nuniq++;
-		l = rx_autocode_trigram_find(ix, tri[i]);
-		if (l == UINT32_MAX)
-			continue;
-		for (m = 0; m < ix->trilists[l].n; m++)
+		if (!seen)
+			tri[u++] = tri[i];
+	}
+	return u;
+}
+
+/*
+ * One pass over the trigram lists of an unknown word: the known words
+ * sharing the most trigrams with it (Jaccard similarity at least
+ * fuzzy_min) and those one edit away (by frequency).
+ */
+static void
+rx_autocode_candidates(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w,
+					   rx_autocode_cands *c)
+{
+	uint32_t	tri[RX_AUTOCODE_TOKEN_LEN_MAX];
+	int			nuniq = rx_autocode_unique_trigrams(w->s, w->len, tri),
+				i;
+	uint32_t	ntouched = 0,
+				k;
+
+	for (i = 0; i < nuniq; i++)
+	{
+		uint32_t	l = rx_autocode_trigram_find(ix, tri[i]),
+					m;
+
+		for (m = 0; l != UINT32_MAX && m < ix->trilists[l].n; m++)
 		{
 			uint32_t	t = ix->trilists[l].v[m];
 
-			if (sc->tcount[t] == 0)
+			if (sc->tcount[t]++ == 0)
 				sc->ttouched[ntouched++] = t;
-			sc->tcount[t]++;
 		}
 	}
 	for (k = 0; k < ntouched; k++)
 	{
-		uint32_t	t = sc->ttouched[k];
-		uint32_t	other[RX_AUTOCODE_TOKEN_LEN_MAX];
-		int			nother,
-					uother = 0;
-		double		sim;
+		uint32_t	t = sc->ttouched[k],
+					other[RX_AUTOCODE_TOKEN_LEN_MAX];
+		const char *s = ix->tokchars + ix->tokens[t].off;
+		size_t		len = ix->tokens[t].len;
+		double		sim,
+					df;
 
-		if (rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t) != UINT32_MAX)
+		/* an edit changes three trigrams at most */
+		if (sc->tcount[t] + 3 >= nuniq && w->len >= 4 && rx_autocode_one_edit(w->s, w->len, s, len) &&
+			(df = rx_autocode_token_df(ix, t)) > 0)
+			rx_autocode_keep(c->near, c->nears, &c->nnear, RX_AUTOCODE_NEAR_MAX, t, df);
+		if (ix->params.fuzzy_weight > 0 && rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t) != UINT32_MAX)
 		{
-			nother = rx_autocode_trigrams(ix->tokchars + ix->tokens[t].off, ix->tokens[t].len, other);
-			for (i = 0; i < nother; i++)
-			{
-				bool		seen = false;
+			int			uother = rx_autocode_unique_trigrams(s, len, other);
 
-				for (j = 0; j < i && !seen; j++)
-					seen = other[j] == other[i];
-				uother += !seen;
-			}
 			sim = (double) sc->tcount[t] / (nuniq + uother - sc->tcount[t]);
 			if (sim >= ix->params.fuzzy_min)
-			{
-				/* insert into the best few, by similarity then token id */
-				int			pos = nbest;
-
-				while (pos > 0 && (bests[pos - 1] < sim ||
-								   (bests[pos - 1] == sim && best[pos - 1] > t)))
-					pos--;
-				if (pos < RX_AUTOCODE_FUZZY_MAX)
-				{
-					int			m = nbest < RX_AUTOCODE_FUZZY_MAX ? nbest : RX_AUTOCODE_FUZZY_MAX - 1;
-
-					for (j = m; j > pos; j--)
-					{
-						best[j] = best[j - 1];
-						bests[j] = bests[j - 1];
-					}
-					best[pos] = t;
-					bests[pos] = sim;
-					if (nbest < RX_AUTOCODE_FUZZY_MAX)
-						nbest++;
-				}
-			}
+				rx_autocode_keep(c->best, c->bests, &c->nbest, RX_AUTOCODE_FUZZY_MAX, t, sim);
 		}
 		sc->tcount[t] = 0;
 	}
-	for (i = 0; i < nbest; i++)
-	{
-		float		fw = (float) (ix->params.fuzzy_weight * bests[i]);
+}
 
-		rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, best[i]), fw, word);
-		if (w->head)
-			rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, best[i]), fw, word);
+/* Add token t's WORD feature (and HEAD feature, for the head) with weight fw. */
+static void
+rx_autocode_stand_in(const rx_autocode_index *ix, uint32_t t, bool head, float fw, int word,
+					 rx_autocode_qfeat *q, int *nq)
+{
+	rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t), fw, word);
+	if (head)
+		rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, t), fw, word);
+}
+
+/*
+ * The known tokens a part p[0..n) of a run-together word stands for:
+ * itself stemmed, when known (three letters at least), or the words of
+ * the abbreviation it is, all known; a grade or noise word ("sr") stands
+ * for none.  Returns the number of tokens (0 for a dropped word), or -1
+ * when the part is not a reading.
+ */
+static int
+rx_autocode_part(const rx_autocode_index *ix, const char *p, size_t n, uint32_t *toks)
+{
+	char		buf[RX_AUTOCODE_TOKEN_LEN_MAX + 1],
+				exp[64];
+	size_t		m = n,
+				elen,
+				i = 0;
+	int			nt = 0;
+	uint32_t	t;
+
+	if (n < 2 || n > RX_AUTOCODE_TOKEN_LEN_MAX)
+		return -1;
+	memcpy(buf, p, n);
+	if (n >= 3)
+	{
+		m = rx_autocode_stem(buf, n, ix->params.stem_level);
+		t = rx_autocode_token_find(ix, buf, m);
+		if (t != UINT32_MAX && rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t) != UINT32_MAX)
+		{
+			toks[0] = t;
+			return 1;
+		}
+	}
+	if (n > 6)
+		return -1;
+	switch (rx_title_word_form(p, n, exp, sizeof(exp), &elen))
+	{
+		case RX_TITLE_WORD_DROPPED:
+			return 0;
+		case RX_TITLE_WORD_EXPANDS:
+			while (i < elen && nt < 3)
+			{
+				size_t		st = i;
+
+				while (i < elen && exp[i] != ' ')
+					i++;
+				memcpy(buf, exp + st, i - st);
+				m = rx_autocode_stem(buf, i - st, ix->params.stem_level);
+				t = rx_autocode_token_find(ix, buf, m);
+				if (t == UINT32_MAX || rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t) == UINT32_MAX)
+					return -1;
+				toks[nt++] = t;
+				i++;
+			}
+			return nt;
+		default:
+			return -1;
 	}
 }
 
 /*
- * An unknown word that is two known words run together (pipelaying,
- * floorperson): the split with the longest known first part, each part
- * stemmed; both added with split_weight, the second as head if the word was.
- * Returns whether a split was found.
+ * An unknown word that is known words and abbreviations run together
+ * (pipelaying, plantoper, acctgassoc): the reading with the fewest parts
+ * (up to RX_AUTOCODE_PARTS_MAX, each of two letters at least, one with
+ * words), ties to the longest first part; its words added with
+ * split_weight, the last as head if the word was.  Returns whether one was
+ * found.
  */
 bool
 rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_word *w, int word, rx_autocode_qfeat *q, int *nq)
 {
-	size_t		cut;
+	int			n = w->len,
+				parts[RX_AUTOCODE_TOKEN_LEN_MAX + 1],	/* fewest parts covering w[0..i) */
+				from[RX_AUTOCODE_TOKEN_LEN_MAX + 1],
+				i,
+				j,
+				k,
+				cuts[RX_AUTOCODE_PARTS_MAX + 1],
+				nc = 0;
+	uint32_t	toks[3],
+				last = UINT32_MAX;
+	float		sw = (float) ix->params.split_weight;
 
-	if (ix->params.split_weight <= 0 || w->len < 6)
+	if (sw <= 0 || n < 5)
 		return false;
-	for (cut = (size_t) w->len - 3; cut >= 3; cut--)
+	parts[0] = 0;
+	for (i = 1; i <= n; i++)
 	{
-		char		a[RX_AUTOCODE_TOKEN_LEN_MAX + 1],
-					b[RX_AUTOCODE_TOKEN_LEN_MAX + 1];
-		size_t		na = cut,
-					nb = w->len - cut;
-		uint32_t	ta,
-					tb;
-		float		sw = (float) ix->params.split_weight;
-
-		memcpy(a, w->s, na);
-		memcpy(b, w->s + cut, nb);
-		na = rx_autocode_stem(a, na, ix->params.stem_level);
-		nb = rx_autocode_stem(b, nb, ix->params.stem_level);
-		ta = rx_autocode_token_find(ix, a, na);
-		tb = rx_autocode_token_find(ix, b, nb);
-		if (ta == UINT32_MAX || tb == UINT32_MAX ||
-			rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, ta) == UINT32_MAX ||
-			rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, tb) == UINT32_MAX)
-			continue;
-		rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, ta), sw, word);
-		rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, tb), sw, word);
-		if (w->head)
-			rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, tb), sw, word);
-		return true;
+		parts[i] = RX_AUTOCODE_PARTS_MAX + 1;
+		/* the longest part first: j from the start */
+		for (j = 0; j <= i - 2; j++)
+			if (parts[j] + 1 < parts[i] && !(j == 0 && i == n) &&
+				rx_autocode_part(ix, w->s + j, (size_t) (i - j), toks) >= 0)
+			{
+				parts[i] = parts[j] + 1;
+				from[i] = j;
+			}
 	}
-	return false;
+	if (parts[n] > RX_AUTOCODE_PARTS_MAX)
+		return false;
+	for (i = n; i > 0; i = from[i])
+		cuts[nc++] = i;
+	cuts[nc] = 0;
+	/* parts in order: w[cuts[k + 1] .. cuts[k]) for k from nc - 1 down */
+	for (k = nc - 1; k >= 0; k--)
+	{
+		int			nt = rx_autocode_part(ix, w->s + cuts[k + 1], (size_t) (cuts[k] - cuts[k + 1]), toks);
+
+		for (j = 0; j < nt; j++)
+		{
+			rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, toks[j]), sw, word);
+			last = toks[j];
+		}
+	}
+	if (last == UINT32_MAX)
+		return false;
+	if (w->head)
+		rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, last), sw, word);
+	return true;
+}
+
+/*
+ * Stand-ins for an unknown word (see the top of the file): orig[0..norig)
+ * is the word as it stands in the query (lower case, not stemmed), last
+ * whether it ends the title.
+ */
+void
+rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w, int word,
+				  const char *orig, size_t norig, bool last, rx_autocode_qfeat *q, int *nq)
+{
+	const rx_autocode_params *p = &ix->params;
+	rx_autocode_cands c;
+	int			i;
+
+	memset(&c, 0, sizeof(c));
+	rx_autocode_candidates(ix, sc, w, &c);
+	if (last)
+		rx_autocode_completions(ix, orig, norig, &c);
+	if (c.nnear > 0 && p->edit_weight > 0)
+	{
+		for (i = 0; i < c.nnear; i++)
+			rx_autocode_stand_in(ix, c.near[i], w->head, (float) (p->edit_weight * c.nears[i] / c.nears[0]), word,
+								 q, nq);
+		return;
+	}
+	if (rx_autocode_split_compound(ix, w, word, q, nq))
+		return;
+	for (i = 0; i < c.nbest; i++)
+		rx_autocode_stand_in(ix, c.best[i], w->head, (float) (p->fuzzy_weight * c.bests[i]), word, q, nq);
 }

@@ -50,7 +50,8 @@ rx_autocode_params_default(void)
 	p.bm25_b = 0.75;
 	p.fuzzy_weight = 0.7;
 	p.fuzzy_min = 0.4;
-	p.split_weight = 0.5;
+	p.split_weight = 1.0;
+	p.edit_weight = 0.9;
 	p.w_group[0] = 0.1;			/* the detailed SOC occupation */
 	p.w_group[1] = 0;
 	p.w_group[2] = 0;
@@ -96,6 +97,7 @@ rx_autocode_check_params(const rx_autocode_params *p, rx_error *err)
 		!(p->gram_weight >= 0 && p->gram_weight <= 10) ||
 		!(p->fuzzy_weight >= 0 && p->fuzzy_weight <= 10) ||
 		!(p->split_weight >= 0 && p->split_weight <= 10) ||
+		!(p->edit_weight >= 0 && p->edit_weight <= 10) ||
 		!(p->w_group[0] >= 0 && p->w_group[0] <= 10) ||
 		!(p->w_group[1] >= 0 && p->w_group[1] <= 10) ||
 		!(p->w_group[2] >= 0 && p->w_group[2] <= 10) ||

@@ -365,15 +365,20 @@ void		rx_autocode_qfeat_add(rx_autocode_qfeat *q, int *n, uint32_t f, float w, i
 /* ---- autocode_fuzzy.c ---- */
 
 /*
- * An unknown word that is two known words run together: both parts added;
- * returns whether a split was found.
+ * An unknown word that is known words or abbreviations run together: the
+ * parts' words added; returns whether a reading was found.
  */
 bool		rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_word *w, int word,
 									   rx_autocode_qfeat *q, int *nq);
 
-/* Known words of similar spelling as stand-ins for an unknown word. */
+/*
+ * Stand-ins for an unknown word: a known word one typo away or, for the
+ * last word (last), one it starts (orig[0..norig) is the word unstemmed);
+ * else the parts of a run-together word; else known words of similar
+ * spelling.
+ */
 void		rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w,
-							  int word, rx_autocode_qfeat *q, int *nq);
+							  int word, const char *orig, size_t norig, bool last, rx_autocode_qfeat *q, int *nq);
 
 /* ---- autocode_calib.c ---- */
 

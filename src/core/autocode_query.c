@@ -166,8 +166,8 @@ typedef struct rx_autocode_qstate
  * divide by.
  */
 static void
-rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_words *w,
-						   rx_autocode_qstate *qs)
+rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc, const char *text,
+						   const rx_autocode_words *w, rx_autocode_qstate *qs)
 {
 	const rx_autocode_params *p = &ix->params;
 	int			i;
@@ -188,8 +188,8 @@ rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc,
 			if (wd->head)
 				rx_autocode_qfeat_add(qs->q, &qs->nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, t), 1.0f, i);
 		}
-		else if (!rx_autocode_split_compound(ix, wd, i, qs->q, &qs->nq) && p->fuzzy_weight > 0)
-			rx_autocode_fuzzy(ix, sc, wd, i, qs->q, &qs->nq);
+		else
+			rx_autocode_fuzzy(ix, sc, wd, i, text + wd->orig_off, wd->orig_len, i == w->n - 1, qs->q, &qs->nq);
 		if (p->gram_weight > 0)
 		{
 			uint32_t	g[RX_AUTOCODE_TOKEN_LEN_MAX + 1];
@@ -530,7 +530,7 @@ rx_autocode_query_head(rx_autocode_index *ix, rx_autocode_scratch *sc, const cha
 	memset(&qs.nq, 0, sizeof(qs) - offsetof(rx_autocode_qstate, nq));
 	rx_autocode_split_head(text, len > RX_AUTOCODE_TEXT_MAX ? RX_AUTOCODE_TEXT_MAX : len, head_end,
 						   ix->params.stem_level, w);
-	rx_autocode_query_features(ix, sc, w, &qs);
+	rx_autocode_query_features(ix, sc, text, w, &qs);
 	if (qs.nq == 0)
 		return RX_OK;
 
