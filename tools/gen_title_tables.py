@@ -242,6 +242,13 @@ ABBR = {
     "cio": "chief information officer", "cmo": "chief marketing officer",
     "ciso": "chief information security officer",
     "chro": "chief human resources officer", "cno": "chief nursing officer",
+    # common in HRIS exports and coders' indexes
+    "acctg": "accounting", "maint": "maintenance", "dept": "department",
+    "oper": ("operator", "operations"), "pres": "president", "mfg": "manufacturing",
+    "whse": "warehouse", "equip": "equipment", "mech": ("mechanic", "mechanical"),
+    "elec": ("electrician", "electrical"), "supt": "superintendent", "mgt": "management",
+    "insp": "inspector", "instr": "instructor", "tchr": "teacher", "clk": "clerk",
+    "supvr": "supervisor", "svcs": "services",
 }
 
 # Grade words removed wherever they stand (outside a complement).
