@@ -326,7 +326,7 @@ GLUE = {"full", "part", "per", "on", "off", "work", "from", "fixed", "non",
 # only when that number has 3 or more digits.
 REQ = {"req", "reqs", "requisition", "reqid", "ticket", "tkt", "ref", "refno",
        "jobid", "reference"}
-REQ3 = {"jr", "r", "id", "no", "nr", "num", "number", "code"}
+REQ3 = {"jr", "r", "id", "no", "nr", "num", "number", "code", "job", "posting"}
 # Words removed together with a requisition prefix that follows them.
 REQLEAD = {"job", "req", "requisition", "ticket", "reference", "posting"}
 

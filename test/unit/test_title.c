@@ -1003,6 +1003,9 @@ UT_SUITE(title_noise)
 		UT_STR(norm("Engineer Nr 123"), "engineer");
 		UT_STR(norm("Engineer Num 123"), "engineer");
 		UT_STR(norm("Engineer Code 123"), "engineer");
+		UT_STR(norm("JOB 400183: ACADEMIC DEAN"), "academic dean");
+		UT_STR(norm("Posting 553 - Engineer"), "engineer");
+		UT_STR(norm("Job 12 Coach"), "job 12 coach");
 		UT_STR(norm("Engineer Reference 9"), "engineer");
 		UT_STR(norm("Engineer Refno 9"), "engineer");
 		UT_STR(norm("Engineer Reqid 9"), "engineer");
