@@ -189,7 +189,7 @@ set_param(rx_autocode_params *p, const char *arg)
 	n = (size_t) (eq - arg);
 	v = atof(eq + 1);
 #define P(name) if (n == strlen(#name) && strncmp(arg, #name, n) == 0) { p->name = v; return true; }
-	P(w_vote) P(w_prior) P(w_exact) P(head_weight) P(head_miss) P(gram_weight) P(bm25_k1) P(bm25_b)
+	P(w_vote) P(w_prior) P(w_exact) P(head_weight) P(head_miss) P(head_first) P(gram_weight) P(bm25_k1) P(bm25_b)
 	P(fuzzy_weight) P(fuzzy_min) P(split_weight) P(edit_weight) P(temperature) P(null_score)
 	P(calib_a) P(calib_b) P(w_headshare) P(w_class) P(w_class_major) P(class_rate)
 #undef P

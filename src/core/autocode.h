@@ -68,6 +68,7 @@ typedef struct rx_autocode_params
 	double		w_exact;		/* bonus of an exact (normalized) title match */
 	double		head_weight;	/* weight of the head-noun feature */
 	double		head_miss;		/* factor on a title match that misses the head */
+	double		head_first;		/* a query's first word is its head when the chosen one heads below this share of its headness */
 	double		gram_weight;	/* weight of character 4-grams in the vote */
 	double		bm25_k1;		/* saturation of the per-code vote */
 	double		bm25_b;			/* length normalization of the per-code vote */

@@ -45,6 +45,7 @@ rx_autocode_params_default(void)
 	p.w_exact = 0.50;
 	p.head_weight = 0.7;
 	p.head_miss = 0.85;
+	p.head_first = 0.5;
 	p.gram_weight = 0.3;
 	p.bm25_k1 = 1.0;
 	p.bm25_b = 0.75;
@@ -94,6 +95,7 @@ rx_autocode_check_params(const rx_autocode_params *p, rx_error *err)
 	if (!(p->w_prior >= 0 && p->w_prior <= 10) || !(p->w_exact >= 0 && p->w_exact <= 10) ||
 		!(p->head_weight >= 0 && p->head_weight <= 10) ||
 		!(p->head_miss >= 0 && p->head_miss <= 1) ||
+		!(p->head_first >= 0 && p->head_first <= 1) ||
 		!(p->gram_weight >= 0 && p->gram_weight <= 10) ||
 		!(p->fuzzy_weight >= 0 && p->fuzzy_weight <= 10) ||
 		!(p->split_weight >= 0 && p->split_weight <= 10) ||

@@ -160,6 +160,60 @@ typedef struct rx_autocode_qstate
 } rx_autocode_qstate;
 
 /*
+ * How often word wd heads the titles it occurs in: the titles with it as
+ * their head noun over the titles with it; -1 when it is unknown.
+ */
+static double
+rx_autocode_headness(const rx_autocode_index *ix, const rx_autocode_word *wd)
+{
+	uint32_t	t = rx_autocode_token_find(ix, wd->s, wd->len),
+				fw,
+				fh;
+
+	if (t == UINT32_MAX || (fw = rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t)) == UINT32_MAX ||
+		ix->feats[fw].el.n == 0)
+		return -1;
+	fh = rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, t);
+	return fh == UINT32_MAX ? 0 : (double) ix->feats[fh].el.n / ix->feats[fw].el.n;
+}
+
+/*
+ * 0. An index entry written head first ("Teacher meteorology", "Operator
+ * bar finish"; a comma after the head is the head window's case): when
+ * the first content word heads its titles far more often than the word
+ * the head rule chose (headness at least 0.3, the other's below head_first
+ * times it), the first word is the head.
+ */
+static void
+rx_autocode_head_first(const rx_autocode_index *ix, rx_autocode_words *w, size_t head_end)
+{
+	int			first = -1,
+				head = -1,
+				i;
+	double		hf,
+				hd;
+
+	if (ix->params.head_first <= 0 || head_end > 0)
+		return;
+	for (i = 0; i < w->n; i++)
+	{
+		if (first < 0 && !w->w[i].stop)
+			first = i;
+		if (w->w[i].head)
+			head = i;
+	}
+	if (first < 0 || head <= first)
+		return;
+	hf = rx_autocode_headness(ix, &w->w[first]);
+	hd = rx_autocode_headness(ix, &w->w[head]);
+	if (hf >= 0.3 && hd >= 0 && hd < ix->params.head_first * hf)
+	{
+		w->w[head].head = false;
+		w->w[first].head = true;
+	}
+}
+
+/*
  * 1. The query's weighted features: each known word and, for the head
  * noun, its HEAD feature; an unknown word's split compound or fuzzy
  * stand-ins; the 4-grams of every word.  Then the sums the later steps
@@ -530,6 +584,7 @@ rx_autocode_query_head(rx_autocode_index *ix, rx_autocode_scratch *sc, const cha
 	memset(&qs.nq, 0, sizeof(qs) - offsetof(rx_autocode_qstate, nq));
 	rx_autocode_split_head(text, len > RX_AUTOCODE_TEXT_MAX ? RX_AUTOCODE_TEXT_MAX : len, head_end,
 						   ix->params.stem_level, w);
+	rx_autocode_head_first(ix, w, head_end);
 	rx_autocode_query_features(ix, sc, text, w, &qs);
 	if (qs.nq == 0)
 		return RX_OK;
