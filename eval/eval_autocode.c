@@ -218,6 +218,11 @@ set_param(rx_autocode_params *p, const char *arg)
 		p->class_epochs = (int) v;
 		return true;
 	}
+	if (n == 14 && strncmp(arg, "gram_codes_max", n) == 0)
+	{
+		p->gram_codes_max = (int) v;
+		return true;
+	}
 	if (n == 10 && strncmp(arg, "stem_level", n) == 0)
 	{
 		p->stem_level = (int) v;

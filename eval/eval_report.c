@@ -298,9 +298,16 @@ report_quiet(const slice_run *runs, int ndev)
 	}
 	{
 		calib		c = calibration_of(&runs[SLICE_CLEAN], ndev);
+		double		qs = 0;
+		int			qn = 0;
 
+		for (s = 0; s < SLICES; s++)
+		{
+			qs += runs[s].query_seconds;
+			qn += runs[s].n;
+		}
 		printf(" | ece %.3f worst %.3f (slices %.3f %.3f) ll %.3f | %.1f us\n", c.ece, c.worst, worst_ece,
-			   worst_gap, c.logloss, 1e6 * runs[SLICE_CLEAN].query_seconds / (k.n > 0 ? k.n : 1));
+			   worst_gap, c.logloss, 1e6 * qs / (qn > 0 ? qn : 1));
 	}
 }
 

@@ -70,6 +70,7 @@ typedef struct rx_autocode_params
 	double		head_miss;		/* factor on a title match that misses the head */
 	double		head_first;		/* a query's first word is its head when the chosen one heads below this share of its headness */
 	double		gram_weight;	/* weight of character 4-grams in the vote */
+	int			gram_codes_max;	/* grams of more codes than this are not looked at (0: all) */
 	double		bm25_k1;		/* saturation of the per-code vote */
 	double		bm25_b;			/* length normalization of the per-code vote */
 	double		fuzzy_weight;	/* weight of a fuzzy stand-in for an unknown word */

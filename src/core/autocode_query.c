@@ -82,8 +82,8 @@ rx_autocode_word_evidence(const rx_autocode_index *ix, const rx_autocode_words *
 }
 
 /*
- * The group votes of a query: for each feature, the weight of the codes
- * that have it is pooled per group and saturated as BM25 does; gvote of
+ * The group votes of a query: for each word or head feature, the weight of
+ * the codes that have it is pooled per group and saturated as BM25 does; gvote of
  * the groups voted for (listed in gvoted[0..*nvoted), flagged in gflag)
  * sums over the features, gmax[level] is the best a group could reach.
  */
@@ -102,6 +102,9 @@ rx_autocode_group_votes(const rx_autocode_index *ix, rx_autocode_scratch *sc, co
 		uint32_t	ntouched = 0,
 					j;
 
+		/* spelling grams vote for codes, not for groups */
+		if (ft->kind == RX_AUTOCODE_F_GRAM)
+			continue;
 		for (j = 0; j < cl->n; j++)
 		{
 			const rx_autocode_code *cd = &ix->codes[cl->v[j].code];
@@ -253,7 +256,9 @@ rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc,
 			for (m = 0; m < ng; m++)
 			{
 				f = rx_autocode_feature_find(ix, rx_autocode_feature_key(RX_AUTOCODE_F_GRAM, g[m]));
-				if (rx_autocode_feature_live(ix, f))
+				/* a gram of many codes is weak evidence that costs a long walk */
+				if (rx_autocode_feature_live(ix, f) &&
+					(p->gram_codes_max == 0 || ix->feats[f].cl.n <= (uint32_t) p->gram_codes_max))
 					rx_autocode_qfeat_add(qs->q, &qs->nq, f, 1.0f, i);
 			}
 		}
