@@ -25,7 +25,7 @@
  *        [--errors N] [--slice NAME] [--trgm-wins N] [--examples N] [--apart N]
  *        [--calibrate] [--fit-calibration] [--split-parens] [--major-errors] [--tune]
  *        [--dump-split FILE] [--dump-norm FILE] [--dump-slices FILE] [--trgm-sample N]
- *        [--code TITLE] [--quiet]
+ *        [--compare SLICE] [--code TITLE] [--quiet]
  */
 #include <math.h>
 #include <stdbool.h>
@@ -281,7 +281,8 @@ typedef struct options
 				error_slice,
 				trgm_wins,
 				show_examples,
-				trgm_sample;
+				trgm_sample,
+				compare;		/* --compare SLICE */
 	bool		calibrate,
 				quiet,
 				fit,
@@ -365,6 +366,8 @@ parse_option(const char *a, const char *v, options *o)
 		o->show_errors = atoi(v);
 	else if (strcmp(a, "--slice") == 0)
 		o->error_slice = slice_named(v);
+	else if (strcmp(a, "--compare") == 0)
+		o->compare = slice_named(v);
 	else if (strcmp(a, "--trgm-wins") == 0)
 		o->trgm_wins = atoi(v);
 	else if (strcmp(a, "--trgm-sample") == 0)
@@ -808,6 +811,26 @@ dump_slices(const char *path, const devtitle *dev, int ndev)
 	fclose(f);
 }
 
+/*
+ * --compare SLICE: for every title of the slice, its top-1 score and
+ * correctness clean and in the slice, the title and its variant (TSV).
+ */
+static void
+print_compare(const slice_run *runs, const devtitle *dev, int ndev, int s)
+{
+	char		q[2048];
+	int			i;
+
+	for (i = 0; i < ndev; i++)
+		if (runs[s].o[i].in)
+		{
+			slice_variant(s, dev[i].title, dev[i].lower, q, sizeof(q));
+			printf("compare\t%.3f\t%d\t%.3f\t%d\t%d\t%s\t%s\n", runs[SLICE_CLEAN].o[i].score,
+				   runs[SLICE_CLEAN].o[i].ok1[0], runs[s].o[i].score, runs[s].o[i].ok1[0], runs[s].o[i].ok1[3],
+				   dev[i].title, q);
+		}
+}
+
 /* --trgm-sample: the pg_trgm answers of n clean titles, to compare with eval.sql's. */
 static void
 print_trgm_sample(trgm_index *tx, const devtitle *dev, int ndev, int n)
@@ -917,6 +940,8 @@ main(int argc, char **argv)
 		else
 			memset(runs[s].o, 0, sizeof(outcome) * (size_t) ndev);
 	change = measure_change(ix, sc);
+	if (o.compare > 0)
+		print_compare(runs, dev, ndev, o.compare);
 
 	if (!o.quiet)
 	{

@@ -220,10 +220,9 @@ rx_autocode_stand_in(const rx_autocode_index *ix, uint32_t t, bool head, float f
 }
 
 /*
- * The known tokens a part p[0..n) of a run-together word stands for:
- * itself stemmed, when known (three letters at least), or the words of
- * the abbreviation it is, all known; a grade or noise word ("sr") stands
- * for none.  Returns the number of tokens (0 for a dropped word), or -1
+ * The known tokens a part p[0..n) of a run-together word stands for: the
+ * words of the abbreviation it is, all known; none for a grade or noise
+ * word ("sr"); else itself stemmed, when known (three letters at least).  Returns the number of tokens (0 for a dropped word), or -1
  * when the part is not a reading.
  */
 static int
@@ -239,56 +238,56 @@ rx_autocode_part(const rx_autocode_index *ix, const char *p, size_t n, uint32_t 
 
 	if (n < 2 || n > RX_AUTOCODE_TOKEN_LEN_MAX)
 		return -1;
-	memcpy(buf, p, n);
-	if (n >= 3)
-	{
-		m = rx_autocode_stem(buf, n, ix->params.stem_level);
-		t = rx_autocode_token_find(ix, buf, m);
-		if (t != UINT32_MAX && rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t) != UINT32_MAX)
+	/* an abbreviation means what the normalizer makes of it, even when its letters are a stem */
+	if (n <= 6)
+		switch (rx_title_word_form(p, n, exp, sizeof(exp), &elen))
 		{
-			toks[0] = t;
-			return 1;
-		}
-	}
-	if (n > 6)
-		return -1;
-	switch (rx_title_word_form(p, n, exp, sizeof(exp), &elen))
-	{
-		case RX_TITLE_WORD_DROPPED:
-			return 0;
-		case RX_TITLE_WORD_EXPANDS:
-			while (i < elen && nt < 3)
-			{
-				size_t		st = i;
+			case RX_TITLE_WORD_DROPPED:
+				return 0;
+			case RX_TITLE_WORD_EXPANDS:
+				while (i < elen && nt < 3)
+				{
+					size_t		st = i;
 
-				while (i < elen && exp[i] != ' ')
+					while (i < elen && exp[i] != ' ')
+						i++;
+					memcpy(buf, exp + st, i - st);
+					m = rx_autocode_stem(buf, i - st, ix->params.stem_level);
+					t = rx_autocode_token_find(ix, buf, m);
+					if (t == UINT32_MAX || rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t) == UINT32_MAX)
+						return -1;
+					toks[nt++] = t;
 					i++;
-				memcpy(buf, exp + st, i - st);
-				m = rx_autocode_stem(buf, i - st, ix->params.stem_level);
-				t = rx_autocode_token_find(ix, buf, m);
-				if (t == UINT32_MAX || rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t) == UINT32_MAX)
-					return -1;
-				toks[nt++] = t;
-				i++;
-			}
-			return nt;
-		default:
-			return -1;
-	}
+				}
+				return nt;
+			default:
+				break;
+		}
+	if (n < 3)
+		return -1;
+	memcpy(buf, p, n);
+	m = rx_autocode_stem(buf, n, ix->params.stem_level);
+	t = rx_autocode_token_find(ix, buf, m);
+	if (t == UINT32_MAX || rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t) == UINT32_MAX)
+		return -1;
+	toks[0] = t;
+	return 1;
 }
 
 /*
- * An unknown word that is known words and abbreviations run together
+ * An unknown word orig[0..norig) (as it stands, not stemmed: each part is
+ * stemmed) that is known words and abbreviations run together
  * (pipelaying, plantoper, acctgassoc): the reading with the fewest parts
  * (up to RX_AUTOCODE_PARTS_MAX, each of two letters at least, one with
  * words), ties to the longest first part; its words added with
- * split_weight, the last as head if the word was.  Returns whether one was
- * found.
+ * split_weight, the last as head if the word was.  The words read go to
+ * read (room for RX_AUTOCODE_READ_MAX); returns how many (0: no reading).
  */
-bool
-rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_word *w, int word, rx_autocode_qfeat *q, int *nq)
+int
+rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_word *w, const char *orig, size_t norig,
+						   int word, rx_autocode_qfeat *q, int *nq, uint32_t *read)
 {
-	int			n = w->len,
+	int			n = (int) norig,
 				parts[RX_AUTOCODE_TOKEN_LEN_MAX + 1],	/* fewest parts covering w[0..i) */
 				from[RX_AUTOCODE_TOKEN_LEN_MAX + 1],
 				i,
@@ -299,57 +298,62 @@ rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_word *
 	uint32_t	toks[3],
 				last = UINT32_MAX;
 	float		sw = (float) ix->params.split_weight;
+	int			nread = 0;
 
-	if (sw <= 0 || n < 5)
-		return false;
+	if (sw <= 0 || n < 5 || n > RX_AUTOCODE_TOKEN_LEN_MAX)
+		return 0;
 	parts[0] = 0;
 	for (i = 1; i <= n; i++)
 	{
 		parts[i] = RX_AUTOCODE_PARTS_MAX + 1;
-		/* the longest part first: j from the start */
-		for (j = 0; j <= i - 2; j++)
+		/* of equally few parts, the one whose words before the last reach furthest */
+		for (j = i - 2; j >= 0; j--)
 			if (parts[j] + 1 < parts[i] && !(j == 0 && i == n) &&
-				rx_autocode_part(ix, w->s + j, (size_t) (i - j), toks) >= 0)
+				rx_autocode_part(ix, orig + j, (size_t) (i - j), toks) >= 0)
 			{
 				parts[i] = parts[j] + 1;
 				from[i] = j;
 			}
 	}
 	if (parts[n] > RX_AUTOCODE_PARTS_MAX)
-		return false;
+		return 0;
 	for (i = n; i > 0; i = from[i])
 		cuts[nc++] = i;
 	cuts[nc] = 0;
 	/* parts in order: w[cuts[k + 1] .. cuts[k]) for k from nc - 1 down */
 	for (k = nc - 1; k >= 0; k--)
 	{
-		int			nt = rx_autocode_part(ix, w->s + cuts[k + 1], (size_t) (cuts[k] - cuts[k + 1]), toks);
+		int			nt = rx_autocode_part(ix, orig + cuts[k + 1], (size_t) (cuts[k] - cuts[k + 1]), toks);
 
 		for (j = 0; j < nt; j++)
 		{
 			rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, toks[j]), sw, word);
 			last = toks[j];
+			read[nread++] = toks[j];
 		}
 	}
 	if (last == UINT32_MAX)
-		return false;
+		return 0;
 	if (w->head)
 		rx_autocode_qfeat_add(q, nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, last), sw, word);
-	return true;
+	return nread;
 }
 
 /*
  * Stand-ins for an unknown word (see the top of the file): orig[0..norig)
  * is the word as it stands in the query (lower case, not stemmed), last
- * whether it ends the title.
+ * whether it ends the title.  A typo, cut or run-together word's reading
+ * (the known words it stands for) goes to read; returns how many words
+ * (0: none, the word's own spelling stays its best evidence).
  */
-void
+int
 rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w, int word,
-				  const char *orig, size_t norig, bool last, rx_autocode_qfeat *q, int *nq)
+				  const char *orig, size_t norig, bool last, rx_autocode_qfeat *q, int *nq, uint32_t *read)
 {
 	const rx_autocode_params *p = &ix->params;
 	rx_autocode_cands c;
-	int			i;
+	int			i,
+				nread;
 
 	memset(&c, 0, sizeof(c));
 	rx_autocode_candidates(ix, sc, w, &c);
@@ -360,10 +364,12 @@ rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx
 		for (i = 0; i < c.nnear; i++)
 			rx_autocode_stand_in(ix, c.near[i], w->head, (float) (p->edit_weight * c.nears[i] / c.nears[0]), word,
 								 q, nq);
-		return;
+		read[0] = c.near[0];
+		return 1;
 	}
-	if (rx_autocode_split_compound(ix, w, word, q, nq))
-		return;
+	if ((nread = rx_autocode_split_compound(ix, w, orig, norig, word, q, nq, read)) > 0)
+		return nread;
 	for (i = 0; i < c.nbest; i++)
 		rx_autocode_stand_in(ix, c.best[i], w->head, (float) (p->fuzzy_weight * c.bests[i]), word, q, nq);
+	return 0;
 }

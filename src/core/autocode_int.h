@@ -260,6 +260,7 @@ struct rx_autocode_scratch
 	char	   *evbuf;			/* matched-word evidence */
 	uint32_t	capev;
 	rx_autocode_words	words;
+	rx_autocode_words	reading;	/* the words with unknown ones replaced by what they were read as */
 };
 
 /* A weighted query feature. */
@@ -364,21 +365,26 @@ void		rx_autocode_qfeat_add(rx_autocode_qfeat *q, int *n, uint32_t f, float w, i
 
 /* ---- autocode_fuzzy.c ---- */
 
+#define RX_AUTOCODE_READ_MAX		12	/* words one unknown word can be read as */
+
 /*
- * An unknown word that is known words or abbreviations run together: the
- * parts' words added; returns whether a reading was found.
+ * An unknown word that is known words or abbreviations run together (orig:
+ * as it stands in the query): the parts' words added and written to read;
+ * returns how many (0: none).
  */
-bool		rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_word *w, int word,
-									   rx_autocode_qfeat *q, int *nq);
+int			rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_word *w, const char *orig,
+									   size_t norig, int word, rx_autocode_qfeat *q, int *nq, uint32_t *read);
 
 /*
  * Stand-ins for an unknown word: a known word one typo away or, for the
  * last word (last), one it starts (orig[0..norig) is the word unstemmed);
  * else the parts of a run-together word; else known words of similar
- * spelling.
+ * spelling.  The words a typo, cut or run-together word was read as go to
+ * read (room for RX_AUTOCODE_READ_MAX); returns how many.
  */
-void		rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w,
-							  int word, const char *orig, size_t norig, bool last, rx_autocode_qfeat *q, int *nq);
+int			rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w,
+							  int word, const char *orig, size_t norig, bool last, rx_autocode_qfeat *q, int *nq,
+							  uint32_t *read);
 
 /* ---- autocode_calib.c ---- */
 

@@ -150,6 +150,7 @@ typedef struct rx_autocode_qstate
 	rx_autocode_qfeat q[RX_AUTOCODE_QFEAT_MAX];
 	int			nq;
 	bool		has_head;		/* a HEAD feature is among q */
+	bool		read;			/* an unknown word was read as known ones (sc->reading) */
 	double		qn;				/* summed idf of q: the query's norm in title matching */
 	double		qmax;			/* the best code vote q could give */
 	uint32_t	nctouched;		/* codes touched (sc->ctouched) */
@@ -217,6 +218,53 @@ rx_autocode_head_first(const rx_autocode_index *ix, rx_autocode_words *w, size_t
 }
 
 /*
+ * Append to the reading of a query (its words with each unknown word
+ * replaced by the known words it was read as, for the exact match): word
+ * wd itself when ix is NULL, nothing when ix is given with a word (it was
+ * read: its reading follows), or token `tok` of ix when wd is NULL.
+ */
+static void
+rx_autocode_reading_add(rx_autocode_words *r, const rx_autocode_word *wd, const rx_autocode_index *ix, uint32_t tok)
+{
+	rx_autocode_word *o;
+
+	if ((wd != NULL && ix != NULL) || r->n >= RX_AUTOCODE_TOKENS_MAX)
+		return;
+	o = &r->w[r->n++];
+	if (wd != NULL)
+	{
+		*o = *wd;
+		return;
+	}
+	memset(o, 0, sizeof(*o));
+	o->s = ix->tokchars + ix->tokens[tok].off;
+	o->len = ix->tokens[tok].len;
+}
+
+/*
+ * Add the spelling grams of s[0..len) (from query word `word`) to the query
+ * features; a gram of many codes is weak evidence that costs a long walk,
+ * and is left out.
+ */
+static void
+rx_autocode_gram_feats(const rx_autocode_index *ix, const char *s, size_t len, int word, rx_autocode_qstate *qs)
+{
+	const rx_autocode_params *p = &ix->params;
+	uint32_t	g[RX_AUTOCODE_TOKEN_LEN_MAX + 1],
+				f;
+	int			ng = rx_autocode_grams(s, len, g),
+				m;
+
+	for (m = 0; m < ng; m++)
+	{
+		f = rx_autocode_feature_find(ix, rx_autocode_feature_key(RX_AUTOCODE_F_GRAM, g[m]));
+		if (rx_autocode_feature_live(ix, f) &&
+			(p->gram_codes_max == 0 || ix->feats[f].cl.n <= (uint32_t) p->gram_codes_max))
+			rx_autocode_qfeat_add(qs->q, &qs->nq, f, 1.0f, word);
+	}
+}
+
+/*
  * 1. The query's weighted features: each known word and, for the head
  * noun, its HEAD feature; an unknown word's split compound or fuzzy
  * stand-ins; the 4-grams of every word.  Then the sums the later steps
@@ -229,14 +277,21 @@ rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc,
 	const rx_autocode_params *p = &ix->params;
 	int			i;
 
+	sc->reading.n = 0;
 	for (i = 0; i < w->n; i++)
 	{
 		const rx_autocode_word *wd = &w->w[i];
 		uint32_t	t,
-					f;
+					f,
+					read[RX_AUTOCODE_READ_MAX];
+		int			nread = 0,
+					r;
 
 		if (wd->stop)
+		{
+			rx_autocode_reading_add(&sc->reading, wd, NULL, 0);
 			continue;
+		}
 		t = rx_autocode_token_find(ix, wd->s, wd->len);
 		f = t == UINT32_MAX ? UINT32_MAX : rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t);
 		if (f != UINT32_MAX)
@@ -246,22 +301,19 @@ rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc,
 				rx_autocode_qfeat_add(qs->q, &qs->nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, t), 1.0f, i);
 		}
 		else
-			rx_autocode_fuzzy(ix, sc, wd, i, text + wd->orig_off, wd->orig_len, i == w->n - 1, qs->q, &qs->nq);
-		if (p->gram_weight > 0)
-		{
-			uint32_t	g[RX_AUTOCODE_TOKEN_LEN_MAX + 1];
-			int			ng = rx_autocode_grams(wd->s, wd->len, g),
-						m;
-
-			for (m = 0; m < ng; m++)
-			{
-				f = rx_autocode_feature_find(ix, rx_autocode_feature_key(RX_AUTOCODE_F_GRAM, g[m]));
-				/* a gram of many codes is weak evidence that costs a long walk */
-				if (rx_autocode_feature_live(ix, f) &&
-					(p->gram_codes_max == 0 || ix->feats[f].cl.n <= (uint32_t) p->gram_codes_max))
-					rx_autocode_qfeat_add(qs->q, &qs->nq, f, 1.0f, i);
-			}
-		}
+			nread = rx_autocode_fuzzy(ix, sc, wd, i, text + wd->orig_off, wd->orig_len, i == w->n - 1, qs->q,
+									  &qs->nq, read);
+		rx_autocode_reading_add(&sc->reading, wd, nread > 0 ? ix : NULL, nread);
+		for (r = 0; r < nread; r++)
+			rx_autocode_reading_add(&sc->reading, NULL, ix, read[r]);
+		qs->read |= nread > 0;
+		if (p->gram_weight <= 0)
+			continue;
+		/* the spelling grams of the word, or of the words a typo or run-together word was read as */
+		if (nread == 0)
+			rx_autocode_gram_feats(ix, wd->s, wd->len, i, qs);
+		for (r = 0; r < nread; r++)
+			rx_autocode_gram_feats(ix, ix->tokchars + ix->tokens[read[r]].off, ix->tokens[read[r]].len, i, qs);
 	}
 	for (i = 0; i < qs->nq; i++)
 	{
@@ -367,7 +419,7 @@ static void
 rx_autocode_mark_exact(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_words *w,
 					   rx_autocode_qstate *qs)
 {
-	uint64_t	sig = rx_autocode_signature(w);
+	uint64_t	sig = rx_autocode_signature(qs->read ? &sc->reading : w);
 	uint32_t	pos = 0,
 				e;
 
