@@ -21,7 +21,7 @@
  *
  * usage: eval_autocode [--data DIR] [--half all|tune|test] [--set NAME=VALUE]...
  *        [--official-weight W] [--soc-titles W] [--descriptions W] [--definitions W]
- *        [--group-titles W] [--no-messy] [--no-slices] [--no-trgm] [--no-head-window]
+ *        [--group-titles W] [--no-messy] [--no-slices] [--no-trgm] [--no-head-window] [--no-change]
  *        [--errors N] [--slice NAME] [--trgm-wins N] [--examples N] [--apart N]
  *        [--calibrate] [--fit-calibration] [--split-parens] [--major-errors] [--tune]
  *        [--dump-split FILE] [--dump-norm FILE] [--dump-slices FILE] [--trgm-sample N]
@@ -288,7 +288,8 @@ typedef struct options
 				fit,
 				no_messy,
 				no_slices,
-				no_trgm;
+				no_trgm,
+				no_change;		/* --no-change: skip timing one change (profiling) */
 } options;
 
 /* The slice called name, or die. */
@@ -315,7 +316,8 @@ parse_flag(const char *a, options *o)
 	}			flags[] = {
 		{"--no-messy", offsetof(options, no_messy)}, {"--no-slices", offsetof(options, no_slices)},
 		{"--no-trgm", offsetof(options, no_trgm)}, {"--calibrate", offsetof(options, calibrate)},
-		{"--fit-calibration", offsetof(options, fit)}, {"--quiet", offsetof(options, quiet)}
+		{"--fit-calibration", offsetof(options, fit)}, {"--quiet", offsetof(options, quiet)},
+		{"--no-change", offsetof(options, no_change)}
 	};
 	size_t		i;
 
@@ -939,7 +941,7 @@ main(int argc, char **argv)
 			evaluate(ix, sc, tx, dev, ndev, s, &o, &runs[s]);
 		else
 			memset(runs[s].o, 0, sizeof(outcome) * (size_t) ndev);
-	change = measure_change(ix, sc);
+	change = o.no_change ? 0 : measure_change(ix, sc);
 	if (o.compare > 0)
 		print_compare(runs, dev, ndev, o.compare);
 

@@ -20,6 +20,7 @@
 
 #define RX_AUTOCODE_PARTS_MAX	4	/* parts of a run-together word */
 #define RX_AUTOCODE_NEAR_MAX	2	/* typo or prefix readings kept */
+#define RX_AUTOCODE_CLOSE_MAX	64	/* known words close enough in spelling to test for one edit */
 
 /* The candidates for an unknown word found in one pass over its trigram lists. */
 typedef struct rx_autocode_cands
@@ -27,9 +28,14 @@ typedef struct rx_autocode_cands
 	uint32_t	best[RX_AUTOCODE_FUZZY_MAX];	/* by trigram similarity */
 	double		bests[RX_AUTOCODE_FUZZY_MAX];
 	int			nbest;
-	uint32_t	near[RX_AUTOCODE_NEAR_MAX];	/* one edit away or completed, by frequency */
+	uint32_t	near[RX_AUTOCODE_NEAR_MAX];	/* stems one edit away or completed, by frequency */
 	double		nears[RX_AUTOCODE_NEAR_MAX];
 	int			nnear;
+	uint32_t	form[RX_AUTOCODE_NEAR_MAX];	/* forms one edit away, by frequency */
+	double		forms[RX_AUTOCODE_NEAR_MAX];
+	int			nform;
+	uint32_t	close[RX_AUTOCODE_CLOSE_MAX];	/* enough shared trigrams for one edit */
+	int			nclose;
 } rx_autocode_cands;
 
 /* Insert token t with score s into a list kept best first (ties: lower id), of at most max. */
@@ -74,6 +80,46 @@ rx_autocode_one_edit(const char *a, size_t na, const char *b, size_t nb)
 	if (na > nb)
 		return memcmp(a + i + 1, b + i, nb - i) == 0;
 	return memcmp(a + i, b + i + 1, na - i) == 0;
+}
+
+/*
+ * Is orig[0..n) (a word as typed) one edit from a word whose stem is token
+ * s[0..len): from the stem itself or the stem with an ending the stemmer
+ * strips ("dispatcehr" from dispatch + er, "welderr" from weld + er), the
+ * stem's last letter doubled before it ("cuter" from cut + ter)?
+ */
+static bool
+rx_autocode_one_edit_form(const char *orig, size_t n, const char *s, size_t len)
+{
+	static const char *const endings[] = {
+		"", "e", "s", "es", "er", "ers", "or", "ors", "ing", "ings", "ist", "ists", "ation", "ations",
+		"ment", "ments", "ed", "y", "ies", NULL
+	};
+	char		form[RX_AUTOCODE_TOKEN_LEN_MAX + 8];
+	int			i,
+				dbl;
+
+	if (len + 1 < 2 || len > RX_AUTOCODE_TOKEN_LEN_MAX || n + 1 < len)
+		return false;
+	memcpy(form, s, len);
+	for (dbl = 0; dbl < 2; dbl++)
+	{
+		size_t		base = len;
+
+		if (dbl)
+			form[base++] = s[len - 1];
+		for (i = 0; endings[i] != NULL; i++)
+		{
+			size_t		m = strlen(endings[i]);
+
+			if (base + m + 1 < n || base + m > n + 1)
+				continue;
+			memcpy(form + base, endings[i], m);
+			if (rx_autocode_one_edit(orig, n, form, base + m))
+				return true;
+		}
+	}
+	return false;
 }
 
 /* How often a token occurs: titles with the word, plus one (descriptions only: 1). */
@@ -157,13 +203,15 @@ rx_autocode_unique_trigrams(const char *w, size_t len, uint32_t *tri)
 }
 
 /*
- * One pass over the trigram lists of an unknown word: the known words
- * sharing the most trigrams with it (Jaccard similarity at least
- * fuzzy_min) and those one edit away (by frequency).
+ * One pass over the trigram lists of an unknown word (w stemmed, norig
+ * letters as typed): the known words sharing the most trigrams with it
+ * (Jaccard similarity at least fuzzy_min), the stems one edit away (by
+ * frequency) and the other words close enough to be one edit from a form
+ * of it (tested only when needed).
  */
 static void
 rx_autocode_candidates(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w,
-					   rx_autocode_cands *c)
+					   size_t norig, rx_autocode_cands *c)
 {
 	uint32_t	tri[RX_AUTOCODE_TOKEN_LEN_MAX];
 	int			nuniq = rx_autocode_unique_trigrams(w->s, w->len, tri),
@@ -193,10 +241,17 @@ rx_autocode_candidates(const rx_autocode_index *ix, rx_autocode_scratch *sc, con
 		double		sim,
 					df;
 
-		/* an edit changes three trigrams at most */
-		if (sc->tcount[t] + 3 >= nuniq && w->len >= 4 && rx_autocode_one_edit(w->s, w->len, s, len) &&
-			(df = rx_autocode_token_df(ix, t)) > 0)
-			rx_autocode_keep(c->near, c->nears, &c->nnear, RX_AUTOCODE_NEAR_MAX, t, df);
+		/* one edit from the stem, or from a form of it as typed */
+		if (sc->tcount[t] + 3 >= (int) (len < (size_t) nuniq ? len : (size_t) nuniq) && norig >= 4)
+		{
+			if (rx_autocode_one_edit(w->s, w->len, s, len))
+			{
+				if ((df = rx_autocode_token_df(ix, t)) > 0)
+					rx_autocode_keep(c->near, c->nears, &c->nnear, RX_AUTOCODE_NEAR_MAX, t, df);
+			}
+			else if (c->nclose < RX_AUTOCODE_CLOSE_MAX)
+				c->close[c->nclose++] = t;
+		}
 		if (ix->params.fuzzy_weight > 0 && rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t) != UINT32_MAX)
 		{
 			int			uother = rx_autocode_unique_trigrams(s, len, other);
@@ -340,6 +395,23 @@ rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_word *
 }
 
 /*
+ * Read an unknown word as the known words ids[0..n) (by frequency fr, best
+ * first) one edit away: each added with edit_weight in proportion to its
+ * frequency; the first is the reading.  Returns 1.
+ */
+static int
+rx_autocode_near(const rx_autocode_index *ix, const rx_autocode_word *w, int word, const uint32_t *ids,
+				 const double *fr, int n, rx_autocode_qfeat *q, int *nq, uint32_t *read)
+{
+	int			i;
+
+	for (i = 0; i < n; i++)
+		rx_autocode_stand_in(ix, ids[i], w->head, (float) (ix->params.edit_weight * fr[i] / fr[0]), word, q, nq);
+	read[0] = ids[0];
+	return 1;
+}
+
+/*
  * Stand-ins for an unknown word (see the top of the file): orig[0..norig)
  * is the word as it stands in the query (lower case, not stemmed), last
  * whether it ends the title.  A typo, cut or run-together word's reading
@@ -356,19 +428,25 @@ rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx
 				nread;
 
 	memset(&c, 0, sizeof(c));
-	rx_autocode_candidates(ix, sc, w, &c);
+	rx_autocode_candidates(ix, sc, w, norig, &c);
 	if (last)
 		rx_autocode_completions(ix, orig, norig, &c);
 	if (c.nnear > 0 && p->edit_weight > 0)
-	{
-		for (i = 0; i < c.nnear; i++)
-			rx_autocode_stand_in(ix, c.near[i], w->head, (float) (p->edit_weight * c.nears[i] / c.nears[0]), word,
-								 q, nq);
-		read[0] = c.near[0];
-		return 1;
-	}
+		return rx_autocode_near(ix, w, word, c.near, c.nears, c.nnear, q, nq, read);
 	if ((nread = rx_autocode_split_compound(ix, w, orig, norig, word, q, nq, read)) > 0)
 		return nread;
+	/* a typo in an inflected form ("dispatcehr"), unless the word was run-together words */
+	for (i = 0; i < c.nclose && p->edit_weight > 0; i++)
+	{
+		uint32_t	t = c.close[i];
+		double		df;
+
+		if (rx_autocode_one_edit_form(orig, norig, ix->tokchars + ix->tokens[t].off, ix->tokens[t].len) &&
+			(df = rx_autocode_token_df(ix, t)) > 0)
+			rx_autocode_keep(c.form, c.forms, &c.nform, RX_AUTOCODE_NEAR_MAX, t, df);
+	}
+	if (c.nform > 0 && p->edit_weight > 0)
+		return rx_autocode_near(ix, w, word, c.form, c.forms, c.nform, q, nq, read);
 	for (i = 0; i < c.nbest; i++)
 		rx_autocode_stand_in(ix, c.best[i], w->head, (float) (p->fuzzy_weight * c.bests[i]), word, q, nq);
 	return 0;
