@@ -188,6 +188,7 @@ rx_autocode_index_free(rx_autocode_index *ix)
 	rx_autocode_mem_free(a, ix->labels);
 	rx_autocode_map_free(a, &ix->identmap);
 	rx_autocode_map_free(a, &ix->sigmap);
+	rx_autocode_group_votes_free(ix);	/* matching: the group votes of the features */
 	a->free(a->ctx, ix);
 }
 
@@ -263,6 +264,7 @@ rx_autocode_index_bytes(const rx_autocode_index *ix)
 		(size_t) ix->cappool * sizeof(uint32_t);
 	n += ix->caplabels + rx_autocode_map_bytes(&ix->identmap) + rx_autocode_map_bytes(&ix->sigmap);
 	n += (size_t) ix->capmw * sizeof(float) + ix->capgclass;
+	n += rx_autocode_group_votes_bytes(ix);	/* matching: the group votes of the features */
 	return n;
 }
 

@@ -228,6 +228,29 @@ struct rx_autocode_index
 	uint32_t	capgclass;
 	int			nmajor;			/* 0: not trained */
 	uint32_t	mbias;			/* the row of the biases */
+
+	/*
+	 * ==== matching: the group votes of each feature (autocode_train.c) ====
+	 * Flat arrays of fixed-size elements indexed by integers, no pointers
+	 * between them; rebuilt by rx_autocode_group_votes_build at every
+	 * refresh from the code lists, the groups and the parameters (so a
+	 * change never has to keep them current):
+	 *   gv_start[0 .. gv_nfeats]  the votes of feature f < gv_nfeats (nfeats, or 0 before a
+	 *                           build): gv_group and gv_val [gv_start[f] .. gv_start[f + 1])
+	 *   gv_group[0 .. gv_n)     a group index (groups of the levels whose w_group is not 0)
+	 *   gv_val[0 .. gv_n)       the group's vote per unit of query weight: gidf * T / (T + k),
+	 *                           T the feature's weight pooled over the group's codes (BM25)
+	 * Grams have none (they vote for codes only).
+	 */
+	uint32_t   *gv_start;
+	uint32_t	gv_capstart;
+	uint32_t   *gv_group;
+	float	   *gv_val;
+	uint32_t	gv_n,
+				gv_nfeats,
+				gv_capgroup,
+				gv_capval;
+	/* ==== end matching ==== */
 };
 
 struct rx_autocode_scratch
@@ -331,6 +354,17 @@ uint64_t	rx_autocode_signature(const rx_autocode_words *w);
  * tries again.
  */
 bool		rx_autocode_refresh(rx_autocode_index *ix);
+
+/*
+ * Rebuild the group votes of every feature (the gv_* arrays) from the code
+ * lists, the groups' statistics and the parameters.  False when out of
+ * memory (no group votes are then given).
+ */
+bool		rx_autocode_group_votes_build(rx_autocode_index *ix);
+
+/* Free the group votes; their bytes. */
+void		rx_autocode_group_votes_free(rx_autocode_index *ix);
+size_t		rx_autocode_group_votes_bytes(const rx_autocode_index *ix);
 
 /* ---- autocode_scratch.c ---- */
 

@@ -82,65 +82,44 @@ rx_autocode_word_evidence(const rx_autocode_index *ix, const rx_autocode_words *
 }
 
 /*
- * The group votes of a query: for each word or head feature, the weight of
- * the codes that have it is pooled per group and saturated as BM25 does; gvote of
- * the groups voted for (listed in gvoted[0..*nvoted), flagged in gflag)
- * sums over the features, gmax[level] is the best a group could reach.
+ * The group votes of a query: each word or head feature adds its weight
+ * times its precomputed vote for each group (rx_autocode_group_votes_build);
+ * gvote of the groups voted for (listed in gvoted[0..*nvoted), flagged in
+ * gflag) sums over the features, gmax[level] is the best a group could
+ * reach.
  */
 static void
 rx_autocode_group_votes(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_qfeat *q, int nq,
 			   double gmax[RX_AUTOCODE_GROUP_LEVELS], uint32_t *nvoted)
 {
-	const rx_autocode_params *p = &ix->params;
 	int			i,
 				l;
 
 	for (i = 0; i < nq; i++)
 	{
 		const rx_autocode_feat *ft = &ix->feats[q[i].f];
-		const rx_autocode_votelist *cl = &ft->cl;
-		uint32_t	ntouched = 0,
-					j;
+		float		w = q[i].w;
+		uint32_t	j,
+					end;
 
-		/* spelling grams vote for codes, not for groups */
-		if (ft->kind == RX_AUTOCODE_F_GRAM)
+		if (ft->kind == RX_AUTOCODE_F_GRAM || q[i].f >= ix->gv_nfeats)
 			continue;
-		for (j = 0; j < cl->n; j++)
+		end = ix->gv_start[q[i].f + 1];
+		for (j = ix->gv_start[q[i].f]; j < end; j++)
 		{
-			const rx_autocode_code *cd = &ix->codes[cl->v[j].code];
+			uint32_t	g = ix->gv_group[j];
 
-			for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
-			{
-				uint32_t	g = cd->grp[l];
-
-				if (g == UINT32_MAX || p->w_group[l] <= 0)
-					continue;
-				if (sc->gtf[g] == 0)
-					sc->gtouched[ntouched++] = g;
-				sc->gtf[g] += cl->v[j].tf;
-			}
-		}
-		for (j = 0; j < ntouched; j++)
-		{
-			uint32_t	g = sc->gtouched[j];
-			const rx_autocode_group *gr = &ix->groups[g];
-			double		w = q[i].w * ft->gidf[gr->level];
-			float		tf = sc->gtf[g];
-
-			sc->gtf[g] = 0;
-			if (!(w > 0))
-				continue;
 			if (!sc->gflag[g])
 			{
 				sc->gflag[g] = 1;
 				sc->gvote[g] = 0;
 				sc->gvoted[(*nvoted)++] = g;
 			}
-			sc->gvote[g] += (float) (w * tf / (tf + gr->k));
+			sc->gvote[g] += w * ix->gv_val[j];
 		}
 		for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 			if (ft->gidf[l] > 0)
-				gmax[l] += q[i].w * ft->gidf[l];
+				gmax[l] += w * ft->gidf[l];
 	}
 }
 
