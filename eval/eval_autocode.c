@@ -191,7 +191,7 @@ set_param(rx_autocode_params *p, const char *arg)
 #define P(name) if (n == strlen(#name) && strncmp(arg, #name, n) == 0) { p->name = v; return true; }
 	P(w_vote) P(w_prior) P(w_exact) P(head_weight) P(head_miss) P(head_first) P(gram_weight) P(bm25_k1) P(bm25_b)
 	P(fuzzy_weight) P(fuzzy_min) P(split_weight) P(edit_weight) P(temperature) P(null_score)
-	P(calib_a) P(calib_b) P(w_headshare) P(w_class) P(w_class_major) P(class_rate)
+	P(calib_a) P(calib_b) P(calib_c) P(w_headshare) P(w_class) P(w_class_major) P(class_rate)
 #undef P
 	if (n == 10 && strncmp(arg, "w_detailed", n) == 0)
 	{
@@ -764,6 +764,7 @@ fit_and_set(rx_autocode_index *ix, rx_autocode_scratch *sc, const devtitle *dev,
 
 	uncal.calib_a = 1;
 	uncal.calib_b = 0;
+	uncal.calib_c = 1;
 	if (rx_autocode_index_set_params(ix, &uncal, &err) != RX_OK)
 		die("bad parameters", err.detail);
 	evaluate(ix, sc, NULL, dev, ndev, SLICE_CLEAN, opt, r);
@@ -773,8 +774,9 @@ fit_and_set(rx_autocode_index *ix, rx_autocode_scratch *sc, const devtitle *dev,
 			x[n] = r->o[i].score;
 			y[n++] = r->o[i].ok1[0];
 		}
-	fit_calibration(x, y, n, &params->calib_a, &params->calib_b);
-	printf("fitted calibration: --set calib_a=%.4f --set calib_b=%.4f\n", params->calib_a, params->calib_b);
+	fit_calibration(x, y, n, &params->calib_a, &params->calib_b, &params->calib_c);
+	printf("fitted calibration: --set calib_a=%.4f --set calib_b=%.4f --set calib_c=%.4f\n", params->calib_a,
+		   params->calib_b, params->calib_c);
 	if (rx_autocode_index_set_params(ix, params, &err) != RX_OK)
 		die("bad parameters", err.detail);
 	free(x);

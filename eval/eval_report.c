@@ -311,18 +311,31 @@ report_quiet(const slice_run *runs, int ndev)
 	}
 }
 
-/* The log loss of confidence = logistic(a * logit(p) + b) on the n answers. */
+/* The features of answer probability p for the beta calibration: ln p, -ln(1 - p), 1. */
+static void
+calib_features(double p, double x[3])
+{
+	double		q = p < 1e-9 ? 1e-9 : (p > 1 - 1e-9 ? 1 - 1e-9 : p);
+
+	x[0] = log(q);
+	x[1] = -log(1 - q);
+	x[2] = 1;
+}
+
+/* The log loss of confidence = logistic(w . x(p)) on the n answers. */
 static double
-calib_loss(const double *p, const int *y, int n, double a, double b)
+calib_loss(const double *p, const int *y, int n, const double w[3])
 {
 	double		loss = 0;
 	int			i;
 
 	for (i = 0; i < n; i++)
 	{
-		double		q = p[i] < 1e-9 ? 1e-9 : (p[i] > 1 - 1e-9 ? 1 - 1e-9 : p[i]);
-		double		z = a * log(q / (1 - q)) + b;
+		double		x[3],
+					z;
 
+		calib_features(p[i], x);
+		z = w[0] * x[0] + w[1] * x[1] + w[2] * x[2];
 		/* log(1 + e^-z) or log(1 + e^z), computed without overflow */
 		loss += y[i] ? (z > 0 ? log1p(exp(-z)) : -z + log1p(exp(z)))
 			: (z > 0 ? z + log1p(exp(-z)) : log1p(exp(z)));
@@ -330,59 +343,82 @@ calib_loss(const double *p, const int *y, int n, double a, double b)
 	return loss;
 }
 
+/* Solve the 3x3 system h d = g by Cramer's rule; false when singular. */
+static bool
+solve3(double h[3][3], const double g[3], double d[3])
+{
+	double		det = h[0][0] * (h[1][1] * h[2][2] - h[1][2] * h[2][1]) -
+		h[0][1] * (h[1][0] * h[2][2] - h[1][2] * h[2][0]) + h[0][2] * (h[1][0] * h[2][1] - h[1][1] * h[2][0]);
+	int			k,
+				r;
+
+	if (fabs(det) < 1e-12)
+		return false;
+	for (k = 0; k < 3; k++)
+	{
+		double		m[3][3];
+
+		memcpy(m, h, sizeof(m));
+		for (r = 0; r < 3; r++)
+			m[r][k] = g[r];
+		d[k] = (m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) +
+				m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])) / det;
+	}
+	return true;
+}
+
 /*
- * Fit confidence = logistic(a * logit(p) + b) to the top-1 correctness of
- * the n answers by Newton's method on the log loss, halving a step that
- * would make it worse.
+ * Fit confidence = logistic(a ln p - c ln(1 - p) + b) (beta calibration)
+ * to the top-1 correctness y of the n answers of probability p, by Newton's
+ * method on the log loss, halving a step that would make it worse.
  */
 void
-fit_calibration(const double *p, const int *y, int n, double *a, double *b)
+fit_calibration(const double *p, const int *y, int n, double *a, double *b, double *c)
 {
+	double		w[3] = {1, 1, 0};
 	int			it,
-				i;
+				i,
+				r,
+				k;
 
-	*a = 1;
-	*b = 0;
-	for (it = 0; it < 50; it++)
+	for (it = 0; it < 60; it++)
 	{
-		double		g0 = 0,
-					g1 = 0,
-					h00 = 0,
-					h01 = 0,
-					h11 = 0,
-					det,
-					da,
-					db,
-					before;
+		double		g[3] = {0, 0, 0},
+					h[3][3] = {{0}},
+					d[3],
+					before = calib_loss(p, y, n, w),
+					step = 1;
 		int			half;
 
 		for (i = 0; i < n; i++)
 		{
-			double		q = p[i] < 1e-9 ? 1e-9 : (p[i] > 1 - 1e-9 ? 1 - 1e-9 : p[i]);
-			double		x = log(q / (1 - q));
-			double		m = 1 / (1 + exp(-(*a * x + *b)));
-			double		w = m * (1 - m);
+			double		x[3],
+						m;
 
-			g0 += (m - y[i]) * x;
-			g1 += m - y[i];
-			h00 += w * x * x;
-			h01 += w * x;
-			h11 += w;
+			calib_features(p[i], x);
+			m = 1 / (1 + exp(-(w[0] * x[0] + w[1] * x[1] + w[2] * x[2])));
+			for (r = 0; r < 3; r++)
+			{
+				g[r] += (m - y[i]) * x[r];
+				for (k = 0; k < 3; k++)
+					h[r][k] += m * (1 - m) * x[r] * x[k];
+			}
 		}
-		det = h00 * h11 - h01 * h01;
-		if (fabs(det) < 1e-12)
+		if (!solve3(h, g, d))
 			break;
-		da = (h11 * g0 - h01 * g1) / det;
-		db = (h00 * g1 - h01 * g0) / det;
-		before = calib_loss(p, y, n, *a, *b);
-		for (half = 0; half < 40 && calib_loss(p, y, n, *a - da, *b - db) > before; half++)
+		for (half = 0; half < 40; half++, step /= 2)
 		{
-			da /= 2;
-			db /= 2;
+			double		t[3] = {w[0] - step * d[0], w[1] - step * d[1], w[2] - step * d[2]};
+
+			if (calib_loss(p, y, n, t) <= before)
+				break;
 		}
-		*a -= da;
-		*b -= db;
-		if (fabs(da) + fabs(db) < 1e-9)
+		for (r = 0; r < 3; r++)
+			w[r] -= step * d[r];
+		if (fabs(step * d[0]) + fabs(step * d[1]) + fabs(step * d[2]) < 1e-9)
 			break;
 	}
+	*a = w[0];
+	*c = w[1];
+	*b = w[2];
 }

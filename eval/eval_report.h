@@ -73,7 +73,7 @@ void		report_slices(const slice_run *runs, const devtitle *dev, int ndev, bool r
 /* One line of figures for tuning: clean, and the worst and mean of the style slices. */
 void		report_quiet(const slice_run *runs, int ndev);
 
-/* Fit confidence = logistic(a * logit(p) + b) to the correctness y of n answers. */
-void		fit_calibration(const double *p, const int *y, int n, double *a, double *b);
+/* Fit confidence = logistic(a ln p - c ln(1 - p) + b) to the correctness y of n answers of probability p. */
+void		fit_calibration(const double *p, const int *y, int n, double *a, double *b, double *c);
 
 #endif							/* EVAL_REPORT_H */

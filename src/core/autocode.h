@@ -85,8 +85,9 @@ typedef struct rx_autocode_params
 	int			class_epochs;	/* the classifier's passes over the titles */
 	double		temperature;	/* softmax temperature of the confidence */
 	double		null_score;		/* raw score of "none of these" in the softmax */
-	double		calib_a;		/* confidence = logistic(a * logit(softmax) + b) */
+	double		calib_a;		/* confidence = logistic(a ln p - c ln(1 - p) + b), p the softmax */
 	double		calib_b;
+	double		calib_c;
 	int			stem_level;		/* 0 none, 1 plurals, 2 plurals and suffixes */
 	bool		head_window;	/* raw titles: the head noun in the first segment (rx_autocode_head_window) */
 } rx_autocode_params;

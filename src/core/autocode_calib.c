@@ -13,8 +13,9 @@
 #include "confidence.h"
 
 /*
- * Map a softmax probability to a confidence: logistic(a * logit(p) + b),
- * kept inside [0, 1] (Platt scaling fitted on the development split).
+ * Map a softmax probability to a confidence: logistic(a ln p - c ln(1 - p)
+ * + b), kept inside [0, 1] (beta calibration, which is Platt scaling of
+ * logit p when a = c; fitted on the tuning half).
  */
 static double
 rx_autocode_calibrate(const rx_autocode_params *params, double p)
@@ -25,7 +26,7 @@ rx_autocode_calibrate(const rx_autocode_params *params, double p)
 		return 0;
 	if (!(p < 1 - 1e-12))
 		p = 1 - 1e-12;
-	z = params->calib_a * log(p / (1 - p)) + params->calib_b;
+	z = params->calib_a * log(p) - params->calib_c * log(1 - p) + params->calib_b;
 	return 1 / (1 + exp(-z));
 }
 

@@ -65,8 +65,9 @@ rx_autocode_params_default(void)
 	p.class_epochs = 6;
 	p.temperature = 0.08;
 	p.null_score = 0.50;
-	p.calib_a = 0.4377;
-	p.calib_b = -0.4901;
+	p.calib_a = 0.8594;
+	p.calib_b = -0.1133;
+	p.calib_c = 0.3396;
 	p.stem_level = 2;
 	p.head_window = true;
 	return p;
@@ -117,9 +118,10 @@ rx_autocode_check_params(const rx_autocode_params *p, rx_error *err)
 		!(p->null_score >= -100 && p->null_score <= 100))
 		return rx_fail(err, RX_ARGUMENT,
 					   "The temperature must lie in [0.001, 100] and the null score in [-100, 100].");
-	if (!(p->calib_a > 0 && p->calib_a <= 10) || !(p->calib_b >= -10 && p->calib_b <= 10))
+	if (!(p->calib_a > 0 && p->calib_a <= 10) || !(p->calib_b >= -10 && p->calib_b <= 10) ||
+		!(p->calib_c >= 0 && p->calib_c <= 10))
 		return rx_fail(err, RX_ARGUMENT,
-					   "The calibration needs a slope in (0, 10] and an intercept in [-10, 10].");
+					   "The calibration needs slopes a in (0, 10] and c in [0, 10] and an intercept in [-10, 10].");
 	if (!(p->class_rate > 0 && p->class_rate <= 10) || p->class_epochs < 0 ||
 		p->class_epochs > 100)
 		return rx_fail(err, RX_ARGUMENT,
