@@ -145,29 +145,41 @@ rx_autocode_completes(const rx_autocode_index *ix, uint32_t t, const char *orig,
 	size_t		len = ix->tokens[t].len;
 	int			i;
 
+	size_t		d;
+
 	if (len > n)
 		return memcmp(s, orig, n) == 0;
 	if (len < 4 || len >= n || memcmp(s, orig, len) != 0)
 		return false;
-	for (i = 0; endings[i] != NULL; i++)
-		if (n - len <= strlen(endings[i]) && memcmp(orig + len, endings[i], n - len) == 0)
-			return true;
+	/* the rest starts an ending, after the stem's last letter doubled or not ("planni") */
+	for (d = 0; d < 2; d++)
+	{
+		const char *rest = orig + len + d;
+		size_t		nrest = n - len - d;
+
+		if (d == 1 && (n == len + 1 || orig[len] != s[len - 1]))
+			break;
+		for (i = 0; endings[i] != NULL; i++)
+			if (nrest <= strlen(endings[i]) && memcmp(rest, endings[i], nrest) == 0)
+				return true;
+	}
 	return false;
 }
 
 /*
- * Completions of the last word orig[0..n) (three letters at least): the
+ * Completions of the last word orig[0..n) (two letters at least): the
  * tokens that start with its first two letters (the list of its first
- * padded trigram) and complete it, into the near list by frequency.
+ * padded trigram) and complete it, into the near list by frequency (for
+ * the head noun, by how many titles they head).
  */
 static void
-rx_autocode_completions(const rx_autocode_index *ix, const char *orig, size_t n, rx_autocode_cands *c)
+rx_autocode_completions(const rx_autocode_index *ix, const char *orig, size_t n, bool head, rx_autocode_cands *c)
 {
 	uint32_t	key,
 				l,
 				m;
 
-	if (n < 3)
+	if (n < 2)
 		return;
 	key = (uint32_t) (unsigned char) orig[0] << 8 | (unsigned char) orig[1];
 	l = rx_autocode_trigram_find(ix, key);
@@ -176,8 +188,16 @@ rx_autocode_completions(const rx_autocode_index *ix, const char *orig, size_t n,
 		uint32_t	t = ix->trilists[l].v[m];
 		double		df;
 
-		if (rx_autocode_completes(ix, t, orig, n) && (df = rx_autocode_token_df(ix, t)) > 0)
-			rx_autocode_keep(c->near, c->nears, &c->nnear, RX_AUTOCODE_NEAR_MAX, t, df);
+		if (!rx_autocode_completes(ix, t, orig, n) || (df = rx_autocode_token_df(ix, t)) <= 0)
+			continue;
+		/* a cut head noun is most likely a word that heads many titles */
+		if (head)
+		{
+			uint32_t	fh = rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, t);
+
+			df = fh == UINT32_MAX ? 0.5 : ix->feats[fh].el.n + 1.0;
+		}
+		rx_autocode_keep(c->near, c->nears, &c->nnear, RX_AUTOCODE_NEAR_MAX, t, df);
 	}
 }
 
@@ -430,7 +450,7 @@ rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx
 	memset(&c, 0, sizeof(c));
 	rx_autocode_candidates(ix, sc, w, norig, &c);
 	if (last)
-		rx_autocode_completions(ix, orig, norig, &c);
+		rx_autocode_completions(ix, orig, norig, w->head, &c);
 	if (c.nnear > 0 && p->edit_weight > 0)
 		return rx_autocode_near(ix, w, word, c.near, c.nears, c.nnear, q, nq, read);
 	if ((nread = rx_autocode_split_compound(ix, w, orig, norig, word, q, nq, read)) > 0)
