@@ -138,6 +138,9 @@ typedef struct rx_autocode_qstate
 	double		pmajor[RX_AUTOCODE_MAJOR_MAX];	/* the major-group classifier's probabilities */
 	bool		use_major;
 	double		zclass;			/* the code classifier's normalizer; 0 when unused */
+	double		kvote;			/* w_vote / qmax, or 0 */
+	double		kclass;			/* w_class / zclass, or 0 */
+	double		kgroup[RX_AUTOCODE_GROUP_LEVELS];	/* w_group / gmax at each level, or 0 */
 	int			ncand;			/* candidates ranked in sc->cand */
 	size_t		evlen;			/* room for one hit's word evidence */
 } rx_autocode_qstate;
@@ -310,6 +313,8 @@ rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc,
 static void
 rx_autocode_match_titles(const rx_autocode_index *ix, rx_autocode_scratch *sc, rx_autocode_qstate *qs)
 {
+	float		qn = (float) qs->qn,
+				miss = (float) ix->params.head_miss;
 	uint32_t	netouched = 0,
 				j;
 	int			i;
@@ -337,11 +342,11 @@ rx_autocode_match_titles(const rx_autocode_index *ix, rx_autocode_scratch *sc, r
 	{
 		uint32_t	e = sc->etouched[j];
 		const rx_autocode_hot *h = &ix->hot[e];
-		float		sim = (float) (2.0 * sc->eacc[e] * h->scale / (qs->qn + h->norm));
+		float		sim = 2.0f * sc->eacc[e] * h->scale / (qn + h->norm);
 		uint32_t	c = h->code;
 
 		if (!sc->ehead[e] && qs->has_head)
-			sim *= (float) ix->params.head_miss;
+			sim *= miss;
 		sc->eacc[e] = 0;
 		sc->ehead[e] = 0;
 		rx_autocode_touch(sc, c, &qs->nctouched);
@@ -473,7 +478,7 @@ rx_autocode_class_probs(const rx_autocode_index *ix, rx_autocode_scratch *sc, rx
 			sc->cclass[c] = (float) e0;
 		else
 		{
-			double		v = x - m > -60 ? exp(x - m) : 0;
+			double		v = x - m > -60 ? expf((float) (x - m)) : 0;
 
 			sc->cclass[c] = (float) v;
 			qs->zclass += v - e0;
@@ -481,36 +486,46 @@ rx_autocode_class_probs(const rx_autocode_index *ix, rx_autocode_scratch *sc, rx
 	}
 }
 
+/* 5. The factors of the blend that are the same for every code of the query. */
+static void
+rx_autocode_blend_factors(const rx_autocode_index *ix, rx_autocode_qstate *qs)
+{
+	const rx_autocode_params *p = &ix->params;
+	int			l;
+
+	qs->kvote = qs->qmax > 0 ? p->w_vote / qs->qmax : 0;
+	qs->kclass = qs->zclass > 0 ? p->w_class / qs->zclass : 0;
+	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
+		qs->kgroup[l] = qs->ngvoted > 0 && qs->gmax[l] > 0 ? p->w_group[l] / qs->gmax[l] : 0;
+}
+
 /* 5. The raw score of code c: the blend of its evidence (doc/autocode.md, "Scoring"). */
 static double
 rx_autocode_raw(const rx_autocode_index *ix, const rx_autocode_scratch *sc, const rx_autocode_qstate *qs, uint32_t c)
 {
 	const rx_autocode_params *p = &ix->params;
-	double		raw = (1 - p->w_vote) * sc->cmatch[c] +
-		(qs->qmax > 0 ? p->w_vote * sc->cvote[c] / qs->qmax : 0) +
-		ix->codes[c].prior +
-		((sc->cflag[c] & RX_AUTOCODE_EXACT) ? p->w_exact : 0);
+	const rx_autocode_code *cd = &ix->codes[c];
+	double		raw = (1 - p->w_vote) * sc->cmatch[c] + qs->kvote * sc->cvote[c] + cd->prior +
+		qs->kclass * sc->cclass[c] + ((sc->cflag[c] & RX_AUTOCODE_EXACT) ? p->w_exact : 0);
 	int			l;
 
-	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS && qs->ngvoted > 0; l++)
+	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 	{
-		uint32_t	g = ix->codes[c].grp[l];
+		uint32_t	g = cd->grp[l];
 
-		if (g != UINT32_MAX && sc->gflag[g] && qs->gmax[l] > 0)
-			raw += p->w_group[l] * sc->gvote[g] / qs->gmax[l];
+		if (qs->kgroup[l] > 0 && g != UINT32_MAX && sc->gflag[g])
+			raw += qs->kgroup[l] * sc->gvote[g];
 	}
-	if (qs->zclass > 0)
-		raw += p->w_class * sc->cclass[c] / qs->zclass;
 	if (qs->use_major)
 	{
-		uint32_t	g = ix->codes[c].grp[RX_AUTOCODE_GROUP_LEVELS - 1];
+		uint32_t	g = cd->grp[RX_AUTOCODE_GROUP_LEVELS - 1];
 
 		if (g != UINT32_MAX && ix->gclass[g] != 255)
 			raw += p->w_class_major * qs->pmajor[ix->gclass[g]];
 	}
-	if (p->w_headshare > 0 && ix->codes[c].titles > 0)
+	if (p->w_headshare > 0 && cd->titles > 0)
 	{
-		double		share = sc->chead[c] / ix->codes[c].titles;
+		double		share = sc->chead[c] / cd->titles;
 
 		raw += p->w_headshare * (share < 1 ? share : 1);
 	}
@@ -642,6 +657,7 @@ rx_autocode_query_head(rx_autocode_index *ix, rx_autocode_scratch *sc, const cha
 	rx_autocode_mark_exact(ix, sc, w, &qs);
 	rx_autocode_major_probs(ix, &qs);
 	rx_autocode_class_probs(ix, sc, &qs);
+	rx_autocode_blend_factors(ix, &qs);
 	rx_autocode_rank(ix, sc, &qs, k > RX_AUTOCODE_SOFTMAX_MIN ? k : RX_AUTOCODE_SOFTMAX_MIN);
 	*nout = k < qs.ncand ? k : qs.ncand;
 	rx_autocode_hits(ix, sc, &qs, text, *nout, out);
