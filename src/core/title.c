@@ -286,6 +286,14 @@ rx_title_word_form(const char *w, size_t len, char *out, size_t cap, size_t *out
 	e = &rx_title_lexicon[x];
 	if (e->cls & (TL_ABBR | TL_POSABBR))
 	{
+		bool		job = false;
+
+		/* an abbreviation of a grade word ("sr": senior) goes as the word would */
+		for (k = 0; k < e->head_n; k++)
+			job |= !(rx_title_lexicon[rx_title_exp_words[e->head_off + k]].cls &
+					 (TL_GRADE | TL_NOISE | TL_TAIL | TL_ANY));
+		if (!job)
+			return RX_TITLE_WORD_DROPPED;
 		for (k = 0; k < e->head_n; k++)
 		{
 			const rx_title_lexeme *h = &rx_title_lexicon[rx_title_exp_words[e->head_off + k]];

@@ -4,10 +4,12 @@
  */
 #include "unit.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "core/autocode.h"
+#include "core/autocode_int.h"
 #include "core/autocode_text.h"
 #include "core/confidence.h"
 #include "core/title.h"
@@ -1165,6 +1167,262 @@ UT_SUITE(autocode_pipeline)
 		UT_INT(coding.n, 0);
 		UT_CHECK(coding.needs_review);
 		UT_INT(add_raw(ix, "Caf\xe9 Manager", MGR), RX_ENCODING);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Matching that does not depend on word order or spelling             */
+
+#define TEACH	25203100		/* teachers */
+#define PROF	25105100		/* atmospheric science teachers, postsecondary */
+#define METEO	19202100		/* atmospheric scientists */
+#define OPER	51404100		/* machinists and machine operators */
+#define SUPV	51101100		/* first-line supervisors of production workers */
+#define ACCT	13201100		/* accountants */
+#define ACLK	43303100		/* bookkeeping and accounting clerks */
+#define HOUSE	37201200		/* maids and housekeeping cleaners */
+#define DISP	43503100		/* dispatchers */
+#define DESENG	17219900		/* engineers, all other */
+
+/* The titles of the matching cases, one code each. */
+static const struct
+{
+	const char *t;
+	int32_t		c;
+}			style_titles[] = {
+	{"meteorology teacher", TEACH}, {"math teacher", TEACH}, {"teacher", TEACH},
+	{"meteorology professor", PROF}, {"meteorologist", METEO}, {"weather forecaster", METEO},
+	{"machine operator", OPER}, {"press operator", OPER}, {"machine setter", OPER}, {"setter helper", OPER},
+	{"machine setter supervisor", SUPV}, {"production supervisor", SUPV},
+	{"accountant", ACCT}, {"accounting clerk", ACLK}, {"registered nurse", RN}, {"staff nurse", RN},
+	{"private household worker", HOUSE}, {"household cleaner", HOUSE},
+	{"dispatcher", DISP}, {"police dispatcher", DISP},
+	{"customer service representative", CSR}, {"software engineer", SWE}, {"design engineer", DESENG}
+};
+
+/* The dictionary of the matching cases (normalized texts). */
+static rx_autocode_index *
+style_index(const rx_autocode_params *p)
+{
+	rx_autocode_index *ix = rx_autocode_index_create(NULL, p);
+	size_t		i;
+
+	for (i = 0; i < sizeof(style_titles) / sizeof(style_titles[0]); i++)
+		add(ix, style_titles[i].t, style_titles[i].c, RX_AUTOCODE_TITLE);
+	return ix;
+}
+
+/* Does raw title s code (through the pipeline) to the same best code as raw title clean? */
+static bool
+codes_like(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *s, const char *clean)
+{
+	rx_autocode_hit h[5];
+	rx_autocode_coding coding;
+	int32_t		want;
+
+	if (code_raw(ix, sc, clean, strlen(clean), 5, h, &coding) != RX_OK || coding.n == 0)
+		return false;
+	want = h[0].code;
+	return code_raw(ix, sc, s, strlen(s), 5, h, &coding) == RX_OK && coding.n > 0 && h[0].code == want;
+}
+
+UT_SUITE(autocode_matching)
+{
+	UT_CASE("index qualifiers are stop words: exclusions and not-elsewhere-classified")
+	{
+		static rx_autocode_words w;
+		int			i;
+
+		rx_autocode_split("cleaner exc private household", 29, 2, &w);
+		UT_INT(w.n, 4);
+		UT_CHECK(!w.w[0].stop && w.w[1].stop && w.w[2].stop && w.w[3].stop);
+		UT_CHECK(w.w[0].head);
+		rx_autocode_split("architects except landscape and naval", 37, 2, &w);
+		for (i = 1; i < w.n; i++)
+			UT_CHECK(w.w[i].stop);
+		UT_CHECK(w.w[0].head);
+		rx_autocode_split("clerk not elsewhere classified", 30, 2, &w);
+		UT_CHECK(!w.w[0].stop && w.w[1].stop && w.w[2].stop && w.w[3].stop);
+		rx_autocode_split("cook nec", 8, 2, &w);
+		UT_CHECK(!w.w[0].stop && w.w[1].stop);
+		/* a marker before any content word, a word that only starts like one, "not" in a title */
+		rx_autocode_split("exc clerk", 9, 2, &w);
+		UT_CHECK(!w.w[1].stop && w.w[1].head);
+		rx_autocode_split("exceptional student teacher", 27, 2, &w);
+		UT_CHECK(!w.w[0].stop && !w.w[1].stop && !w.w[2].stop);
+		rx_autocode_split("not for profit manager", 22, 2, &w);
+		UT_CHECK(!w.w[0].stop && !w.w[3].stop);
+	}
+
+	UT_CASE("the trigram lists of the vocabulary, by hand")
+	{
+		rx_autocode_index *ix = style_index(NULL);
+		uint32_t	t = rx_autocode_token_find(ix, "nurs", 4),
+					keys[4],
+					want[4] = {'n' << 8 | 'u', (uint32_t) 'n' << 16 | 'u' << 8 | 'r',
+			(uint32_t) 'u' << 16 | 'r' << 8 | 's', (uint32_t) 'r' << 16 | 's' << 8};
+		int			i;
+
+		/* "nurse" is kept as its stem "nurs": ^nu, nur, urs, rs$ */
+		UT_CHECK(t != UINT32_MAX);
+		UT_INT(rx_autocode_trigrams("nurs", 4, keys), 4);
+		for (i = 0; i < 4; i++)
+		{
+			uint32_t	l = rx_autocode_trigram_find(ix, want[i]),
+						m;
+			bool		has = false;
+
+			UT_INT(keys[i], want[i]);
+			UT_CHECK(l != UINT32_MAX);
+			for (m = 0; l != UINT32_MAX && m < ix->trilists[l].n; m++)
+				has |= ix->trilists[l].v[m] == t;
+			UT_CHECK(has);
+		}
+		/* ^nu lists the words that start with "nu" only: nurs */
+		UT_INT(ix->trilists[rx_autocode_trigram_find(ix, want[0])].n, 1);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("the group votes of each feature, by hand")
+	{
+		rx_autocode_params p = rx_autocode_params_default();
+		rx_autocode_index *ix;
+		int32_t		g1[RX_AUTOCODE_GROUP_LEVELS] = {0, 0, 0, 510000},
+					g2[RX_AUTOCODE_GROUP_LEVELS] = {0, 0, 0, 470000};
+		uint32_t	f,
+					g;
+		rx_error	err;
+
+		p.w_group[0] = 0;
+		ix = rx_autocode_index_create(NULL, &p);
+		add(ix, "crew supervisor", 100, RX_AUTOCODE_TITLE);
+		add(ix, "crew leader", 200, RX_AUTOCODE_TITLE);
+		add(ix, "bricklayer", 300, RX_AUTOCODE_TITLE);
+		UT_INT(rx_autocode_set_groups(ix, 100, g1, &err), RX_OK);
+		UT_INT(rx_autocode_set_groups(ix, 200, g1, &err), RX_OK);
+		UT_INT(rx_autocode_set_groups(ix, 300, g2, &err), RX_OK);
+		UT_INT(rx_autocode_index_refresh(ix, &err), RX_OK);
+
+		/*
+		 * Two major groups, with 2 and 1 titles (average 1.5): BM25 length
+		 * terms k = 1.0 * (0.25 + 0.75 * 2 / 1.5) = 1.25 and 0.75.  "crew" is
+		 * in one group of two: idf ln(3 / 1.5) = ln 2, pooled weight 2, vote
+		 * ln 2 * 2 / 3.25; "bricklay" ln 2 * 1 / 1.75; the head "supervis"
+		 * weighs 0.7: 0.7 ln 2 * 1 / 2.25.
+		 */
+		f = rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, rx_autocode_token_find(ix, "crew", 4));
+		UT_INT(ix->gv_start[f + 1] - ix->gv_start[f], 1);
+		g = ix->gv_group[ix->gv_start[f]];
+		UT_INT(ix->groups[g].code, 510000);
+		UT_DBL(ix->gv_val[ix->gv_start[f]], log(2.0) * 2 / 3.25, 1e-6);
+		f = rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, rx_autocode_token_find(ix, "bricklay", 8));
+		UT_INT(ix->gv_start[f + 1] - ix->gv_start[f], 1);
+		UT_INT(ix->groups[ix->gv_group[ix->gv_start[f]]].code, 470000);
+		UT_DBL(ix->gv_val[ix->gv_start[f]], log(2.0) / 1.75, 1e-6);
+		f = rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, rx_autocode_token_find(ix, "supervis", 8));
+		UT_DBL(ix->gv_val[ix->gv_start[f]], 0.7 * log(2.0) / 2.25, 1e-6);
+		/* grams vote for codes only */
+		for (f = 0; f < ix->nfeats; f++)
+			if (ix->feats[f].kind == RX_AUTOCODE_F_GRAM)
+				UT_INT(ix->gv_start[f + 1] - ix->gv_start[f], 0);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("an inverted title codes like the clean one: comma or not, head first")
+	{
+		rx_autocode_params p = rx_autocode_params_default();
+		rx_autocode_index *ix = style_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_error	err;
+
+		UT_INT(best(ix, sc, "machine setter supervisor"), SUPV);
+		UT_INT(best(ix, sc, "supervisor machine setter"), SUPV);
+		UT_INT(best(ix, sc, "teacher meteorology"), TEACH);
+		UT_CHECK(codes_like(ix, sc, "Supervisor, Machine Setter", "Machine Setter Supervisor"));
+		UT_CHECK(codes_like(ix, sc, "Supervisor machine setter", "Machine Setter Supervisor"));
+		UT_CHECK(codes_like(ix, sc, "Teacher meteorology", "Meteorology Teacher"));
+		/* two head nouns: the rule's choice stands ("accountant", which heads its titles too) */
+		UT_INT(best(ix, sc, "clerk accountant"), ACCT);
+		/* without the head-first reading the last word is the head */
+		p.head_first = 0;
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(best(ix, sc, "supervisor machine setter"), OPER);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("a qualified title codes like the clean one")
+	{
+		rx_autocode_index *ix = style_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+
+		UT_INT(best(ix, sc, "accountant exc private household"), ACCT);
+		UT_CHECK(codes_like(ix, sc, "Accountant, exc. private household", "Accountant"));
+		UT_CHECK(codes_like(ix, sc, "Registered Nurse (except household)", "Registered Nurse"));
+		UT_CHECK(codes_like(ix, sc, "Dispatcher, n.e.c.", "Dispatcher"));
+		UT_CHECK(codes_like(ix, sc, "Dispatcher, not elsewhere classified", "Dispatcher"));
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("a typo codes like the clean title: in a stem, in an inflected form")
+	{
+		rx_autocode_index *ix = style_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit h[5];
+		rx_autocode_coding coding;
+
+		UT_INT(best(ix, sc, "acountant"), ACCT);
+		UT_INT(best(ix, sc, "regsitered nurse"), RN);
+		/* the dictionary keeps dispatch; the typo is in dispatcher */
+		UT_INT(best(ix, sc, "police dispatcehr"), DISP);
+		UT_INT(best(ix, sc, "dispatcherr"), DISP);
+		UT_CHECK(codes_like(ix, sc, "Meteorology Teahcer", "Meteorology Teacher"));
+		/* the corrected reading is exact */
+		UT_INT(code_raw(ix, sc, "Machine Operatr", 15, 5, h, &coding), RX_OK);
+		UT_CHECK(coding.n > 0 && h[0].code == OPER && h[0].exact);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("a title cut short codes like the whole one")
+	{
+		rx_autocode_index *ix = style_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+
+		UT_INT(best(ix, sc, "registered nur"), RN);
+		UT_INT(best(ix, sc, "machine ope"), OPER);
+		UT_INT(best(ix, sc, "meteorology teac"), TEACH);
+		/* two letters of a cut head: the word that heads the most titles */
+		UT_INT(best(ix, sc, "press op"), OPER);
+		/* a cut inflected form: operato is operator cut */
+		UT_INT(best(ix, sc, "press operato"), OPER);
+		/* only the last word is taken as cut */
+		UT_CHECK(best(ix, sc, "reg nurse") == RN);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("run-together words and abbreviations code like the spaced title")
+	{
+		rx_autocode_index *ix = style_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit h[5];
+		rx_autocode_coding coding;
+
+		UT_INT(best(ix, sc, "softwareengineer"), SWE);
+		UT_INT(best(ix, sc, "softwareeng"), SWE);
+		UT_INT(best(ix, sc, "machineoper"), OPER);
+		UT_CHECK(codes_like(ix, sc, "CustSvcRep", "Customer Service Representative"));
+		UT_CHECK(codes_like(ix, sc, "Sr.SoftwareEng", "Software Engineer"));
+		/* what the words were read as is matched exactly */
+		UT_INT(code_raw(ix, sc, "CustSvcRep", 10, 5, h, &coding), RX_OK);
+		UT_CHECK(coding.n > 0 && h[0].code == CSR && h[0].exact);
+		/* run-together words win over a typo in a form: "designeng" is not "designing" */
+		UT_INT(code_raw(ix, sc, "DesignEng", 9, 5, h, &coding), RX_OK);
+		UT_CHECK(coding.n > 0 && h[0].code == DESENG && h[0].exact);
 		rx_autocode_scratch_free(sc);
 		rx_autocode_index_free(ix);
 	}
