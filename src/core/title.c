@@ -298,7 +298,7 @@ rx_title_word_form(const char *w, size_t len, char *out, size_t cap, size_t *out
 		{
 			const rx_title_lexeme *h = &rx_title_lexicon[rx_title_exp_words[e->head_off + k]];
 
-			if (n + h->len + 1 > cap)
+			if (n + (k > 0) + h->len > cap)
 				return RX_TITLE_WORD_PLAIN;
 			if (k > 0)
 				out[n++] = ' ';

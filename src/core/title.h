@@ -141,7 +141,7 @@ typedef enum rx_title_word_kind
  * What the normalizer's lexicon makes of the single word w[0..len) (lower
  * case ASCII), without its context: an abbreviation expands to its head
  * form ("mgr" -> "manager", "acctg" -> "accounting"; the words, separated
- * by spaces, into out and their length into *outlen, when they fit in
+ * by spaces, into out, no NUL, and their length into *outlen, when they fit in
  * cap); a grade or noise word, or the abbreviation of one, goes ("sr",
  * "remote").  For readers that meet a word the normalizer never saw
  * alone, such as the parts of a run-together word ("AcctgAssoc"); no
