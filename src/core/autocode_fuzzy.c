@@ -99,7 +99,8 @@ rx_autocode_one_edit_form(const char *orig, size_t n, const char *s, size_t len)
 	int			i,
 				dbl;
 
-	if (len + 1 < 2 || len > RX_AUTOCODE_TOKEN_LEN_MAX || n + 1 < len)
+	/* short stems take too many words one edit away ("em" + "es" is one from "emea") */
+	if (len < 4 || len > RX_AUTOCODE_TOKEN_LEN_MAX || n + 1 < len)
 		return false;
 	memcpy(form, s, len);
 	for (dbl = 0; dbl < 2; dbl++)
