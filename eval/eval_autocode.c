@@ -89,6 +89,11 @@ set_param(rx_autocode_params *p, const char *arg)
 		p->class_epochs = (int) v;
 		return true;
 	}
+	if (n == 12 && strncmp(arg, "match_common", n) == 0)
+	{
+		p->match_common = (int) v;
+		return true;
+	}
 	if (n == 14 && strncmp(arg, "gram_codes_max", n) == 0)
 	{
 		p->gram_codes_max = (int) v;

@@ -69,6 +69,7 @@ typedef struct rx_autocode_params
 	double		head_weight;	/* weight of the head-noun feature */
 	double		head_miss;		/* factor on a title match that misses the head */
 	double		head_first;		/* a query's first word is its head when the chosen one heads below this share of its headness */
+	int			match_common;	/* title matching walks features of at most this many titles (0: all) */
 	double		gram_weight;	/* weight of character 4-grams in the vote */
 	int			gram_codes_max;	/* grams of more codes than this are not looked at (0: all) */
 	double		bm25_k1;		/* saturation of the per-code vote */

@@ -46,6 +46,7 @@ rx_autocode_params_default(void)
 	p.head_weight = 0.7;
 	p.head_miss = 0.85;
 	p.head_first = 0.5;
+	p.match_common = 2000;
 	p.gram_weight = 0.3;
 	p.gram_codes_max = 100;
 	p.bm25_k1 = 1.0;
@@ -126,8 +127,8 @@ rx_autocode_check_params(const rx_autocode_params *p, rx_error *err)
 		p->class_epochs > 100)
 		return rx_fail(err, RX_ARGUMENT,
 					   "The classifier needs a learning rate in (0, 10] and 0 to 100 epochs.");
-	if (p->gram_codes_max < 0)
-		return rx_fail(err, RX_ARGUMENT, "The most codes of a gram must not be negative.");
+	if (p->gram_codes_max < 0 || p->match_common < 0)
+		return rx_fail(err, RX_ARGUMENT, "The most codes of a gram and titles of a feature must not be negative.");
 	if (p->stem_level < 0 || p->stem_level > 2)
 		return rx_fail(err, RX_ARGUMENT, "The stem level must be 0, 1 or 2.");
 	return RX_OK;

@@ -316,16 +316,26 @@ rx_autocode_match_titles(const rx_autocode_index *ix, rx_autocode_scratch *sc, r
 	float		qn = (float) qs->qn,
 				miss = (float) ix->params.head_miss;
 	uint32_t	netouched = 0,
+				common = ix->params.match_common > 0 ? (uint32_t) ix->params.match_common : UINT32_MAX,
+				rare = UINT32_MAX,
 				j;
-	int			i;
+	int			i,
+				rarest = -1;
 
+	/* the rarest feature is walked even when it is common: it finds the titles */
+	for (i = 0; i < qs->nq; i++)
+		if (ix->feats[qs->q[i].f].idf * qs->q[i].w > 0 && ix->feats[qs->q[i].f].el.n < rare)
+		{
+			rare = ix->feats[qs->q[i].f].el.n;
+			rarest = i;
+		}
 	for (i = 0; i < qs->nq; i++)
 	{
 		const rx_autocode_idlist *l = &ix->feats[qs->q[i].f].el;
 		float		add = ix->feats[qs->q[i].f].idf * qs->q[i].w;
 		bool		head = ix->feats[qs->q[i].f].kind == RX_AUTOCODE_F_HEAD;
 
-		if (!(add > 0))
+		if (!(add > 0) || (l->n > common && i != rarest))
 			continue;
 		for (j = 0; j < l->n; j++)
 		{
@@ -336,6 +346,32 @@ rx_autocode_match_titles(const rx_autocode_index *ix, rx_autocode_scratch *sc, r
 			sc->eacc[e] += add;
 			if (head)
 				sc->ehead[e] = 1;
+		}
+	}
+	/* a common feature adds to the titles the others found, not to the thousands that have only it */
+	for (i = 0; i < qs->nq && rare < UINT32_MAX; i++)
+	{
+		uint32_t	f = qs->q[i].f;
+		float		add = ix->feats[f].idf * qs->q[i].w;
+		bool		head = ix->feats[f].kind == RX_AUTOCODE_F_HEAD;
+		uint32_t	ne = netouched;
+
+		if (!(add > 0) || ix->feats[f].el.n <= common || i == rarest)
+			continue;
+		for (j = 0; j < ne; j++)
+		{
+			const rx_autocode_entry *ent = &ix->entries[sc->etouched[j]];
+			const uint32_t *fs = ix->pool + ent->feat_off;
+			uint32_t	m;
+
+			for (m = 0; m < ent->nfeat; m++)
+				if (fs[m] == f)
+				{
+					sc->eacc[sc->etouched[j]] += add;
+					if (head)
+						sc->ehead[sc->etouched[j]] = 1;
+					break;
+				}
 		}
 	}
 	for (j = 0; j < netouched; j++)
