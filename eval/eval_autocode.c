@@ -60,9 +60,9 @@ set_param(rx_autocode_params *p, const char *arg)
 	n = (size_t) (eq - arg);
 	v = atof(eq + 1);
 #define P(name) if (n == strlen(#name) && strncmp(arg, #name, n) == 0) { p->name = v; return true; }
-	P(w_vote) P(w_prior) P(w_exact) P(head_weight) P(head_miss) P(head_first) P(gram_weight) P(bm25_k1) P(bm25_b)
+	P(w_vote) P(w_prior) P(w_exact) P(exact_typo) P(head_weight) P(head_miss) P(head_first) P(gram_weight) P(bm25_k1) P(bm25_b)
 	P(fuzzy_weight) P(fuzzy_min) P(split_weight) P(edit_weight) P(temperature) P(null_score)
-	P(calib_a) P(calib_b) P(calib_c) P(w_headshare) P(w_class) P(w_class_major) P(class_rate)
+	P(calib_a) P(calib_b) P(calib_c) P(calib_typo) P(calib_split) P(w_headshare) P(w_class) P(w_class_major) P(class_rate)
 #undef P
 	if (n == 10 && strncmp(arg, "w_detailed", n) == 0)
 	{
@@ -400,6 +400,8 @@ fill_outcome(outcome *o, const devtitle *d, const rx_autocode_hit *hits, const r
 	o->in = true;
 	o->answered = coding->n > 0;
 	o->score = coding->n > 0 ? hits[0].score : 0;
+	o->read_typo = coding->read_typo;
+	o->read_split = coding->read_split;
 	o->covered = !coding->needs_review;
 	for (r = 0; r < coding->n; r++)
 		o->exact |= hits[r].exact;
@@ -523,40 +525,53 @@ evaluate(rx_autocode_index *ix, rx_autocode_scratch *sc, trgm_index *tx, const d
 }
 
 /*
- * --fit-calibration: code the clean titles once uncalibrated, fit the
- * Platt scaling to their top-1 correctness, and set it in *params and the
- * index.
+ * --fit-calibration: code the clean titles and the style slices once
+ * uncalibrated, fit the calibration (with the shares of guessed words) to
+ * their top-1 correctness, and set it in *params and the index.  The
+ * messy, qualifier and upper-case slices code nearly as the clean titles
+ * and are left out, not to count those answers four times.
  */
 static void
 fit_and_set(rx_autocode_index *ix, rx_autocode_scratch *sc, const devtitle *dev, int ndev,
 			const options *opt, rx_autocode_params *params, slice_run *r)
 {
+	static const int fit_slices[] = {SLICE_CLEAN, SLICE_INVERTED, SLICE_TRUNCATED, SLICE_TYPO, SLICE_GLUED};
 	rx_autocode_params uncal = *params;
-	double	   *x = xmalloc(sizeof(double) * (size_t) ndev);
-	int		   *y = xmalloc(sizeof(int) * (size_t) ndev);
+	calib_point *pts = xmalloc(sizeof(calib_point) * (size_t) ndev * 5);
+	double		w[CALIB_K];
 	int			i,
+				k,
 				n = 0;
 	rx_error	err;
 
-	uncal.calib_a = 1;
-	uncal.calib_b = 0;
-	uncal.calib_c = 1;
+	uncal.calib_a = uncal.calib_c = 1;
+	uncal.calib_b = uncal.calib_typo = uncal.calib_split = 0;
 	if (rx_autocode_index_set_params(ix, &uncal, &err) != RX_OK)
 		die("bad parameters", err.detail);
-	evaluate(ix, sc, NULL, dev, ndev, SLICE_CLEAN, opt, r);
-	for (i = 0; i < ndev; i++)
-		if (r->o[i].in && r->o[i].answered)
-		{
-			x[n] = r->o[i].score;
-			y[n++] = r->o[i].ok1[0];
-		}
-	fit_calibration(x, y, n, &params->calib_a, &params->calib_b, &params->calib_c);
-	printf("fitted calibration: --set calib_a=%.4f --set calib_b=%.4f --set calib_c=%.4f\n", params->calib_a,
-		   params->calib_b, params->calib_c);
+	for (k = 0; k < 5; k++)
+	{
+		evaluate(ix, sc, NULL, dev, ndev, fit_slices[k], opt, r);
+		for (i = 0; i < ndev; i++)
+			if (r->o[i].in && r->o[i].answered)
+			{
+				pts[n].p = r->o[i].score;
+				pts[n].read_typo = r->o[i].read_typo;
+				pts[n].read_split = r->o[i].read_split;
+				pts[n++].right = r->o[i].ok1[0];
+			}
+	}
+	fit_calibration(pts, n, w);
+	params->calib_a = w[0];
+	params->calib_c = w[1];
+	params->calib_b = w[2];
+	params->calib_typo = w[3];
+	params->calib_split = w[4];
+	printf("fitted calibration on %d answers: --set calib_a=%.4f --set calib_b=%.4f --set calib_c=%.4f"
+		   " --set calib_typo=%.4f --set calib_split=%.4f\n", n, params->calib_a, params->calib_b, params->calib_c,
+		   params->calib_typo, params->calib_split);
 	if (rx_autocode_index_set_params(ix, params, &err) != RX_OK)
 		die("bad parameters", err.detail);
-	free(x);
-	free(y);
+	free(pts);
 }
 
 /*

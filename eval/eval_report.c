@@ -311,114 +311,151 @@ report_quiet(const slice_run *runs, int ndev)
 	}
 }
 
-/* The features of answer probability p for the beta calibration: ln p, -ln(1 - p), 1. */
+/* The features of an answer for the calibration: ln p, -ln(1 - p), 1, its typo and run-together shares. */
 static void
-calib_features(double p, double x[3])
+calib_features(const calib_point *pt, double x[CALIB_K])
 {
-	double		q = p < 1e-9 ? 1e-9 : (p > 1 - 1e-9 ? 1 - 1e-9 : p);
+	double		q = pt->p < 1e-9 ? 1e-9 : (pt->p > 1 - 1e-9 ? 1 - 1e-9 : pt->p);
 
 	x[0] = log(q);
 	x[1] = -log(1 - q);
 	x[2] = 1;
+	x[3] = pt->read_typo;
+	x[4] = pt->read_split;
 }
 
-/* The log loss of confidence = logistic(w . x(p)) on the n answers. */
+/* The log loss of confidence = logistic(w . x) on the n answers. */
 static double
-calib_loss(const double *p, const int *y, int n, const double w[3])
+calib_loss(const calib_point *pts, int n, const double w[CALIB_K])
 {
 	double		loss = 0;
-	int			i;
+	int			i,
+				k;
 
 	for (i = 0; i < n; i++)
 	{
-		double		x[3],
-					z;
+		double		x[CALIB_K],
+					z = 0;
 
-		calib_features(p[i], x);
-		z = w[0] * x[0] + w[1] * x[1] + w[2] * x[2];
+		calib_features(&pts[i], x);
+		for (k = 0; k < CALIB_K; k++)
+			z += w[k] * x[k];
 		/* log(1 + e^-z) or log(1 + e^z), computed without overflow */
-		loss += y[i] ? (z > 0 ? log1p(exp(-z)) : -z + log1p(exp(z)))
+		loss += pts[i].right ? (z > 0 ? log1p(exp(-z)) : -z + log1p(exp(z)))
 			: (z > 0 ? z + log1p(exp(-z)) : log1p(exp(z)));
 	}
 	return loss;
 }
 
-/* Solve the 3x3 system h d = g by Cramer's rule; false when singular. */
+/* Solve h d = g (CALIB_K unknowns) by Gaussian elimination with pivoting; false when singular. */
 static bool
-solve3(double h[3][3], const double g[3], double d[3])
+solve(double h[CALIB_K][CALIB_K], double g[CALIB_K], double d[CALIB_K])
 {
-	double		det = h[0][0] * (h[1][1] * h[2][2] - h[1][2] * h[2][1]) -
-		h[0][1] * (h[1][0] * h[2][2] - h[1][2] * h[2][0]) + h[0][2] * (h[1][0] * h[2][1] - h[1][1] * h[2][0]);
-	int			k,
-				r;
+	int			i,
+				j,
+				k;
 
-	if (fabs(det) < 1e-12)
-		return false;
-	for (k = 0; k < 3; k++)
+	for (i = 0; i < CALIB_K; i++)
 	{
-		double		m[3][3];
+		int			piv = i;
 
-		memcpy(m, h, sizeof(m));
-		for (r = 0; r < 3; r++)
-			m[r][k] = g[r];
-		d[k] = (m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) +
-				m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0])) / det;
+		for (j = i + 1; j < CALIB_K; j++)
+			if (fabs(h[j][i]) > fabs(h[piv][i]))
+				piv = j;
+		if (fabs(h[piv][i]) < 1e-12)
+			return false;
+		for (k = 0; k < CALIB_K; k++)
+		{
+			double		t = h[i][k];
+
+			h[i][k] = h[piv][k];
+			h[piv][k] = t;
+		}
+		{
+			double		t = g[i];
+
+			g[i] = g[piv];
+			g[piv] = t;
+		}
+		for (j = i + 1; j < CALIB_K; j++)
+		{
+			double		f = h[j][i] / h[i][i];
+
+			for (k = i; k < CALIB_K; k++)
+				h[j][k] -= f * h[i][k];
+			g[j] -= f * g[i];
+		}
+	}
+	for (i = CALIB_K - 1; i >= 0; i--)
+	{
+		d[i] = g[i];
+		for (k = i + 1; k < CALIB_K; k++)
+			d[i] -= h[i][k] * d[k];
+		d[i] /= h[i][i];
 	}
 	return true;
 }
 
 /*
- * Fit confidence = logistic(a ln p - c ln(1 - p) + b) (beta calibration)
- * to the top-1 correctness y of the n answers of probability p, by Newton's
- * method on the log loss, halving a step that would make it worse.
+ * Fit confidence = logistic(a ln p - c ln(1 - p) + b + t r_typo + s
+ * r_split) (beta calibration with the shares of guessed words) to the
+ * correctness of the n answers, by Newton's method on the log loss,
+ * halving a step that would make it worse; w gets a, c, b, t, s.  A small
+ * ridge keeps the shares' weights finite when no answer has them.
  */
 void
-fit_calibration(const double *p, const int *y, int n, double *a, double *b, double *c)
+fit_calibration(const calib_point *pts, int n, double w[CALIB_K])
 {
-	double		w[3] = {1, 1, 0};
 	int			it,
 				i,
 				r,
 				k;
 
+	w[0] = w[1] = 1;
+	w[2] = w[3] = w[4] = 0;
 	for (it = 0; it < 60; it++)
 	{
-		double		g[3] = {0, 0, 0},
-					h[3][3] = {{0}},
-					d[3],
-					before = calib_loss(p, y, n, w),
+		double		g[CALIB_K] = {0},
+					h[CALIB_K][CALIB_K] = {{0}},
+					d[CALIB_K],
+					before = calib_loss(pts, n, w),
 					step = 1;
 		int			half;
 
 		for (i = 0; i < n; i++)
 		{
-			double		x[3],
+			double		x[CALIB_K],
+						z = 0,
 						m;
 
-			calib_features(p[i], x);
-			m = 1 / (1 + exp(-(w[0] * x[0] + w[1] * x[1] + w[2] * x[2])));
-			for (r = 0; r < 3; r++)
+			calib_features(&pts[i], x);
+			for (k = 0; k < CALIB_K; k++)
+				z += w[k] * x[k];
+			m = 1 / (1 + exp(-z));
+			for (r = 0; r < CALIB_K; r++)
 			{
-				g[r] += (m - y[i]) * x[r];
-				for (k = 0; k < 3; k++)
+				g[r] += (m - pts[i].right) * x[r];
+				for (k = 0; k < CALIB_K; k++)
 					h[r][k] += m * (1 - m) * x[r] * x[k];
 			}
 		}
-		if (!solve3(h, g, d))
+		for (r = 0; r < CALIB_K; r++)
+			h[r][r] += 1e-6;
+		if (!solve(h, g, d))
 			break;
 		for (half = 0; half < 40; half++, step /= 2)
 		{
-			double		t[3] = {w[0] - step * d[0], w[1] - step * d[1], w[2] - step * d[2]};
+			double		t[CALIB_K];
 
-			if (calib_loss(p, y, n, t) <= before)
+			for (k = 0; k < CALIB_K; k++)
+				t[k] = w[k] - step * d[k];
+			if (calib_loss(pts, n, t) <= before)
 				break;
 		}
-		for (r = 0; r < 3; r++)
-			w[r] -= step * d[r];
-		if (fabs(step * d[0]) + fabs(step * d[1]) + fabs(step * d[2]) < 1e-9)
+		for (k = 0; k < CALIB_K; k++)
+			w[k] -= step * d[k];
+		if (fabs(step * d[0]) + fabs(step * d[1]) + fabs(step * d[2]) + fabs(step * d[3]) +
+			fabs(step * d[4]) < 1e-9)
 			break;
 	}
-	*a = w[0];
-	*c = w[1];
-	*b = w[2];
 }

@@ -36,6 +36,8 @@ typedef struct outcome
 	bool		exact;			/* an exact (normalized) dictionary match */
 	bool		answered;
 	double		score;			/* top-1 confidence, 0 without an answer */
+	double		read_typo;		/* shares of the title's words read as a typo, as run-together words */
+	double		read_split;
 	bool		t_ok1[LEVELS];	/* pg_trgm */
 	bool		t_ok5[LEVELS];
 	bool		t_covered;
@@ -73,7 +75,21 @@ void		report_slices(const slice_run *runs, const devtitle *dev, int ndev, bool r
 /* One line of figures for tuning: clean, and the worst and mean of the style slices. */
 void		report_quiet(const slice_run *runs, int ndev);
 
-/* Fit confidence = logistic(a ln p - c ln(1 - p) + b) to the correctness y of n answers of probability p. */
-void		fit_calibration(const double *p, const int *y, int n, double *a, double *b, double *c);
+/* One answer for fitting the calibration: its probability, its guessed words, whether it was right. */
+typedef struct calib_point
+{
+	double		p;
+	double		read_typo;
+	double		read_split;
+	int			right;
+} calib_point;
+
+#define CALIB_K		5			/* a, c, b, typo, split */
+
+/*
+ * Fit confidence = logistic(a ln p - c ln(1 - p) + b + typo r_typo + split
+ * r_split) to the correctness of n answers; w gets a, c, b, typo, split.
+ */
+void		fit_calibration(const calib_point *pts, int n, double w[CALIB_K]);
 
 #endif							/* EVAL_REPORT_H */

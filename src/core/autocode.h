@@ -66,6 +66,7 @@ typedef struct rx_autocode_params
 	double		w_vote;			/* share of the per-code vote in the blend */
 	double		w_prior;		/* weight of log(1 + titles of the code) */
 	double		w_exact;		/* bonus of an exact (normalized) title match */
+	double		exact_typo;		/* factor on it when a word was read as a typo or a cut word */
 	double		head_weight;	/* weight of the head-noun feature */
 	double		head_miss;		/* factor on a title match that misses the head */
 	double		head_first;		/* a query's first word is its head when the chosen one heads below this share of its headness */
@@ -89,6 +90,8 @@ typedef struct rx_autocode_params
 	double		calib_a;		/* confidence = logistic(a ln p - c ln(1 - p) + b), p the softmax */
 	double		calib_b;
 	double		calib_c;
+	double		calib_typo;		/* ... + calib_typo * (share of words read as a typo) */
+	double		calib_split;	/* ... + calib_split * (share read as run-together words) */
 	int			stem_level;		/* 0 none, 1 plurals, 2 plurals and suffixes */
 	bool		head_window;	/* raw titles: the head noun in the first segment (rx_autocode_head_window) */
 } rx_autocode_params;
@@ -128,6 +131,8 @@ typedef struct rx_autocode_coding
 	bool		needs_review;	/* the review rule over the best two (rx_confidence_needs_review) */
 	const char *norm;			/* the normalized title, in the work memory (NUL-terminated) */
 	size_t		normlen;
+	double		read_typo;		/* share of its words read as a typo or a cut word, or by spelling */
+	double		read_split;		/* share of its words read as run-together words and abbreviations */
 } rx_autocode_coding;
 
 /* The default scoring parameters. */

@@ -436,12 +436,14 @@ rx_autocode_near(const rx_autocode_index *ix, const rx_autocode_word *w, int wor
  * Stand-ins for an unknown word (see the top of the file): orig[0..norig)
  * is the word as it stands in the query (lower case, not stemmed), last
  * whether it ends the title.  A typo, cut or run-together word's reading
- * (the known words it stands for) goes to read; returns how many words
- * (0: none, the word's own spelling stays its best evidence).
+ * (the known words it stands for) goes to read, *split saying whether it
+ * was run-together words; returns how many words (0: none, the word's own
+ * spelling stays its best evidence).
  */
 int
 rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w, int word,
-				  const char *orig, size_t norig, bool last, rx_autocode_qfeat *q, int *nq, uint32_t *read)
+				  const char *orig, size_t norig, bool last, rx_autocode_qfeat *q, int *nq, uint32_t *read,
+				  bool *split)
 {
 	const rx_autocode_params *p = &ix->params;
 	rx_autocode_cands c;
@@ -449,13 +451,17 @@ rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx
 				nread;
 
 	memset(&c, 0, sizeof(c));
+	*split = false;
 	rx_autocode_candidates(ix, sc, w, norig, &c);
 	if (last)
 		rx_autocode_completions(ix, orig, norig, w->head, &c);
 	if (c.nnear > 0 && p->edit_weight > 0)
 		return rx_autocode_near(ix, w, word, c.near, c.nears, c.nnear, q, nq, read);
 	if ((nread = rx_autocode_split_compound(ix, w, orig, norig, word, q, nq, read)) > 0)
+	{
+		*split = true;
 		return nread;
+	}
 	/* a typo in an inflected form ("dispatcehr"), unless the word was run-together words */
 	for (i = 0; i < c.nclose && p->edit_weight > 0; i++)
 	{

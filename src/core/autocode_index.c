@@ -43,6 +43,7 @@ rx_autocode_params_default(void)
 	p.w_vote = 0.70;
 	p.w_prior = 0.05;
 	p.w_exact = 0.50;
+	p.exact_typo = 0.5;
 	p.head_weight = 0.7;
 	p.head_miss = 0.85;
 	p.head_first = 0.5;
@@ -66,9 +67,11 @@ rx_autocode_params_default(void)
 	p.class_epochs = 6;
 	p.temperature = 0.08;
 	p.null_score = 0.50;
-	p.calib_a = 0.8594;
-	p.calib_b = -0.1133;
-	p.calib_c = 0.3396;
+	p.calib_a = 0.8320;
+	p.calib_b = -0.1861;
+	p.calib_c = 0.3678;
+	p.calib_typo = -0.0989;
+	p.calib_split = 0.0313;
 	p.stem_level = 2;
 	p.head_window = true;
 	return p;
@@ -93,8 +96,8 @@ rx_autocode_oom(rx_error *err)
 static rx_status
 rx_autocode_check_params(const rx_autocode_params *p, rx_error *err)
 {
-	if (!(p->w_vote >= 0 && p->w_vote <= 1))
-		return rx_fail(err, RX_ARGUMENT, "The vote share must lie between 0 and 1.");
+	if (!(p->w_vote >= 0 && p->w_vote <= 1) || !(p->exact_typo >= 0 && p->exact_typo <= 1))
+		return rx_fail(err, RX_ARGUMENT, "The vote share and the typo factor must lie between 0 and 1.");
 	if (!(p->w_prior >= 0 && p->w_prior <= 10) || !(p->w_exact >= 0 && p->w_exact <= 10) ||
 		!(p->head_weight >= 0 && p->head_weight <= 10) ||
 		!(p->head_miss >= 0 && p->head_miss <= 1) ||
@@ -120,9 +123,10 @@ rx_autocode_check_params(const rx_autocode_params *p, rx_error *err)
 		return rx_fail(err, RX_ARGUMENT,
 					   "The temperature must lie in [0.001, 100] and the null score in [-100, 100].");
 	if (!(p->calib_a > 0 && p->calib_a <= 10) || !(p->calib_b >= -10 && p->calib_b <= 10) ||
-		!(p->calib_c >= 0 && p->calib_c <= 10))
+		!(p->calib_c >= 0 && p->calib_c <= 10) || !(p->calib_typo >= -10 && p->calib_typo <= 10) ||
+		!(p->calib_split >= -10 && p->calib_split <= 10))
 		return rx_fail(err, RX_ARGUMENT,
-					   "The calibration needs slopes a in (0, 10] and c in [0, 10] and an intercept in [-10, 10].");
+					   "The calibration needs slopes a in (0, 10] and c in [0, 10] and the other terms in [-10, 10].");
 	if (!(p->class_rate > 0 && p->class_rate <= 10) || p->class_epochs < 0 ||
 		p->class_epochs > 100)
 		return rx_fail(err, RX_ARGUMENT,

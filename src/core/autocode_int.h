@@ -284,6 +284,8 @@ struct rx_autocode_scratch
 	uint32_t	capev;
 	rx_autocode_words	words;
 	rx_autocode_words	reading;	/* the words with unknown ones replaced by what they were read as */
+	double		read_typo;		/* the last query: share of its words read as a typo or by spelling */
+	double		read_split;		/* ... as run-together words */
 };
 
 /* A weighted query feature. */
@@ -414,20 +416,22 @@ int			rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_
  * last word (last), one it starts (orig[0..norig) is the word unstemmed);
  * else the parts of a run-together word; else known words of similar
  * spelling.  The words a typo, cut or run-together word was read as go to
- * read (room for RX_AUTOCODE_READ_MAX); returns how many.
+ * read (room for RX_AUTOCODE_READ_MAX), *split telling run-together words;
+ * returns how many.
  */
 int			rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w,
 							  int word, const char *orig, size_t norig, bool last, rx_autocode_qfeat *q, int *nq,
-							  uint32_t *read);
+							  uint32_t *read, bool *split);
 
 /* ---- autocode_calib.c ---- */
 
 /*
  * The raw scores raw[0..ncand) of the ranked candidates (best first) to
  * the calibrated confidences of the first nhit: out[i].raw, out[i].score
- * and out[i].confidence.
+ * and out[i].confidence; read_typo and read_split are the shares of the
+ * query's words read as a typo (or by spelling) and as run-together words.
  */
 void		rx_autocode_calibrate_hits(const rx_autocode_params *p, const double *raw, int ncand,
-									   rx_autocode_hit *out, int nhit);
+									   double read_typo, double read_split, rx_autocode_hit *out, int nhit);
 
 #endif							/* RX_AUTOCODE_INT_H */

@@ -139,6 +139,8 @@ typedef struct rx_autocode_qstate
 	bool		use_major;
 	double		zclass;			/* the code classifier's normalizer; 0 when unused */
 	double		kvote;			/* w_vote / qmax, or 0 */
+	double		wexact;			/* the exact-match bonus of this query */
+	bool		read_typo;		/* a word was read as a typo or a cut word */
 	double		kclass;			/* w_class / zclass, or 0 */
 	double		kgroup[RX_AUTOCODE_GROUP_LEVELS];	/* w_group / gmax at each level, or 0 */
 	int			ncand;			/* candidates ranked in sc->cand */
@@ -257,9 +259,11 @@ rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc,
 						   const rx_autocode_words *w, rx_autocode_qstate *qs)
 {
 	const rx_autocode_params *p = &ix->params;
-	int			i;
+	int			i,
+				nw;
 
 	sc->reading.n = 0;
+	sc->read_typo = sc->read_split = 0;
 	for (i = 0; i < w->n; i++)
 	{
 		const rx_autocode_word *wd = &w->w[i];
@@ -283,8 +287,19 @@ rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc,
 				rx_autocode_qfeat_add(qs->q, &qs->nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, t), 1.0f, i);
 		}
 		else
+		{
+			bool		split;
+			int			nq0 = qs->nq;
+
 			nread = rx_autocode_fuzzy(ix, sc, wd, i, text + wd->orig_off, wd->orig_len, i == w->n - 1, qs->q,
-									  &qs->nq, read);
+									  &qs->nq, read, &split);
+			/* what was guessed, for the confidence */
+			if (split)
+				sc->read_split++;
+			else if (qs->nq > nq0)
+				sc->read_typo++;
+			qs->read_typo |= nread > 0 && !split;
+		}
 		rx_autocode_reading_add(&sc->reading, wd, nread > 0 ? ix : NULL, nread);
 		for (r = 0; r < nread; r++)
 			rx_autocode_reading_add(&sc->reading, NULL, ix, read[r]);
@@ -296,6 +311,13 @@ rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc,
 			rx_autocode_gram_feats(ix, wd->s, wd->len, i, qs);
 		for (r = 0; r < nread; r++)
 			rx_autocode_gram_feats(ix, ix->tokchars + ix->tokens[read[r]].off, ix->tokens[read[r]].len, i, qs);
+	}
+	for (i = 0, nw = 0; i < w->n; i++)
+		nw += !w->w[i].stop;
+	if (nw > 0)
+	{
+		sc->read_typo /= nw;
+		sc->read_split /= nw;
 	}
 	for (i = 0; i < qs->nq; i++)
 	{
@@ -530,6 +552,8 @@ rx_autocode_blend_factors(const rx_autocode_index *ix, rx_autocode_qstate *qs)
 	int			l;
 
 	qs->kvote = qs->qmax > 0 ? p->w_vote / qs->qmax : 0;
+	/* a typo's reading can be another title's words exactly: less telling than typed words */
+	qs->wexact = p->w_exact * (qs->read_typo ? p->exact_typo : 1);
 	qs->kclass = qs->zclass > 0 ? p->w_class / qs->zclass : 0;
 	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 		qs->kgroup[l] = qs->ngvoted > 0 && qs->gmax[l] > 0 ? p->w_group[l] / qs->gmax[l] : 0;
@@ -542,7 +566,7 @@ rx_autocode_raw(const rx_autocode_index *ix, const rx_autocode_scratch *sc, cons
 	const rx_autocode_params *p = &ix->params;
 	const rx_autocode_code *cd = &ix->codes[c];
 	double		raw = (1 - p->w_vote) * sc->cmatch[c] + qs->kvote * sc->cvote[c] + cd->prior +
-		qs->kclass * sc->cclass[c] + ((sc->cflag[c] & RX_AUTOCODE_EXACT) ? p->w_exact : 0);
+		qs->kclass * sc->cclass[c] + ((sc->cflag[c] & RX_AUTOCODE_EXACT) ? qs->wexact : 0);
 	int			l;
 
 	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
@@ -608,7 +632,7 @@ rx_autocode_hits(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_
 {
 	int			i;
 
-	rx_autocode_calibrate_hits(&ix->params, sc->candraw, qs->ncand, out, nhit);
+	rx_autocode_calibrate_hits(&ix->params, sc->candraw, qs->ncand, sc->read_typo, sc->read_split, out, nhit);
 	for (i = 0; i < nhit; i++)
 	{
 		uint32_t	c = sc->cand[i];
