@@ -1380,9 +1380,20 @@ UT_SUITE(autocode_matching)
 		UT_INT(best(ix, sc, "police dispatcehr"), DISP);
 		UT_INT(best(ix, sc, "dispatcherr"), DISP);
 		UT_CHECK(codes_like(ix, sc, "Meteorology Teahcer", "Meteorology Teacher"));
-		/* the corrected reading is exact */
+		/* the corrected reading is exact, with half the bonus of typed words, and the guess is told */
 		UT_INT(code_raw(ix, sc, "Machine Operatr", 15, 5, h, &coding), RX_OK);
 		UT_CHECK(coding.n > 0 && h[0].code == OPER && h[0].exact);
+		UT_DBL(coding.read_typo, 0.5, 1e-12);
+		UT_DBL(coding.read_split, 0, 0);
+		{
+			rx_autocode_hit clean[5];
+			rx_autocode_coding cc;
+
+			UT_INT(code_raw(ix, sc, "Machine Operator", 16, 5, clean, &cc), RX_OK);
+			UT_CHECK(cc.n > 0 && clean[0].code == OPER && clean[0].exact && clean[0].score > h[0].score);
+			UT_CHECK(clean[0].raw - h[0].raw > 0.2);
+			UT_DBL(cc.read_typo, 0, 0);
+		}
 		rx_autocode_scratch_free(sc);
 		rx_autocode_index_free(ix);
 	}
@@ -1420,6 +1431,8 @@ UT_SUITE(autocode_matching)
 		/* what the words were read as is matched exactly */
 		UT_INT(code_raw(ix, sc, "CustSvcRep", 10, 5, h, &coding), RX_OK);
 		UT_CHECK(coding.n > 0 && h[0].code == CSR && h[0].exact);
+		UT_DBL(coding.read_split, 1, 1e-12);
+		UT_DBL(coding.read_typo, 0, 0);
 		/* run-together words win over a typo in a form: "designeng" is not "designing" */
 		UT_INT(code_raw(ix, sc, "DesignEng", 9, 5, h, &coding), RX_OK);
 		UT_CHECK(coding.n > 0 && h[0].code == DESENG && h[0].exact);
