@@ -2,7 +2,7 @@
  * eval_report.c — the figures of the offline evaluation (see
  * eval_report.h): accuracy at each SOC level, coverage, the slices side
  * by side with the clean titles and with pg_trgm, calibration, and the
- * Platt fit of the confidence.
+ * beta calibration fit of the confidence.
  */
 #include <math.h>
 #include <stdio.h>

@@ -1,9 +1,10 @@
 /*
  * autocode_calib.c — raw scores to confidences (see autocode_int.h): a
  * softmax at a temperature over the best candidates and a "none of these"
- * score, then Platt scaling fitted on the tuning split (`make eval-offline
- * EVAL_ARGS="--tune --fit-calibration"`), so that a confidence tracks the
- * share of right answers.  Each hit also carries its score rounded to a
+ * score, then a beta calibration that also reads the shares of guessed
+ * words, fitted on the tuning half (`make eval-offline EVAL_ARGS="--half
+ * tune --fit-calibration"`), so that a confidence tracks the share of right
+ * answers.  Each hit also carries its score rounded to a
  * confidence, which is what SQL shows and the review rule reads.
  */
 #include "autocode_int.h"

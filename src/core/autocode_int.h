@@ -47,7 +47,7 @@
  * match, vote, the votes of its groups, head share, the classifiers'
  * probabilities, a prior (how many titles the code has) and an exact-match
  * bonus is the raw score; a softmax over the best candidates and a "none
- * of these" score, then Platt scaling, turn it into a confidence.
+ * of these" score, then a beta calibration, turn it into a confidence.
  */
 #ifndef RX_AUTOCODE_INT_H
 #define RX_AUTOCODE_INT_H
