@@ -112,3 +112,24 @@ eval-offline: eval/eval_autocode
 .PHONY: eval
 eval:
 	bash eval/run.sh
+
+# ---- releases (doc/release.md) ---------------------------------------------
+# roleext.control's default_version is the one place the version is written:
+# make meta copies it into META.json and debian/changelog, make release-check
+# fails when anything disagrees, make freeze keeps a released version's full
+# script in sql/released/ for the upgrade proof (test/db/upgrade.sh).
+.PHONY: release-check meta freeze deb reliability
+release-check:
+	python3 scripts/release.py check
+meta:
+	python3 scripts/release.py sync
+freeze: sql/$(EXTENSION)--$(EXTVERSION).sql
+	python3 scripts/release.py freeze
+# The Debian package postgresql-15-roleext, built with pg_buildext in
+# DEB_DIR (default /tmp/roleext-deb), outside the source tree.
+deb:
+	bash scripts/deb.sh
+
+# ---- the long reliability battery (doc/reliability.md) ---------------------
+reliability:
+	bash test/reliability/run.sh long

@@ -53,7 +53,7 @@ CREATE OR REPLACE FUNCTION pg_temp.bc_reset() RETURNS void LANGUAGE sql AS $$
   DELETE FROM roleext.taxonomy WHERE kind = 'specialization'; DELETE FROM roleext.taxonomy WHERE kind = 'function';
   DELETE FROM roleext.taxonomy;
 $$;
--- validation alone (src/card.c + the lookups of validate_role_card) against
+-- validation alone (card_parse + the lookups of validate_role_card) against
 -- reading each card's JSON type: the floor of touching every card
 SELECT bench.time('card validation', 'validate_role_card', $$SELECT count(*) FROM bc_cards, roleext.validate_role_card(card)$$);
 SELECT bench.time('card validation', 'jsonb_typeof (floor)', $$SELECT count(jsonb_typeof(card)) FROM bc_cards$$);
@@ -86,6 +86,8 @@ SELECT bench.time('card re-import', 'import_role_cards (unchanged batch)', $$SEL
 -- baseline: the same rows with plain set-based INSERTs (emptying the tables
 -- first, so that bench.time's warm-up and timed run each start empty)
 SELECT pg_temp.bc_reset();
+CREATE TEMP TABLE bc_kinds AS
+  SELECT k AS kind, roleext.card_component_member(k) AS member FROM unnest(enum_range(NULL::roleext.component_kind)) k;
 CREATE OR REPLACE FUNCTION pg_temp.bc_bulk() RETURNS void LANGUAGE sql AS $f$
   TRUNCATE roleext.mapping, roleext.role_alias, roleext.role_component, roleext.role, roleext.component,
            roleext.taxonomy CASCADE;
@@ -104,21 +106,23 @@ CREATE OR REPLACE FUNCTION pg_temp.bc_bulk() RETURNS void LANGUAGE sql AS $f$
   INSERT INTO roleext.role (code, title, summary, story_who)
   SELECT (card->>'code')::roleext.rolecode, card->>'title', card->>'summary', card->'story'->>'who' FROM bc_cards;
   INSERT INTO roleext.component (kind, name)
-  SELECT DISTINCT roleext.card_component_kind(k), x->>'name'
-  FROM bc_cards, jsonb_each(card->'components') g(k, a), jsonb_array_elements(a) x ON CONFLICT DO NOTHING;
+  SELECT DISTINCT kinds.kind, x->>'name'
+  FROM bc_cards, jsonb_each(card->'components') g(k, a), jsonb_array_elements(a) x, pg_temp.bc_kinds kinds
+  WHERE kinds.member = g.k ON CONFLICT DO NOTHING;
   INSERT INTO roleext.role_component (role, kind, name, prevalence, scope, position)
-  SELECT (card->>'code')::roleext.rolecode, roleext.card_component_kind(k), x->>'name',
+  SELECT (card->>'code')::roleext.rolecode, kinds.kind, x->>'name',
          coalesce(x->>'prevalence', 'common')::roleext.component_prevalence, coalesce(x->>'scope', 'role')::roleext.component_scope, o
-  FROM bc_cards, jsonb_each(card->'components') g(k, a), jsonb_array_elements(a) WITH ORDINALITY e(x, o);
+  FROM bc_cards, jsonb_each(card->'components') g(k, a), jsonb_array_elements(a) WITH ORDINALITY e(x, o), pg_temp.bc_kinds kinds
+  WHERE kinds.member = g.k;
   INSERT INTO roleext.role_alias (role, alias, alias_type, confidence)
   SELECT (card->>'code')::roleext.rolecode, x->>'alias', coalesce(x->>'type', 'common')::roleext.alias_type, (x->>'confidence')::roleext.confidence
   FROM bc_cards, jsonb_array_elements(card->'aliases') x;
-  INSERT INTO roleext.mapping (role, code, source, confidence)
-  SELECT (card->>'code')::roleext.rolecode, x->>'code', (x->>'source')::roleext.mapping_source, (x->>'confidence')::roleext.confidence
+  INSERT INTO roleext.mapping (role, soc, source, confidence)
+  SELECT (card->>'code')::roleext.rolecode, (x->>'code')::roleext.soccode, (x->>'source')::roleext.mapping_source, (x->>'confidence')::roleext.confidence
   FROM bc_cards, jsonb_array_elements(card->'mappings') x;
-  INSERT INTO roleext.mapping (node, code, review_status)
+  INSERT INTO roleext.mapping (node, soc, review_status)
   SELECT DISTINCT ON (card->'taxonomy'->0->>'code') (card->'taxonomy'->0->>'code')::roleext.rolecode,
-         card->'taxonomy'->0->'mappings'->0->>'code', 'approved' FROM bc_cards;
+         (card->'taxonomy'->0->'mappings'->0->>'code')::roleext.soccode, 'approved' FROM bc_cards;
 $f$;
 SELECT bench.time('card import', 'bulk INSERT (floor)', $$SELECT pg_temp.bc_bulk()$$, 1);
 -- leave the imported state for the reads

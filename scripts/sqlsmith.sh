@@ -30,7 +30,8 @@ fi
 (source scripts/build.sh) || { echo "sqlsmith: build failed"; exit 2; }
 
 source scripts/cluster.sh
-rx_cluster_start -c log_min_messages=warning || { echo "sqlsmith: no cluster"; exit 2; }
+# (log_line_prefix: the SQLSTATE of every logged error, counted at the end)
+rx_cluster_start -c log_min_messages=warning -c "log_line_prefix=[%e]" || { echo "sqlsmith: no cluster"; exit 2; }
 db=smith
 psql() { "$RX_BINDIR/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 if ! { "$RX_BINDIR/createdb" $db &&
@@ -66,6 +67,8 @@ echo "sqlsmith: queries sent: $queries"
 echo "sqlsmith: most frequent errors (sqlsmith's last statistics):"
 awk '/^queries: /{n = 0} /^[0-9]+\t/{top[n++] = $0} END {for (i = 0; i < n && i < 15; i++) print "  " top[i]}' \
   "$out/sqlsmith.err"
+echo "sqlsmith: server errors by SQLSTATE:"
+grep -oE '^\[[0-9A-Z]{5}\](ERROR|FATAL|PANIC)' "$out/server.log" | sort | uniq -c | sort -rn | head -25 | sed 's/^/  /'
 echo "sqlsmith: backends terminated by a signal: $crashes"
 echo "sqlsmith: output and server log in $out"
 if [ "$status" -ne 124 ]; then

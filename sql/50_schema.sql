@@ -40,6 +40,48 @@ COMMENT ON TYPE mapping_source IS
 CREATE TYPE review_status AS ENUM ('needs_review', 'approved', 'rejected');
 COMMENT ON TYPE review_status IS 'Review state of a mapping: needs_review, approved or rejected.';
 
+-- The card rules, for the tables ----------------------------------------------
+-- The rules of role cards are written once, in C (src/core/card.c): the
+-- card validator applies them, and so do the constraints below and the
+-- taxonomy trigger (51_schema_rules.sql), through these functions.
+
+CREATE FUNCTION card_text_valid(value text, limited boolean) RETURNS boolean
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION card_text_valid(text, boolean) IS
+  'Internal to the tables of role cards: true when a required text is not blank (empty or only spaces) and, when limited, has at most card_text_max() characters (role titles, component names, aliases).';
+
+CREATE FUNCTION card_text_max() RETURNS int4
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION card_text_max() IS
+  'The most characters a role title, a component name or an alias may have (500): longer ones would not fit the indexes that hold them.';
+
+CREATE FUNCTION card_soc_fits(scheme text, soc soccode) RETURNS boolean
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION card_soc_fits(text, soccode) IS
+  'Internal to table mapping: true when the scheme (a mapping_scheme label) takes SOC codes and soc is one of its form: an O*NET-SOC code (15-1252.00) for onet2019, a SOC group or occupation for soc2018 and soc2010.';
+
+CREATE FUNCTION card_isco_fits(scheme text, code text) RETURNS boolean
+  AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION card_isco_fits(text, text) IS
+  'Internal to table mapping: true when the scheme (a mapping_scheme label) is isco08 and code is an ISCO-08 code: 1-4 digits.';
+
+CREATE FUNCTION card_check_node(code rolecode, kind node_kind, parent rolecode, parent_kind node_kind,
+                                as_child boolean) RETURNS void
+  AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION card_check_node(rolecode, node_kind, rolecode, node_kind, boolean) IS
+  'Internal to the taxonomy rules: raises 23514 unless a node may sit under its parent (NULL, NULL at the top): a code not ending in a level, not its parent''s, of one label at the top and directly under a superfunction, else its parent''s code plus one label; a kind lower than the parent''s. as_child words a kind fault as the parent''s (its kind just changed).';
+
+CREATE FUNCTION card_node_problem(code rolecode, kind node_kind, parent rolecode, parent_kind node_kind,
+                                  as_child boolean, OUT problem text, OUT detail text) RETURNS record
+  AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION card_node_problem(rolecode, node_kind, rolecode, node_kind, boolean) IS
+  'Internal to role card validation: the error card_check_node would raise, as (problem, detail), or NULL.';
+
+CREATE FUNCTION card_component_member(kind component_kind) RETURNS text
+  AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION card_component_member(component_kind) IS
+  'Internal to role cards: the member of a card''s components that holds a kind (skill -> skills).';
+
 -- level ----------------------------------------------------------------------
 
 CREATE TABLE level (
@@ -76,15 +118,14 @@ COMMENT ON COLUMN level.is_default IS
 
 -- taxonomy ---------------------------------------------------------------------
 
+-- Where a node may sit (its code and kind against its parent's) is checked
+-- by the constraint trigger tg_taxonomy_node (51_schema_rules.sql).
 CREATE TABLE taxonomy (
-  code        rolecode PRIMARY KEY
-              CONSTRAINT taxonomy_code_has_no_level CHECK (code_level(code) IS NULL),
+  code        rolecode PRIMARY KEY,
   kind        node_kind NOT NULL,
-  name        text NOT NULL CONSTRAINT taxonomy_name_not_blank CHECK (btrim(name) <> ''),
+  name        text NOT NULL CONSTRAINT taxonomy_name_not_blank CHECK (roleext.card_text_valid(name, false)),
   parent      rolecode REFERENCES taxonomy (code) ON UPDATE CASCADE,
-  description text,
-  CONSTRAINT taxonomy_superfunction_is_top CHECK (kind <> 'superfunction' OR parent IS NULL),
-  CONSTRAINT taxonomy_not_own_parent CHECK (parent <> code)
+  description text
 );
 COMMENT ON TABLE taxonomy IS
   'Taxonomy nodes (superfunction > function > family > specialization). A function''s code is one label (DEI); a family or specialization extends its parent''s code by one label (DEI.GEN). A role''s coordinate path is its chain of ancestors, superfunction first (TECH.DEI.GEN).';
@@ -98,7 +139,7 @@ COMMENT ON COLUMN taxonomy.description IS 'Free-text description.';
 
 CREATE TABLE role (
   code                   rolecode PRIMARY KEY,
-  title                  text NOT NULL CONSTRAINT role_title_not_blank CHECK (btrim(title) <> ''),
+  title                  text NOT NULL CONSTRAINT role_title_valid CHECK (roleext.card_text_valid(title, true)),
   level                  rolelevel GENERATED ALWAYS AS (code_level(code)) STORED
                          CONSTRAINT role_code_has_level NOT NULL
                          REFERENCES level (code),
@@ -118,7 +159,7 @@ CREATE TABLE role (
 COMMENT ON TABLE role IS
   'Roles: one row per role card. The level and taxonomy node are derived from the code (DEI.GEN.P1 -> level P1, node DEI.GEN), so they always agree with it.';
 COMMENT ON COLUMN role.code IS 'Role code: the taxonomy node''s code plus a level label, e.g. DEI.GEN.P1.';
-COMMENT ON COLUMN role.title IS 'Role title as shown on the card.';
+COMMENT ON COLUMN role.title IS 'Role title as shown on the card: not blank, at most card_text_max() (500) characters.';
 COMMENT ON COLUMN role.level IS 'The code''s level (generated); must exist in table level.';
 COMMENT ON COLUMN role.node IS 'The code without its level (generated); must exist in table taxonomy.';
 COMMENT ON COLUMN role.coord IS
@@ -144,14 +185,14 @@ COMMENT ON INDEX role_level_idx IS 'The roles of a level.';
 
 CREATE TABLE component (
   kind        component_kind NOT NULL,
-  name        text NOT NULL CONSTRAINT component_name_not_blank CHECK (btrim(name) <> ''),
+  name        text NOT NULL CONSTRAINT component_name_valid CHECK (roleext.card_text_valid(name, true)),
   description text,
   PRIMARY KEY (kind, name)
 );
 COMMENT ON TABLE component IS
   'The catalogue of components (responsibilities, tasks, skills, knowledge, competencies, qualifications, outputs), shared between roles.';
 COMMENT ON COLUMN component.kind IS 'Component kind.';
-COMMENT ON COLUMN component.name IS 'Component name, unique within its kind.';
+COMMENT ON COLUMN component.name IS 'Component name, unique within its kind: not blank, at most card_text_max() (500) characters.';
 COMMENT ON COLUMN component.description IS 'Free-text description.';
 
 CREATE TABLE role_component (
@@ -177,12 +218,12 @@ COMMENT ON COLUMN role_component.position IS 'Order within its kind on the card,
 
 CREATE TABLE role_alias (
   role        rolecode NOT NULL REFERENCES role (code) ON UPDATE CASCADE ON DELETE CASCADE,
-  alias       text NOT NULL CONSTRAINT role_alias_not_blank CHECK (btrim(alias) <> ''),
+  alias       text NOT NULL CONSTRAINT role_alias_valid CHECK (roleext.card_text_valid(alias, true)),
   alias_type  alias_type NOT NULL DEFAULT 'common',
   confidence  confidence NOT NULL DEFAULT '0.50',
   approved    boolean,
   approved_by text,
-  approved_at timestamptz,
+  approved_at timestamptz CONSTRAINT role_alias_approved_at_finite CHECK (pg_catalog.isfinite(approved_at)),
   PRIMARY KEY (role, alias),
   CONSTRAINT role_alias_review_consistent
     CHECK (approved IS NOT NULL OR (approved_by IS NULL AND approved_at IS NULL))
@@ -190,63 +231,64 @@ CREATE TABLE role_alias (
 COMMENT ON TABLE role_alias IS
   'Title aliases of roles with their type and confidence; approved is NULL until reviewed (approve_alias, reject_alias).';
 COMMENT ON COLUMN role_alias.role IS 'The role.';
-COMMENT ON COLUMN role_alias.alias IS 'The alias as written.';
+COMMENT ON COLUMN role_alias.alias IS 'The alias as written: not blank, at most card_text_max() (500) characters.';
 COMMENT ON COLUMN role_alias.alias_type IS 'official, common, abbreviation, legacy, internal or posting.';
 COMMENT ON COLUMN role_alias.confidence IS 'How surely the alias names the role, 0 to 1.';
 COMMENT ON COLUMN role_alias.approved IS 'NULL = not reviewed, true = approved, false = rejected.';
 COMMENT ON COLUMN role_alias.approved_by IS 'Who reviewed the alias.';
-COMMENT ON COLUMN role_alias.approved_at IS 'When the alias was reviewed.';
+COMMENT ON COLUMN role_alias.approved_at IS 'When the alias was reviewed (a finite time).';
 
 -- mappings -----------------------------------------------------------------------
 
--- Is code a well-formed code of scheme?  SOC schemes take soccode literals at
--- the levels they have (O*NET-SOC 2019: only O*NET codes such as 15-1252.00;
--- SOC 2018/2010: anything but an O*NET code); ISCO-08 takes 1-4 digits.
-CREATE FUNCTION mapping_code_valid(scheme mapping_scheme, code text) RETURNS boolean
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN CASE scheme
-    WHEN 'isco08' THEN code ~ '^[0-9]{1,4}$'
-    WHEN 'onet2019' THEN soc_level(code::soccode) = 'onet'
-    ELSE soc_level(code::soccode) <> 'onet'
-  END;
-COMMENT ON FUNCTION mapping_code_valid(mapping_scheme, text) IS
-  'True when code is well formed for the scheme: an O*NET-SOC code (15-1252.00) for onet2019, a SOC group or occupation for soc2018/soc2010, 1-4 digits for isco08. A malformed SOC code raises 22P02.';
-
+-- A mapping's code is stored typed, in the column of its scheme: soc (a
+-- soccode) for SOC 2018, O*NET-SOC 2019 and SOC 2010, isco08 (text) for
+-- ISCO-08, so that a SOC code is parsed once, when it is written.  code is
+-- the code as text for display (generated).  That a SOC code exists in its
+-- scheme is checked by foreign keys on the generated soc2018/onet2019/
+-- soc2010 columns; ISCO-08 codes are checked for form only (roleext ships
+-- no full ISCO-08 list).
 CREATE TABLE mapping (
   role        rolecode REFERENCES role (code) ON UPDATE CASCADE ON DELETE CASCADE,
   node        rolecode REFERENCES taxonomy (code) ON UPDATE CASCADE ON DELETE CASCADE,
   scheme      mapping_scheme NOT NULL DEFAULT 'soc2018',
-  code        text NOT NULL,
+  soc         soccode,
+  isco08      text,
+  code        text NOT NULL GENERATED ALWAYS AS (coalesce(soc::text, isco08)) STORED,
   source      mapping_source NOT NULL DEFAULT 'manual',
   review_status review_status NOT NULL DEFAULT 'needs_review',
   confidence  confidence,
   reviewer    text,
-  reviewed_at timestamptz,
+  reviewed_at timestamptz CONSTRAINT mapping_reviewed_at_finite CHECK (pg_catalog.isfinite(reviewed_at)),
   note        text,
-  soc2018     soccode GENERATED ALWAYS AS (CASE WHEN scheme = 'soc2018' THEN code::soccode END) STORED
+  soc2018     soccode GENERATED ALWAYS AS (CASE WHEN scheme = 'soc2018' THEN soc END) STORED
               CONSTRAINT mapping_soc2018_exists REFERENCES soc2018_code (code),
-  onet2019    soccode GENERATED ALWAYS AS (CASE WHEN scheme = 'onet2019' THEN code::soccode END) STORED
+  onet2019    soccode GENERATED ALWAYS AS (CASE WHEN scheme = 'onet2019' THEN soc END) STORED
               CONSTRAINT mapping_onet2019_exists REFERENCES onet2019_occupation (code),
-  soc2010     soccode GENERATED ALWAYS AS (CASE WHEN scheme = 'soc2010' THEN code::soccode END) STORED
+  soc2010     soccode GENERATED ALWAYS AS (CASE WHEN scheme = 'soc2010' THEN soc END) STORED
               CONSTRAINT mapping_soc2010_exists REFERENCES soc2010_code (code),
   CONSTRAINT mapping_one_subject CHECK (num_nonnulls(role, node) = 1),
-  CONSTRAINT mapping_code_fits_scheme CHECK (mapping_code_valid(scheme, code)),
-  CONSTRAINT mapping_unique UNIQUE NULLS NOT DISTINCT (role, node, scheme, code)
+  -- exactly the scheme's column is set, with a code of the scheme's form
+  CONSTRAINT mapping_code_fits_scheme CHECK (CASE WHEN soc IS NOT NULL
+                                                  THEN isco08 IS NULL AND roleext.card_soc_fits(scheme::text, soc)
+                                                  ELSE roleext.card_isco_fits(scheme::text, isco08) END),
+  CONSTRAINT mapping_unique UNIQUE NULLS NOT DISTINCT (role, node, scheme, soc, isco08)
 );
 COMMENT ON TABLE mapping IS
-  'Classifications of roles and taxonomy nodes (SOC 2018, O*NET-SOC 2019, SOC 2010, ISCO-08) with source and review status. A role without its own mapping inherits its nearest mapped ancestor''s (view role_soc).';
+  'Classifications of roles and taxonomy nodes (SOC 2018, O*NET-SOC 2019, SOC 2010, ISCO-08) with source and review status. The code is stored in the column of its scheme: soc (a soccode) for the SOC schemes, isco08 for ISCO-08; code shows it as text. A role without its own mapping inherits its nearest mapped ancestor''s (view role_soc).';
 COMMENT ON COLUMN mapping.role IS 'The role classified (NULL when the mapping sits on a taxonomy node).';
 COMMENT ON COLUMN mapping.node IS 'The taxonomy node classified (NULL when the mapping sits on a role).';
 COMMENT ON COLUMN mapping.scheme IS 'soc2018, onet2019, soc2010 or isco08.';
-COMMENT ON COLUMN mapping.code IS 'The code in that scheme, canonical form (15-1252, 15-1252.00, 2512).';
+COMMENT ON COLUMN mapping.soc IS 'The code when the scheme is soc2018, soc2010 (a SOC group or occupation, 15-1252) or onet2019 (an O*NET-SOC occupation, 15-1252.00); NULL for isco08.';
+COMMENT ON COLUMN mapping.isco08 IS 'The code when the scheme is isco08: 1-4 digits (2512); NULL for the SOC schemes.';
+COMMENT ON COLUMN mapping.code IS 'The code as text, canonical (15-1252, 15-1252.00, 2512): soc or isco08 (generated).';
 COMMENT ON COLUMN mapping.source IS 'manual, inferred_from_<kind>, crosswalk or autocoded.';
 COMMENT ON COLUMN mapping.review_status IS 'needs_review, approved or rejected.';
 COMMENT ON COLUMN mapping.confidence IS 'Confidence of the mapping (e.g. the autocoder''s score).';
 COMMENT ON COLUMN mapping.reviewer IS 'Who reviewed it.';
-COMMENT ON COLUMN mapping.reviewed_at IS 'When it was reviewed.';
+COMMENT ON COLUMN mapping.reviewed_at IS 'When it was reviewed (a finite time).';
 COMMENT ON COLUMN mapping.note IS 'Free-text note.';
-COMMENT ON COLUMN mapping.soc2018 IS 'The code as a soccode when the scheme is soc2018 (generated); it must be one of the SOC 2018 codes in soc2018_code.';
-COMMENT ON COLUMN mapping.onet2019 IS 'The code as a soccode when the scheme is onet2019 (generated); it must be one of the O*NET-SOC 2019 occupations in onet2019_occupation.';
-COMMENT ON COLUMN mapping.soc2010 IS 'The code as a soccode when the scheme is soc2010 (generated); it must be one of the SOC 2010 occupations in soc2010_code.';
+COMMENT ON COLUMN mapping.soc2018 IS 'soc when the scheme is soc2018 (generated); it must be one of the SOC 2018 codes in soc2018_code.';
+COMMENT ON COLUMN mapping.onet2019 IS 'soc when the scheme is onet2019 (generated); it must be one of the O*NET-SOC 2019 occupations in onet2019_occupation.';
+COMMENT ON COLUMN mapping.soc2010 IS 'soc when the scheme is soc2010 (generated); it must be one of the SOC 2010 occupations in soc2010_code.';
 CREATE INDEX mapping_node_idx ON mapping (node) WHERE node IS NOT NULL;
 COMMENT ON INDEX mapping_node_idx IS 'Finds the mappings of a taxonomy node (inheritance in role_soc).';

@@ -69,18 +69,18 @@ COMMENT ON FUNCTION tg_level_changes() IS
 CREATE TRIGGER tg_level_changes BEFORE INSERT OR UPDATE ON level
   FOR EACH ROW EXECUTE FUNCTION tg_level_changes();
 
--- taxonomy: a node's parent is of a higher kind, and its code extends the
--- parent's by one label below a function (functions and superfunctions have
--- one-label codes).  Changing a node's kind must keep its children lower.
--- A constraint trigger, checked at the end of each statement (so a chain
--- inserted in one statement may list its nodes in any order) or, when
--- deferred, at commit (rename_taxonomy_node does that).
+-- taxonomy: where a node may sit, by the card rules (card_check_node): its
+-- parent is of a higher kind; its code does not end in a level, is not its
+-- parent's, has one label at the top and directly under a superfunction,
+-- and below that extends the parent's code by one label.  Changing a
+-- node's kind must keep its children where they may sit.  A constraint
+-- trigger, checked at the end of each statement (so a chain inserted in one
+-- statement may list its nodes in any order) or, when deferred, at commit
+-- (rename_taxonomy_node does that).
 CREATE FUNCTION tg_taxonomy_node() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE
   p roleext.taxonomy;
-  bad roleext.rolecode;
-  one_label boolean := true;
 BEGIN
   -- a deferred check of a row that has changed again since: its newer
   -- version has its own check
@@ -93,36 +93,16 @@ BEGIN
     IF NOT FOUND THEN
       RETURN NEW;               -- the foreign key reports the missing parent
     END IF;
-    IF p.kind >= NEW.kind THEN
-      RAISE EXCEPTION 'taxonomy node % (%) cannot sit under % (%)', NEW.code, NEW.kind, p.code, p.kind
-        USING ERRCODE = 'check_violation',
-              DETAIL = 'A node''s parent must be of a higher kind: superfunction > function > family > specialization.';
-    END IF;
-    one_label := p.kind = 'superfunction';
-    IF NOT one_label AND NOT (p.code OPERATOR(roleext.@>) NEW.code
-                              AND roleext.code_depth(NEW.code) = roleext.code_depth(p.code) + 1) THEN
-      RAISE EXCEPTION 'taxonomy node code % does not extend its parent''s code %', NEW.code, p.code
-        USING ERRCODE = 'check_violation',
-              DETAIL = 'Below a function, a node''s code is its parent''s code plus one label, e.g. DEI.GEN under DEI.';
-    END IF;
   END IF;
-  IF one_label AND roleext.code_depth(NEW.code) <> 1 THEN
-    RAISE EXCEPTION 'taxonomy node code % must be a single label', NEW.code
-      USING ERRCODE = 'check_violation',
-            DETAIL = 'Superfunctions, and nodes at the top or directly under a superfunction, have one-label codes such as TECH or DEI.';
-  END IF;
+  PERFORM roleext.card_check_node(NEW.code, NEW.kind, p.code, p.kind, false);
   IF TG_OP = 'UPDATE' AND NEW.kind <> OLD.kind THEN
-    SELECT c.code INTO bad FROM roleext.taxonomy c WHERE c.parent = NEW.code AND c.kind <= NEW.kind LIMIT 1;
-    IF FOUND THEN
-      RAISE EXCEPTION 'taxonomy node % cannot become a % while % sits under it', NEW.code, NEW.kind, bad
-        USING ERRCODE = 'check_violation',
-              DETAIL = 'A node''s children must be of a lower kind than the node.';
-    END IF;
+    PERFORM roleext.card_check_node(c.code, c.kind, NEW.code, NEW.kind, true)
+       FROM roleext.taxonomy c WHERE c.parent = NEW.code;
   END IF;
   RETURN NEW;
 END $$;
 COMMENT ON FUNCTION tg_taxonomy_node() IS
-  'Trigger of table taxonomy: the parent is of a higher kind, the code extends the parent''s code below a function, children stay of a lower kind.';
+  'Trigger of table taxonomy: a node sits where the card rules let it (card_check_node: the parent of a higher kind, the code''s form against the parent''s), and its children still do after its kind changes.';
 CREATE CONSTRAINT TRIGGER tg_taxonomy_node AFTER INSERT OR UPDATE ON taxonomy
   DEFERRABLE INITIALLY IMMEDIATE
   FOR EACH ROW EXECUTE FUNCTION tg_taxonomy_node();
@@ -147,20 +127,3 @@ SELECT pg_catalog.pg_extension_config_dump('component', '');
 SELECT pg_catalog.pg_extension_config_dump('role_component', '');
 SELECT pg_catalog.pg_extension_config_dump('role_alias', '');
 SELECT pg_catalog.pg_extension_config_dump('mapping', '');
-
--- mapping: SOC codes are stored in canonical form (151252 -> 15-1252).
--- That they exist in their scheme is checked by foreign keys on the
--- generated soc2018/onet2019/soc2010 columns; ISCO-08 codes are checked for
--- form only (roleext ships no full ISCO-08 list).
-CREATE FUNCTION tg_mapping_code() RETURNS trigger
-  LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
-BEGIN
-  IF NEW.scheme <> 'isco08' THEN
-    NEW.code := (NEW.code::roleext.soccode)::text;
-  END IF;
-  RETURN NEW;
-END $$;
-COMMENT ON FUNCTION tg_mapping_code() IS
-  'Trigger of table mapping: stores SOC codes in canonical form (151252 -> 15-1252).';
-CREATE TRIGGER tg_mapping_code BEFORE INSERT OR UPDATE OF scheme, code ON mapping
-  FOR EACH ROW EXECUTE FUNCTION tg_mapping_code();

@@ -9,18 +9,18 @@
 CREATE FUNCTION role_mappings()
 RETURNS TABLE (role rolecode, scheme mapping_scheme, code text, source mapping_source,
                review_status review_status, confidence confidence, reviewer text,
-               reviewed_at timestamptz, note text, inherited_from rolecode)
+               reviewed_at timestamptz, note text, inherited_from rolecode, soc soccode)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
 WITH candidate AS (
   SELECT r.code AS role, 0 AS distance, NULL::rolecode AS inherited_from,
-         m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note
+         m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note, m.soc
   FROM role r JOIN mapping m ON m.role = r.code
   WHERE m.review_status <> 'rejected'
   UNION ALL
   SELECT r.code, 1 + a.distance, a.ancestor,
          m.scheme, m.code, ('inferred_from_' || a.ancestor_kind)::mapping_source, 'needs_review'::review_status,
-         m.confidence, NULL, NULL, m.note
+         m.confidence, NULL, NULL, m.note, m.soc
   FROM role r
   JOIN taxonomy_ancestors() a ON a.node = r.node
   JOIN mapping m ON m.node = a.ancestor
@@ -29,12 +29,12 @@ WITH candidate AS (
                     WHERE x.role = r.code AND x.scheme = m.scheme AND x.code = m.code
                       AND x.review_status = 'rejected')
 )
-SELECT role, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note, inherited_from
+SELECT role, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note, inherited_from, soc
 FROM (SELECT c.*, rank() OVER (PARTITION BY c.role, c.scheme ORDER BY c.distance) AS rk FROM candidate c) s
 WHERE rk = 1;
 END;
 COMMENT ON FUNCTION role_mappings() IS
-  'Typed twin of view role_mappings: the effective mappings of every role in every scheme (its own unless rejected, else its nearest mapped ancestor''s with source inferred_from_<kind>, status needs_review and inherited_from naming the node), with roleext types. Inlined by the planner.';
+  'Typed twin of view role_mappings: the effective mappings of every role in every scheme (its own unless rejected, else its nearest mapped ancestor''s with source inferred_from_<kind>, status needs_review and inherited_from naming the node), with roleext types; soc is the code typed for the SOC schemes. Inlined by the planner.';
 
 CREATE VIEW role_mappings AS
 SELECT m.role::text AS role, m.scheme::text AS scheme, m.code, m.source::text AS source,
@@ -58,7 +58,7 @@ COMMENT ON COLUMN role_mappings.inherited_from IS 'The taxonomy node the mapping
 CREATE VIEW role_soc AS
 SELECT r.code::text AS role,
        m.scheme::text AS scheme,
-       (m.code::soccode)::text AS code,
+       m.soc::text AS code,
        h.title,
        m.source::text AS source,
        m.review_status::text AS review_status,
@@ -74,7 +74,7 @@ FROM role r
 -- joined on the text of the code, so that a filter on the view's role column
 -- (role = 'DEI.GEN.P1') reaches role_mappings() and its index scans
 LEFT JOIN role_mappings() m ON m.role::text = r.code::text AND m.scheme IN ('soc2018', 'onet2019')
-LEFT JOIN soc_hierarchy() h ON h.code = m.code::soccode;
+LEFT JOIN soc_hierarchy() h ON h.code = m.soc;
 COMMENT ON VIEW role_soc IS
   'Each role''s effective SOC 2018 and O*NET-SOC 2019 mappings (its own, else its nearest mapped ancestor''s, marked inferred_from_<kind> and needs_review) with the code and title of their SOC major, minor, broad and detailed groups. A role without any SOC mapping has one row with NULL code. Standard SQL types: codes are text.';
 COMMENT ON COLUMN role_soc.role IS 'The role.';

@@ -1,345 +1,306 @@
--- Role cards as JSON, part 2: import_role_card() and role_card_json().
+-- Role cards as JSON, part 2: import_role_card(s) and role_card_json().
 -- The document format is specified in doc/role-card.md.
 
--- The component kind a components member names.
-CREATE FUNCTION card_component_kind(member text) RETURNS component_kind
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN CASE member
-    WHEN 'responsibilities' THEN 'responsibility'::component_kind
-    WHEN 'tasks' THEN 'task'
-    WHEN 'skills' THEN 'skill'
-    WHEN 'knowledge' THEN 'knowledge'
-    WHEN 'competencies' THEN 'competency'
-    WHEN 'qualifications' THEN 'qualification'
-    WHEN 'outputs' THEN 'output'
-  END;
-COMMENT ON FUNCTION card_component_kind(text) IS
-  'Internal to role cards: the component kind of a components member (skills -> skill); NULL for anything else.';
-
--- The rows a (valid) card holds, one function per table, so that the
--- importer's statements stay short.  All are inlined into the statements
--- that use them.
-
-CREATE FUNCTION card_components(card jsonb)
-RETURNS TABLE (kind component_kind, name text, prevalence component_prevalence,
-               scope component_scope, "position" int4, description text)
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT card_component_kind(g.k), a.x->>'name', coalesce(a.x->>'prevalence', 'common')::component_prevalence,
-         coalesce(a.x->>'scope', 'role')::component_scope, a.o::int4, a.x->>'description'
-  FROM jsonb_each(coalesce(card->'components', '{}')) g(k, arr),
-       jsonb_array_elements(CASE WHEN jsonb_typeof(g.arr) = 'array' THEN g.arr ELSE '[]' END)
-         WITH ORDINALITY a(x, o);
-END;
-COMMENT ON FUNCTION card_components(jsonb) IS
-  'Internal to import_role_card: the components of a valid card as rows (kind, name, prevalence, scope, position, description).';
-
-CREATE FUNCTION card_aliases(card jsonb)
-RETURNS TABLE (alias text, alias_type alias_type, confidence confidence, approved boolean,
-               approved_by text, approved_at timestamptz)
-  LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT x->>'alias', coalesce(x->>'type', 'common')::alias_type, coalesce((x->>'confidence')::confidence, '0.50'),
-         (x->>'approved')::boolean, x->>'approved_by', (x->>'approved_at')::timestamptz
-  FROM jsonb_array_elements(CASE WHEN jsonb_typeof(card->'aliases') = 'array' THEN card->'aliases' ELSE '[]' END) x;
-END;
-COMMENT ON FUNCTION card_aliases(jsonb) IS
-  'Internal to import_role_card: the aliases of a valid card as rows, defaults applied.';
-
-CREATE FUNCTION card_mappings(card jsonb)
-RETURNS TABLE (role rolecode, node rolecode, scheme mapping_scheme, code text, source mapping_source,
-               review_status review_status, confidence confidence, reviewer text, reviewed_at timestamptz, note text)
-  LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT s.role, s.node, coalesce(m->>'scheme', 'soc2018')::mapping_scheme,
-         CASE WHEN m->>'scheme' = 'isco08' THEN m->>'code' ELSE ((m->>'code')::soccode)::text END,
-         coalesce(m->>'source', 'manual')::mapping_source, coalesce(m->>'review_status', 'needs_review')::review_status,
-         (m->>'confidence')::confidence, m->>'reviewer', (m->>'reviewed_at')::timestamptz, m->>'note'
-  FROM (SELECT (card->>'code')::rolecode AS role, NULL::rolecode AS node, card->'mappings' AS ms
-        UNION ALL
-        SELECT NULL, (t->>'code')::rolecode, t->'mappings'
-        FROM jsonb_array_elements(CASE WHEN jsonb_typeof(card->'taxonomy') = 'array' THEN card->'taxonomy' ELSE '[]' END) t) s,
-       jsonb_array_elements(CASE WHEN jsonb_typeof(s.ms) = 'array' THEN s.ms ELSE '[]' END) m;
-END;
-COMMENT ON FUNCTION card_mappings(jsonb) IS
-  'Internal to import_role_card: the mappings of a valid card (the role''s and its taxonomy nodes'') as rows, codes canonical, defaults applied.';
-
-CREATE FUNCTION card_role(card jsonb)
-RETURNS TABLE (code rolecode, title text, summary text, story_who text, story_external_problem text,
-               story_internal_problem text, story_why_it_matters text, story_plan text[], story_stakes text,
-               story_success text)
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT (card->>'code')::rolecode, card->>'title', card->>'summary', s.st->>'who', s.st->>'external_problem',
-         s.st->>'internal_problem', s.st->>'why_it_matters',
-         CASE WHEN jsonb_typeof(s.st->'plan') = 'array'
-              THEN ARRAY(SELECT jsonb_array_elements_text(s.st->'plan')) ELSE '{}' END,
-         s.st->>'stakes', s.st->>'success'
-  FROM (SELECT CASE WHEN jsonb_typeof(card->'story') = 'object' THEN card->'story' ELSE '{}' END) s(st);
-END;
-COMMENT ON FUNCTION card_role(jsonb) IS
-  'Internal to the importers: the role row of a valid card (code, title, summary, story).';
-
--- The last card of each role code in a batch (a JSON array of cards), as
--- (code, card): of every code (existing NULL), of the codes in existing
--- (existing true) or of the others (false).
-CREATE FUNCTION card_batch_last(cards jsonb, existing rolecode[], want_existing boolean)
-RETURNS TABLE (code rolecode, card jsonb)
-  LANGUAGE sql IMMUTABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT DISTINCT ON (1) (e.x->>'code')::rolecode, e.x
-  FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o)
-  WHERE want_existing IS NULL OR ((e.x->>'code')::rolecode IN (SELECT unnest(existing))) = want_existing
-  ORDER BY 1, e.o DESC;
-END;
-COMMENT ON FUNCTION card_batch_last(jsonb, rolecode[], boolean) IS
-  'Internal to import_role_cards: the last card of each role code of a batch, of all codes, of those in existing, or of the others.';
-
-CREATE FUNCTION import_role_card(card jsonb) RETURNS rolecode
-  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
+-- The one importer.  A document (a card when single, else a JSON array of
+-- cards) is read once by card_parse, which gives its problems and, typed,
+-- the rows its cards leave when imported one by one, in order; the first
+-- problem that holds raises 22023 naming its path, and nothing is written.
+-- Then the rows are written, skipping what is already as the cards say, so
+-- that importing the same document again writes nothing:
+--   - the taxonomy nodes and node mappings, when any differs;
+--   - the component catalogue and the roles that are new, with their
+--     components, aliases and mappings (plain inserts: nobody else can
+--     have rows of a role this import inserts);
+--   - when some role already exists, its row and its lists.
+--
+-- Lock order.  Imports of overlapping cards, one by one or in batches, in
+-- any number of sessions, never deadlock each other, because every import
+-- takes its locks in one global order:
+--   0. an advisory lock on the taxonomy's shape: shared, or exclusive when
+--      the document moves a node to another parent (a move rewrites the
+--      coordinates of every role below the node, rows no order could
+--      foresee, so moves run alone);
+--   1. taxonomy nodes, by code;
+--   2. node mappings, by node, scheme and code;
+--   3. catalogue components, by kind and name;
+--   4. new roles, inserted by code (waiting only on another import that
+--      inserts the same new role); then
+--   5. existing roles, locked by code (waiting only on another import that
+--      holds the same role's lock);
+-- and then each role's components, aliases and mappings, rows only an import
+-- holding the role's lock (or its uncommitted insert) writes, which never
+-- wait on another import.  card_parse returns every row set sorted by its
+-- key, and each step writes in that order (ORDER BY the position in the
+-- array, or the role code, which sorts the same: byte order); within a
+-- statement a step starts when the one before it has finished (its one-time
+-- filter reads the result of the one before).  Rows already as the cards say
+-- are left alone and not locked (WHERE NOT EXISTS an equal row), except
+-- existing roles, whose lock guards their lists.  An import waiting at step
+-- k holds locks of steps <= k only, and at step k only on keys below the one
+-- it waits for, so no two imports can wait on each other.  Foreign-key
+-- checks take KEY SHARE locks, which no step conflicts with: imports never
+-- delete or re-key taxonomy nodes, components or roles.
+--
+-- Plans.  The importer reaches every existing row by its key: one index
+-- probe per row of the document (OFFSET 0 keeps a lookup a parameterized
+-- subquery), and never scans a whole table (enable_seqscan = off while it
+-- plans: the roles' own rows are found through the index on their role),
+-- so that a plan stays right however much the tables have grown since it
+-- was made, even within one transaction that imports cards into empty
+-- tables; and the cards' own rows are matched in hashed NOT IN subplans, so
+-- that no plan depends on how many rows a document has.  So the statements
+-- are planned once per session (generic plans): planning them again for
+-- each card would cost more than running them.  (JIT is off: these are
+-- small statements, and a plan with a disabled seq scan in it, as some
+-- trigger's may have, would otherwise be compiled for every card.)
+--
+-- One function of some 250 lines, on purpose: its steps are one sequence of
+-- statements whose order is the lock order, and they share its variables
+-- (the parsed document, the roles it inserted) and its plan cache; each
+-- step is a commented section.
+CREATE FUNCTION import_role_cards(cards jsonb, single boolean) RETURNS SETOF rolecode
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE
+  SET search_path = pg_catalog, roleext, pg_temp SET enable_seqscan = off SET jit = off
+  SET plan_cache_mode = force_generic_plan AS $$
 DECLARE
-  bad record;
-  c rolecode;
-  chain jsonb := CASE WHEN jsonb_typeof(card->'taxonomy') = 'array' THEN card->'taxonomy' ELSE '[]' END;
-  is_new boolean;
+  b roleext.card_batch;
+  bad_path text;
+  bad_problem text;
+  bad_detail text;
+  moving boolean;      -- the document moves a node to another parent
+  changed boolean;     -- a node or a node mapping differs from the document
+  fresh roleext.rolecode[];  -- the roles this import inserted
+  written int8;        -- rows a statement wrote (not used)
+  each_code roleext.rolecode;
 BEGIN
-  SELECT * INTO bad FROM roleext.validate_role_card(card) LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'invalid role card: %: %', bad.path, bad.problem
-      USING ERRCODE = 'invalid_parameter_value', DETAIL = bad.detail,
-            HINT = 'validate_role_card(card) lists every problem; the format is in doc/role-card.md.';
+  b := roleext.card_parse(cards, single, true);
+
+  -- The first problem that holds, if any; whether the document moves a
+  -- node, and whether a node or a node mapping differs.  Read before
+  -- locking: once the shared lock is held no move can start, and the
+  -- taxonomy upsert changes a parent only under the exclusive one.
+  SELECT h.path, h.problem, h.detail, coalesce(x.moving, false), coalesce(x.changed OR y.changed, false)
+    INTO bad_path, bad_problem, bad_detail, moving, changed
+    FROM (SELECT bool_or(t.code IS NOT NULL AND n.placed AND t.parent IS DISTINCT FROM n.parent) AS moving,
+                 bool_or(t.code IS NULL OR t.kind <> n.kind OR t.name <> n.name
+                         OR (n.placed AND t.parent IS DISTINCT FROM n.parent)
+                         OR (n.has_description AND t.description IS DISTINCT FROM n.description)) AS changed
+          FROM unnest(b.nodes) n
+          LEFT JOIN LATERAL (SELECT t.* FROM roleext.taxonomy t WHERE t.code = n.code OFFSET 0) t ON true) x,
+         (SELECT bool_or(NOT EXISTS (SELECT FROM roleext.mapping m
+                                     WHERE m.node = w.node AND m.role IS NULL AND m.scheme = w.scheme
+                                       AND m.soc IS NOT DISTINCT FROM w.soc AND m.isco08 IS NOT DISTINCT FROM w.isco08
+                                       AND (m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note)
+                                           IS NOT DISTINCT FROM
+                                           (w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note)
+                                     OFFSET 0)) AS changed
+          FROM unnest(b.mappings) w WHERE w.node IS NOT NULL) y
+    LEFT JOIN LATERAL (SELECT h.path, h.problem, h.detail FROM roleext.card_holding(b) h LIMIT 1) h ON true;
+  IF bad_path IS NOT NULL THEN
+    RAISE EXCEPTION 'invalid role card: %: %', bad_path, bad_problem
+      USING ERRCODE = 'invalid_parameter_value', DETAIL = bad_detail,
+            HINT = CASE WHEN single THEN 'validate_role_card(card) lists every problem; the format is in doc/role-card.md.'
+                        ELSE 'validate_role_cards(cards) lists every problem; the format is in doc/role-card.md.' END;
   END IF;
-  c := (card->>'code')::rolecode;
 
-  -- The taxonomy chain, top first, in one statement (a row's trigger sees
-  -- the rows before it).  The first node keeps the parent it has in the
-  -- database, so a chain that starts below the top never detaches a
-  -- subtree; a member a node leaves out (description) keeps its value.
-  IF jsonb_array_length(chain) > 0 THEN
-    INSERT INTO taxonomy AS t (code, kind, name, parent, description)
-    SELECT n.code, (e.x->>'kind')::node_kind, e.x->>'name',
-           CASE WHEN e.o = 1 THEN old.parent ELSE (chain->(e.o::int - 2)->>'code')::rolecode END,
-           CASE WHEN e.x ? 'description' THEN e.x->>'description' ELSE old.description END
-    FROM jsonb_array_elements(chain) WITH ORDINALITY e(x, o)
-    CROSS JOIN LATERAL (SELECT (e.x->>'code')::rolecode AS code) n
-    LEFT JOIN taxonomy old ON old.code = n.code
-    ORDER BY e.o
-    ON CONFLICT (code) DO UPDATE
-      SET kind = excluded.kind, name = excluded.name, parent = excluded.parent, description = excluded.description
-      WHERE (t.kind, t.name, t.parent, t.description)
-            IS DISTINCT FROM (excluded.kind, excluded.name, excluded.parent, excluded.description);
-  END IF;
-
-  is_new := NOT EXISTS (SELECT 1 FROM role r WHERE r.code = c);
-  INSERT INTO role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
-                         story_why_it_matters, story_plan, story_stakes, story_success)
-  SELECT * FROM card_role(card)
-  ON CONFLICT (code) DO UPDATE
-    SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
-        story_external_problem = excluded.story_external_problem,
-        story_internal_problem = excluded.story_internal_problem,
-        story_why_it_matters = excluded.story_why_it_matters, story_plan = excluded.story_plan,
-        story_stakes = excluded.story_stakes, story_success = excluded.story_success
-    WHERE (r.title, r.summary, r.story_who, r.story_external_problem, r.story_internal_problem,
-           r.story_why_it_matters, r.story_plan, r.story_stakes, r.story_success)
-          IS DISTINCT FROM
-          (excluded.title, excluded.summary, excluded.story_who, excluded.story_external_problem,
-           excluded.story_internal_problem, excluded.story_why_it_matters, excluded.story_plan,
-           excluded.story_stakes, excluded.story_success);
-
-  -- components: the shared catalogue is upserted; the card's list is the
-  -- role's list
-  INSERT INTO component AS t (kind, name, description)
-  SELECT x.kind, x.name, x.description FROM card_components(card) x
-  ON CONFLICT (kind, name) DO UPDATE SET description = excluded.description
-    WHERE excluded.description IS NOT NULL AND t.description IS DISTINCT FROM excluded.description;
-  IF is_new THEN
-    INSERT INTO role_component (role, kind, name, prevalence, scope, position)
-    SELECT c, x.kind, x.name, x.prevalence, x.scope, x.position FROM card_components(card) x;
-    INSERT INTO role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
-    SELECT c, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at FROM card_aliases(card) a;
+  -- 0.
+  IF moving THEN
+    PERFORM pg_catalog.pg_advisory_xact_lock('roleext.taxonomy'::pg_catalog.regclass::pg_catalog.oid::int4, 0);
   ELSE
-    DELETE FROM role_component rc WHERE rc.role = c
-      AND (rc.kind, rc.name, rc.prevalence, rc.scope, rc.position) NOT IN
-          (SELECT x.kind, x.name, x.prevalence, x.scope, x.position FROM card_components(card) x);
-    INSERT INTO role_component (role, kind, name, prevalence, scope, position)
-    SELECT c, x.kind, x.name, x.prevalence, x.scope, x.position FROM card_components(card) x
-    ON CONFLICT (role, kind, name) DO NOTHING;
-    DELETE FROM role_alias ra WHERE ra.role = c
-      AND NOT EXISTS (SELECT 1 FROM card_aliases(card) a
-                      WHERE a.alias = ra.alias AND a.alias_type = ra.alias_type AND a.confidence = ra.confidence
-                        AND a.approved IS NOT DISTINCT FROM ra.approved
-                        AND a.approved_by IS NOT DISTINCT FROM ra.approved_by
-                        AND a.approved_at IS NOT DISTINCT FROM ra.approved_at);
-    INSERT INTO role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
-    SELECT c, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at FROM card_aliases(card) a
-    ON CONFLICT (role, alias) DO NOTHING;
-    -- the role's own mappings: the card's list is the role's list
-    DELETE FROM mapping mp WHERE mp.role = c
-      AND (mp.scheme, mp.code) NOT IN (SELECT m.scheme, m.code FROM card_mappings(card) m WHERE m.role IS NOT NULL);
+    PERFORM pg_catalog.pg_advisory_xact_lock_shared('roleext.taxonomy'::pg_catalog.regclass::pg_catalog.oid::int4, 0);
   END IF;
 
-  -- mappings of the role and of its nodes (a node's other mappings are kept)
-  INSERT INTO mapping AS t (role, node, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note)
-  SELECT m.role, m.node, m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note
-  FROM card_mappings(card) m
-  ON CONFLICT (role, node, scheme, code) DO UPDATE
-    SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
-        reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
-    WHERE (t.source, t.review_status, t.confidence, t.reviewer, t.reviewed_at, t.note)
-          IS DISTINCT FROM (excluded.source, excluded.review_status, excluded.confidence,
-                            excluded.reviewer, excluded.reviewed_at, excluded.note);
-  RETURN c;
+  IF changed THEN
+    WITH
+    -- 1. The nodes that differ from the cards (the node trigger checks them
+    -- at the end of the statement, whatever their order).  The first node
+    -- of a chain keeps the parent it has (a chain that starts below the top
+    -- never detaches a subtree); a member a node leaves out (description)
+    -- keeps its value.
+    nodes AS (
+      INSERT INTO roleext.taxonomy AS t (code, kind, name, parent, description)
+      SELECT n.code, n.kind, n.name, n.parent, n.description
+      FROM (SELECT n.o, n.code, n.kind, n.name,
+                   CASE WHEN n.placed THEN n.parent ELSE old.parent END AS parent,
+                   CASE WHEN n.has_description THEN n.description ELSE old.description END AS description,
+                   old.code IS NULL AS is_new, old.kind AS old_kind, old.name AS old_name,
+                   old.parent AS old_parent, old.description AS old_description
+            FROM unnest(b.nodes) WITH ORDINALITY n(card, path, code, kind, name, placed, parent,
+                                                    has_description, description, o)
+            LEFT JOIN LATERAL (SELECT t.* FROM roleext.taxonomy t WHERE t.code = n.code OFFSET 0) old ON true) n
+      WHERE n.is_new OR (n.old_kind, n.old_name, n.old_parent, n.old_description)
+                        IS DISTINCT FROM (n.kind, n.name, n.parent, n.description)
+      ORDER BY n.o
+      ON CONFLICT (code) DO UPDATE
+        SET kind = excluded.kind, name = excluded.name,
+            parent = CASE WHEN moving THEN excluded.parent ELSE t.parent END,
+            description = excluded.description
+        WHERE (t.kind, t.name, t.parent, t.description)
+              IS DISTINCT FROM (excluded.kind, excluded.name, CASE WHEN moving THEN excluded.parent ELSE t.parent END,
+                                excluded.description)
+      RETURNING 1),
+    -- 2. The mappings the cards list on nodes (a node's others are kept).
+    node_mappings AS (
+      INSERT INTO roleext.mapping AS t (role, node, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
+      SELECT w.role, w.node, w.scheme, w.soc, w.isco08, w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note
+      FROM unnest(b.mappings) WITH ORDINALITY w
+      WHERE w.node IS NOT NULL AND (SELECT count(*) FROM nodes) >= 0
+        AND NOT EXISTS (SELECT FROM roleext.mapping x
+                        WHERE x.node = w.node AND x.role IS NULL AND x.scheme = w.scheme
+                          AND x.soc IS NOT DISTINCT FROM w.soc AND x.isco08 IS NOT DISTINCT FROM w.isco08
+                          AND (x.source, x.review_status, x.confidence, x.reviewer, x.reviewed_at, x.note)
+                              IS NOT DISTINCT FROM (w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note)
+                        OFFSET 0)
+      ORDER BY w.ordinality
+      ON CONFLICT (role, node, scheme, soc, isco08) DO UPDATE
+        SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
+            reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
+      RETURNING 1)
+    SELECT count(*) INTO written FROM node_mappings;
+  END IF;
+
+  WITH
+  -- 3. The shared catalogue of components: the last description given wins.
+  catalogue AS (
+    INSERT INTO roleext.component AS t (kind, name, description)
+    SELECT c.kind, c.name, c.description
+    FROM unnest(b.catalogue) WITH ORDINALITY c(role, kind, name, prevalence, scope, "position", description, o)
+    WHERE NOT EXISTS (SELECT FROM roleext.component x
+                      WHERE x.kind = c.kind AND x.name = c.name
+                        AND (c.description IS NULL OR x.description = c.description) OFFSET 0)
+    ORDER BY c.o
+    ON CONFLICT (kind, name) DO UPDATE SET description = excluded.description
+      WHERE excluded.description IS NOT NULL AND t.description IS DISTINCT FROM excluded.description
+    RETURNING 1),
+  -- 4. The new roles (each code's last card), and their lists.
+  roles AS (
+    INSERT INTO roleext.role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
+                                   story_why_it_matters, story_plan, story_stakes, story_success)
+    SELECT x.* FROM unnest(b.roles) x
+    WHERE (SELECT count(*) FROM catalogue) >= 0
+      AND NOT EXISTS (SELECT FROM roleext.role y WHERE y.code = x.code OFFSET 0)
+    ORDER BY x.code
+    ON CONFLICT (code) DO NOTHING
+    RETURNING r.code),
+  components AS (
+    INSERT INTO roleext.role_component (role, kind, name, prevalence, scope, "position")
+    SELECT w.role, w.kind, w.name, w.prevalence, w.scope, w."position" FROM unnest(b.components) w
+    WHERE w.role IN (SELECT code FROM roles)
+    RETURNING 1),
+  aliases AS (
+    INSERT INTO roleext.role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
+    SELECT a.* FROM unnest(b.aliases) a WHERE a.role IN (SELECT code FROM roles)
+    RETURNING 1),
+  mappings AS (
+    INSERT INTO roleext.mapping (role, node, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
+    SELECT w.* FROM unnest(b.mappings) w WHERE w.role IN (SELECT code FROM roles)
+    RETURNING 1)
+  -- (reading the last steps runs them, and every step before them)
+  SELECT (SELECT array_agg(code) FROM roles), c.n + a.n + m.n INTO fresh, written
+    FROM (SELECT count(*) AS n FROM components) c, (SELECT count(*) AS n FROM aliases) a,
+         (SELECT count(*) AS n FROM mappings) m;
+
+  -- 5. The roles that exist: their rows and their lists become their last
+  -- cards'.  Rows the cards no longer hold go (matched against the cards'
+  -- rows in a hashed NOT IN), the missing ones come, what is unchanged stays
+  -- untouched.  A component that changes is deleted and inserted again (an
+  -- update could collide with a position another component still holds); an
+  -- alias or a mapping that changes is updated.
+  IF coalesce(cardinality(fresh), 0) < cardinality(b.roles) THEN
+    -- their locks first, in a statement of their own: the statement after
+    -- it takes its snapshot once it holds them, and so sees every list as
+    -- the import it may have waited for left it
+    INSERT INTO roleext.role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
+                                   story_why_it_matters, story_plan, story_stakes, story_success)
+    SELECT x.* FROM unnest(b.roles) x
+    WHERE x.code <> ALL (coalesce(fresh, '{}'))
+    ORDER BY x.code
+    ON CONFLICT (code) DO UPDATE
+      SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
+          story_external_problem = excluded.story_external_problem,
+          story_internal_problem = excluded.story_internal_problem,
+          story_why_it_matters = excluded.story_why_it_matters, story_plan = excluded.story_plan,
+          story_stakes = excluded.story_stakes, story_success = excluded.story_success
+      WHERE (r.title, r.summary, r.story_who, r.story_external_problem, r.story_internal_problem,
+             r.story_why_it_matters, r.story_plan, r.story_stakes, r.story_success)
+            IS DISTINCT FROM
+            (excluded.title, excluded.summary, excluded.story_who, excluded.story_external_problem,
+             excluded.story_internal_problem, excluded.story_why_it_matters, excluded.story_plan,
+             excluded.story_stakes, excluded.story_success);
+    WITH
+    components_gone AS (
+      DELETE FROM roleext.role_component rc
+      WHERE rc.role = ANY (b.codes) AND rc.role <> ALL (coalesce(fresh, '{}'))
+        AND (rc.role, rc.kind, rc.name, rc.prevalence, rc.scope, rc."position") NOT IN
+            (SELECT w.role, w.kind, w.name, w.prevalence, w.scope, w."position" FROM unnest(b.components) w)
+      RETURNING 1),
+    components AS (
+      INSERT INTO roleext.role_component (role, kind, name, prevalence, scope, "position")
+      SELECT w.role, w.kind, w.name, w.prevalence, w.scope, w."position" FROM unnest(b.components) w
+      WHERE w.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM components_gone) >= 0
+      ON CONFLICT (role, kind, name) DO NOTHING
+      RETURNING 1),
+    aliases_gone AS (
+      DELETE FROM roleext.role_alias ra
+      WHERE ra.role = ANY (b.codes) AND ra.role <> ALL (coalesce(fresh, '{}'))
+        AND (ra.role, ra.alias) NOT IN (SELECT a.role, a.alias FROM unnest(b.aliases) a)
+      RETURNING 1),
+    aliases AS (
+      INSERT INTO roleext.role_alias AS t (role, alias, alias_type, confidence, approved, approved_by, approved_at)
+      SELECT a.* FROM unnest(b.aliases) a
+      WHERE a.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM aliases_gone) >= 0
+      ON CONFLICT (role, alias) DO UPDATE
+        SET alias_type = excluded.alias_type, confidence = excluded.confidence, approved = excluded.approved,
+            approved_by = excluded.approved_by, approved_at = excluded.approved_at
+        WHERE (t.alias_type, t.confidence, t.approved, t.approved_by, t.approved_at)
+              IS DISTINCT FROM (excluded.alias_type, excluded.confidence, excluded.approved,
+                                excluded.approved_by, excluded.approved_at)
+      RETURNING 1),
+    mappings_gone AS (
+      DELETE FROM roleext.mapping m
+      WHERE m.role = ANY (b.codes) AND m.role <> ALL (coalesce(fresh, '{}'))
+        AND (m.role, m.scheme, m.code) NOT IN
+            (SELECT w.role, w.scheme, coalesce(w.soc::text, w.isco08) FROM unnest(b.mappings) w WHERE w.role IS NOT NULL)
+      RETURNING 1),
+    mappings AS (
+      INSERT INTO roleext.mapping AS t (role, node, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
+      SELECT w.* FROM unnest(b.mappings) w
+      WHERE w.role IS NOT NULL AND w.role <> ALL (coalesce(fresh, '{}')) AND (SELECT count(*) FROM mappings_gone) >= 0
+      ON CONFLICT (role, node, scheme, soc, isco08) DO UPDATE
+        SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
+            reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
+        WHERE (t.source, t.review_status, t.confidence, t.reviewer, t.reviewed_at, t.note)
+              IS DISTINCT FROM (excluded.source, excluded.review_status, excluded.confidence,
+                                excluded.reviewer, excluded.reviewed_at, excluded.note)
+      RETURNING 1)
+    SELECT c.n + a.n + m.n INTO written
+      FROM (SELECT count(*) AS n FROM components) c, (SELECT count(*) AS n FROM aliases) a,
+           (SELECT count(*) AS n FROM mappings) m;
+  END IF;
+
+  FOREACH each_code IN ARRAY b.codes LOOP
+    RETURN NEXT each_code;
+  END LOOP;
+  RETURN;
 END $$;
+COMMENT ON FUNCTION import_role_cards(jsonb, boolean) IS
+  'Internal to import_role_card and import_role_cards, the one importer: a card (single) or a JSON array of cards, validated first (the first problem raises 22023 naming its path; nothing is written), then written in set-based statements that take their locks in one global order, so that concurrent imports never deadlock. Returns the codes in card order.';
+REVOKE EXECUTE ON FUNCTION import_role_cards(jsonb, boolean) FROM PUBLIC;
+
+-- One card: the batch of one.
+CREATE FUNCTION import_role_card(card jsonb) RETURNS rolecode
+  LANGUAGE sql VOLATILE PARALLEL UNSAFE
+  RETURN (SELECT c FROM roleext.import_role_cards(card, true) c);
 COMMENT ON FUNCTION import_role_card(jsonb) IS
-  'Insert or update one whole role card (role, taxonomy chain with node mappings, story, components, aliases, mappings) and return its code. Idempotent. The card''s components, aliases and role mappings replace the role''s; taxonomy nodes and their listed mappings are upserted. A malformed card raises 22023 naming the path of the first bad field, and nothing is written.';
+  'Insert or update one whole role card (role, taxonomy chain with node mappings, story, components, aliases, mappings) and return its code. Idempotent. The card''s components, aliases and role mappings replace the role''s; taxonomy nodes and their listed mappings are upserted. A malformed card raises 22023 naming the path of the first bad field, and nothing is written. The batch of one: import_role_cards over [card].';
 
 -- Many cards in one call: the same result as import_role_card over the
--- cards one after the other, in set-based statements (a dozen statements
--- for the batch rather than a dozen for each card).  Where cards of the
--- batch say different things about one row, the later card wins, field by
--- field as it would one by one: a node takes the kind and name of its last
--- mention, the parent and description of the last mention that gives them
--- (else it keeps its own); a component keeps the last description given; a
--- role code given twice is the later card.  Every card is validated first
--- (validate_role_cards); one bad card and nothing is written.
+-- cards one after the other.
 CREATE FUNCTION import_role_cards(cards jsonb) RETURNS SETOF rolecode
-  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
-DECLARE
-  bad record;
-  old_roles rolecode[];  -- the batch's roles that exist already
-BEGIN
-  SELECT * INTO bad FROM roleext.validate_role_cards(cards) LIMIT 1;
-  IF FOUND THEN
-    RAISE EXCEPTION 'invalid role card: %: %', bad.path, bad.problem
-      USING ERRCODE = 'invalid_parameter_value', DETAIL = bad.detail,
-            HINT = 'validate_role_cards(cards) lists every problem; the format is in doc/role-card.md.';
-  END IF;
-
-  -- The taxonomy: every node any chain mentions, once, as the last mention
-  -- leaves it.  The checks of the node trigger run at the end of the
-  -- statement, on the whole batch.
-  WITH c AS (SELECT e.o AS i, e.x AS card FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o)),
-  mention AS (
-    SELECT c.i, t.o AS pos, (t.x->>'code')::rolecode AS code, (t.x->>'kind')::node_kind AS kind, t.x->>'name' AS name,
-           CASE WHEN t.o > 1 THEN (c.card->'taxonomy'->(t.o::int - 2)->>'code')::rolecode END AS parent,
-           t.x ? 'description' AS has_description, t.x->>'description' AS description
-    FROM c, jsonb_array_elements(CASE WHEN jsonb_typeof(c.card->'taxonomy') = 'array'
-                                      THEN c.card->'taxonomy' ELSE '[]' END) WITH ORDINALITY t(x, o)),
-  node AS (
-    SELECT m.code, (array_agg(m.kind ORDER BY m.i DESC))[1] AS kind, (array_agg(m.name ORDER BY m.i DESC))[1] AS name,
-           bool_or(m.pos > 1) AS placed, (array_agg(m.parent ORDER BY m.i DESC) FILTER (WHERE m.pos > 1))[1] AS parent,
-           bool_or(m.has_description) AS has_description,
-           (array_agg(m.description ORDER BY m.i DESC) FILTER (WHERE m.has_description))[1] AS description
-    FROM mention m GROUP BY m.code)
-  INSERT INTO taxonomy AS t (code, kind, name, parent, description)
-  SELECT n.code, n.kind, n.name, CASE WHEN n.placed THEN n.parent ELSE old.parent END,
-         CASE WHEN n.has_description THEN n.description ELSE old.description END
-  FROM node n LEFT JOIN taxonomy old ON old.code = n.code
-  ON CONFLICT (code) DO UPDATE
-    SET kind = excluded.kind, name = excluded.name, parent = excluded.parent, description = excluded.description
-    WHERE (t.kind, t.name, t.parent, t.description)
-          IS DISTINCT FROM (excluded.kind, excluded.name, excluded.parent, excluded.description);
-
-  -- The components' shared catalogue, from every card: the last
-  -- description given wins.
-  INSERT INTO component AS t (kind, name, description)
-  SELECT x.kind, x.name, (array_agg(x.description ORDER BY e.o DESC) FILTER (WHERE x.description IS NOT NULL))[1]
-  FROM jsonb_array_elements(cards) WITH ORDINALITY e(card, o), card_components(e.card) x
-  GROUP BY x.kind, x.name
-  ON CONFLICT (kind, name) DO UPDATE SET description = excluded.description
-    WHERE excluded.description IS NOT NULL AND t.description IS DISTINCT FROM excluded.description;
-
-  -- The roles: each code's last card.
-  SELECT array_agg(r.code) INTO old_roles
-  FROM (SELECT DISTINCT (e.x->>'code')::rolecode AS code FROM jsonb_array_elements(cards) e(x)) l
-  JOIN role r ON r.code = l.code;
-  old_roles := coalesce(old_roles, '{}');
-
-  INSERT INTO role AS r (code, title, summary, story_who, story_external_problem, story_internal_problem,
-                         story_why_it_matters, story_plan, story_stakes, story_success)
-  SELECT x.* FROM card_batch_last(cards, NULL, NULL) l, card_role(l.card) x
-  ON CONFLICT (code) DO UPDATE
-    SET title = excluded.title, summary = excluded.summary, story_who = excluded.story_who,
-        story_external_problem = excluded.story_external_problem,
-        story_internal_problem = excluded.story_internal_problem,
-        story_why_it_matters = excluded.story_why_it_matters, story_plan = excluded.story_plan,
-        story_stakes = excluded.story_stakes, story_success = excluded.story_success
-    WHERE (r.title, r.summary, r.story_who, r.story_external_problem, r.story_internal_problem,
-           r.story_why_it_matters, r.story_plan, r.story_stakes, r.story_success)
-          IS DISTINCT FROM
-          (excluded.title, excluded.summary, excluded.story_who, excluded.story_external_problem,
-           excluded.story_internal_problem, excluded.story_why_it_matters, excluded.story_plan,
-           excluded.story_stakes, excluded.story_success);
-
-  -- Roles that existed: their components, aliases and own mappings become
-  -- their last card's lists (what stays unchanged is not rewritten).
-  IF cardinality(old_roles) > 0 THEN
-    WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, true)),
-    want AS (SELECT l.code AS role, x.* FROM last l, card_components(l.card) x)
-    DELETE FROM role_component rc USING last l
-    WHERE rc.role = l.code
-      AND NOT EXISTS (SELECT FROM want w
-                      WHERE (w.role, w.kind, w.name, w.prevalence, w.scope, w.position)
-                            = (rc.role, rc.kind, rc.name, rc.prevalence, rc.scope, rc.position));
-    WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, true))
-    INSERT INTO role_component (role, kind, name, prevalence, scope, position)
-    SELECT l.code, x.kind, x.name, x.prevalence, x.scope, x.position FROM last l, card_components(l.card) x
-    ON CONFLICT (role, kind, name) DO NOTHING;
-
-    WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, true)),
-    want AS (SELECT l.code AS role, a.* FROM last l, card_aliases(l.card) a)
-    DELETE FROM role_alias ra USING last l
-    WHERE ra.role = l.code
-      AND NOT EXISTS (SELECT FROM want a
-                      WHERE a.role = ra.role AND a.alias = ra.alias AND a.alias_type = ra.alias_type
-                        AND a.confidence = ra.confidence AND a.approved IS NOT DISTINCT FROM ra.approved
-                        AND a.approved_by IS NOT DISTINCT FROM ra.approved_by
-                        AND a.approved_at IS NOT DISTINCT FROM ra.approved_at);
-    WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, true))
-    INSERT INTO role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
-    SELECT l.code, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at
-    FROM last l, card_aliases(l.card) a
-    ON CONFLICT (role, alias) DO NOTHING;
-
-    WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, true)),
-    want AS (SELECT m.role, m.scheme, m.code FROM last l, card_mappings(l.card) m WHERE m.role IS NOT NULL)
-    DELETE FROM mapping mp USING last l
-    WHERE mp.role = l.code
-      AND NOT EXISTS (SELECT FROM want w WHERE w.role = mp.role AND w.scheme = mp.scheme AND w.code = mp.code);
-  END IF;
-
-  -- New roles: their lists as they are.
-  WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, false))
-  INSERT INTO role_component (role, kind, name, prevalence, scope, position)
-  SELECT l.code, x.kind, x.name, x.prevalence, x.scope, x.position FROM last l, card_components(l.card) x;
-  WITH last AS (SELECT * FROM card_batch_last(cards, old_roles, false))
-  INSERT INTO role_alias (role, alias, alias_type, confidence, approved, approved_by, approved_at)
-  SELECT l.code, a.alias, a.alias_type, a.confidence, a.approved, a.approved_by, a.approved_at
-  FROM last l, card_aliases(l.card) a;
-
-  -- Mappings: each role's from its last card, each node's from every card
-  -- that lists them (the last wins; a node's other mappings are kept).
-  WITH c AS (
-    SELECT e.x AS card, e.o, e.o = max(e.o) OVER (PARTITION BY (e.x->>'code')::rolecode) AS is_last
-    FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o)),
-  m AS (
-    SELECT DISTINCT ON (m.role, m.node, m.scheme, m.code) m.*
-    FROM c, card_mappings(c.card) m
-    WHERE m.role IS NULL OR c.is_last
-    ORDER BY m.role, m.node, m.scheme, m.code, c.o DESC)
-  INSERT INTO mapping AS t (role, node, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note)
-  SELECT m.role, m.node, m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note
-  FROM m
-  ON CONFLICT (role, node, scheme, code) DO UPDATE
-    SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
-        reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
-    WHERE (t.source, t.review_status, t.confidence, t.reviewer, t.reviewed_at, t.note)
-          IS DISTINCT FROM (excluded.source, excluded.review_status, excluded.confidence,
-                            excluded.reviewer, excluded.reviewed_at, excluded.note);
-
-  RETURN QUERY SELECT (e.x->>'code')::rolecode FROM jsonb_array_elements(cards) WITH ORDINALITY e(x, o) ORDER BY e.o;
-END $$;
+  LANGUAGE sql VOLATILE PARALLEL UNSAFE
+BEGIN ATOMIC
+  SELECT c FROM roleext.import_role_cards(cards, false) c;
+END;
 COMMENT ON FUNCTION import_role_cards(jsonb) IS
   'Insert or update a batch of role cards (a JSON array of card documents) in set-based statements and return their codes in order; the same result as import_role_card over the cards one after the other (where two cards say different things about a node, component or role, the later wins). Every card is validated first: one bad card raises 22023 naming its path, e.g. [3].components.skills[0].name, and nothing is written.';
 
@@ -382,13 +343,13 @@ BEGIN ATOMIC
       'internal_problem', r.story_internal_problem, 'why_it_matters', r.story_why_it_matters,
       'plan', to_jsonb(r.story_plan), 'stakes', r.story_stakes, 'success', r.story_success),
     'components', (
-      SELECT jsonb_object_agg(k.member, coalesce((
+      SELECT jsonb_object_agg(card_component_member(k.kind), coalesce((
                SELECT jsonb_agg(jsonb_build_object('name', rc.name, 'prevalence', rc.prevalence,
                                                    'scope', rc.scope, 'description', cp.description)
                                 ORDER BY rc.position)
                FROM role_component rc JOIN component cp ON cp.kind = rc.kind AND cp.name = rc.name
-               WHERE rc.role = r.code AND rc.kind = card_component_kind(k.member)), '[]'))
-      FROM unnest('{responsibilities,tasks,skills,knowledge,competencies,qualifications,outputs}'::text[]) k(member)),
+               WHERE rc.role = r.code AND rc.kind = k.kind), '[]'))
+      FROM unnest(enum_range(NULL::component_kind)) k(kind)),
     'aliases', coalesce((
       SELECT jsonb_agg(jsonb_build_object(
                'alias', ra.alias, 'type', ra.alias_type, 'confidence', (ra.confidence::text)::numeric,

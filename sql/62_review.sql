@@ -2,6 +2,13 @@
 -- or rejecting a mapping a role only inherits makes it the role's own (with
 -- the inherited source kept), so the decision sticks to the role.
 
+-- The columns a mapping's code goes in: soc for a SOC scheme, isco08 for
+-- ISCO-08 (the card rules know which scheme is which).
+CREATE FUNCTION card_mapping_code(scheme mapping_scheme, code text, OUT soc soccode, OUT isco08 text)
+  AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION card_mapping_code(mapping_scheme, text) IS
+  'Internal to the review functions: the typed columns of a mapping code given as text: soc (parsed; 22P02 for a malformed SOC code) for soc2018, onet2019 and soc2010, isco08 (as given) for isco08.';
+
 -- Record a review decision on the mapping (scheme, code) of subject, a role
 -- code or a taxonomy node code.
 CREATE FUNCTION review_mapping(subject rolecode, code text, decision review_status,
@@ -10,14 +17,12 @@ CREATE FUNCTION review_mapping(subject rolecode, code text, decision review_stat
 RETURNS mapping
   LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE
-  canon text := code;
+  k record;
   is_role boolean := code_level(subject) IS NOT NULL;
   eff record;
   result roleext.mapping;
 BEGIN
-  IF scheme <> 'isco08' THEN
-    canon := (code::roleext.soccode)::text;
-  END IF;
+  k := roleext.card_mapping_code(scheme, code);
   IF is_role AND NOT EXISTS (SELECT 1 FROM roleext.role r WHERE r.code = subject) THEN
     RAISE EXCEPTION 'role % does not exist', subject USING ERRCODE = 'invalid_parameter_value',
       DETAIL = 'A mapping is reviewed on an existing role (a code ending in a level) or taxonomy node.';
@@ -29,7 +34,8 @@ BEGIN
   UPDATE roleext.mapping m
      SET review_status = decision, reviewer = review_mapping.reviewer, reviewed_at = now(),
          note = coalesce(review_mapping.note, m.note)
-   WHERE m.scheme = review_mapping.scheme AND m.code = canon
+   WHERE m.scheme = review_mapping.scheme
+     AND m.soc IS NOT DISTINCT FROM k.soc AND m.isco08 IS NOT DISTINCT FROM k.isco08
      AND (CASE WHEN is_role THEN m.role ELSE m.node END) = subject
   RETURNING * INTO result;
   IF FOUND THEN
@@ -37,16 +43,18 @@ BEGIN
   END IF;
   IF is_role THEN
     SELECT * INTO eff FROM roleext.role_mappings() e
-     WHERE e.role = subject AND e.scheme = review_mapping.scheme AND e.code = canon;
+     WHERE e.role = subject AND e.scheme = review_mapping.scheme
+       AND e.code = coalesce(k.soc::text, k.isco08);
     IF FOUND THEN
-      INSERT INTO roleext.mapping (role, scheme, code, source, review_status, confidence, reviewer, reviewed_at, note)
-      VALUES (subject, review_mapping.scheme, canon, eff.source, decision, eff.confidence,
+      INSERT INTO roleext.mapping (role, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
+      VALUES (subject, review_mapping.scheme, k.soc, k.isco08, eff.source, decision, eff.confidence,
               review_mapping.reviewer, now(), coalesce(review_mapping.note, eff.note))
       RETURNING * INTO result;
       RETURN result;
     END IF;
   END IF;
-  RAISE EXCEPTION '% has no % mapping to %', subject, scheme, canon USING ERRCODE = 'invalid_parameter_value',
+  RAISE EXCEPTION '% has no % mapping to %', subject, scheme, coalesce(k.soc::text, k.isco08)
+    USING ERRCODE = 'invalid_parameter_value',
     DETAIL = 'Only a mapping the subject has, or a role inherits from its taxonomy, can be reviewed.';
 END $$;
 COMMENT ON FUNCTION review_mapping(rolecode, text, review_status, mapping_scheme, text, text) IS

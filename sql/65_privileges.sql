@@ -127,7 +127,7 @@ COMMENT ON FUNCTION taxonomy_tables() IS 'The user-data tables of roleext, which
 -- The functions only editors may call.
 CREATE FUNCTION editor_functions() RETURNS name[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN '{import_role_card,import_role_cards,rename_taxonomy_node,review_mapping,approve_mapping,reject_mapping,review_alias,approve_alias,reject_alias,suggest_mappings}'::name[];
+  RETURN '{import_role_card,import_role_cards,rename_taxonomy_node,review_mapping,approve_mapping,reject_mapping,review_alias,approve_alias,reject_alias,suggest_mappings,import_user_data}'::name[];
 COMMENT ON FUNCTION editor_functions() IS 'Names of the functions grant_editor lets a role execute (import, review, rename_taxonomy_node, suggest_mappings).';
 
 REVOKE EXECUTE ON FUNCTION import_role_card(jsonb) FROM PUBLIC;

@@ -110,11 +110,11 @@ BEGIN
     SELECT DISTINCT ON (r.role) r.role, r.code, r.score, r.evidence
     FROM ranked r
     WHERE NOT EXISTS (SELECT 1 FROM roleext.mapping m
-                      WHERE m.role = r.role AND m.scheme = 'onet2019' AND m.code = r.code::text)
+                      WHERE m.role = r.role AND m.scheme = 'onet2019' AND m.soc = r.code)
     ORDER BY r.role, r.score DESC, r.code
   )
-  INSERT INTO roleext.mapping AS m (role, scheme, code, source, review_status, confidence, note)
-  SELECT b.role, 'onet2019', b.code::text, 'autocoded', 'needs_review',
+  INSERT INTO roleext.mapping AS m (role, scheme, soc, source, review_status, confidence, note)
+  SELECT b.role, 'onet2019', b.code, 'autocoded', 'needs_review',
          b.score::roleext.confidence,
          'soc_autocode: ' || b.evidence
   FROM best b

@@ -237,7 +237,7 @@ INSERT INTO role (code, title) VALUES ('CARE.NUR.P1', 'Staff RN'), ('CARE.NUR.P3
 INSERT INTO role_alias (role, alias, confidence) VALUES ('CARE.NUR.P1', 'Registered Nurse', '0.9'),
   ('FAC.GEN.S1', 'Janitor', '0.8'), ('FAC.GEN.S1', 'Plumber', '0.7');
 UPDATE role_alias SET approved = false WHERE alias = 'Plumber';
-INSERT INTO mapping (node, scheme, code) VALUES ('CARE.PHA', 'soc2018', '29-1051');  -- inherited by CARE.PHA.P2
+INSERT INTO mapping (node, scheme, soc) VALUES ('CARE.PHA', 'soc2018', '29-1051');  -- inherited by CARE.PHA.P2
 SELECT results_eq(
   $$SELECT role::text, scheme::text, code, source::text, review_status::text, confidence IS NOT NULL
     FROM suggest_mappings() ORDER BY role$$,

@@ -1,6 +1,6 @@
 -- Role cards as JSON: import, export, round trip, idempotence, bad documents.
 \i test/setup.sql
-SELECT plan(61);
+SELECT plan(75);
 
 CREATE TEMP TABLE card (doc jsonb);
 INSERT INTO card VALUES ($j$
@@ -159,15 +159,71 @@ SELECT is((SELECT count(*) FROM validate_role_card('{"code": 7, "title": "", "al
           'validate_role_card lists every problem');
 SELECT is((SELECT count(*) FROM validate_role_card(doc)), 0::bigint, 'a good card has no problems') FROM card;
 
--- nothing half-written: a failure while writing undoes the whole card
+-- validation and import agree on what the tables could not hold: each is
+-- refused with 22023 and the path, as validation reports it
+SELECT is(pg_temp.error_of($$SELECT import_role_card(jsonb_set(doc, '{title}', to_jsonb(repeat('x', 1048577)))) FROM card$$),
+  '22023: invalid role card: title: title too long: 1048577 characters / A role''s title, a component''s name and an alias have at most 500 characters.',
+  'a 1 MiB title is refused with its path (it raised 54000)');
+SELECT throws_ok($$SELECT import_role_card(jsonb_set(doc, '{components,skills,1,name}', to_jsonb(repeat('é', 9000)))) FROM card$$,
+  '22023', 'invalid role card: components.skills[1].name: name too long: 9000 characters',
+  'a component name over 8 kB is refused with its path (it raised an index-row error)');
+SELECT throws_ok($$SELECT import_role_card(jsonb_set(doc, '{aliases,0,alias}', to_jsonb(repeat('é', 9000)))) FROM card$$,
+  '22023', 'invalid role card: aliases[0].alias: alias too long: 9000 characters', 'an alias over 8 kB is refused with its path');
+SELECT throws_ok($$SELECT import_role_card(jsonb_set(doc, '{aliases,1,approved_at}', '"infinity"')) FROM card$$,
+  '22023', 'invalid role card: aliases[1].approved_at: invalid time "infinity"', 'an infinite review time is refused (it was dropped on export)');
+SELECT throws_ok($$SELECT import_role_card(jsonb_set(doc, '{mappings,0,reviewed_at}', '"-infinity"')) FROM card$$,
+  '22023', 'invalid role card: mappings[0].reviewed_at: invalid time "-infinity"', 'so is -infinity');
+SELECT throws_ok($$SELECT import_role_card('{"code": "TOP.P1", "title": "x", "taxonomy": [{"code": "TOP", "kind": "superfunction", "name": "t"},
+                                                                                  {"code": "TOP", "kind": "function", "name": "t"}]}')$$,
+  '22023', 'invalid role card: taxonomy[1].code: node code "TOP" repeats the node above it',
+  'a node under itself is refused with its path (it raised 21000)');
+SELECT is((SELECT count(*) FROM validate_role_card(jsonb_set(doc, '{title}', to_jsonb(repeat('x', 1048577))))), 1::bigint,
+          'and validation reports each of them') FROM card;
+-- at the limits every index still holds the rows: 500 characters of four
+-- bytes each, and an alias whose normalized form writes out abbreviations
+CREATE TEMP TABLE at_limits AS
+SELECT jsonb_set(jsonb_set(jsonb_set(jsonb_set(doc, '{title}', to_jsonb(repeat('𝔱', 500))),
+                 '{components,skills,1,name}', to_jsonb(repeat('𝔰', 500))),
+                 '{aliases,0,alias}', to_jsonb(repeat('ai ', 166) || 'ai')),
+                 '{aliases,1,alias}', to_jsonb(repeat('𝔞', 500))) AS doc FROM card;
+SELECT is((SELECT count(*) FROM at_limits, validate_role_card(at_limits.doc)), 0::bigint, 'a card at the limits is valid');
+SELECT is(import_role_card(doc), 'DEI.CLD.AWS.P2'::rolecode, '... and imports') FROM at_limits;
+SELECT is((SELECT length(title) FROM role WHERE code = 'DEI.CLD.AWS.P2'), 500, '... all of it');
+SELECT is(import_role_card(doc), 'DEI.CLD.AWS.P2'::rolecode, '... and imports again') FROM card;
+
+-- a card that would break the taxonomy is refused before anything is
+-- written, naming the node (DEI.GEN would become a specialization while
+-- DEI.GEN.X sits under it)
 INSERT INTO taxonomy (code, kind, name, parent) VALUES ('DEI.GEN', 'family', 'General', 'DEI'),
   ('DEI.GEN.X', 'specialization', 'X', 'DEI.GEN');
-SELECT throws_ok($$SELECT import_role_card('{"code": "DEI.GEN.P1", "title": "x", "taxonomy": [
-                     {"code": "NEWSF", "kind": "superfunction", "name": "New"},
-                     {"code": "DEI", "kind": "function", "name": "DevOps"},
-                     {"code": "DEI.GEN", "kind": "specialization", "name": "General"}]}')$$,
-                 '23514', NULL, 'a card that breaks the taxonomy while writing fails');
-SELECT is((SELECT count(*) FROM taxonomy WHERE code = 'NEWSF'), 0::bigint, '... and leaves nothing behind');
+CREATE TEMP TABLE breaking (doc jsonb);
+INSERT INTO breaking VALUES ('{"code": "DEI.GEN.P1", "title": "x", "taxonomy": [
+                                {"code": "NEWSF", "kind": "superfunction", "name": "New"},
+                                {"code": "DEI", "kind": "function", "name": "DevOps"},
+                                {"code": "DEI.GEN", "kind": "specialization", "name": "General"}]}');
+SELECT is(pg_temp.error_of($$SELECT import_role_card(doc) FROM breaking$$),
+  '22023: invalid role card: taxonomy[2].kind: taxonomy node DEI.GEN cannot become a specialization while DEI.GEN.X sits under it / A node''s children must be of a lower kind than the node.',
+  'a card that would break the taxonomy is refused with the path of the node');
+SELECT results_eq($$SELECT v.path, v.problem FROM breaking, validate_role_card(breaking.doc) v$$,
+  $$VALUES ('taxonomy[2].kind', 'taxonomy node DEI.GEN cannot become a specialization while DEI.GEN.X sits under it')$$,
+  'validation reports it: the taxonomy the import would leave');
+SELECT is((SELECT count(*) FROM taxonomy WHERE code = 'NEWSF'), 0::bigint, '... and nothing is written');
+
+-- nothing half-written: a failure while writing undoes the whole card
+CREATE FUNCTION pg_temp.refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  RAISE EXCEPTION 'refused by a test trigger' USING ERRCODE = 'P0001';
+END $$;
+CREATE TRIGGER refuse BEFORE INSERT ON role FOR EACH ROW WHEN (NEW.code::text = 'NEWFN.S.P1') EXECUTE FUNCTION pg_temp.refuse();
+SELECT throws_ok($$SELECT import_role_card('{"code": "NEWFN.S.P1", "title": "x", "components": {"skills": [{"name": "Brand new skill"}]},
+                     "taxonomy": [{"code": "NEWSF", "kind": "superfunction", "name": "New"},
+                                  {"code": "NEWFN", "kind": "function", "name": "New function"},
+                                  {"code": "NEWFN.S", "kind": "specialization", "name": "S"}]}')$$,
+                 'P0001', 'refused by a test trigger', 'a card whose role row fails while writing fails');
+SELECT is((SELECT count(*) FROM taxonomy WHERE code IN ('NEWSF', 'NEWFN', 'NEWFN.S'))
+          + (SELECT count(*) FROM component WHERE name = 'Brand new skill'), 0::bigint,
+          '... and leaves nothing behind: not its nodes, not its components');
+DROP TRIGGER refuse ON role;
 
 SELECT * FROM finish();
 ROLLBACK;

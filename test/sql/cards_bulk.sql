@@ -2,7 +2,7 @@
 -- batch must leave the database exactly as importing its cards one by one
 -- with import_role_card would, however the cards overlap.
 \i test/setup.sql
-SELECT plan(37);
+SELECT plan(38);
 
 -- The whole user-data state, table by table, as JSON.
 CREATE FUNCTION pg_temp.state() RETURNS jsonb LANGUAGE sql AS $$
@@ -258,15 +258,22 @@ SELECT results_eq($$SELECT path FROM validate_role_cards('[{"code": "DEI.GEN.P3"
                   'validate_role_cards lists every problem, card by card, structure before lookups');
 SELECT is((SELECT count(*) FROM b, validate_role_cards(b.cards)), 0::bigint, 'a good batch has no problems');
 
--- a failure while writing undoes the whole batch
+-- a batch that would break the taxonomy is refused before anything is
+-- written, naming the card and the node
 INSERT INTO taxonomy (code, kind, name) VALUES ('FAM', 'function', 'F');
 INSERT INTO taxonomy (code, kind, name, parent) VALUES ('FAM.F', 'family', 'F', 'FAM'), ('FAM.F.X', 'specialization', 'X', 'FAM.F');
 SELECT throws_ok($$SELECT import_role_cards('[{"code": "FAM.F.X.P1", "title": "fine"},
                                               {"code": "FAM.F.P1", "title": "x", "taxonomy": [{"code": "FAM", "kind": "function", "name": "F"},
                                                                                             {"code": "FAM.F", "kind": "specialization", "name": "F"}]}]')$$,
-                 '23514', NULL, 'a batch that breaks the taxonomy while writing fails');
+                 '22023', 'invalid role card: [1].taxonomy[1].kind: taxonomy node FAM.F cannot become a specialization while FAM.F.X sits under it',
+                 'a batch that would break the taxonomy is refused with the path of the card and the node');
 SELECT is((SELECT count(*) FROM role WHERE code = 'FAM.F.X.P1'), 0::bigint, '... and leaves nothing behind');
-SELECT is((SELECT kind::text FROM taxonomy WHERE code = 'FAM.F'), 'family', '... not even the node it changed');
+SELECT is((SELECT kind::text FROM taxonomy WHERE code = 'FAM.F'), 'family', '... not even the node it would change');
+SELECT results_eq($$SELECT path FROM validate_role_cards('[{"code": "FAM.F.X.P1", "title": "fine"},
+                                     {"code": "FAM.F.P2", "title": "x", "taxonomy": [{"code": "FAM.F", "kind": "family", "name": "F"}]},
+                                     {"code": "FAM.F.P1", "title": "x", "taxonomy": [{"code": "FAM.F", "kind": "specialization", "name": "F"}]}]')$$,
+                  ARRAY['[2].taxonomy[0].kind'],
+                  'in a batch the node''s last mention decides its kind, and is named');
 
 -- editors import batches; readers and PUBLIC do not
 CREATE ROLE roleext_bulk_reader;

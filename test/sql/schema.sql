@@ -1,6 +1,6 @@
 -- The role taxonomy tables: defaults, constraints and the rules triggers keep.
 \i test/setup.sql
-SELECT plan(70);
+SELECT plan(90);
 
 -- tables, registration for pg_dump
 SELECT has_table('roleext', t, 'table ' || t) FROM unnest('{level,taxonomy,role,component,role_component,role_alias,mapping}'::name[]) t;
@@ -86,6 +86,15 @@ SELECT throws_ok($$UPDATE taxonomy SET kind = 'specialization' WHERE code = 'DEI
                  'a kind change must keep children lower');
 SELECT throws_ok($$DELETE FROM taxonomy WHERE code = 'DEI'$$, '23503', NULL, 'a node with children cannot be deleted');
 SELECT throws_ok($$INSERT INTO taxonomy (code, kind, name) VALUES ('OPS', 'function', '  ')$$, '23514', NULL, 'blank node name');
+SELECT throws_ok($$INSERT INTO taxonomy (code, kind, name, parent) VALUES ('OPS', 'function', 'x', 'OPS')$$, '23514',
+                 'taxonomy node OPS cannot sit under itself', 'a node does not sit under itself');
+INSERT INTO taxonomy (code, kind, name) VALUES ('TOPF', 'function', 'Top function');
+INSERT INTO taxonomy (code, kind, name, parent) VALUES ('TOPF.A', 'family', 'A', 'TOPF');
+SELECT throws_ok($$UPDATE taxonomy SET kind = 'superfunction' WHERE code = 'TOPF'$$, '23514',
+                 'taxonomy node code TOPF.A must be a single label',
+                 'a kind change keeps the children''s codes of the form their parent''s kind wants');
+SELECT is(pg_temp.error_of($$UPDATE taxonomy SET name = repeat('n', 5000) WHERE code = 'TOPF'$$), 'no error',
+          'node names have no length limit (no index holds them)');
 
 -- role: level and node derive from the code
 INSERT INTO role (code, title) VALUES ('dei.gen.p1', 'DevOps Engineer I');
@@ -97,6 +106,11 @@ SELECT throws_ok($$INSERT INTO role (code, title) VALUES ('SWE.BE.P1', 'x')$$, '
 SELECT throws_ok($$INSERT INTO role (code, title, level) VALUES ('DEI.GEN.P2', 'x', 'P3')$$, '428C9', NULL,
                  'level cannot be set apart from the code');
 SELECT throws_ok($$INSERT INTO role (code, title) VALUES ('DEI.GEN.P2', '')$$, '23514', NULL, 'blank role title');
+SELECT is(card_text_max(), 500, 'titles, component names and aliases have at most 500 characters');
+SELECT throws_ok($$INSERT INTO role (code, title) VALUES ('DEI.GEN.P2', repeat('t', 501))$$, '23514', NULL, 'a title of 501 characters');
+SELECT lives_ok($$INSERT INTO role (code, title) VALUES ('DEI.GEN.P2', repeat('☃', 500))$$,
+                'a title of 500 characters of three bytes each');
+DELETE FROM role WHERE code = 'DEI.GEN.P2';
 SELECT throws_ok($$DELETE FROM level WHERE code = 'P1'$$, '23503', NULL, 'a level in use cannot be deleted');
 
 -- components
@@ -109,6 +123,12 @@ SELECT throws_ok($$INSERT INTO role_component (role, kind, name, position) VALUE
                  '23514', NULL, 'positions start at 1');
 SELECT throws_ok($$INSERT INTO role_component (role, kind, name, position) VALUES ('DEI.GEN.P1', 'task', 'Monitoring tools', 2)$$,
                  '23503', NULL, 'a role component must be in the catalogue');
+SELECT throws_ok($$INSERT INTO component (kind, name) VALUES ('skill', repeat('s', 501))$$, '23514', NULL,
+                 'a component name of 501 characters');
+SELECT lives_ok($$INSERT INTO component (kind, name) VALUES ('skill', repeat('𝔰', 500));
+                  INSERT INTO role_component (role, kind, name, position) VALUES ('DEI.GEN.P1', 'skill', repeat('𝔰', 500), 9)$$,
+                'a component name of 500 characters of four bytes each fits the indexes');
+DELETE FROM role_component WHERE "position" = 9;
 SELECT throws_ok($$INSERT INTO role_component (role, kind, name, position, prevalence) VALUES ('DEI.GEN.P1', 'skill', 'Monitoring tools', 2, 'always')$$,
                  '22P02', NULL, 'prevalence is an enum');
 UPDATE component SET name = 'Automation scripting (Python)' WHERE name = 'Automation scripting';
@@ -122,36 +142,60 @@ SELECT throws_ok($$INSERT INTO role_alias (role, alias, approved_by) VALUES ('DE
                  '23514', NULL, 'a reviewer needs a review');
 SELECT throws_ok($$INSERT INTO role_alias (role, alias) VALUES ('DEI.GEN.P1', 'Junior DevOps Engineer')$$,
                  '23505', NULL, 'an alias is listed once per role');
+SELECT throws_ok($$INSERT INTO role_alias (role, alias) VALUES ('DEI.GEN.P1', repeat('a', 501))$$, '23514', NULL,
+                 'an alias of 501 characters');
+SELECT lives_ok($$INSERT INTO role_alias (role, alias) VALUES ('DEI.GEN.P1', repeat('𝔞', 500))$$,
+                'an alias of 500 characters of four bytes each fits the indexes');
+SELECT throws_ok($$INSERT INTO role_alias (role, alias, approved, approved_at) VALUES ('DEI.GEN.P1', 'x', true, '-infinity')$$,
+                 '23514', NULL, 'a review time is finite');
 
--- mappings
-INSERT INTO mapping (node, scheme, code) VALUES ('TECH', 'soc2018', '15-0000');
-INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'onet2019', '15-1244.00');
-INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'isco08', '2522');
+-- mappings: the code typed in its scheme's column (soc or isco08); code shows it
+INSERT INTO mapping (node, scheme, soc) VALUES ('TECH', 'soc2018', '15-0000');
+INSERT INTO mapping (role, scheme, soc) VALUES ('DEI.GEN.P1', 'onet2019', '15-1244.00');
+INSERT INTO mapping (role, scheme, isco08) VALUES ('DEI.GEN.P1', 'isco08', '2522');
 SELECT is((SELECT count(*) FROM mapping), 3::bigint, 'mappings on a node and a role, SOC, O*NET and ISCO');
-SELECT is(pg_temp.error_of($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'soc2018', '15-1259')$$),
+SELECT results_eq($$SELECT scheme::text, soc::text, isco08, code FROM mapping ORDER BY 1$$,
+  $$VALUES ('isco08', NULL, '2522', '2522'), ('onet2019', '15-1244.00', NULL, '15-1244.00'), ('soc2018', '15-0000', NULL, '15-0000')$$,
+  'code is the code as text, from its scheme''s column');
+SELECT is(pg_temp.error_of($$INSERT INTO mapping (role, scheme, soc) VALUES ('DEI.GEN.P1', 'soc2018', '15-1259')$$),
   '23503: insert or update on table "mapping" violates foreign key constraint "mapping_soc2018_exists" / Key (soc2018)=(15-1259) is not present in table "soc2018_code".',
   'unknown SOC code: detail');
-SELECT throws_ok($$INSERT INTO mapping (role, node, code) VALUES ('DEI.GEN.P1', 'TECH', '15-1252')$$, '23514', NULL,
+SELECT throws_ok($$INSERT INTO mapping (role, node, soc) VALUES ('DEI.GEN.P1', 'TECH', '15-1252')$$, '23514', NULL,
                  'a mapping has one subject, not two');
-SELECT throws_ok($$INSERT INTO mapping (code) VALUES ('15-1252')$$, '23514', NULL, 'a mapping has a subject');
-SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'onet2019', '15-1252')$$, '23514', NULL,
+SELECT throws_ok($$INSERT INTO mapping (soc) VALUES ('15-1252')$$, '23514', NULL, 'a mapping has a subject');
+SELECT throws_ok($$INSERT INTO mapping (role, scheme) VALUES ('DEI.GEN.P1', 'soc2018')$$, '23502', NULL, 'a mapping has a code');
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'soc2018', '15-1252')$$, '428C9', NULL,
+                 'code is generated: the code is written in its scheme''s column');
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, soc) VALUES ('DEI.GEN.P1', 'onet2019', '15-1252')$$, '23514', NULL,
                  'an O*NET mapping''s code is an O*NET-level code');
-SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'soc2018', '15-1252.00')$$, '23514', NULL,
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, soc) VALUES ('DEI.GEN.P1', 'soc2018', '15-1252.00')$$, '23514', NULL,
                  'a SOC mapping''s code is not an O*NET code');
-SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'soc2018', '16-0000')$$, '22P02', NULL,
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, soc) VALUES ('DEI.GEN.P1', 'soc2018', '16-0000')$$, '22P02', NULL,
                  'a malformed SOC code is rejected');
-SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'isco08', 'x25')$$, '23514', NULL,
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, isco08) VALUES ('DEI.GEN.P1', 'isco08', 'x25')$$, '23514', NULL,
                  'an ISCO code is digits');
-SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'soc2018', '15-1259')$$, '23503',
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, isco08) VALUES ('DEI.GEN.P1', 'isco08', '25120')$$, '23514', NULL,
+                 'an ISCO code has at most four digits');
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, isco08) VALUES ('DEI.GEN.P1', 'soc2018', '2512')$$, '23514', NULL,
+                 'a SOC scheme takes its code in soc, not isco08');
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, soc) VALUES ('DEI.GEN.P1', 'isco08', '15-1252')$$, '23514', NULL,
+                 'ISCO-08 takes its code in isco08, not soc');
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, soc, isco08) VALUES ('DEI.GEN.P1', 'soc2018', '15-1252', '2512')$$, '23514', NULL,
+                 'only the scheme''s column is set');
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, soc) VALUES ('DEI.GEN.P1', 'soc2018', '15-1259')$$, '23503',
                  'insert or update on table "mapping" violates foreign key constraint "mapping_soc2018_exists"', 'a SOC code must exist in SOC 2018');
-SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'onet2019', '15-1252.07')$$, '23503',
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, soc) VALUES ('DEI.GEN.P1', 'onet2019', '15-1252.07')$$, '23503',
                  'insert or update on table "mapping" violates foreign key constraint "mapping_onet2019_exists"', 'an O*NET code must exist in O*NET-SOC 2019');
-SELECT throws_ok($$INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'soc2010', '15-1252')$$, '23503',
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, soc) VALUES ('DEI.GEN.P1', 'soc2010', '15-1252')$$, '23503',
                  'insert or update on table "mapping" violates foreign key constraint "mapping_soc2010_exists"', 'a SOC 2010 code must exist in SOC 2010');
-INSERT INTO mapping (role, scheme, code) VALUES ('DEI.GEN.P1', 'soc2018', '151252');
-SELECT is((SELECT code FROM mapping WHERE role = 'DEI.GEN.P1' AND scheme = 'soc2018'), '15-1252', 'codes are stored in canonical form');
-SELECT throws_ok($$INSERT INTO mapping (node, scheme, code) VALUES ('TECH', 'soc2018', '15-0000')$$, '23505', NULL,
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, soc, reviewed_at) VALUES ('DEI.GEN.P1', 'soc2018', '15-1252', 'infinity')$$, '23514',
+                 NULL, 'a review time is finite');
+INSERT INTO mapping (role, scheme, soc) VALUES ('DEI.GEN.P1', 'soc2018', '151252');
+SELECT is((SELECT code FROM mapping WHERE role = 'DEI.GEN.P1' AND scheme = 'soc2018'), '15-1252', 'codes are read in any form, shown canonical');
+SELECT throws_ok($$INSERT INTO mapping (node, scheme, soc) VALUES ('TECH', 'soc2018', '15-0000')$$, '23505', NULL,
                  'a subject maps to a code once');
+SELECT throws_ok($$INSERT INTO mapping (role, scheme, isco08) VALUES ('DEI.GEN.P1', 'isco08', '2522')$$, '23505', NULL,
+                 'a subject maps to an ISCO-08 code once');
 DELETE FROM role WHERE code = 'DEI.GEN.P1';
 SELECT is((SELECT count(*) FROM mapping WHERE role IS NOT NULL) + (SELECT count(*) FROM role_alias)
           + (SELECT count(*) FROM role_component), 0::bigint, 'deleting a role deletes its mappings, aliases and components');
