@@ -1439,4 +1439,146 @@ UT_SUITE(autocode_matching)
 		rx_autocode_scratch_free(sc);
 		rx_autocode_index_free(ix);
 	}
+
+	UT_CASE("a typo in an inflected form needs a stem of four letters")
+	{
+		rx_autocode_index *ix = rx_autocode_index_create(NULL, NULL);
+		rx_autocode_scratch *sc;
+		rx_autocode_hit h[5];
+		rx_autocode_coding coding;
+
+		/* "emea" is one letter from "emes" (em + es), but em is too short a stem to read it so */
+		add(ix, "em technologist", RN, RX_AUTOCODE_TITLE);
+		add(ix, "lab technologist", SWE, RX_AUTOCODE_TITLE);
+		add(ix, "weld inspector", OPER, RX_AUTOCODE_TITLE);
+		sc = rx_autocode_scratch_create(ix);
+		UT_INT(code_raw(ix, sc, "EMEA Technologist", 17, 5, h, &coding), RX_OK);
+		UT_DBL(coding.read_typo, 0, 0);
+		UT_CHECK(coding.n > 0 && !h[0].exact);
+		/* weld + er, one letter added: read (one word of two) */
+		UT_INT(code_raw(ix, sc, "Welderr Inspector", 17, 5, h, &coding), RX_OK);
+		UT_DBL(coding.read_typo, 0.5, 1e-12);
+		UT_CHECK(coding.n > 0 && h[0].code == OPER);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("grams of more than gram_codes_max codes are left out of a query")
+	{
+		rx_autocode_params p = rx_autocode_params_default();
+		rx_autocode_index *ix;
+		rx_autocode_scratch *sc;
+		rx_autocode_hit h[5];
+		rx_error	err;
+
+		/* "mannheim" is no word of the dictionary and reads as none: its gram "mann" is its evidence */
+		p.gram_codes_max = 0;
+		ix = rx_autocode_index_create(NULL, &p);
+		add(ix, "hermann", SWE, RX_AUTOCODE_TITLE);
+		add(ix, "ottmann", RN, RX_AUTOCODE_TITLE);
+		add(ix, "sillmann", OPER, RX_AUTOCODE_TITLE);
+		add(ix, "registered nurse", RN, RX_AUTOCODE_TITLE);
+		add(ix, "software engineer", SWE, RX_AUTOCODE_TITLE);
+		add(ix, "machine operator", OPER, RX_AUTOCODE_TITLE);
+		add(ix, "accountant", ACCT, RX_AUTOCODE_TITLE);
+		sc = rx_autocode_scratch_create(ix);
+		UT_INT(code(ix, sc, "mannheim", 5, h), 3);
+		/* "mann" is in three codes: with a cap of two it is not looked at */
+		p.gram_codes_max = 2;
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(code(ix, sc, "mannheim", 5, h), 0);
+		p.gram_codes_max = 3;
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(code(ix, sc, "mannheim", 5, h), 3);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("a feature of more than match_common titles matches only the titles others found")
+	{
+		rx_autocode_params p = rx_autocode_params_default();
+		rx_autocode_index *ix;
+		rx_autocode_scratch *sc;
+		rx_autocode_hit h[5];
+		rx_error	err;
+		int			n,
+					i;
+		bool		seen = false;
+
+		p.match_common = 0;
+		ix = rx_autocode_index_create(NULL, &p);
+		add(ix, "machine operator", OPER, RX_AUTOCODE_TITLE);
+		add(ix, "press operator", OPER, RX_AUTOCODE_TITLE);
+		add(ix, "switchboard operator", CSR, RX_AUTOCODE_TITLE);
+		add(ix, "crane operator", SUPV, RX_AUTOCODE_TITLE);
+		add(ix, "crane inspector", DISP, RX_AUTOCODE_TITLE);
+		sc = rx_autocode_scratch_create(ix);
+		/* every title with "operator" is matched: the machinists' evidence is a title of theirs */
+		n = code(ix, sc, "crane operator", 5, h);
+		UT_CHECK(n > 0 && h[0].code == SUPV && h[0].exact);
+		for (i = 0; i < n; i++)
+			if (h[i].code == OPER)
+			{
+				seen = true;
+				UT_CHECK(h[i].evidence_len == 16 || h[i].evidence_len == 14);
+				UT_CHECK(strncmp(h[i].evidence + h[i].evidence_len - 8, "operator", 8) == 0 &&
+						 strncmp(h[i].evidence, "crane", 5) != 0);
+			}
+		UT_CHECK(seen);
+		/* "operator" is in 4 titles, over a cap of 2: it adds only to the crane titles */
+		p.match_common = 2;
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
+		n = code(ix, sc, "crane operator", 5, h);
+		UT_CHECK(n > 0 && h[0].code == SUPV && h[0].exact);
+		for (i = 0; i < n; i++)
+			if (h[i].code == OPER)	/* only voted for: its evidence is the query's words */
+				UT_CHECK(h[i].evidence_len != 16 && h[i].evidence_len != 14);
+		/* the query's rarest feature is walked whole, however common */
+		n = code(ix, sc, "operator", 5, h);
+		UT_CHECK(n >= 3);
+		for (i = 0; i < n; i++)
+			if (h[i].code == OPER)
+				UT_CHECK(h[i].evidence_len == 16 || h[i].evidence_len == 14);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("the confidence is a beta calibration of the softmax, shifted by the guessed words")
+	{
+		rx_autocode_params p = rx_autocode_params_default();
+		double		raw[2] = {1.0, 0.9},
+					denom,
+					pr,
+					z;
+		rx_autocode_hit out[2];
+
+		p.calib_a = 0.8;
+		p.calib_b = -0.2;
+		p.calib_c = 0.4;
+		p.calib_typo = -0.1;
+		p.calib_split = 0.05;
+		p.temperature = 0.1;
+		p.null_score = 0.5;
+		rx_autocode_calibrate_hits(&p, raw, 2, 0.5, 0.25, out, 2);
+		/* softmax over the two and "none of these" (0.5), at temperature 0.1 */
+		denom = 1 + exp(-1.0) + exp(-5.0);
+		pr = 1 / denom;
+		z = 0.8 * log(pr) - 0.4 * log(1 - pr) - 0.2 - 0.1 * 0.5 + 0.05 * 0.25;
+		UT_DBL(out[0].score, 1 / (1 + exp(-z)), 1e-12);
+		pr = exp(-1.0) / denom;
+		z = 0.8 * log(pr) - 0.4 * log(1 - pr) - 0.2 - 0.1 * 0.5 + 0.05 * 0.25;
+		UT_DBL(out[1].score, 1 / (1 + exp(-z)), 1e-12);
+		UT_DBL(out[0].raw, 1.0, 0);
+		/* Platt scaling is the case a = c */
+		p.calib_c = 0.8;
+		rx_autocode_calibrate_hits(&p, raw, 2, 0, 0, out, 1);
+		pr = 1 / denom;
+		UT_DBL(out[0].score, 1 / (1 + exp(-(0.8 * log(pr / (1 - pr)) - 0.2))), 1e-12);
+		/* a typo lowers the confidence of the same answer with the fitted terms */
+		p = rx_autocode_params_default();
+		rx_autocode_calibrate_hits(&p, raw, 2, 0, 0, out, 1);
+		z = out[0].score;
+		rx_autocode_calibrate_hits(&p, raw, 2, 1, 0, out, 1);
+		UT_CHECK(out[0].score < z);
+	}
 }
