@@ -45,3 +45,39 @@ RETURNS record
   AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION soc_autocode_index() IS
   'The soc_autocode index this statement codes against (opened or built first): entries (titles and descriptions), codes, bytes (the index''s size), build_ms (how long its build took), builds (indexes this backend has built), version (the dictionary version it indexes), shared (a shared image mapped from a file, else a private index), mapped_bytes (the size of the mapped image), private_bytes (this backend''s own memory for soc_autocode) and built_at. For monitoring and tests.';
+
+-- The library's title normalizer reads more (issue 17, robust matching):
+-- title_normalize expands 18 more abbreviations (acctg, maint, dept, oper,
+-- pres, mfg, whse, equip, mech, elec, supt, mgt, insp, instr, tchr, clk,
+-- supvr, svcs) and drops "job" / "posting" before a number of three or more
+-- digits, and title_level_words reads its job phrase from that text.  No
+-- object changes; stored generated columns computed with the old library
+-- keep the old values (and the indexes on them, role_title_norm_idx,
+-- role_title_norm_trgm_idx, role_alias_norm_idx, role_alias_norm_trgm_idx,
+-- index those), so resolve_title would miss an exact match such as role
+-- "Maint Tech" against the HRIS title "Maintenance Technician".  The rows
+-- whose stored value differs from what the new library computes are
+-- recomputed; every other row is left alone.  soc_autocode's index images
+-- carry the build that wrote them and are rebuilt by the new library;
+-- title_dictionary stores no normalized text.  Run ALTER EXTENSION roleext
+-- UPDATE in a fresh session after installing the new library: a backend
+-- that has already loaded the old roleext.so keeps calling it.
+
+-- Recomputing a derived column is not an edit of the role: updated_at keeps
+-- its value (tg_role_touch would set it to now()).  SET title = title names
+-- no column of tg_role_coord's UPDATE OF list, so coordinates are untouched.
+ALTER TABLE roleext.role DISABLE TRIGGER tg_role_touch;
+
+UPDATE roleext.role AS r
+   SET title = r.title
+ WHERE (r.title_norm OPERATOR(pg_catalog.=) roleext.title_normalize(r.title)) IS NOT TRUE
+    OR (r.title_level_words OPERATOR(roleext.=) roleext.title_level_words(r.title)) IS NOT TRUE
+       AND NOT (r.title_level_words IS NULL AND roleext.title_level_words(r.title) IS NULL);
+
+ALTER TABLE roleext.role ENABLE TRIGGER tg_role_touch;
+
+UPDATE roleext.role_alias AS a
+   SET alias = a.alias
+ WHERE (a.alias_norm OPERATOR(pg_catalog.=) roleext.title_normalize(a.alias)) IS NOT TRUE
+    OR (a.alias_level_words OPERATOR(roleext.=) roleext.title_level_words(a.alias)) IS NOT TRUE
+       AND NOT (a.alias_level_words IS NULL AND roleext.title_level_words(a.alias) IS NULL);

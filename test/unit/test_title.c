@@ -188,6 +188,27 @@ static const pair abbreviations[] = {
 	{"ciso", "chief information security officer"},
 	{"chro", "chief human resources officer"},
 	{"cno", "chief nursing officer"},
+	{"acctg clerk", "accounting clerk"},
+	{"maint mechanic", "maintenance mechanic"},
+	{"dept head", "department head"},
+	{"machine oper", "machine operator"},
+	{"oper manager", "operations manager"},
+	{"pres", "president"},
+	{"mfg engineer", "manufacturing engineer"},
+	{"whse associate", "warehouse associate"},
+	{"equip operator", "equipment operator"},
+	{"auto mech", "auto mechanic"},
+	{"mech engineer", "mechanical engineer"},
+	{"journeyman elec", "journeyman electrician"},
+	{"elec engineer", "electrical engineer"},
+	{"supt", "superintendent"},
+	{"mgt analyst", "management analyst"},
+	{"insp", "inspector"},
+	{"instr", "instructor"},
+	{"tchr", "teacher"},
+	{"clk", "clerk"},
+	{"supvr", "supervisor"},
+	{"svcs coordinator", "services coordinator"},
 };
 
 /*
@@ -982,6 +1003,9 @@ UT_SUITE(title_noise)
 		UT_STR(norm("Engineer Nr 123"), "engineer");
 		UT_STR(norm("Engineer Num 123"), "engineer");
 		UT_STR(norm("Engineer Code 123"), "engineer");
+		UT_STR(norm("JOB 400183: ACADEMIC DEAN"), "academic dean");
+		UT_STR(norm("Posting 553 - Engineer"), "engineer");
+		UT_STR(norm("Job 12 Coach"), "job 12 coach");
 		UT_STR(norm("Engineer Reference 9"), "engineer");
 		UT_STR(norm("Engineer Refno 9"), "engineer");
 		UT_STR(norm("Engineer Reqid 9"), "engineer");
@@ -1214,6 +1238,34 @@ UT_SUITE(title_utf8)
 
 UT_SUITE(title_api)
 {
+	UT_CASE("rx_title_word_form: what one word is to the lexicon on its own")
+	{
+		char		out[64];
+		size_t		n = 99;
+
+		UT_INT(rx_title_word_form("mgr", 3, out, sizeof(out), &n), RX_TITLE_WORD_EXPANDS);
+		UT_INT(n, 7);
+		UT_CHECK(memcmp(out, "manager", 7) == 0);
+		/* positional abbreviations: the head form */
+		UT_INT(rx_title_word_form("eng", 3, out, sizeof(out), &n), RX_TITLE_WORD_EXPANDS);
+		UT_CHECK(n == 8 && memcmp(out, "engineer", 8) == 0);
+		UT_INT(rx_title_word_form("oper", 4, out, sizeof(out), &n), RX_TITLE_WORD_EXPANDS);
+		UT_CHECK(n == 8 && memcmp(out, "operator", 8) == 0);
+		/* several words, separated by single spaces */
+		UT_INT(rx_title_word_form("hr", 2, out, sizeof(out), &n), RX_TITLE_WORD_EXPANDS);
+		UT_CHECK(n == 15 && memcmp(out, "human resources", 15) == 0);
+		/* grade and noise words go; other words stay */
+		UT_INT(rx_title_word_form("sr", 2, out, sizeof(out), &n), RX_TITLE_WORD_DROPPED);
+		UT_INT(n, 0);
+		UT_INT(rx_title_word_form("remote", 6, out, sizeof(out), &n), RX_TITLE_WORD_DROPPED);
+		UT_INT(rx_title_word_form("nurse", 5, out, sizeof(out), &n), RX_TITLE_WORD_PLAIN);
+		UT_INT(rx_title_word_form("manager", 7, out, sizeof(out), &n), RX_TITLE_WORD_PLAIN);
+		UT_INT(rx_title_word_form("", 0, out, sizeof(out), &n), RX_TITLE_WORD_PLAIN);
+		/* an expansion that does not fit is not given */
+		UT_INT(rx_title_word_form("hr", 2, out, 8, &n), RX_TITLE_WORD_PLAIN);
+		UT_INT(n, 0);
+	}
+
 	UT_CASE("rx_title_out_capacity is RX_TITLE_GROWTH bytes a byte plus the NUL, saturating")
 	{
 		UT_INT(rx_title_out_capacity(0), 1);
