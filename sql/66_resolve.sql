@@ -121,6 +121,6 @@ RETURNS TABLE (role rolecode, role_title text, matched_alias text, confidence co
                band confband, method text, needs_review boolean)
   AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE ROWS 5;
 COMMENT ON FUNCTION resolve_title(text, int) IS
-  'The k roles (1 to 20, default 5) an HRIS job title most likely names, best first: role, its title, the alias that matched, a confidence and its band, the method (exact, exact+level, trigram, trigram+level) and needs_review (best confidence below 0.30, or the top two within 0.10). Always at least one row: a NULL, blank or unmatched title gives role NULL, method none, needs_review true. For CROSS JOIN LATERAL over an HRIS table; see doc/titles.md.';
+  'The k roles (1 to 20, default 5) an HRIS job title most likely names, best first: role, its title, the alias that matched, a confidence and its band, the method (exact, exact+level, trigram, trigram+level) and needs_review (best confidence below 0.30, or the top two within 0.10). A title decided in title_decision gives its decision alone: method decided, confidence 1, needs_review false. Always at least one row: a NULL, blank or unmatched title gives role NULL, method none, needs_review true. For CROSS JOIN LATERAL over an HRIS table; see doc/titles.md.';
 
 DROP FUNCTION roleext_trgm_exec(text);
