@@ -860,6 +860,25 @@ UT_SUITE(title_conflicts)
 		UT_STR(lvl("Postdoctoral Fellow"), "");
 		UT_STR(lvl("Clinical Fellow"), "");
 		UT_STR(lvl("Research Fellow"), "");
+		/* issue 20: a training fellow before the field is no level either, and stays a word */
+		UT_STR(lvl("CLINICAL FELLOW RADIOLOGY"), "");
+		UT_STR(norm("CLINICAL FELLOW RADIOLOGY"), "clinical fellow radiology");
+		UT_STR(lvl("Research Fellow in Chemistry"), "");
+		UT_STR(lvl("Fellow Engineer"), "P6");
+	}
+
+	UT_CASE("a plural rank noun ranks as its singular and stays plural (issue 20)")
+	{
+		UT_STR(norm("General and Operations Managers"), "general and operations managers");
+		UT_STR(lvl("General and Operations Managers"), "M2");
+		UT_STR(lvl("Financial Managers"), lvl("Financial Manager"));
+		UT_STR(lvl("Senior Managers"), "M3");
+		UT_STR(lvl("Chief Executives"), "E3");
+		UT_STR(lvl("Directors"), "M4");
+		UT_STR(lvl("First-Line Supervisors of Retail Sales Workers"), "M1");
+		/* only rank nouns: other plurals claim nothing */
+		UT_STR(lvl("Sales Engineers"), "");
+		UT_STR(lvl("Leads"), "");
 	}
 }
 
@@ -977,6 +996,16 @@ UT_SUITE(title_noise)
 		UT_STR(norm("- - -"), "");
 		UT_STR(norm("!!!"), "");
 		UT_STR(norm("Req #12345"), "");
+	}
+
+	UT_CASE("SOC and O*NET-SOC codes written into a title go whole (issue 20)")
+	{
+		UT_STR(norm("PROGRAM MANAGER (15-1199.09)"), "program manager");
+		UT_STR(norm("Program Manager 15-1199.00"), "program manager");
+		UT_STR(norm("Registered Nurse - 29-1141"), "registered nurse");
+		UT_STR(norm("Req 1234.01 Nurse"), "nurse");
+		/* short decimals are not codes */
+		UT_STR(norm("Teacher 5.01"), "teacher 5 01");
 	}
 
 	UT_CASE("requisition and ticket numbers go, with their prefixes")
