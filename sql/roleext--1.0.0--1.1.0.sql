@@ -215,3 +215,31 @@ COMMENT ON FUNCTION resolve_title(text, int) IS
   'The k roles (1 to 20, default 5) an HRIS job title most likely names, best first: role, its title, the alias that matched, a confidence and its band, the method (exact, exact+level, trigram, trigram+level) and needs_review (best confidence below 0.30, or the top two within 0.10). A title decided in title_decision gives its decision alone: method decided, confidence 1, needs_review false. Always at least one row: a NULL, blank or unmatched title gives role NULL, method none, needs_review true. For CROSS JOIN LATERAL over an HRIS table; see doc/titles.md.';
 COMMENT ON FUNCTION soc_autocode(text, int) IS
   'The O*NET-SOC 2019 occupations a free-text job title most likely names, best first, at most k (1 to 1000, default 5): code, its O*NET title, a calibrated score, its band, matched (the dictionary title or the words that decided the code) and needs_review (true on every row when the best score is below 0.30 or the top two are within 0.10). The title is normalized with title_normalize first; a blank, noise-only or unknown title gives no rows. A title decided in title_decision with an occupation gives its decision alone: score 1, matched the title as decided, needs_review false. Reads title_dictionary (SELECT privilege needed). See doc/autocode.md.';
+
+-- resolve_title: a title that holds a whole alias or role title plus other
+-- words ("Dutch-speaking Nanny") is answered by it when no name is near
+-- (issue #20).
+CREATE FUNCTION resolve_names_within(normalized text)
+RETURNS TABLE (role rolecode, name text, trust float8, sim float8, exact boolean)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  WITH words AS (
+    SELECT string_to_array(resolve_names_within.normalized, ' ') AS w
+  ), runs AS (
+    SELECT DISTINCT array_to_string(x.w[i.i:j.j], ' ') AS run, (j.j - i.i + 1)::float8 / cardinality(x.w) AS share
+      FROM words x, generate_series(1, cardinality(x.w)) i, generate_series(i.i, cardinality(x.w)) j
+     WHERE j.j - i.i + 1 < cardinality(x.w)
+  )
+  SELECT n.named, n.name, n.trust, n.sim, false
+    FROM (SELECT a.role AS named, a.alias AS name, a.confidence::float8 AS trust, 0.9 * u.share AS sim,
+                 abs(length(a.alias_norm) - length(resolve_names_within.normalized)) AS gap
+            FROM role_alias a JOIN runs u ON u.run = a.alias_norm
+           WHERE a.approved IS NOT FALSE
+          UNION ALL
+          SELECT r.code, r.title, 1::float8, 0.9 * u.share,
+                 abs(length(r.title_norm) - length(resolve_names_within.normalized))
+            FROM role r JOIN runs u ON u.run = r.title_norm) n
+   ORDER BY n.sim DESC, n.gap, n.named, n.name;
+END;
+COMMENT ON FUNCTION resolve_names_within(text) IS
+  'Internal to resolve_title: the aliases and role titles that are a run of a title''s job phrase shorter than the phrase, counted at 0.9 x their share of its words; asked only when resolve_names finds no name.';

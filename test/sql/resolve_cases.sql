@@ -2,7 +2,7 @@
 -- each, on a small taxonomy of occupations at P2 (as the SOC-derived one
 -- of issue 20 has them) beside the sample.
 \i test/setup.sql
-SELECT plan(14);
+SELECT plan(17);
 
 \i sample/load.sql
 
@@ -15,7 +15,8 @@ INSERT INTO taxonomy (code, kind, name, parent) VALUES
   ('OCC.CFL', 'specialization', 'Clinical Fellowships', 'OCC'),
   ('OCC.AUD', 'specialization', 'Audiology', 'OCC'),
   ('OCC.BUS', 'specialization', 'Bus Drivers, Transit', 'OCC'),
-  ('OCC.SCH', 'specialization', 'Bus Drivers, School', 'OCC');
+  ('OCC.SCH', 'specialization', 'Bus Drivers, School', 'OCC'),
+  ('OCC.NAN', 'specialization', 'Childcare', 'OCC');
 INSERT INTO role (code, title) VALUES
   ('OCC.GOM.P2', 'General and Operations Managers'),
   ('OCC.GEN.P2', 'Generation Manager'),
@@ -24,9 +25,10 @@ INSERT INTO role (code, title) VALUES
   ('OCC.CFL.P2', 'Clinical Fellow'),
   ('OCC.AUD.P2', 'Clinical Audiologist'),
   ('OCC.BUS.P2', 'Transit Bus Driver'),
-  ('OCC.SCH.P2', 'School Bus Driver');
+  ('OCC.SCH.P2', 'School Bus Driver'),
+  ('OCC.NAN.P2', 'Childcare Worker');
 INSERT INTO role_alias (role, alias, confidence) VALUES
-  ('OCC.BUS.P2', 'Bus Driver', '0.9'), ('OCC.SCH.P2', 'Bus Driver', '0.9');
+  ('OCC.BUS.P2', 'Bus Driver', '0.9'), ('OCC.SCH.P2', 'Bus Driver', '0.9'), ('OCC.NAN.P2', 'Nanny', '0.9');
 
 -- 1. a plural official title names its rank noun like the singular
 SELECT is(title_level('General and Operations Managers')::text, 'M2', 'a plural rank noun claims its rank');
@@ -72,6 +74,18 @@ SELECT results_eq(
   'each family''s share is its best alias''s confidence over the sum of the families''');
 SELECT is((SELECT needs_review FROM resolve_title('Coach Driver', 1)), false,
           'a clear favourite among the families needs no review');
+
+-- 6. a title that holds a whole alias plus other words is answered by it
+SELECT is((SELECT count(*)::int FROM resolve_names('dutch speaking nanny', 16)), 0,
+          'no name is near "Dutch-speaking Nanny" by trigrams');
+SELECT results_eq(
+  $$SELECT role::text, matched_alias, confidence::text, method, needs_review FROM resolve_title('Dutch-speaking Nanny', 3)$$,
+  $$VALUES ('OCC.NAN.P2', 'Nanny', '0.27', 'trigram', true)$$,
+  'the alias it holds answers it: 0.9 x 1 of 3 words x the alias''s 0.9, flagged');
+SELECT results_eq(
+  $$SELECT role::text, method FROM resolve_title('xyzzy plugh', 1)$$,
+  $$VALUES (NULL::text, 'none')$$,
+  'a title that holds no name still gets none');
 
 -- the sample's answers are unchanged: no alias of the sample names two families
 SELECT is((SELECT count(*)::int FROM (SELECT n FROM (SELECT a.alias_norm AS n, r.node FROM role_alias a JOIN role r ON r.code = a.role
