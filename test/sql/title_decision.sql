@@ -2,7 +2,7 @@
 -- record_title_decision / remove_title_decision, and resolve_title and
 -- soc_autocode answering a decided title with the decision alone.
 \i test/setup.sql
-SELECT plan(24);
+SELECT plan(25);
 
 \i sample/load.sql
 
@@ -79,6 +79,11 @@ SELECT is(left(pg_temp.error_of($$SELECT record_title_decision('Welder', code =>
 SELECT is(remove_title_decision('SENIOR BACKEND ENGINEER - Boston'), true, 'remove_title_decision removes the decision of the title');
 SELECT is(remove_title_decision('Senior Backend Engineer'), false, 'and says when there was none');
 SELECT is((SELECT method FROM resolve_title('Senior Backend Engineer', 1)), 'exact', 'a removed decision no longer answers');
+
+-- a decision goes with its role
+SELECT record_title_decision('Backend Engineer', 'SWE.BE.P2') \g /dev/null
+DELETE FROM role WHERE code = 'SWE.BE.P2';
+SELECT is((SELECT count(*)::int FROM title_decision WHERE title = 'Backend Engineer'), 0, 'deleting the role deletes its decisions');
 
 SELECT * FROM finish();
 ROLLBACK;
