@@ -50,8 +50,11 @@ COMMENT ON FUNCTION soc_autocode_index() IS
 -- title_normalize expands 18 more abbreviations (acctg, maint, dept, oper,
 -- pres, mfg, whse, equip, mech, elec, supt, mgt, insp, instr, tchr, clk,
 -- supvr, svcs) and drops "job" / "posting" before a number of three or more
--- digits, and title_level_words reads its job phrase from that text.  No
--- object changes; stored generated columns computed with the old library
+-- digits, and title_level_words reads its job phrase from that text; a
+-- number of four or more digits keeps the digits after its dot (SOC codes
+-- in titles go whole), a plural rank noun ranks as its singular and a
+-- fellow after a training qualifier is no level (issue 20).  No object
+-- changes for these; stored generated columns computed with the old library
 -- keep the old values (and the indexes on them, role_title_norm_idx,
 -- role_title_norm_trgm_idx, role_alias_norm_idx, role_alias_norm_trgm_idx,
 -- index those), so resolve_title would miss an exact match such as role
