@@ -4,9 +4,9 @@
 # roles, aliases from the training split) against the nearest pg_trgm alias
 # and soc_autocode, on the same held-out titles and style slices in one
 # run, then the sample HRIS table (doc/titles.md, "Measuring
-# resolve_title").  About 10 minutes on 2 cores with the default 1,000
+# resolve_title").  About 6 minutes on 2 cores with the default 1,500
 # titles a slice (EVAL_RESOLVE_TITLES; the engine of 2026-12-07 codes
-# about 30 titles a second); EVAL_RESOLVE_TITLES=25 is a quick look.
+# about 50 titles a second); EVAL_RESOLVE_TITLES=25 is a quick look.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/build.sh

@@ -10,7 +10,7 @@
 --           the training split
 --   slices  every held-out title in every style slice
 --           (eval_autocode --dump-slices, as make eval reads it)
---   titles  how many held-out titles are coded (default 1000), each in
+--   titles  how many held-out titles are coded (default 1500), each in
 --           every slice it is in; the same titles for every method
 --   half    test (default; the record) or tune: the half of the
 --           development split the titles come from (doc/autocode.md)
@@ -33,7 +33,10 @@
 --   resolve_title(q, 1)
 --   pg_trgm: the role of the nearest alias by <-> between the stored
 --            normalized alias (role_alias.alias_norm, its GiST trigram
---            index) and title_normalize(q)
+--            index) and title_normalize(q); ties broken by the alias, then
+--            the role (the nearest 10 by the index, the roles of the first
+--            by the btree on alias_norm), so that the answer does not
+--            depend on the index's layout
 --   soc_autocode(q, 1), its index built before the clock starts
 -- needs_review is read from resolve_title and soc_autocode (no answer counts
 -- as flagged); the plain pg_trgm approach has no review flag.
@@ -42,7 +45,7 @@
 \pset footer off
 \if :{?titles}
 \else
-\set titles 1000
+\set titles 1500
 \endif
 \if :{?half}
 \else
@@ -129,8 +132,13 @@ BEGIN
     INSERT INTO answer
     SELECT m, i.slice, i.lt, o.occ, NULL
     FROM item i
-    LEFT JOIN LATERAL (SELECT a.role FROM role_alias a
-                       ORDER BY a.alias_norm <-> title_normalize(i.q) LIMIT 1) n ON true
+    CROSS JOIN LATERAL (SELECT title_normalize(i.q) AS norm) t
+    LEFT JOIN LATERAL (SELECT b.role FROM role_alias b
+                       WHERE b.alias_norm = (SELECT n.alias_norm
+                                             FROM (SELECT a.alias_norm, a.alias_norm <-> t.norm AS d FROM role_alias a
+                                                   ORDER BY a.alias_norm <-> t.norm LIMIT 10) n
+                                             ORDER BY n.d, n.alias_norm COLLATE "C" LIMIT 1)
+                       ORDER BY b.role LIMIT 1) n ON true
     LEFT JOIN role_occ o ON o.role = n.role
     WHERE i.slice = s;
   ELSE

@@ -3,7 +3,8 @@
 -- sample/hris.sql, 5,000 employees whose messy titles were generated from
 -- those roles' own names, each with its source_role), with the nearest
 -- alias by pg_trgm on the same rows: on the raw alias as bench/resolve.sql
--- does, and on the normalized alias as the SOC-derived part does.  Run in
+-- does, and on the normalized alias as the SOC-derived part does (ties
+-- broken by the alias, then the role, as there).  Run in
 -- a fresh database with roleext by eval/resolve_run.sh; one core.
 \set ON_ERROR_STOP 1
 \pset pager off
@@ -30,11 +31,21 @@ BEGIN
     FROM hris_employee e CROSS JOIN LATERAL resolve_title(e.title, 1) r;
   ELSIF m = 'pg_trgm, normalized alias' THEN
     INSERT INTO answer SELECT m, e.employee_id,
-      (SELECT a.role FROM role_alias a ORDER BY a.alias_norm <-> title_normalize(e.title) LIMIT 1), NULL
-    FROM hris_employee e;
+      (SELECT b.role FROM role_alias b
+       WHERE b.alias_norm = (SELECT n.alias_norm
+                             FROM (SELECT a.alias_norm, a.alias_norm <-> t.norm AS d FROM role_alias a
+                                   ORDER BY a.alias_norm <-> t.norm LIMIT 10) n
+                             ORDER BY n.d, n.alias_norm COLLATE "C" LIMIT 1)
+       ORDER BY b.role LIMIT 1), NULL
+    FROM hris_employee e CROSS JOIN LATERAL (SELECT title_normalize(e.title) AS norm) t;
   ELSE
     INSERT INTO answer SELECT m, e.employee_id,
-      (SELECT a.role FROM role_alias a ORDER BY a.alias <-> e.title LIMIT 1), NULL
+      (SELECT b.role FROM role_alias b
+       WHERE b.alias = (SELECT n.alias
+                        FROM (SELECT a.alias, a.alias <-> e.title AS d FROM role_alias a
+                              ORDER BY a.alias <-> e.title LIMIT 10) n
+                        ORDER BY n.d, n.alias COLLATE "C" LIMIT 1)
+       ORDER BY b.role LIMIT 1), NULL
     FROM hris_employee e;
   END IF;
   INSERT INTO timing VALUES (m, extract(epoch FROM clock_timestamp() - t0));
