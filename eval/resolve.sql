@@ -34,9 +34,9 @@
 --   pg_trgm: the role of the nearest alias by <-> between the stored
 --            normalized alias (role_alias.alias_norm, its GiST trigram
 --            index) and title_normalize(q); ties broken by the alias, then
---            the role (the nearest 10 by the index, the roles of the first
---            by the btree on alias_norm), so that the answer does not
---            depend on the index's layout
+--            the role, among the nearest 50 by the index (at most 36 roles
+--            share an alias), so that the answer does not depend on the
+--            index's layout
 --   soc_autocode(q, 1), its index built before the clock starts
 -- needs_review is read from resolve_title and soc_autocode (no answer counts
 -- as flagged); the plain pg_trgm approach has no review flag.
@@ -133,12 +133,10 @@ BEGIN
     SELECT m, i.slice, i.lt, o.occ, NULL
     FROM item i
     CROSS JOIN LATERAL (SELECT title_normalize(i.q) AS norm) t
-    LEFT JOIN LATERAL (SELECT b.role FROM role_alias b
-                       WHERE b.alias_norm = (SELECT n.alias_norm
-                                             FROM (SELECT a.alias_norm, a.alias_norm <-> t.norm AS d FROM role_alias a
-                                                   ORDER BY a.alias_norm <-> t.norm LIMIT 10) n
-                                             ORDER BY n.d, n.alias_norm COLLATE "C" LIMIT 1)
-                       ORDER BY b.role LIMIT 1) n ON true
+    LEFT JOIN LATERAL (SELECT n.role
+                       FROM (SELECT a.role, a.alias_norm, a.alias_norm <-> t.norm AS d FROM role_alias a
+                             ORDER BY a.alias_norm <-> t.norm LIMIT 50) n
+                       ORDER BY n.d, n.alias_norm COLLATE "C", n.role LIMIT 1) n ON true
     LEFT JOIN role_occ o ON o.role = n.role
     WHERE i.slice = s;
   ELSE

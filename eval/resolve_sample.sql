@@ -4,7 +4,7 @@
 -- those roles' own names, each with its source_role), with the nearest
 -- alias by pg_trgm on the same rows: on the raw alias as bench/resolve.sql
 -- does, and on the normalized alias as the SOC-derived part does (ties
--- broken by the alias, then the role, as there).  Run in
+-- broken by the alias, then the role, among the nearest 50, as there).  Run in
 -- a fresh database with roleext by eval/resolve_run.sh; one core.
 \set ON_ERROR_STOP 1
 \pset pager off
@@ -31,21 +31,15 @@ BEGIN
     FROM hris_employee e CROSS JOIN LATERAL resolve_title(e.title, 1) r;
   ELSIF m = 'pg_trgm, normalized alias' THEN
     INSERT INTO answer SELECT m, e.employee_id,
-      (SELECT b.role FROM role_alias b
-       WHERE b.alias_norm = (SELECT n.alias_norm
-                             FROM (SELECT a.alias_norm, a.alias_norm <-> t.norm AS d FROM role_alias a
-                                   ORDER BY a.alias_norm <-> t.norm LIMIT 10) n
-                             ORDER BY n.d, n.alias_norm COLLATE "C" LIMIT 1)
-       ORDER BY b.role LIMIT 1), NULL
+      (SELECT n.role FROM (SELECT a.role, a.alias_norm, a.alias_norm <-> t.norm AS d FROM role_alias a
+                           ORDER BY a.alias_norm <-> t.norm LIMIT 50) n
+       ORDER BY n.d, n.alias_norm COLLATE "C", n.role LIMIT 1), NULL
     FROM hris_employee e CROSS JOIN LATERAL (SELECT title_normalize(e.title) AS norm) t;
   ELSE
     INSERT INTO answer SELECT m, e.employee_id,
-      (SELECT b.role FROM role_alias b
-       WHERE b.alias = (SELECT n.alias
-                        FROM (SELECT a.alias, a.alias <-> e.title AS d FROM role_alias a
-                              ORDER BY a.alias <-> e.title LIMIT 10) n
-                        ORDER BY n.d, n.alias COLLATE "C" LIMIT 1)
-       ORDER BY b.role LIMIT 1), NULL
+      (SELECT n.role FROM (SELECT a.role, a.alias, a.alias <-> e.title AS d FROM role_alias a
+                           ORDER BY a.alias <-> e.title LIMIT 50) n
+       ORDER BY n.d, n.alias COLLATE "C", n.role LIMIT 1), NULL
     FROM hris_employee e;
   END IF;
   INSERT INTO timing VALUES (m, extract(epoch FROM clock_timestamp() - t0));
