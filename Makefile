@@ -138,6 +138,12 @@ eval-offline: eval/eval_autocode
 eval:
 	bash eval/run.sh
 
+# ---- resolve_title on the SOC-derived taxonomy, against pg_trgm and
+# soc_autocode on the same held-out titles (about 10 minutes) ------------
+.PHONY: eval-resolve
+eval-resolve:
+	bash eval/resolve.sh
+
 # ---- releases (doc/release.md) ---------------------------------------------
 # roleext.control's default_version is the one place the version is written:
 # make meta copies it into META.json and debian/changelog, make release-check

@@ -113,3 +113,7 @@ FROM hris_employee;
 \c :bench_home
 SET client_min_messages = warning;
 DROP DATABASE roleext_bench_resolve;
+
+-- the same at realistic scale: the SOC-derived taxonomy and one of 20,000
+-- roles, 100,000 HRIS-style titles (issue 20, item 4)
+\i bench/resolve/scale.sql

@@ -9,19 +9,27 @@
  * case-insensitively) is held out iff substr(md5(lower(t)), 1, 8) <
  * '33333333'.  Every row of a held-out title stays out of the dictionary;
  * the dictionary is the other alternate titles, the O*NET-SOC and SOC 2018
- * occupation titles and the occupation descriptions.  Each held-out title is
- * coded, clean and as a messy HRIS-style variant, and a prediction counts at
- * a level (detailed 6-digit SOC, broad, minor, major; parents from
- * soc2018_all.csv) when it equals that level's group of any code the title
- * is listed under.
+ * occupation titles and the occupation descriptions.  The held-out titles
+ * are split again in two halves by the 9th hex digit of the same md5: 0-7
+ * the tuning half (--half tune: every choice of the matching was made
+ * there), 8-f the test half (--half test: the final report).  Each held-out
+ * title is coded as written, as a messy HRIS-style variant and in every
+ * style slice (eval_slices.c), by soc_autocode and by the plain pg_trgm
+ * approach (eval_trgm.c); a prediction counts at a level (detailed 6-digit
+ * SOC, broad, minor, major; parents from soc2018_all.csv) when it equals
+ * that level's group of any code the title is listed under.
  *
- * usage: eval_autocode [--data DIR] [--set NAME=VALUE]... [--official-weight W]
- *        [--soc-titles W] [--descriptions W] [--definitions W] [--group-titles W] [--no-messy] [--no-head-window] [--errors N]
- *        [--examples N] [--apart N] [--calibrate] [--fit-calibration] [--split-parens]
- *        [--major-errors] [--tune] [--dump-split FILE] [--dump-norm FILE] [--code TITLE] [--quiet]
+ * usage: eval_autocode [--data DIR] [--half all|tune|test] [--set NAME=VALUE]...
+ *        [--official-weight W] [--soc-titles W] [--descriptions W] [--definitions W]
+ *        [--group-titles W] [--no-messy] [--no-slices] [--no-trgm] [--no-head-window] [--no-change]
+ *        [--errors N] [--slice NAME] [--trgm-wins N] [--examples N] [--apart N]
+ *        [--calibrate] [--fit-calibration] [--split-parens] [--major-errors] [--tune]
+ *        [--dump-split FILE] [--dump-norm FILE] [--dump-slices FILE] [--trgm-sample N]
+ *        [--compare SLICE] [--code TITLE] [--quiet]
  */
 #include <math.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,452 +40,12 @@
 #include "core/confidence.h"
 #include "core/title.h"
 #include "eval_data.h"
+#include "eval_dict.h"
+#include "eval_report.h"
 
-#define K			5
-#define LEVELS		4
-
-static const char *const level_names[LEVELS] = {"detailed", "broad", "minor", "major"};
 static bool major_errors;
-static bool split_parens = false;
 static int show_apart = 0;		/* messy variants that normalize apart, to print */
 static bool tune_split = false;	/* --tune: evaluate on the tuning split */
-static bool no_messy = false;	/* --no-messy: skip the messy variants */
-
-/* Top-1 confidence and correctness of each title, for fitting the calibration. */
-static double *fit_x;
-static int *fit_y;
-
-
-
-
-/* One held-out title and the codes it is listed under. */
-typedef struct devtitle
-{
-	const char *title;
-	const char *lower;
-	int32_t    *codes;
-	int			ncodes;
-	bool		official;		/* equals an O*NET-SOC occupation title */
-} devtitle;
-
-typedef struct tally
-{
-	int			n;
-	int			top1[LEVELS];
-	int			top5[LEVELS];
-	int			covered;
-	int			covered_ok[LEVELS];
-	int			seen;			/* an exact (normalized) dictionary match */
-	int			unseen_n;
-	int			unseen_top1[LEVELS];
-	int			unseen_top5[LEVELS];
-	int			normalized_apart;	/* messy: normalizes unlike the clean title */
-	int			official_n;
-	int			official_top1;
-	double		seconds;
-	double		query_seconds;	/* inside rx_autocode_code_title only */
-	double		logloss;
-	int			bins_n[10];
-	int			bins_ok[10];
-	double		bins_conf[10];
-} tally;
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-/*
- * Normalize with rx_title_normalize into a static buffer: for the
- * diagnostics only (dumps, messy variants that normalize apart); coding
- * and adding go through the engine's pipelines.
- */
-static const char *
-normalize(const char *s, size_t *len)
-{
-	static char *buf;
-	static size_t cap;
-	size_t		need = rx_title_out_capacity(strlen(s));
-	rx_error	err;
-
-	if (need > cap)
-	{
-		free(buf);
-		cap = need * 2;
-		buf = xmalloc(cap);
-	}
-	if (rx_title_normalize(s, strlen(s), buf, cap, len, &err) != RX_OK)
-		die("normalization failed", s);
-	return buf;
-}
-
-/* Work memory for the engine's pipelines, grown as a title of len bytes needs. */
-static void *
-work_for(size_t len, size_t *need)
-{
-	static void *buf;
-	static size_t cap;
-
-	*need = rx_autocode_work_size(len);
-	if (*need > cap)
-	{
-		free(buf);
-		cap = *need;
-		buf = xmalloc(cap);
-	}
-	return buf;
-}
-
-/* Add one dictionary row (raw text) through the engine's pipeline, or die. */
-static void
-add_entry(rx_autocode_index *ix, const char *text, const char *label, int32_t code, rx_autocode_kind kind,
-		  double weight)
-{
-	rx_autocode_entry_in in;
-	size_t		need;
-	void	   *work = work_for(strlen(text), &need);
-	rx_error	err;
-
-	in.text = text;
-	in.text_len = strlen(text);
-	in.label = label;
-	in.label_len = strlen(label);
-	in.code = code;
-	in.kind = kind;
-	in.weight = weight;
-	in.head_end = 0;
-	if (rx_autocode_add_title(ix, &in, work, need, &err) != RX_OK)
-		die("rx_autocode_add_title failed", err.detail);
-}
-
-/* Code raw title q through the engine's pipeline: K hits at most, or die. */
-static void
-code_title(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *q, rx_autocode_hit *hits,
-		   rx_autocode_coding *coding)
-{
-	size_t		need;
-	void	   *work = work_for(strlen(q), &need);
-	rx_error	err;
-
-	if (rx_autocode_code_title(ix, sc, q, strlen(q), work, need, K, hits, coding, &err) != RX_OK)
-		die("rx_autocode_code_title failed", err.detail);
-}
-
-/*
- * Add an alternate title.  With split, a title "Main Part (Other Form)" is
- * added as its two forms, each labelled with the whole title, so that the
- * abbreviation or spelled-out form in parentheses does not stand where the
- * head noun belongs.
- */
-static void
-add_title(rx_autocode_index *ix, const char *title, int32_t code, bool split)
-{
-	const char *open = strchr(title, '(');
-	const char *close = open ? strchr(open, ')') : NULL;
-	char		buf[1024];
-	size_t		n;
-
-	if (!split || open == NULL || close == NULL || open == title ||
-		(size_t) (close - title) >= sizeof(buf))
-	{
-		add_entry(ix, title, title, code, RX_AUTOCODE_TITLE, 1.0);
-		return;
-	}
-	n = (size_t) (open - title);
-	memcpy(buf, title, n);
-	snprintf(buf + n, sizeof(buf) - n, "%s", close + 1);
-	add_entry(ix, buf, title, code, RX_AUTOCODE_TITLE, 1.0);
-	n = (size_t) (close - open - 1);
-	memcpy(buf, open + 1, n);
-	buf[n] = '\0';
-	add_entry(ix, buf, title, code, RX_AUTOCODE_TITLE, 1.0);
-}
-
-
-
-/* Does any code of a held-out title share pred's group at a level? */
-static bool
-hit_at(const devtitle *d, int32_t pred, int level)
-{
-	int32_t		g = group_of(pred, level);
-	int			i;
-
-	for (i = 0; i < d->ncodes; i++)
-		if (group_of(d->codes[i], level) == g && g > 0)
-			return true;
-	return false;
-}
-
-/*
- * Count the answer (hits[0..coding->n)) to held-out title d, the i-th:
- * accuracy at every level, top-1 and top-5, seen and unseen, coverage,
- * calibration bins and log loss; print it when it is a miss to show.
- */
-static void
-tally_title(tally *t, const devtitle *d, int i, const char *q, const rx_autocode_hit *hits,
-			const rx_autocode_coding *coding, bool messy_variant, int *shown, int show_errors)
-{
-	int			n = coding->n,
-				lv,
-				r,
-				b;
-	bool		seen = false,
-				ok1[LEVELS],
-				ok5[LEVELS];
-	double		c = n > 0 ? hits[0].score : 0;
-
-	t->n++;
-	for (r = 0; r < n; r++)
-		seen |= hits[r].exact;
-	for (lv = 0; lv < LEVELS; lv++)
-	{
-		ok1[lv] = n > 0 && hit_at(d, hits[0].code, lv);
-		ok5[lv] = false;
-		for (r = 0; r < n && !ok5[lv]; r++)
-			ok5[lv] = hit_at(d, hits[r].code, lv);
-		t->top1[lv] += ok1[lv];
-		t->top5[lv] += ok5[lv];
-		if (!seen)
-		{
-			t->unseen_top1[lv] += ok1[lv];
-			t->unseen_top5[lv] += ok5[lv];
-		}
-	}
-	t->seen += seen;
-	t->unseen_n += !seen;
-	if (d->official)
-	{
-		t->official_n++;
-		t->official_top1 += ok1[0];
-	}
-	if (!coding->needs_review)
-	{
-		t->covered++;
-		for (lv = 0; lv < LEVELS; lv++)
-			t->covered_ok[lv] += ok1[lv];
-	}
-	b = (int) (c * 10);
-	if (b > 9)
-		b = 9;
-	if (fit_x != NULL && !messy_variant)
-	{
-		fit_x[i] = c;
-		fit_y[i] = ok1[0];
-	}
-	t->bins_n[b]++;
-	t->bins_ok[b] += ok1[0];
-	t->bins_conf[b] += c;
-	c = c < 1e-6 ? 1e-6 : (c > 1 - 1e-6 ? 1 - 1e-6 : c);
-	t->logloss -= ok1[0] ? log(c) : log(1 - c);
-	if (!ok1[major_errors ? 3 : 0] && *shown < show_errors && (i * 7919) % 5 == 0)
-	{
-		printf("  miss: %-45s gold %08d  got", q, d->codes[0]);
-		for (r = 0; r < n && r < 3; r++)
-			printf(" %08d %.2f (%.*s)", hits[r].code, hits[r].score,
-				   (int) hits[r].evidence_len, hits[r].evidence);
-		printf("\n");
-		(*shown)++;
-	}
-}
-
-/* Code every held-out title (messy variants when messy) and tally the results. */
-static void
-evaluate(rx_autocode_index *ix, rx_autocode_scratch *sc, const devtitle *dev, int ndev, bool messy_variant,
-		 tally *t, int show_errors, int show_examples)
-{
-	rx_autocode_hit hits[K];
-	rx_autocode_coding coding;
-	struct timespec t0,
-				t1,
-				q0,
-				q1;
-	int			i,
-				shown = 0,
-				examples = 0;
-	char		buf[2048];
-
-	memset(t, 0, sizeof(*t));
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (i = 0; i < ndev; i++)
-	{
-		const devtitle *d = &dev[i];
-		const char *q = d->title;
-
-		if (messy_variant)
-		{
-			size_t		len;
-			const char *norm = normalize(d->title, &len);
-			char	   *clean = xstrndup(norm, len);
-
-			messy(d->title, d->lower, buf, sizeof(buf));
-			q = buf;
-			norm = normalize(q, &len);
-			if (strcmp(clean, norm) != 0)
-			{
-				if (t->normalized_apart < show_apart)
-					printf("  apart: %-50s -> %-35s (clean: %s)\n", q, norm, clean);
-				t->normalized_apart++;
-			}
-			free(clean);
-		}
-		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q0);
-		code_title(ix, sc, q, hits, &coding);
-		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q1);
-		t->query_seconds += (double) (q1.tv_sec - q0.tv_sec) + (double) (q1.tv_nsec - q0.tv_nsec) / 1e9;
-		if (examples < show_examples)
-		{
-			printf("  %-50s -> %-40s -> %.*s\n", q, coding.norm, coding.n > 0 ? (int) hits[0].evidence_len : 6,
-				   coding.n > 0 ? hits[0].evidence : "(none)");
-			examples++;
-		}
-		tally_title(t, d, i, q, hits, &coding, messy_variant, &shown, show_errors);
-	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	t->seconds = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
-	t->logloss /= t->n > 0 ? t->n : 1;
-}
-
-/*
- * Fit confidence = logistic(a * logit(p) + b) to the top-1 correctness of
- * the n titles by Newton's method on the log loss.
- */
-/* The log loss of confidence = logistic(a * logit(p) + b) on the n titles. */
-static double
-calib_loss(const double *p, const int *y, int n, double a, double b)
-{
-	double		loss = 0;
-	int			i;
-
-	for (i = 0; i < n; i++)
-	{
-		double		q = p[i] < 1e-9 ? 1e-9 : (p[i] > 1 - 1e-9 ? 1 - 1e-9 : p[i]);
-		double		z = a * log(q / (1 - q)) + b;
-
-		/* log(1 + e^-z) or log(1 + e^z), computed without overflow */
-		loss += y[i] ? (z > 0 ? log1p(exp(-z)) : -z + log1p(exp(z)))
-			: (z > 0 ? z + log1p(exp(-z)) : log1p(exp(z)));
-	}
-	return loss;
-}
-
-static void
-fit_calibration(const double *p, const int *y, int n, double *a, double *b)
-{
-	int			it,
-				i;
-
-	*a = 1;
-	*b = 0;
-	for (it = 0; it < 50; it++)
-	{
-		double		g0 = 0,
-					g1 = 0,
-					h00 = 0,
-					h01 = 0,
-					h11 = 0,
-					det,
-					da,
-					db;
-
-		for (i = 0; i < n; i++)
-		{
-			double		q = p[i] < 1e-9 ? 1e-9 : (p[i] > 1 - 1e-9 ? 1 - 1e-9 : p[i]);
-			double		x = log(q / (1 - q));
-			double		m = 1 / (1 + exp(-(*a * x + *b)));
-			double		w = m * (1 - m);
-
-			g0 += (m - y[i]) * x;
-			g1 += m - y[i];
-			h00 += w * x * x;
-			h01 += w * x;
-			h11 += w;
-		}
-		det = h00 * h11 - h01 * h01;
-		if (fabs(det) < 1e-12)
-			break;
-		da = (h11 * g0 - h01 * g1) / det;
-		db = (h00 * g1 - h01 * g0) / det;
-		/* halve the Newton step until the log loss does not grow */
-		{
-			double		before = calib_loss(p, y, n, *a, *b);
-			int			half;
-
-			for (half = 0; half < 40 && calib_loss(p, y, n, *a - da, *b - db) > before; half++)
-			{
-				da /= 2;
-				db /= 2;
-			}
-		}
-		*a -= da;
-		*b -= db;
-		if (fabs(da) + fabs(db) < 1e-9)
-			break;
-	}
-}
-
-/* Percentage of a in b. */
-static double
-pct(int a, int b)
-{
-	return b > 0 ? 100.0 * a / b : 0;
-}
-
-/* Print one tally as rows of the report. */
-static void
-report(const char *name, const tally *t, bool calibration)
-{
-	int			lv,
-				b;
-
-	printf("%s (%d titles)\n", name, t->n);
-	printf("  %-34s", "");
-	for (lv = 0; lv < LEVELS; lv++)
-		printf(" %9s", level_names[lv]);
-	printf("\n  %-34s", "top-1 accuracy %");
-	for (lv = 0; lv < LEVELS; lv++)
-		printf(" %9.1f", pct(t->top1[lv], t->n));
-	printf("\n  %-34s", "top-5 accuracy %");
-	for (lv = 0; lv < LEVELS; lv++)
-		printf(" %9.1f", pct(t->top5[lv], t->n));
-	printf("\n  %-34s", "top-1 within coverage %");
-	for (lv = 0; lv < LEVELS; lv++)
-		printf(" %9.1f", pct(t->covered_ok[lv], t->covered));
-	printf("\n  %-34s", "top-1 unseen only %");
-	for (lv = 0; lv < LEVELS; lv++)
-		printf(" %9.1f", pct(t->unseen_top1[lv], t->unseen_n));
-	printf("\n  %-34s", "top-5 unseen only %");
-	for (lv = 0; lv < LEVELS; lv++)
-		printf(" %9.1f", pct(t->unseen_top5[lv], t->unseen_n));
-	printf("\n  coverage (not needs_review) %.1f%%; seen (normalized title in the dictionary) %.1f%%,"
-		   " unseen %d\n", pct(t->covered, t->n), pct(t->seen, t->n), t->unseen_n);
-	if (t->normalized_apart > 0 || strncmp(name, "messy", 5) == 0)
-		printf("  variants whose normalized text differs from the clean title's: %d\n",
-			   t->normalized_apart);
-	printf("  equal to an O*NET-SOC occupation title: %d (%.1f%%), top-1 detailed among them %.1f%%\n",
-		   t->official_n, pct(t->official_n, t->n), pct(t->official_top1, t->official_n));
-	printf("  %.0f titles/s (normalize + code, one core; %.1f us of CPU a title in rx_autocode_code_title),"
-		   " log loss of top-1 confidence %.3f\n",
-		   t->seconds > 0 ? t->n / t->seconds : 0, 1e6 * t->query_seconds / (t->n > 0 ? t->n : 1),
-		   t->logloss);
-	if (calibration)
-	{
-		printf("  calibration: confidence bin, titles, mean confidence, top-1 detailed accuracy\n");
-		for (b = 0; b < 10; b++)
-			if (t->bins_n[b] > 0)
-				printf("    [%.1f, %.1f)  %5d  %.2f  %.2f\n", b / 10.0, (b + 1) / 10.0,
-					   t->bins_n[b], t->bins_conf[b] / t->bins_n[b],
-					   (double) t->bins_ok[b] / t->bins_n[b]);
-	}
-}
 
 /* Apply NAME=VALUE to the parameters; false for an unknown name. */
 static bool
@@ -492,9 +60,9 @@ set_param(rx_autocode_params *p, const char *arg)
 	n = (size_t) (eq - arg);
 	v = atof(eq + 1);
 #define P(name) if (n == strlen(#name) && strncmp(arg, #name, n) == 0) { p->name = v; return true; }
-	P(w_vote) P(w_prior) P(w_exact) P(head_weight) P(head_miss) P(gram_weight) P(bm25_k1) P(bm25_b)
-	P(fuzzy_weight) P(fuzzy_min) P(split_weight) P(temperature) P(null_score)
-	P(calib_a) P(calib_b) P(w_headshare) P(w_class) P(w_class_major) P(class_rate)
+	P(w_vote) P(w_prior) P(w_exact) P(exact_typo) P(head_weight) P(head_miss) P(head_first) P(gram_weight) P(bm25_k1) P(bm25_b)
+	P(fuzzy_weight) P(fuzzy_min) P(split_weight) P(edit_weight) P(temperature) P(null_score)
+	P(calib_a) P(calib_b) P(calib_c) P(calib_typo) P(calib_split) P(w_headshare) P(w_class) P(w_class_major) P(class_rate)
 #undef P
 	if (n == 10 && strncmp(arg, "w_detailed", n) == 0)
 	{
@@ -519,6 +87,16 @@ set_param(rx_autocode_params *p, const char *arg)
 	if (n == 12 && strncmp(arg, "class_epochs", n) == 0)
 	{
 		p->class_epochs = (int) v;
+		return true;
+	}
+	if (n == 12 && strncmp(arg, "match_common", n) == 0)
+	{
+		p->match_common = (int) v;
+		return true;
+	}
+	if (n == 14 && strncmp(arg, "gram_codes_max", n) == 0)
+	{
+		p->gram_codes_max = (int) v;
 		return true;
 	}
 	if (n == 10 && strncmp(arg, "stem_level", n) == 0)
@@ -566,19 +144,123 @@ typedef struct options
 	const char *dir;
 	const char *dump;			/* --dump-split FILE */
 	const char *dump_norm;		/* --dump-norm FILE */
+	const char *dump_slices;	/* --dump-slices FILE */
 	const char *code_text;		/* --code TITLE */
-	rx_autocode_params params;
-	double		official_weight,
-				soc_weight,
-				desc_weight,
-				def_weight,
-				group_title_weight;
+	dict_options d;				/* what the dictionary holds, the scoring parameters */
+	int			half;			/* 0 all, 1 tune, 2 test */
 	int			show_errors,
-				show_examples;
+				error_slice,
+				trgm_wins,
+				show_examples,
+				trgm_sample,
+				compare;		/* --compare SLICE */
 	bool		calibrate,
 				quiet,
-				fit;
+				fit,
+				no_messy,
+				no_slices,
+				no_trgm,
+				no_change;		/* --no-change: skip timing one change (profiling) */
 } options;
+
+/* The slice called name, or die. */
+static int
+slice_named(const char *name)
+{
+	int			s;
+
+	for (s = 0; s < SLICES; s++)
+		if (strcmp(slice_names[s], name) == 0)
+			return s;
+	die("unknown slice", name);
+	return 0;
+}
+
+/* Read a flag without a value into *o; false when a is not one. */
+static bool
+parse_flag(const char *a, options *o)
+{
+	static const struct
+	{
+		const char *name;
+		size_t		off;
+	}			flags[] = {
+		{"--no-messy", offsetof(options, no_messy)}, {"--no-slices", offsetof(options, no_slices)},
+		{"--no-trgm", offsetof(options, no_trgm)}, {"--calibrate", offsetof(options, calibrate)},
+		{"--fit-calibration", offsetof(options, fit)}, {"--quiet", offsetof(options, quiet)},
+		{"--no-change", offsetof(options, no_change)}
+	};
+	size_t		i;
+
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (strcmp(a, flags[i].name) == 0)
+		{
+			*(bool *) ((char *) o + flags[i].off) = true;
+			return true;
+		}
+	if (strcmp(a, "--no-head-window") == 0)
+		o->d.params.head_window = false;
+	else if (strcmp(a, "--tune") == 0)
+		tune_split = true;
+	else if (strcmp(a, "--split-parens") == 0)
+		o->d.split_parens = true;
+	else if (strcmp(a, "--major-errors") == 0)
+		major_errors = true;
+	else
+		return false;
+	return true;
+}
+
+/* Read an option with a value (argv[*i + 1]) into *o; false when a is not one. */
+static bool
+parse_option(const char *a, const char *v, options *o)
+{
+	if (strcmp(a, "--data") == 0)
+		o->dir = v;
+	else if (strcmp(a, "--set") == 0)
+	{
+		if (!set_param(&o->d.params, v))
+			die("unknown parameter", v);
+	}
+	else if (strcmp(a, "--half") == 0)
+		o->half = strcmp(v, "tune") == 0 ? 1 : strcmp(v, "test") == 0 ? 2 :
+			strcmp(v, "all") == 0 ? 0 : (die("--half takes all, tune or test", v), 0);
+	else if (strcmp(a, "--official-weight") == 0)
+		o->d.official_weight = atof(v);
+	else if (strcmp(a, "--soc-titles") == 0)
+		o->d.soc_weight = atof(v);
+	else if (strcmp(a, "--descriptions") == 0)
+		o->d.desc_weight = atof(v);
+	else if (strcmp(a, "--group-titles") == 0)
+		o->d.group_title_weight = atof(v);
+	else if (strcmp(a, "--definitions") == 0)
+		o->d.def_weight = atof(v);
+	else if (strcmp(a, "--errors") == 0)
+		o->show_errors = atoi(v);
+	else if (strcmp(a, "--slice") == 0)
+		o->error_slice = slice_named(v);
+	else if (strcmp(a, "--compare") == 0)
+		o->compare = slice_named(v);
+	else if (strcmp(a, "--trgm-wins") == 0)
+		o->trgm_wins = atoi(v);
+	else if (strcmp(a, "--trgm-sample") == 0)
+		o->trgm_sample = atoi(v);
+	else if (strcmp(a, "--examples") == 0)
+		o->show_examples = atoi(v);
+	else if (strcmp(a, "--apart") == 0)
+		show_apart = atoi(v);
+	else if (strcmp(a, "--dump-norm") == 0)
+		o->dump_norm = v;
+	else if (strcmp(a, "--dump-split") == 0)
+		o->dump = v;
+	else if (strcmp(a, "--dump-slices") == 0)
+		o->dump_slices = v;
+	else if (strcmp(a, "--code") == 0)
+		o->code_text = v;
+	else
+		return false;
+	return true;
+}
 
 /* Read the command line into *o (see the comment at the top); dies on an unknown argument. */
 static void
@@ -588,71 +270,31 @@ parse_args(int argc, char **argv, options *o)
 
 	memset(o, 0, sizeof(*o));
 	o->dir = "data";
-	o->params = rx_autocode_params_default();
-	o->official_weight = 1.0;
-	o->soc_weight = 1.0;
-	o->desc_weight = o->def_weight = rx_autocode_default_weight(RX_AUTOCODE_DESCRIPTION);
+	o->d.dir = o->dir;
+	o->d.params = rx_autocode_params_default();
+	o->d.official_weight = 1.0;
+	o->d.soc_weight = 1.0;
+	o->d.desc_weight = o->d.def_weight = rx_autocode_default_weight(RX_AUTOCODE_DESCRIPTION);
 	for (i = 1; i < argc; i++)
 	{
-		const char *a = argv[i];
-		bool		more = i + 1 < argc;
-
-		if (strcmp(a, "--data") == 0 && more)
-			o->dir = argv[++i];
-		else if (strcmp(a, "--set") == 0 && more)
+		if (parse_flag(argv[i], o))
+			continue;
+		if (i + 1 < argc && parse_option(argv[i], argv[i + 1], o))
 		{
-			if (!set_param(&o->params, argv[++i]))
-				die("unknown parameter", argv[i]);
+			i++;
+			continue;
 		}
-		else if (strcmp(a, "--official-weight") == 0 && more)
-			o->official_weight = atof(argv[++i]);
-		else if (strcmp(a, "--soc-titles") == 0 && more)
-			o->soc_weight = atof(argv[++i]);
-		else if (strcmp(a, "--descriptions") == 0 && more)
-			o->desc_weight = atof(argv[++i]);
-		else if (strcmp(a, "--group-titles") == 0 && more)
-			o->group_title_weight = atof(argv[++i]);
-		else if (strcmp(a, "--definitions") == 0 && more)
-			o->def_weight = atof(argv[++i]);
-		else if (strcmp(a, "--errors") == 0 && more)
-			o->show_errors = atoi(argv[++i]);
-		else if (strcmp(a, "--examples") == 0 && more)
-			o->show_examples = atoi(argv[++i]);
-		else if (strcmp(a, "--apart") == 0 && more)
-			show_apart = atoi(argv[++i]);
-		else if (strcmp(a, "--dump-norm") == 0 && more)
-			o->dump_norm = argv[++i];
-		else if (strcmp(a, "--dump-split") == 0 && more)
-			o->dump = argv[++i];
-		else if (strcmp(a, "--code") == 0 && more)
-			o->code_text = argv[++i];
-		else if (strcmp(a, "--no-messy") == 0)
-			no_messy = true;
-		else if (strcmp(a, "--no-head-window") == 0)
-			o->params.head_window = false;
-		else if (strcmp(a, "--tune") == 0)
-			tune_split = true;
-		else if (strcmp(a, "--split-parens") == 0)
-			split_parens = true;
-		else if (strcmp(a, "--major-errors") == 0)
-			major_errors = true;
-		else if (strcmp(a, "--calibrate") == 0)
-			o->calibrate = true;
-		else if (strcmp(a, "--fit-calibration") == 0)
-			o->fit = true;
-		else if (strcmp(a, "--quiet") == 0)
-			o->quiet = true;
-		else
-			die("unknown argument (see the comment at the top of eval_autocode.c)", a);
+		die("unknown argument (see the comment at the top of eval_autocode.c)", argv[i]);
 	}
 }
 
 /*
  * The held-out titles: the distinct lower-cased titles of the split (rows
- * sorted by lower-cased title), each with every code it is listed under.
+ * sorted by lower-cased title) in the half asked for, each with every code
+ * it is listed under.
  */
 static devtitle *
-held_out(const row *rows, int nrows, const occupation *occ, int nocc, int *ndev)
+held_out(const row *rows, int nrows, const occupation *occ, int nocc, int half, int *ndev)
 {
 	devtitle   *dev = xmalloc(sizeof(devtitle) * (size_t) nrows);
 	int			i,
@@ -665,12 +307,14 @@ held_out(const row *rows, int nrows, const occupation *occ, int nocc, int *ndev)
 
 		while (j < nrows && strcmp(rows[j].lower, rows[i].lower) == 0)
 			j++;
-		if (rows[i].dev && (!tune_split || rows[i].tune))
+		if (rows[i].dev && (!tune_split || rows[i].tune) &&
+			(half == 0 || (half == 2) == rows[i].test_half))
 		{
 			devtitle   *d = &dev[n++];
 
 			d->title = rows[i].title;
 			d->lower = rows[i].lower;
+			d->test_half = rows[i].test_half;
 			d->ncodes = j - i;
 			d->codes = xmalloc(sizeof(int32_t) * (size_t) (j - i));
 			for (o = i; o < j; o++)
@@ -730,159 +374,277 @@ dump_files(const options *o, const row *rows, int nrows, const occupation *occ, 
 	}
 }
 
-/* Add the SOC 2018 detailed titles and definitions, coded as their .00 occupation. */
+/* Print a title of the slice that soc_autocode got wrong (or pg_trgm alone got right). */
 static void
-add_soc_titles(rx_autocode_index *ix, const options *o)
+print_miss(const char *what, const char *q, const devtitle *d, const rx_autocode_hit *hits, int n,
+		   const int32_t *tcodes, int nt)
 {
-	char	   *buf = slurp(o->dir, "soc2018/soc_2018_definitions.tsv");
-	char	   *line = buf,
-			   *next;
-
-	for (; *line; line = next)
-	{
-		char	   *f[4];
-		int32_t		c;
-
-		next = strchr(line, '\n');
-		next = next ? (*next = '\0', next + 1) : line + strlen(line);
-		if (split_tabs(line, f, 4) < 4 || strcmp(f[0], "Detailed") != 0)
-			continue;
-		c = parse_code(f[1], false);
-		if (c < 0)
-			continue;
-		if (o->soc_weight > 0)
-			add_entry(ix, f[2], f[2], c * 100, RX_AUTOCODE_TITLE, o->soc_weight);
-		if (o->def_weight > 0)
-			add_entry(ix, f[3], f[2], c * 100, RX_AUTOCODE_DESCRIPTION, o->def_weight);
-	}
-	free(buf);
-}
-
-/*
- * The dictionary without the held-out titles, as the SQL build makes it:
- * the other alternate titles, the occupation titles and descriptions, the
- * SOC titles and definitions, every occupation's SOC groups; statistics and
- * classifiers refreshed.
- */
-static rx_autocode_index *
-build_index(const options *o, const row *rows, int nrows, const occupation *occ, int nocc)
-{
-	rx_autocode_index *ix = rx_autocode_index_create(NULL, &o->params);
-	rx_error	err;
-	int			i,
-				l;
-
-	if (ix == NULL)
-		die("bad parameters", NULL);
-	for (i = 0; i < nrows; i++)
-		if (!rows[i].dev)
-			add_title(ix, rows[i].title, rows[i].code, split_parens);
-	for (i = 0; i < nocc; i++)
-	{
-		if (o->official_weight > 0)
-			add_entry(ix, occ[i].title, occ[i].title, occ[i].code, RX_AUTOCODE_TITLE, o->official_weight);
-		if (o->desc_weight > 0)
-			add_entry(ix, occ[i].desc, occ[i].title, occ[i].code, RX_AUTOCODE_DESCRIPTION, o->desc_weight);
-	}
-	if (o->soc_weight > 0 || o->def_weight > 0)
-		add_soc_titles(ix, o);
-	for (i = 0; i < nocc; i++)
-	{
-		int32_t		d = occ[i].code / 100;
-		int32_t		g[RX_AUTOCODE_GROUP_LEVELS] = {d, soc_broad[d], soc_minor[d], soc_major[d]};
-
-		/* the titles of the SOC groups above every occupation, as weak evidence */
-		for (l = 1; l < RX_AUTOCODE_GROUP_LEVELS && o->group_title_weight > 0; l++)
-			if (g[l] > 0 && soc_group_title[g[l]] != NULL)
-				add_entry(ix, soc_group_title[g[l]], soc_group_title[g[l]], occ[i].code,
-						  RX_AUTOCODE_DESCRIPTION, o->group_title_weight);
-		if (rx_autocode_set_groups(ix, occ[i].code, g, &err) != RX_OK)
-			die("rx_autocode_set_groups failed", err.detail);
-	}
-	/* statistics and classifiers, as the SQL build does */
-	if (rx_autocode_index_refresh(ix, &err) != RX_OK)
-		die("out of memory", err.detail);
-	return ix;
-}
-
-/* --code: code one title against the evaluation dictionary and print the answer. */
-static void
-print_code(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *title)
-{
-	rx_autocode_hit h[K];
-	rx_autocode_coding coding;
 	int			r;
 
-	code_title(ix, sc, title, h, &coding);
-	printf("%s -> \"%s\"%s\n", title, coding.norm, coding.needs_review ? "  (needs review)" : "");
-	for (r = 0; r < coding.n; r++)
-		printf("  %02d-%04d.%02d  %.2f  %.*s%s\n", h[r].code / 1000000, h[r].code / 100 % 10000,
-			   h[r].code % 100, h[r].score, (int) h[r].evidence_len, h[r].evidence,
-			   h[r].exact ? "  (exact)" : "");
+	printf("  %s: %-45s gold %08d  got", what, q, d->codes[0]);
+	for (r = 0; r < n && r < 3; r++)
+		printf(" %08d %.2f (%.*s)", hits[r].code, hits[r].score,
+			   (int) hits[r].evidence_len, hits[r].evidence);
+	if (nt > 0)
+		printf("  trgm %08d", tcodes[0]);
+	printf("\n");
+}
+
+/* Fill outcome o of held-out title d from soc_autocode's answer. */
+static void
+fill_outcome(outcome *o, const devtitle *d, const rx_autocode_hit *hits, const rx_autocode_coding *coding)
+{
+	int			lv,
+				r;
+
+	o->in = true;
+	o->answered = coding->n > 0;
+	o->score = coding->n > 0 ? hits[0].score : 0;
+	o->read_typo = coding->read_typo;
+	o->read_split = coding->read_split;
+	o->covered = !coding->needs_review;
+	for (r = 0; r < coding->n; r++)
+		o->exact |= hits[r].exact;
+	for (lv = 0; lv < LEVELS; lv++)
+	{
+		o->ok1[lv] = coding->n > 0 && hit_at(d, hits[0].code, lv);
+		for (r = 0; r < coding->n && !o->ok5[lv]; r++)
+			o->ok5[lv] = hit_at(d, hits[r].code, lv);
+	}
+}
+
+/* Code q the pg_trgm way and fill the pg_trgm side of outcome o; returns its codes. */
+static int
+fill_trgm(trgm_index *tx, outcome *o, const devtitle *d, const char *q, int32_t *tc)
+{
+	double		ts[K];
+	bool		review;
+	int			nt = trgm_code(tx, q, tc, ts, &review),
+				lv,
+				r;
+
+	o->t_covered = !review;
+	for (lv = 0; lv < LEVELS; lv++)
+	{
+		o->t_ok1[lv] = nt > 0 && hit_at(d, tc[0], lv);
+		for (r = 0; r < nt && !o->t_ok5[lv]; r++)
+			o->t_ok5[lv] = hit_at(d, tc[r], lv);
+	}
+	return nt;
+}
+
+/* Count a messy variant that normalizes unlike its clean title (and print the first few). */
+static void
+note_apart(const devtitle *d, const char *q, int *apart)
+{
+	size_t		len;
+	const char *norm = normalize(d->title, &len);
+	char	   *clean = xstrndup(norm, len);
+
+	norm = normalize(q, &len);
+	if (strcmp(clean, norm) != 0)
+	{
+		if (*apart < show_apart)
+			printf("  apart: %-50s -> %-35s (clean: %s)\n", q, norm, clean);
+		(*apart)++;
+	}
+	free(clean);
 }
 
 /*
- * --fit-calibration: code the titles once uncalibrated, fit the Platt
- * scaling to their top-1 correctness, and set it in *params and the index.
+ * Code the variant of every held-out title in slice s by soc_autocode
+ * (timed) and, with tx, by pg_trgm; print misses as asked.
+ */
+static void
+evaluate(rx_autocode_index *ix, rx_autocode_scratch *sc, trgm_index *tx, const devtitle *dev, int ndev,
+		 int s, const options *opt, slice_run *r)
+{
+	rx_autocode_hit hits[K];
+	rx_autocode_coding coding;
+	struct timespec t0,
+				t1,
+				q0,
+				q1;
+	int			i,
+				shown = 0,
+				wins = 0,
+				examples = 0,
+				apart = 0;
+	char		q[2048];
+
+	memset(r->o, 0, sizeof(outcome) * (size_t) ndev);
+	r->n = 0;
+	r->trgm = tx != NULL;
+	r->query_seconds = 0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < ndev; i++)
+	{
+		const devtitle *d = &dev[i];
+
+		if (!slice_variant(s, d->title, d->lower, q, sizeof(q)))
+			continue;
+		if (s == SLICE_MESSY && show_apart > 0)
+			note_apart(d, q, &apart);
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q0);
+		code_title(ix, sc, q, hits, &coding);
+		clock_gettime(CLOCK_THREAD_CPUTIME_ID, &q1);
+		r->query_seconds += (double) (q1.tv_sec - q0.tv_sec) + (double) (q1.tv_nsec - q0.tv_nsec) / 1e9;
+		r->n++;
+		fill_outcome(&r->o[i], d, hits, &coding);
+		if (examples < opt->show_examples && s == opt->error_slice)
+		{
+			printf("  %-50s -> %-40s -> %.*s\n", q, coding.norm, coding.n > 0 ? (int) hits[0].evidence_len : 6,
+				   coding.n > 0 ? hits[0].evidence : "(none)");
+			examples++;
+		}
+		if (s == opt->error_slice && !r->o[i].ok1[major_errors ? 3 : 0] && shown < opt->show_errors &&
+			(i * 7919) % 5 == 0)
+		{
+			print_miss("miss", q, d, hits, coding.n, NULL, 0);
+			shown++;
+		}
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	r->seconds = (double) (t1.tv_sec - t0.tv_sec) + (double) (t1.tv_nsec - t0.tv_nsec) / 1e9;
+	for (i = 0; i < ndev && tx != NULL; i++)
+	{
+		int32_t		tc[K];
+		int			nt;
+
+		if (!r->o[i].in)
+			continue;
+		slice_variant(s, dev[i].title, dev[i].lower, q, sizeof(q));
+		nt = fill_trgm(tx, &r->o[i], &dev[i], q, tc);
+		if (s == opt->error_slice && wins < opt->trgm_wins && r->o[i].t_ok1[0] && !r->o[i].ok1[0])
+		{
+			code_title(ix, sc, q, hits, &coding);
+			print_miss("trgm wins", q, &dev[i], hits, coding.n, tc, nt);
+			wins++;
+		}
+	}
+}
+
+/*
+ * --fit-calibration: code the clean titles and the style slices once
+ * uncalibrated, fit the calibration (with the shares of guessed words) to
+ * their top-1 correctness, and set it in *params and the index.  The
+ * messy, qualifier and upper-case slices code nearly as the clean titles
+ * and are left out, not to count those answers four times.
  */
 static void
 fit_and_set(rx_autocode_index *ix, rx_autocode_scratch *sc, const devtitle *dev, int ndev,
-			rx_autocode_params *params)
+			const options *opt, rx_autocode_params *params, slice_run *r)
 {
+	static const int fit_slices[] = {SLICE_CLEAN, SLICE_INVERTED, SLICE_TRUNCATED, SLICE_TYPO, SLICE_GLUED};
 	rx_autocode_params uncal = *params;
+	calib_point *pts = xmalloc(sizeof(calib_point) * (size_t) ndev * 5);
+	double		w[CALIB_K];
+	int			i,
+				k,
+				n = 0;
 	rx_error	err;
-	tally		t;
 
-	fit_x = xmalloc(sizeof(double) * (size_t) ndev);
-	fit_y = xmalloc(sizeof(int) * (size_t) ndev);
-	uncal.calib_a = 1;
-	uncal.calib_b = 0;
+	uncal.calib_a = uncal.calib_c = 1;
+	uncal.calib_b = uncal.calib_typo = uncal.calib_split = 0;
 	if (rx_autocode_index_set_params(ix, &uncal, &err) != RX_OK)
 		die("bad parameters", err.detail);
-	evaluate(ix, sc, dev, ndev, false, &t, 0, 0);
-	fit_calibration(fit_x, fit_y, ndev, &params->calib_a, &params->calib_b);
-	printf("fitted calibration: --set calib_a=%.4f --set calib_b=%.4f\n", params->calib_a, params->calib_b);
+	for (k = 0; k < 5; k++)
+	{
+		evaluate(ix, sc, NULL, dev, ndev, fit_slices[k], opt, r);
+		for (i = 0; i < ndev; i++)
+			if (r->o[i].in && r->o[i].answered)
+			{
+				pts[n].p = r->o[i].score;
+				pts[n].read_typo = r->o[i].read_typo;
+				pts[n].read_split = r->o[i].read_split;
+				pts[n++].right = r->o[i].ok1[0];
+			}
+	}
+	fit_calibration(pts, n, w);
+	params->calib_a = w[0];
+	params->calib_c = w[1];
+	params->calib_b = w[2];
+	params->calib_typo = w[3];
+	params->calib_split = w[4];
+	printf("fitted calibration on %d answers: --set calib_a=%.4f --set calib_b=%.4f --set calib_c=%.4f"
+		   " --set calib_typo=%.4f --set calib_split=%.4f\n", n, params->calib_a, params->calib_b, params->calib_c,
+		   params->calib_typo, params->calib_split);
 	if (rx_autocode_index_set_params(ix, params, &err) != RX_OK)
 		die("bad parameters", err.detail);
-	free(fit_x);
-	free(fit_y);
-	fit_x = NULL;
+	free(pts);
 }
 
-/* The cost of one change in ms: add a title, code it (refresh included), remove it. */
-static double
-measure_change(rx_autocode_index *ix, rx_autocode_scratch *sc)
-{
-	const char *t = "chief autocoding officer";
-	struct timespec c0,
-				c1;
-	rx_autocode_entry_in in = {t, strlen(t), t, strlen(t), 11101100, RX_AUTOCODE_TITLE, 1.0, 0};
-	rx_autocode_hit h[K];
-	rx_autocode_coding coding;
-	bool		found;
-	rx_error	err;
-
-	clock_gettime(CLOCK_MONOTONIC, &c0);
-	add_entry(ix, t, t, 11101100, RX_AUTOCODE_TITLE, 1.0);
-	code_title(ix, sc, t, h, &coding);
-	if (coding.n < 1 || h[0].code != 11101100 || rx_autocode_remove(ix, &in, &found, &err) != RX_OK || !found)
-		die("the incremental change did not take effect", NULL);
-	clock_gettime(CLOCK_MONOTONIC, &c1);
-	return 1000 * ((double) (c1.tv_sec - c0.tv_sec) + (double) (c1.tv_nsec - c0.tv_nsec) / 1e9);
-}
-
-/* The one-line summary of --quiet. */
+/*
+ * --dump-slices: every held-out title's variant in every slice as CSV
+ * (slice, half, the lower-cased title, the variant), for eval.sql.
+ */
 static void
-print_quiet(const tally *clean, const tally *dirty)
+dump_slices(const char *path, const devtitle *dev, int ndev)
 {
-	printf("top1 %.1f %.1f %.1f %.1f top5 %.1f %.1f %.1f %.1f | messy top1 %.1f major %.1f | cov %.1f acc %.1f | ll %.3f | %.0f/s\n",
-		   pct(clean->top1[0], clean->n), pct(clean->top1[1], clean->n), pct(clean->top1[2], clean->n),
-		   pct(clean->top1[3], clean->n), pct(clean->top5[0], clean->n), pct(clean->top5[1], clean->n),
-		   pct(clean->top5[2], clean->n), pct(clean->top5[3], clean->n),
-		   pct(dirty->top1[0], dirty->n), pct(dirty->top1[3], dirty->n),
-		   pct(clean->covered, clean->n), pct(clean->covered_ok[0], clean->covered), clean->logloss,
-		   clean->n / clean->seconds);
-	printf("query %.1f us\n", 1e6 * clean->query_seconds / clean->n);
+	FILE	   *f = fopen(path, "w");
+	char		q[2048];
+	int			s,
+				i;
+
+	if (f == NULL)
+		die("cannot write", path);
+	for (s = 0; s < SLICES; s++)
+		for (i = 0; i < ndev; i++)
+		{
+			const char *c;
+
+			if (!slice_variant(s, dev[i].title, dev[i].lower, q, sizeof(q)))
+				continue;
+			fprintf(f, "%s,%s,\"", slice_names[s], dev[i].test_half ? "test" : "tune");
+			for (c = dev[i].lower; *c; c++)
+				fprintf(f, *c == '"' ? "\"\"" : "%c", *c);
+			fprintf(f, "\",\"");
+			for (c = q; *c; c++)
+				fprintf(f, *c == '"' ? "\"\"" : "%c", *c);
+			fprintf(f, "\"\n");
+		}
+	fclose(f);
+}
+
+/*
+ * --compare SLICE: for every title of the slice, its top-1 score and
+ * correctness clean and in the slice, the title and its variant (TSV).
+ */
+static void
+print_compare(const slice_run *runs, const devtitle *dev, int ndev, int s)
+{
+	char		q[2048];
+	int			i;
+
+	for (i = 0; i < ndev; i++)
+		if (runs[s].o[i].in)
+		{
+			slice_variant(s, dev[i].title, dev[i].lower, q, sizeof(q));
+			printf("compare\t%.3f\t%d\t%.3f\t%d\t%d\t%s\t%s\n", runs[SLICE_CLEAN].o[i].score,
+				   runs[SLICE_CLEAN].o[i].ok1[0], runs[s].o[i].score, runs[s].o[i].ok1[0], runs[s].o[i].ok1[3],
+				   dev[i].title, q);
+		}
+}
+
+/* --trgm-sample: the pg_trgm answers of n clean titles, to compare with eval.sql's. */
+static void
+print_trgm_sample(trgm_index *tx, const devtitle *dev, int ndev, int n)
+{
+	int			i;
+
+	for (i = 0; i < ndev && i < n; i++)
+	{
+		int32_t		tc[K];
+		double		ts[K];
+		bool		review;
+		int			nt = trgm_code(tx, dev[i].title, tc, ts, &review),
+					r;
+
+		printf("trgm\t%s", dev[i].lower);
+		for (r = 0; r < nt; r++)
+			printf("\t%02d-%04d.%02d %.4f", tc[r] / 1000000, tc[r] / 100 % 10000, tc[r] % 100, ts[r]);
+		printf("\t%s\n", review ? "review" : "ok");
+	}
 }
 
 int
@@ -894,26 +656,33 @@ main(int argc, char **argv)
 	devtitle   *dev;
 	rx_autocode_index *ix;
 	rx_autocode_scratch *sc;
-	tally		clean,
-				dirty;
+	trgm_index *tx = NULL;
+	slice_run	runs[SLICES];
 	struct timespec t0,
 				t1;
 	double		build,
 				change;
 	int			nrows,
 				nocc,
-				ndev = 0;
+				ndev = 0,
+				s;
 
 	parse_args(argc, argv, &o);
 	load_soc(o.dir);
 	rows = load_titles(o.dir, tune_split, &nrows);
 	occ = load_occupations(o.dir, &nocc);
 	qsort(rows, (size_t) nrows, sizeof(row), row_cmp);
-	dev = held_out(rows, nrows, occ, nocc, &ndev);
+	dev = held_out(rows, nrows, occ, nocc, o.half, &ndev);
 	dump_files(&o, rows, nrows, occ, nocc, dev, ndev);
+	if (o.dump_slices != NULL)
+	{
+		dump_slices(o.dump_slices, dev, ndev);
+		return 0;
+	}
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	ix = build_index(&o, rows, nrows, occ, nocc);
+	o.d.dir = o.dir;
+	ix = build_index(&o.d, rows, nrows, occ, nocc);
 	sc = rx_autocode_scratch_create(ix);
 	if (sc == NULL)
 		die("out of memory", NULL);
@@ -925,31 +694,47 @@ main(int argc, char **argv)
 		print_code(ix, sc, o.code_text);
 		return 0;
 	}
+	if (!o.no_trgm || o.trgm_sample > 0)
+		tx = trgm_build(trgm_titles, trgm_codes, ntrgm);
+	if (o.trgm_sample > 0)
+	{
+		print_trgm_sample(tx, dev, ndev, o.trgm_sample);
+		return 0;
+	}
+	for (s = 0; s < SLICES; s++)
+	{
+		runs[s].o = xmalloc(sizeof(outcome) * (size_t) (ndev > 0 ? ndev : 1));
+		runs[s].n = 0;
+	}
 	if (o.fit)
-		fit_and_set(ix, sc, dev, ndev, &o.params);
-	evaluate(ix, sc, dev, ndev, false, &clean, o.show_errors, o.show_examples);
-	if (!no_messy)
-		evaluate(ix, sc, dev, ndev, true, &dirty, o.show_errors, o.show_examples);
-	else
-		dirty = clean;
-	change = measure_change(ix, sc);
+		fit_and_set(ix, sc, dev, ndev, &o, &o.d.params, &runs[SLICE_CLEAN]);
+	for (s = 0; s < SLICES; s++)
+		if (s == SLICE_CLEAN || (s == SLICE_MESSY ? !o.no_messy : !o.no_slices))
+			evaluate(ix, sc, tx, dev, ndev, s, &o, &runs[s]);
+		else
+			memset(runs[s].o, 0, sizeof(outcome) * (size_t) ndev);
+	change = o.no_change ? 0 : measure_change(ix, sc);
+	if (o.compare > 0)
+		print_compare(runs, dev, ndev, o.compare);
 
 	if (!o.quiet)
 	{
 		print_machine();
-		printf("split: %d alternate-title rows, %d distinct titles held out (md5 < 33333333)\n",
-			   nrows, ndev);
+		printf("split: %d alternate-title rows, %d distinct titles held out (md5 < 33333333), half: %s\n",
+			   nrows, ndev, o.half == 0 ? "all" : o.half == 1 ? "tune (9th md5 digit 0-7)" : "test (9th md5 digit 8-f)");
 		printf("dictionary: %u entries (%u titles, %u descriptions) over %u codes, %.1f MB,"
 			   " built in %.0f ms (normalization included)\n",
 			   rx_autocode_index_size(ix), rx_autocode_index_count(ix, RX_AUTOCODE_TITLE),
 			   rx_autocode_index_count(ix, RX_AUTOCODE_DESCRIPTION),
 			   rx_autocode_index_codes(ix), rx_autocode_index_bytes(ix) / 1048576.0, build * 1000);
 		printf("one change (add a title, code it with statistics refreshed, remove it): %.2f ms\n", change);
-		report("clean held-out titles", &clean, o.calibrate);
-		report("messy HRIS variants of the same titles", &dirty, o.calibrate);
+		report_slice("clean held-out titles", &runs[SLICE_CLEAN], dev, ndev, o.calibrate);
+		if (!o.no_messy)
+			report_slice("messy HRIS variants of the same titles", &runs[SLICE_MESSY], dev, ndev, o.calibrate);
+		report_slices(runs, dev, ndev, o.calibrate);
 	}
 	else
-		print_quiet(&clean, &dirty);
+		report_quiet(runs, ndev);
 	rx_autocode_scratch_free(sc);
 	rx_autocode_index_free(ix);
 	return 0;

@@ -1,8 +1,9 @@
 /*
  * eval_data.h — what the offline evaluation reads (eval_data.c): the
  * O*NET alternate titles with their split, the occupations, the SOC 2018
- * hierarchy; small helpers that die on failure; and the messy HRIS
- * variants of a title (eval_messy.c).
+ * hierarchy; small helpers that die on failure; the messy HRIS variants
+ * of a title (eval_messy.c) and its style slices (eval_slices.c); the
+ * plain pg_trgm approach (eval_trgm.c).
  */
 #ifndef EVAL_DATA_H
 #define EVAL_DATA_H
@@ -21,6 +22,7 @@ typedef struct row
 	char	   *lower;
 	bool		dev;			/* held out: coded, never in the dictionary */
 	bool		tune;			/* in the tuning split (md5 in [33333333, 66666666)) */
+	bool		test_half;		/* a development title of the test half (9th md5 digit 8-f) */
 } row;
 
 /* One O*NET-SOC occupation. */
@@ -78,5 +80,46 @@ int			row_cmp(const void *a, const void *b);
  * lower-cased form): abbreviations, a level word, noise, a changed case.
  */
 void		messy(const char *title, const char *lower, char *out, size_t cap);
+
+/* The slices: the clean titles, the messy variants, and one slice per style. */
+enum
+{
+	SLICE_CLEAN = 0,
+	SLICE_MESSY,
+	SLICE_INVERTED,				/* "Engineer, Software", "Teacher meteorology" */
+	SLICE_QUALIFIER,			/* "Cook, n.e.c.", "Cleaner exc. private household" */
+	SLICE_TRUNCATED,			/* cut at 30 characters */
+	SLICE_TYPO,					/* one typo in one word */
+	SLICE_GLUED,				/* "Sr.SoftwareEng" */
+	SLICE_UPPER_REQ,			/* "SOFTWARE ENGINEER - REQ#48213" */
+	SLICES
+};
+
+extern const char *const slice_names[SLICES];
+
+/*
+ * The variant of a title in a slice, deterministic per title and slice,
+ * into out; false when the style cannot change the title (it is then not
+ * in the slice).
+ */
+bool		slice_variant(int slice, const char *title, const char *lower, char *out, size_t cap);
+
+/* The plain pg_trgm approach over a dictionary of titles (eval_trgm.c). */
+typedef struct trgm_index trgm_index;
+
+/* pg_trgm's distinct trigrams of s as sorted 24-bit keys; returns how many (at most max). */
+int			trgm_of(const char *s, uint32_t *keys, int max);
+
+/* pg_trgm's similarity of two texts. */
+double		trgm_similarity(const char *a, const char *b);
+
+/* The trigram index of n titles with their codes. */
+trgm_index *trgm_build(const char *const *titles, const int32_t *codes, int n);
+
+/*
+ * Code q as eval.sql's pg_trgm approach does: up to 5 codes with their
+ * similarity, best first, and the review flag of its rule; returns how many.
+ */
+int			trgm_code(trgm_index *t, const char *q, int32_t *codes, double *scores, bool *needs_review);
 
 #endif							/* EVAL_DATA_H */

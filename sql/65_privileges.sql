@@ -113,13 +113,13 @@ COMMENT ON FUNCTION grant_editor(name, boolean) IS
   'Let a database role edit the taxonomy: everything grant_reader gives (search_path included, unless set_search_path is false), plus INSERT, UPDATE, DELETE on the taxonomy tables and EXECUTE on the import and review functions.';
 
 -- The user-data tables editors may write, looked up by name so that tables
--- of later script parts (title_dictionary) can be listed.
+-- of later script parts (title_dictionary, title_decision) can be listed.
 CREATE FUNCTION taxonomy_tables() RETURNS TABLE (table_oid regclass)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
   SELECT c.oid::regclass FROM pg_catalog.pg_class c
   WHERE c.relnamespace = 'roleext'::regnamespace
-    AND c.relname = ANY ('{level,taxonomy,role,component,role_component,role_alias,mapping,title_dictionary,component_suggestion}'::name[])
+    AND c.relname = ANY ('{level,taxonomy,role,component,role_component,role_alias,mapping,title_dictionary,component_suggestion,title_decision}'::name[])
   ORDER BY c.oid;
 END;
 COMMENT ON FUNCTION taxonomy_tables() IS 'The user-data tables of roleext, which grant_editor lets a role write.';
@@ -127,8 +127,8 @@ COMMENT ON FUNCTION taxonomy_tables() IS 'The user-data tables of roleext, which
 -- The functions only editors may call.
 CREATE FUNCTION editor_functions() RETURNS name[]
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN '{import_role_card,import_role_cards,rename_taxonomy_node,review_mapping,approve_mapping,reject_mapping,review_alias,approve_alias,reject_alias,suggest_mappings,import_user_data,suggest_components,review_component,approve_component,reject_component}'::name[];
-COMMENT ON FUNCTION editor_functions() IS 'Names of the functions grant_editor lets a role execute (import, review, rename_taxonomy_node, suggest_mappings, import_user_data, suggest_components and the review of suggested components).';
+  RETURN '{import_role_card,import_role_cards,rename_taxonomy_node,review_mapping,approve_mapping,reject_mapping,review_alias,approve_alias,reject_alias,suggest_mappings,import_user_data,suggest_components,review_component,approve_component,reject_component,record_title_decision,remove_title_decision}'::name[];
+COMMENT ON FUNCTION editor_functions() IS 'Names of the functions grant_editor lets a role execute (import, review, rename_taxonomy_node, suggest_mappings, import_user_data, suggest_components and the review of suggested components, record_title_decision, remove_title_decision).';
 
 REVOKE EXECUTE ON FUNCTION import_role_card(jsonb) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION import_role_cards(jsonb) FROM PUBLIC;

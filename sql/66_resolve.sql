@@ -102,6 +102,39 @@ $sql$);
 COMMENT ON FUNCTION resolve_names(text, int) IS
   'Internal to resolve_title: the aliases and role titles that match a title''s job phrase, exactly, else the pool nearest of each by trigram distance (pg_trgm similarity at least 0.3), with their confidence and similarity.';
 
+-- The names -- aliases, rejected ones aside, and role titles -- that are a
+-- run of a job phrase's words, shorter than the phrase ("nanny" in "dutch
+-- speaking nanny"), through the btree indexes, each counted at 0.9 x its
+-- share of the phrase's words (a role's title as an alias of confidence
+-- 1); longest first, then as resolve_names orders.  Internal to
+-- resolve_title, which asks it only when resolve_names finds no name: a
+-- title that holds a whole name plus other words is then answered, with a
+-- confidence by the share of its words the name is, instead of not at all.
+CREATE FUNCTION resolve_names_within(normalized text)
+RETURNS TABLE (role rolecode, name text, trust float8, sim float8, exact boolean)
+LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  WITH words AS (
+    SELECT string_to_array(resolve_names_within.normalized, ' ') AS w
+  ), runs AS (
+    SELECT DISTINCT array_to_string(x.w[i.i:j.j], ' ') AS run, (j.j - i.i + 1)::float8 / cardinality(x.w) AS share
+      FROM words x, generate_series(1, cardinality(x.w)) i, generate_series(i.i, cardinality(x.w)) j
+     WHERE j.j - i.i + 1 < cardinality(x.w)
+  )
+  SELECT n.named, n.name, n.trust, n.sim, false
+    FROM (SELECT a.role AS named, a.alias AS name, a.confidence::float8 AS trust, 0.9 * u.share AS sim,
+                 abs(length(a.alias_norm) - length(resolve_names_within.normalized)) AS gap
+            FROM role_alias a JOIN runs u ON u.run = a.alias_norm
+           WHERE a.approved IS NOT FALSE
+          UNION ALL
+          SELECT r.code, r.title, 1::float8, 0.9 * u.share,
+                 abs(length(r.title_norm) - length(resolve_names_within.normalized))
+            FROM role r JOIN runs u ON u.run = r.title_norm) n
+   ORDER BY n.sim DESC, n.gap, n.named, n.name;
+END;
+COMMENT ON FUNCTION resolve_names_within(text) IS
+  'Internal to resolve_title: the aliases and role titles that are a run of a title''s job phrase shorter than the phrase, counted at 0.9 x their share of its words; asked only when resolve_names finds no name.';
+
 -- Every role of the families of the given roles.  Internal to resolve_title.
 CREATE FUNCTION resolve_family_roles(roles rolecode[])
 RETURNS TABLE (role rolecode, family rolecode, level rolelevel, title text)
@@ -121,6 +154,6 @@ RETURNS TABLE (role rolecode, role_title text, matched_alias text, confidence co
                band confband, method text, needs_review boolean)
   AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE ROWS 5;
 COMMENT ON FUNCTION resolve_title(text, int) IS
-  'The k roles (1 to 20, default 5) an HRIS job title most likely names, best first: role, its title, the alias that matched, a confidence and its band, the method (exact, exact+level, trigram, trigram+level) and needs_review (best confidence below 0.30, or the top two within 0.10). Always at least one row: a NULL, blank or unmatched title gives role NULL, method none, needs_review true. For CROSS JOIN LATERAL over an HRIS table; see doc/titles.md.';
+  'The k roles (1 to 20, default 5) an HRIS job title most likely names, best first: role, its title, the alias that matched, a confidence and its band, the method (exact, exact+level, trigram, trigram+level) and needs_review (best confidence below 0.30, or the top two within 0.10). A title decided in title_decision gives its decision alone: method decided, confidence 1, needs_review false. Always at least one row: a NULL, blank or unmatched title gives role NULL, method none, needs_review true. For CROSS JOIN LATERAL over an HRIS table; see doc/titles.md.';
 
 DROP FUNCTION roleext_trgm_exec(text);

@@ -4,7 +4,8 @@
 -- into one jsonb value and import_user_data() writes it into a fresh
 -- install, with the same rows as a result.  User rows are those pg_dump
 -- keeps (pg_extension_config_dump): the taxonomy tables whole, the levels
--- that are not untouched defaults, the user titles of title_dictionary;
+-- that are not untouched defaults, the user titles of title_dictionary,
+-- the reviewed title decisions (title_decision, sql/72_title_decision.sql);
 -- plus which levels exist, so that a deleted default level stays deleted.
 
 -- The tables, in the order an import writes them (parents first), and the
@@ -22,7 +23,8 @@ BEGIN ATOMIC
     (6, 'role_alias', 'true'),
     (7, 'mapping', 'true'),
     (8, 'title_dictionary', 't.source OPERATOR(pg_catalog.=) ''user'''),
-    (9, 'component_suggestion', 'true')) v
+    (9, 'component_suggestion', 'true'),
+    (10, 'title_decision', 'true')) v
   ORDER BY 1;
 END;
 COMMENT ON FUNCTION backup_tables() IS
@@ -64,7 +66,7 @@ BEGIN
     'tables', tables);
 END $$;
 COMMENT ON FUNCTION export_user_data() IS
-  'Every row a user wrote into roleext as one jsonb value (format roleext.user_data/1): roles, taxonomy nodes, components, aliases, mappings, component suggestions and reviews whole, edited and user-defined levels, the user titles of title_dictionary, and the codes of all levels (so an import deletes the defaults deleted here). Generated columns are left out. Write it to a file before DROP EXTENSION; import_user_data brings it back. Needs SELECT on the tables (grant_reader).';
+  'Every row a user wrote into roleext as one jsonb value (format roleext.user_data/1): roles, taxonomy nodes, components, aliases, mappings, component suggestions and reviews whole, edited and user-defined levels, the user titles of title_dictionary, the reviewed title decisions, and the codes of all levels (so an import deletes the defaults deleted here). Generated columns are left out. Write it to a file before DROP EXTENSION; import_user_data brings it back. Needs SELECT on the tables (grant_reader).';
 
 CREATE FUNCTION import_user_data(data jsonb)
 RETURNS TABLE (table_name name, imported bigint)

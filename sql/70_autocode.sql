@@ -76,7 +76,7 @@ BEGIN
   RETURN NEW;
 END $$;
 COMMENT ON FUNCTION tg_title_dictionary_code() IS
-  'Trigger of title_dictionary: a SOC 2018 detailed code (15-1252) is stored as its .00 O*NET-SOC 2019 occupation (15-1252.00).';
+  'Trigger of title_dictionary and title_decision: a SOC 2018 detailed code (15-1252) is stored as its .00 O*NET-SOC 2019 occupation (15-1252.00).';
 CREATE TRIGGER tg_title_dictionary_code BEFORE INSERT OR UPDATE OF code ON title_dictionary
   FOR EACH ROW WHEN (soc_level(NEW.code) = 'detailed') EXECUTE FUNCTION tg_title_dictionary_code();
 
@@ -87,7 +87,7 @@ RETURNS TABLE (code soccode, title text, score confidence, band confband, matche
                needs_review boolean)
   AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 5 COST 1000;
 COMMENT ON FUNCTION soc_autocode(text, int) IS
-  'The O*NET-SOC 2019 occupations a free-text job title most likely names, best first, at most k (1 to 1000, default 5): code, its O*NET title, a calibrated score, its band, matched (the dictionary title or the words that decided the code) and needs_review (true on every row when the best score is below 0.30 or the top two are within 0.10). The title is normalized with title_normalize first; a blank, noise-only or unknown title gives no rows. Reads title_dictionary (SELECT privilege needed). See doc/autocode.md.';
+  'The O*NET-SOC 2019 occupations a free-text job title most likely names, best first, at most k (1 to 1000, default 5): code, its O*NET title, a calibrated score, its band, matched (the dictionary title or the words that decided the code) and needs_review (true on every row when the best score is below 0.30 or the top two are within 0.10). The title is normalized with title_normalize first; a blank, noise-only or unknown title gives no rows. A title decided in title_decision with an occupation gives its decision alone: score 1, matched the title as decided, needs_review false. Reads title_dictionary (SELECT privilege needed). See doc/autocode.md.';
 
 CREATE FUNCTION soc_autocode_index(OUT entries int, OUT titles int, OUT descriptions int,
                                    OUT codes int, OUT bytes bigint, OUT build_ms float8,

@@ -11,7 +11,8 @@
  * result rows go into a tuplestore the executor frees; the work memory of
  * the pipeline is on the stack for titles up to about 300 bytes and
  * palloc'd (and freed) for longer ones; the engine's query scratch belongs
- * to the index's slot.
+ * to the index's slot.  A title a person decided (title_decision,
+ * title_decision.c) is answered by the decision alone.
  */
 #include "roleext.h"
 
@@ -29,6 +30,7 @@
 #include "autocode_glue.h"
 #include "band_glue.h"
 #include "citus_glue.h"
+#include "title_decision_glue.h"
 #include "title_glue.h"
 
 #define AC_RESULT_COLS		6
@@ -137,6 +139,23 @@ autocode_put_rows(const autocode_fn_state *st, const autocode_slot *c, const rx_
 	}
 }
 
+/* Put the one row of a decided title into store: score 1, matched the title as decided. */
+static void
+autocode_put_decision(const autocode_fn_state *st, const title_decision *d, Tuplestorestate *store)
+{
+	Datum		values[AC_RESULT_COLS];
+	bool		nulls[AC_RESULT_COLS] = {false, false, false, false, false, false};
+
+	values[0] = Int32GetDatum(d->code);
+	values[1] = d->code_title;
+	nulls[1] = d->code_title == (Datum) 0;
+	values[2] = Int16GetDatum(RX_CONFIDENCE_ONE);
+	values[3] = ObjectIdGetDatum(st->band[rx_confidence_band(RX_CONFIDENCE_ONE)]);
+	values[4] = d->title;
+	values[5] = BoolGetDatum(false);
+	tuplestore_putvalues(store, st->desc, values, nulls);
+}
+
 /*
  * Code a free-text job title: the k most likely O*NET-SOC 2019
  * occupations, best first, as (code, title, score, band, matched,
@@ -167,6 +186,7 @@ soc_autocode(PG_FUNCTION_ARGS)
 	rx_autocode_hit *hits = stackhits;
 	rx_autocode_coding coding;
 	rx_error	err;
+	title_decision decision;
 
 	autocode_check_call(fcinfo, k);
 	st = autocode_fn_state_get(fcinfo);
@@ -179,6 +199,13 @@ soc_autocode(PG_FUNCTION_ARGS)
 	rsinfo->setResult = store;
 	rsinfo->setDesc = CreateTupleDescCopy(st->desc);
 	MemoryContextSwitchTo(old);
+
+	/* a title a person decided gets the decision, and nothing else */
+	if (title_decision_find(fcinfo->flinfo->fn_oid, title, &decision) && decision.has_code)
+	{
+		autocode_put_decision(st, &decision, store);
+		return (Datum) 0;
+	}
 
 	s = title_to_utf8(VARDATA_ANY(title), &len);
 	title_check_length(s, len);

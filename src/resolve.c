@@ -8,7 +8,9 @@
  * kept for the rest of the query (resolve_lookup.c), and ranks the roles
  * in the core (core/resolve.h); every other title with the same phrase
  * costs a parse, a hash probe and the ranking, which depends on its level
- * and takes microseconds.  This file only converts and reports.
+ * and takes microseconds.  A title a person decided (title_decision,
+ * title_decision.c) is answered by the decision alone.  This file only
+ * converts and reports.
  */
 #include "roleext.h"
 
@@ -24,6 +26,7 @@
 #include "band_glue.h"
 #include "citus_glue.h"
 #include "resolve_glue.h"
+#include "title_decision_glue.h"
 #include "title_glue.h"
 
 #define RT_K_MAX		20		/* most candidates resolve_title returns */
@@ -157,6 +160,8 @@ resolve_title(PG_FUNCTION_ARGS)
 	rx_title_claims t;
 	const resolve_found *f = NULL;
 	resolve_found fresh;
+	title_decision d;
+	bool		decided;
 	Tuplestorestate *store;
 	MemoryContext old;
 
@@ -170,8 +175,11 @@ resolve_title(PG_FUNCTION_ARGS)
 	pool = 2 * k + 6;			/* names of each kind from the trigram index */
 	st = resolve_state_get(fcinfo);
 
+	/* a title a person decided gets the decision, and nothing else */
+	decided = !PG_ARGISNULL(0) &&
+		title_decision_find(fcinfo->flinfo->fn_oid, PG_GETARG_TEXT_PP(0), &d) && d.has_role;
 	memset(&t, 0, sizeof(t));
-	if (!PG_ARGISNULL(0))
+	if (!decided && !PG_ARGISNULL(0))
 		phrase = title_claims(PG_GETARG_TEXT_PP(0), true, &t);
 	if (phrase != NULL && VARSIZE_ANY_EXHDR(phrase) > 0)
 		f = resolve_lookup(&st->memo, fcinfo->flinfo->fn_oid, phrase, pool, &fresh);
@@ -181,7 +189,11 @@ resolve_title(PG_FUNCTION_ARGS)
 								  false, work_mem);
 	rsinfo->setDesc = CreateTupleDescCopy(st->tupdesc);	/* the executor frees it */
 	MemoryContextSwitchTo(old);
-	resolve_answer(st, &t, f, k, store);
+	if (decided)
+		tuplestore_puttuple(store, resolve_row(st, d.role, d.role_title, d.title, RX_CONFIDENCE_ONE,
+											   "decided", false, false));
+	else
+		resolve_answer(st, &t, f, k, store);
 	rsinfo->returnMode = SFRM_Materialize;
 	rsinfo->setResult = store;
 	return (Datum) 0;

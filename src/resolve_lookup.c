@@ -2,8 +2,9 @@
  * resolve_lookup.c — what resolve_title asks the database (see
  * resolve_glue.h): the names that match a title's job phrase (resolve_names
  * in sql/66_resolve.sql, through the indexes on the normalized aliases and
- * titles), the roles of their families (resolve_family_roles) and the level
- * table's grades.
+ * titles; only when it finds none, resolve_names_within: the names that are
+ * a run of the phrase's words), the roles of their families
+ * (resolve_family_roles) and the level table's grades.
  *
  * Over an HRIS table titles repeat far more once normalized than as
  * written ("Sr. Backend Eng (Remote)" and "SENIOR BACKEND ENGINEER -
@@ -33,6 +34,8 @@
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
 #include "utils/syscache.h"
+#include "nodes/makefuncs.h"
+#include "parser/parse_func.h"
 
 #include "resolve_glue.h"
 #include "title_glue.h"
@@ -41,6 +44,7 @@
 static SPIPlanPtr resolve_names_plan = NULL;
 static SPIPlanPtr resolve_family_plan = NULL;
 static SPIPlanPtr resolve_grades_plan = NULL;
+static SPIPlanPtr resolve_within_plan = NULL;	/* NULL: the script has no resolve_names_within */
 static Oid	resolve_plans_fn = InvalidOid;
 
 /*
@@ -97,7 +101,7 @@ resolve_prepare(const char *query, int nargs, Oid *argtypes)
 	return plan;
 }
 
-/* Make the three SPI plans for the resolve_title whose OID is fn_oid, once. */
+/* Make the SPI plans for the resolve_title whose OID is fn_oid, once. */
 static void
 resolve_plans(Oid fn_oid)
 {
@@ -115,7 +119,9 @@ resolve_plans(Oid fn_oid)
 		SPI_freeplan(resolve_family_plan);
 	if (resolve_grades_plan != NULL)
 		SPI_freeplan(resolve_grades_plan);
-	resolve_names_plan = resolve_family_plan = resolve_grades_plan = NULL;
+	if (resolve_within_plan != NULL)
+		SPI_freeplan(resolve_within_plan);
+	resolve_names_plan = resolve_family_plan = resolve_grades_plan = resolve_within_plan = NULL;
 	resolve_plans_fn = InvalidOid;
 
 	nsp = get_func_namespace(fn_oid);
@@ -135,6 +141,13 @@ resolve_plans(Oid fn_oid)
 	resolve_family_plan = resolve_prepare(psprintf("SELECT role, family, level, title "
 										 "FROM %s.resolve_family_roles($1)", schema), 1, args);
 	resolve_grades_plan = resolve_prepare(psprintf("SELECT code, grade FROM %s.level", schema), 0, NULL);
+	/* an extension script older than this library may not have it */
+	args[0] = TEXTOID;
+	if (OidIsValid(LookupFuncName(list_make2(makeString(get_namespace_name(nsp)),
+											 makeString("resolve_names_within")), 1, args, true)))
+		resolve_within_plan = resolve_prepare(psprintf("SELECT role, name, trust, sim, exact "
+													   "FROM %s.resolve_names_within($1)", schema),
+											  1, args);
 	resolve_plans_fn = fn_oid;
 }
 
@@ -221,6 +234,9 @@ resolve_find_names(text *phrase, int32 pool, MemoryContext cxt, resolve_found *f
 	args[0] = PointerGetDatum(phrase);
 	args[1] = Int32GetDatum(pool);
 	resolve_run(resolve_names_plan, args, NULL, 5);
+	/* no name near the phrase: the names it holds whole, if any */
+	if (SPI_processed == 0 && resolve_within_plan != NULL)
+		resolve_run(resolve_within_plan, args, NULL, 5);
 	nnames = SPI_processed;
 	*codetype = SPI_gettypeid(SPI_tuptable->tupdesc, 1);
 	old = MemoryContextSwitchTo(cxt);

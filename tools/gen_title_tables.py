@@ -242,6 +242,13 @@ ABBR = {
     "cio": "chief information officer", "cmo": "chief marketing officer",
     "ciso": "chief information security officer",
     "chro": "chief human resources officer", "cno": "chief nursing officer",
+    # common in HRIS exports and coders' indexes
+    "acctg": "accounting", "maint": "maintenance", "dept": "department",
+    "oper": ("operator", "operations"), "pres": "president", "mfg": "manufacturing",
+    "whse": "warehouse", "equip": "equipment", "mech": ("mechanic", "mechanical"),
+    "elec": ("electrician", "electrical"), "supt": "superintendent", "mgt": "management",
+    "insp": "inspector", "instr": "instructor", "tchr": "teacher", "clk": "clerk",
+    "supvr": "supervisor", "svcs": "services",
 }
 
 # Grade words removed wherever they stand (outside a complement).
@@ -319,7 +326,7 @@ GLUE = {"full", "part", "per", "on", "off", "work", "from", "fixed", "non",
 # only when that number has 3 or more digits.
 REQ = {"req", "reqs", "requisition", "reqid", "ticket", "tkt", "ref", "refno",
        "jobid", "reference"}
-REQ3 = {"jr", "r", "id", "no", "nr", "num", "number", "code"}
+REQ3 = {"jr", "r", "id", "no", "nr", "num", "number", "code", "job", "posting"}
 # Words removed together with a requisition prefix that follows them.
 REQLEAD = {"job", "req", "requisition", "ticket", "reference", "posting"}
 

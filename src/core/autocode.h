@@ -66,14 +66,19 @@ typedef struct rx_autocode_params
 	double		w_vote;			/* share of the per-code vote in the blend */
 	double		w_prior;		/* weight of log(1 + titles of the code) */
 	double		w_exact;		/* bonus of an exact (normalized) title match */
+	double		exact_typo;		/* factor on it when a word was read as a typo or a cut word */
 	double		head_weight;	/* weight of the head-noun feature */
 	double		head_miss;		/* factor on a title match that misses the head */
+	double		head_first;		/* a query's first word is its head when the chosen one heads below this share of its headness */
+	int			match_common;	/* title matching walks features of at most this many titles (0: all) */
 	double		gram_weight;	/* weight of character 4-grams in the vote */
+	int			gram_codes_max;	/* grams of more codes than this are not looked at (0: all) */
 	double		bm25_k1;		/* saturation of the per-code vote */
 	double		bm25_b;			/* length normalization of the per-code vote */
 	double		fuzzy_weight;	/* weight of a fuzzy stand-in for an unknown word */
 	double		fuzzy_min;		/* least trigram similarity of a fuzzy stand-in */
 	double		split_weight;	/* weight of the parts of a split compound */
+	double		edit_weight;	/* weight of a known word one typo away from an unknown one, or completing it */
 	double		w_group[RX_AUTOCODE_GROUP_LEVELS];	/* weight of the vote of a code's group at each level */
 	double		w_headshare;	/* weight of the share of a code's titles with the query's head */
 	double		w_class;		/* weight of the classifier's probability of the code */
@@ -82,8 +87,11 @@ typedef struct rx_autocode_params
 	int			class_epochs;	/* the classifier's passes over the titles */
 	double		temperature;	/* softmax temperature of the confidence */
 	double		null_score;		/* raw score of "none of these" in the softmax */
-	double		calib_a;		/* confidence = logistic(a * logit(softmax) + b) */
+	double		calib_a;		/* confidence = logistic(a ln p - c ln(1 - p) + b), p the softmax */
 	double		calib_b;
+	double		calib_c;
+	double		calib_typo;		/* ... + calib_typo * (share of words read as a typo) */
+	double		calib_split;	/* ... + calib_split * (share read as run-together words) */
 	int			stem_level;		/* 0 none, 1 plurals, 2 plurals and suffixes */
 	bool		head_window;	/* raw titles: the head noun in the first segment (rx_autocode_head_window) */
 } rx_autocode_params;
@@ -123,6 +131,8 @@ typedef struct rx_autocode_coding
 	bool		needs_review;	/* the review rule over the best two (rx_confidence_needs_review) */
 	const char *norm;			/* the normalized title, in the work memory (NUL-terminated) */
 	size_t		normlen;
+	double		read_typo;		/* share of its words read as a typo or a cut word, or by spelling */
+	double		read_split;		/* share of its words read as run-together words and abbreviations */
 } rx_autocode_coding;
 
 /* The default scoring parameters. */

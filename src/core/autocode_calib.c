@@ -1,9 +1,10 @@
 /*
  * autocode_calib.c — raw scores to confidences (see autocode_int.h): a
  * softmax at a temperature over the best candidates and a "none of these"
- * score, then Platt scaling fitted on the tuning split (`make eval-offline
- * EVAL_ARGS="--tune --fit-calibration"`), so that a confidence tracks the
- * share of right answers.  Each hit also carries its score rounded to a
+ * score, then a beta calibration that also reads the shares of guessed
+ * words, fitted on the tuning half (`make eval-offline EVAL_ARGS="--half
+ * tune --fit-calibration"`), so that a confidence tracks the share of right
+ * answers.  Each hit also carries its score rounded to a
  * confidence, which is what SQL shows and the review rule reads.
  */
 #include "autocode_int.h"
@@ -13,11 +14,12 @@
 #include "confidence.h"
 
 /*
- * Map a softmax probability to a confidence: logistic(a * logit(p) + b),
- * kept inside [0, 1] (Platt scaling fitted on the development split).
+ * Map a softmax probability to a confidence: logistic(a ln p - c ln(1 - p)
+ * + b + shift), kept inside [0, 1] (beta calibration, which is Platt
+ * scaling of logit p when a = c; fitted on the tuning half).
  */
 static double
-rx_autocode_calibrate(const rx_autocode_params *params, double p)
+rx_autocode_calibrate(const rx_autocode_params *params, double p, double shift)
 {
 	double		z;
 
@@ -25,24 +27,30 @@ rx_autocode_calibrate(const rx_autocode_params *params, double p)
 		return 0;
 	if (!(p < 1 - 1e-12))
 		p = 1 - 1e-12;
-	z = params->calib_a * log(p / (1 - p)) + params->calib_b;
+	z = params->calib_a * log(p) - params->calib_c * log(1 - p) + params->calib_b + shift;
 	return 1 / (1 + exp(-z));
 }
 
-/* The calibrated confidences of the first nhit ranked candidates. */
+/*
+ * The calibrated confidences of the first nhit ranked candidates; the
+ * shares of the query's words read as a typo (or by spelling) and as
+ * run-together words shift them (a guessed word is evidence of its own
+ * reliability).
+ */
 void
-rx_autocode_calibrate_hits(const rx_autocode_params *p, const double *raw, int ncand,
-						   rx_autocode_hit *out, int nhit)
+rx_autocode_calibrate_hits(const rx_autocode_params *p, const double *raw, int ncand, double read_typo,
+						   double read_split, rx_autocode_hit *out, int nhit)
 {
 	double		top = ncand > 0 ? raw[0] : 0;
 	double		denom = exp((p->null_score - top) / p->temperature);
+	double		shift = p->calib_typo * read_typo + p->calib_split * read_split;
 	int			i;
 
 	for (i = 0; i < ncand; i++)
 		denom += exp((raw[i] - top) / p->temperature);
 	for (i = 0; i < nhit; i++)
 	{
-		double		s = rx_autocode_calibrate(p, exp((raw[i] - top) / p->temperature) / denom);
+		double		s = rx_autocode_calibrate(p, exp((raw[i] - top) / p->temperature) / denom, shift);
 
 		rx_error	err;
 

@@ -100,6 +100,8 @@ rx_autocode_code_title(rx_autocode_index *ix, rx_autocode_scratch *sc, const cha
 		return st;
 	coding->needs_review = rx_confidence_needs_review((size_t) n, n > 0 ? hits[0].confidence : 0,
 													  n > 1 ? hits[1].confidence : 0);
+	coding->read_typo = n > 0 ? sc->read_typo : 0;
+	coding->read_split = n > 0 ? sc->read_split : 0;
 	if (n > k)
 		n = k;
 	if (hits != out && n > 0)

@@ -471,7 +471,7 @@ rx_autocode_image_bools(const rx_autocode_index *ix, rx_error *err)
  * The invariants a query relies on that are not a plain index: sizes of
  * what is read into fixed arrays, the classifier's rows, strictly ordered
  * trigram lists and positive votes (the scratch counts what it touched by
- * them), a clean index.
+ * them), a clean index, the group votes' starts in order inside their array.
  */
 static rx_status
 rx_autocode_image_invariants(const rx_autocode_index *ix, rx_error *err)
@@ -516,6 +516,14 @@ rx_autocode_image_invariants(const rx_autocode_index *ix, rx_error *err)
 			if (!(l.v[j].tf > 0))
 				return rx_autocode_bad(err, "a vote is not positive");
 	}
+	if (ix->gv_nstart != 0 && ix->gv_nstart != (uint64_t) ix->nfeats + 1)
+		return rx_autocode_bad(err, "its group votes do not cover its features");
+	for (i = 0; i < ix->gv_nstart; i++)
+		if (ix->gv_start[i] > ix->gv_n || (i > 0 && ix->gv_start[i] < ix->gv_start[i - 1]))
+			return rx_autocode_bad(err, "a feature's group votes lie outside their array");
+	for (i = 0; i < ix->gv_n; i++)
+		if (!(ix->gv_val[i] > 0 && ix->gv_val[i] < INFINITY))
+			return rx_autocode_bad(err, "a group vote is not a positive number");
 	return RX_OK;
 }
 

@@ -60,14 +60,19 @@ rx_autocode_params_default(void)
 	p.w_vote = 0.70;
 	p.w_prior = 0.05;
 	p.w_exact = 0.50;
+	p.exact_typo = 0.5;
 	p.head_weight = 0.7;
 	p.head_miss = 0.85;
+	p.head_first = 0.5;
+	p.match_common = 2000;
 	p.gram_weight = 0.3;
+	p.gram_codes_max = 100;
 	p.bm25_k1 = 1.0;
 	p.bm25_b = 0.75;
 	p.fuzzy_weight = 0.7;
 	p.fuzzy_min = 0.4;
-	p.split_weight = 0.5;
+	p.split_weight = 1.0;
+	p.edit_weight = 0.9;
 	p.w_group[0] = 0.1;			/* the detailed SOC occupation */
 	p.w_group[1] = 0;
 	p.w_group[2] = 0;
@@ -79,8 +84,11 @@ rx_autocode_params_default(void)
 	p.class_epochs = 6;
 	p.temperature = 0.08;
 	p.null_score = 0.50;
-	p.calib_a = 0.4377;
-	p.calib_b = -0.4901;
+	p.calib_a = 0.8320;
+	p.calib_b = -0.1861;
+	p.calib_c = 0.3678;
+	p.calib_typo = -0.0989;
+	p.calib_split = 0.0313;
 	p.stem_level = 2;
 	p.head_window = true;
 	return p;
@@ -113,14 +121,16 @@ rx_autocode_readonly(rx_error *err)
 rx_status
 rx_autocode_params_check(const rx_autocode_params *p, rx_error *err)
 {
-	if (!(p->w_vote >= 0 && p->w_vote <= 1))
-		return rx_fail(err, RX_ARGUMENT, "The vote share must lie between 0 and 1.");
+	if (!(p->w_vote >= 0 && p->w_vote <= 1) || !(p->exact_typo >= 0 && p->exact_typo <= 1))
+		return rx_fail(err, RX_ARGUMENT, "The vote share and the typo factor must lie between 0 and 1.");
 	if (!(p->w_prior >= 0 && p->w_prior <= 10) || !(p->w_exact >= 0 && p->w_exact <= 10) ||
 		!(p->head_weight >= 0 && p->head_weight <= 10) ||
 		!(p->head_miss >= 0 && p->head_miss <= 1) ||
+		!(p->head_first >= 0 && p->head_first <= 1) ||
 		!(p->gram_weight >= 0 && p->gram_weight <= 10) ||
 		!(p->fuzzy_weight >= 0 && p->fuzzy_weight <= 10) ||
 		!(p->split_weight >= 0 && p->split_weight <= 10) ||
+		!(p->edit_weight >= 0 && p->edit_weight <= 10) ||
 		!(p->w_group[0] >= 0 && p->w_group[0] <= 10) ||
 		!(p->w_group[1] >= 0 && p->w_group[1] <= 10) ||
 		!(p->w_group[2] >= 0 && p->w_group[2] <= 10) ||
@@ -137,13 +147,17 @@ rx_autocode_params_check(const rx_autocode_params *p, rx_error *err)
 		!(p->null_score >= -100 && p->null_score <= 100))
 		return rx_fail(err, RX_ARGUMENT,
 					   "The temperature must lie in [0.001, 100] and the null score in [-100, 100].");
-	if (!(p->calib_a > 0 && p->calib_a <= 10) || !(p->calib_b >= -10 && p->calib_b <= 10))
+	if (!(p->calib_a > 0 && p->calib_a <= 10) || !(p->calib_b >= -10 && p->calib_b <= 10) ||
+		!(p->calib_c >= 0 && p->calib_c <= 10) || !(p->calib_typo >= -10 && p->calib_typo <= 10) ||
+		!(p->calib_split >= -10 && p->calib_split <= 10))
 		return rx_fail(err, RX_ARGUMENT,
-					   "The calibration needs a slope in (0, 10] and an intercept in [-10, 10].");
+					   "The calibration needs slopes a in (0, 10] and c in [0, 10] and the other terms in [-10, 10].");
 	if (!(p->class_rate > 0 && p->class_rate <= 10) || p->class_epochs < 0 ||
 		p->class_epochs > 100)
 		return rx_fail(err, RX_ARGUMENT,
 					   "The classifier needs a learning rate in (0, 10] and 0 to 100 epochs.");
+	if (p->gram_codes_max < 0 || p->match_common < 0)
+		return rx_fail(err, RX_ARGUMENT, "The most codes of a gram and titles of a feature must not be negative.");
 	if (p->stem_level < 0 || p->stem_level > 2)
 		return rx_fail(err, RX_ARGUMENT, "The stem level must be 0, 1 or 2.");
 	return RX_OK;

@@ -89,7 +89,7 @@
  * match, vote, the votes of its groups, head share, the classifiers'
  * probabilities, a prior (how many titles the code has) and an exact-match
  * bonus is the raw score; a softmax over the best candidates and a "none
- * of these" score, then Platt scaling, turn it into a confidence.
+ * of these" score, then a beta calibration, turn it into a confidence.
  */
 #ifndef RX_AUTOCODE_INT_H
 #define RX_AUTOCODE_INT_H
@@ -119,7 +119,7 @@
  * field changes; a change of layout changes rx_autocode_layout_hash by
  * itself.
  */
-#define RX_AUTOCODE_IMAGE_FORMAT	1
+#define RX_AUTOCODE_IMAGE_FORMAT	2
 
 /* A code's entry in one feature's code list. */
 typedef struct rx_autocode_vote
@@ -305,6 +305,28 @@ struct rx_autocode_index
 	uint32_t	capgclass;
 	int			nmajor;			/* 0: not trained */
 	uint32_t	mbias;			/* the row of the biases */
+
+	/*
+	 * The group votes of each feature (autocode_train.c), rebuilt by
+	 * rx_autocode_group_votes_build at every refresh from the code lists,
+	 * the groups and the parameters (so a change never has to keep them
+	 * current):
+	 *   gv_start[0 .. gv_nstart)  gv_nstart is nfeats + 1 after a build, else 0;
+	 *                           the votes of feature f are gv_group and gv_val
+	 *                           [gv_start[f] .. gv_start[f + 1])
+	 *   gv_group[0 .. gv_n)     a group index (groups of the levels whose w_group is not 0)
+	 *   gv_val[0 .. gv_n)       the group's vote per unit of query weight: gidf * T / (T + k),
+	 *                           T the feature's weight pooled over the group's codes (BM25)
+	 * Grams have none (they vote for codes only).
+	 */
+	uint32_t   *gv_start;
+	uint32_t	gv_nstart,
+				gv_capstart;
+	uint32_t   *gv_group;
+	float	   *gv_val;
+	uint32_t	gv_n,
+				gv_capgroup,
+				gv_capval;
 };
 
 /*
@@ -329,7 +351,10 @@ struct rx_autocode_index
 	X(pool,		uint32_t,			npool,		cappool) \
 	X(labels,	char,				nlabels,	caplabels) \
 	X(mw,		float,				capmw,		capmw) \
-	X(gclass,	uint8_t,			capgclass,	capgclass)
+	X(gclass,	uint8_t,			capgclass,	capgclass) \
+	X(gv_start,	uint32_t,			gv_nstart,	gv_capstart) \
+	X(gv_group,	uint32_t,			gv_n,		gv_capgroup) \
+	X(gv_val,	float,				gv_n,		gv_capval)
 
 /*
  * RX_AUTOCODE_MAPS: every hash map of the index, as X(name, the array its
@@ -373,7 +398,8 @@ struct rx_autocode_index
 #define RX_AUTOCODE_IDS(X) \
 	X(tripool,	tokens) \
 	X(elpool,	entries) \
-	X(pool,		feats)
+	X(pool,		feats) \
+	X(gv_group,	groups)
 
 /*
  * RX_AUTOCODE_SPANS: X(array, element type, offset member, length member,
@@ -486,6 +512,9 @@ struct rx_autocode_scratch
 	char	   *evbuf;			/* matched-word evidence */
 	uint32_t	capev;
 	rx_autocode_words	words;
+	rx_autocode_words	reading;	/* the words with unknown ones replaced by what they were read as */
+	double		read_typo;		/* the last query: share of its words read as a typo or by spelling */
+	double		read_split;		/* ... as run-together words */
 };
 
 /* A weighted query feature. */
@@ -574,6 +603,13 @@ uint64_t	rx_autocode_signature(const rx_autocode_words *w);
  */
 bool		rx_autocode_refresh(rx_autocode_index *ix);
 
+/*
+ * Rebuild the group votes of every feature (the gv_* arrays) from the code
+ * lists, the groups' statistics and the parameters.  False when out of
+ * memory (no group votes are then given).
+ */
+bool		rx_autocode_group_votes_build(rx_autocode_index *ix);
+
 /* ---- autocode_scratch.c ---- */
 
 /* Make a scratch area big enough for the index as it is now and k hits. */
@@ -607,25 +643,37 @@ void		rx_autocode_qfeat_add(rx_autocode_qfeat *q, int *n, uint32_t f, float w, i
 
 /* ---- autocode_fuzzy.c ---- */
 
-/*
- * An unknown word that is two known words run together: both parts added;
- * returns whether a split was found.
- */
-bool		rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_word *w, int word,
-									   rx_autocode_qfeat *q, int *nq);
+#define RX_AUTOCODE_READ_MAX		12	/* words one unknown word can be read as */
 
-/* Known words of similar spelling as stand-ins for an unknown word. */
-void		rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w,
-							  int word, rx_autocode_qfeat *q, int *nq);
+/*
+ * An unknown word that is known words or abbreviations run together (orig:
+ * as it stands in the query): the parts' words added and written to read;
+ * returns how many (0: none).
+ */
+int			rx_autocode_split_compound(const rx_autocode_index *ix, const rx_autocode_word *w, const char *orig,
+									   size_t norig, int word, rx_autocode_qfeat *q, int *nq, uint32_t *read);
+
+/*
+ * Stand-ins for an unknown word: a known word one typo away or, for the
+ * last word (last), one it starts (orig[0..norig) is the word unstemmed);
+ * else the parts of a run-together word; else known words of similar
+ * spelling.  The words a typo, cut or run-together word was read as go to
+ * read (room for RX_AUTOCODE_READ_MAX), *split telling run-together words;
+ * returns how many.
+ */
+int			rx_autocode_fuzzy(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_word *w,
+							  int word, const char *orig, size_t norig, bool last, rx_autocode_qfeat *q, int *nq,
+							  uint32_t *read, bool *split);
 
 /* ---- autocode_calib.c ---- */
 
 /*
  * The raw scores raw[0..ncand) of the ranked candidates (best first) to
  * the calibrated confidences of the first nhit: out[i].raw, out[i].score
- * and out[i].confidence.
+ * and out[i].confidence; read_typo and read_split are the shares of the
+ * query's words read as a typo (or by spelling) and as run-together words.
  */
 void		rx_autocode_calibrate_hits(const rx_autocode_params *p, const double *raw, int ncand,
-									   rx_autocode_hit *out, int nhit);
+									   double read_typo, double read_split, rx_autocode_hit *out, int nhit);
 
 #endif							/* RX_AUTOCODE_INT_H */

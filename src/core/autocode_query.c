@@ -82,62 +82,44 @@ rx_autocode_word_evidence(const rx_autocode_index *ix, const rx_autocode_words *
 }
 
 /*
- * The group votes of a query: for each feature, the weight of the codes
- * that have it is pooled per group and saturated as BM25 does; gvote of
- * the groups voted for (listed in gvoted[0..*nvoted), flagged in gflag)
- * sums over the features, gmax[level] is the best a group could reach.
+ * The group votes of a query: each word or head feature adds its weight
+ * times its precomputed vote for each group (rx_autocode_group_votes_build);
+ * gvote of the groups voted for (listed in gvoted[0..*nvoted), flagged in
+ * gflag) sums over the features, gmax[level] is the best a group could
+ * reach.
  */
 static void
 rx_autocode_group_votes(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_qfeat *q, int nq,
 			   double gmax[RX_AUTOCODE_GROUP_LEVELS], uint32_t *nvoted)
 {
-	const rx_autocode_params *p = &ix->params;
 	int			i,
 				l;
 
 	for (i = 0; i < nq; i++)
 	{
 		const rx_autocode_feat *ft = &ix->feats[q[i].f];
-		rx_autocode_votes cl = rx_autocode_feat_codes(ix, q[i].f);
-		uint32_t	ntouched = 0,
-					j;
+		float		w = q[i].w;
+		uint32_t	j,
+					end;
 
-		for (j = 0; j < cl.n; j++)
+		if (ft->kind == RX_AUTOCODE_F_GRAM || (uint64_t) q[i].f + 1 >= ix->gv_nstart)
+			continue;
+		end = ix->gv_start[q[i].f + 1];
+		for (j = ix->gv_start[q[i].f]; j < end; j++)
 		{
-			const rx_autocode_code *cd = &ix->codes[cl.v[j].code];
+			uint32_t	g = ix->gv_group[j];
 
-			for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
-			{
-				uint32_t	g = cd->grp[l];
-
-				if (g == UINT32_MAX || p->w_group[l] <= 0)
-					continue;
-				if (sc->gtf[g] == 0)
-					sc->gtouched[ntouched++] = g;
-				sc->gtf[g] += cl.v[j].tf;
-			}
-		}
-		for (j = 0; j < ntouched; j++)
-		{
-			uint32_t	g = sc->gtouched[j];
-			const rx_autocode_group *gr = &ix->groups[g];
-			double		w = q[i].w * ft->gidf[gr->level];
-			float		tf = sc->gtf[g];
-
-			sc->gtf[g] = 0;
-			if (!(w > 0))
-				continue;
 			if (!sc->gflag[g])
 			{
 				sc->gflag[g] = 1;
 				sc->gvote[g] = 0;
 				sc->gvoted[(*nvoted)++] = g;
 			}
-			sc->gvote[g] += (float) (w * tf / (tf + gr->k));
+			sc->gvote[g] += w * ix->gv_val[j];
 		}
 		for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 			if (ft->gidf[l] > 0)
-				gmax[l] += q[i].w * ft->gidf[l];
+				gmax[l] += w * ft->gidf[l];
 	}
 }
 
@@ -147,6 +129,7 @@ typedef struct rx_autocode_qstate
 	rx_autocode_qfeat q[RX_AUTOCODE_QFEAT_MAX];
 	int			nq;
 	bool		has_head;		/* a HEAD feature is among q */
+	bool		read;			/* an unknown word was read as known ones (sc->reading) */
 	double		qn;				/* summed idf of q: the query's norm in title matching */
 	double		qmax;			/* the best code vote q could give */
 	uint32_t	nctouched;		/* codes touched (sc->ctouched) */
@@ -155,9 +138,115 @@ typedef struct rx_autocode_qstate
 	double		pmajor[RX_AUTOCODE_MAJOR_MAX];	/* the major-group classifier's probabilities */
 	bool		use_major;
 	double		zclass;			/* the code classifier's normalizer; 0 when unused */
+	double		kvote;			/* w_vote / qmax, or 0 */
+	double		wexact;			/* the exact-match bonus of this query */
+	bool		read_typo;		/* a word was read as a typo or a cut word */
+	double		kclass;			/* w_class / zclass, or 0 */
+	double		kgroup[RX_AUTOCODE_GROUP_LEVELS];	/* w_group / gmax at each level, or 0 */
 	int			ncand;			/* candidates ranked in sc->cand */
 	size_t		evlen;			/* room for one hit's word evidence */
 } rx_autocode_qstate;
+
+/*
+ * How often word wd heads the titles it occurs in: the titles with it as
+ * their head noun over the titles with it; -1 when it is unknown.
+ */
+static double
+rx_autocode_headness(const rx_autocode_index *ix, const rx_autocode_word *wd)
+{
+	uint32_t	t = rx_autocode_token_find(ix, wd->s, wd->len),
+				fw,
+				fh;
+
+	if (t == UINT32_MAX || (fw = rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t)) == UINT32_MAX ||
+		ix->feats[fw].el.n == 0)
+		return -1;
+	fh = rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, t);
+	return fh == UINT32_MAX ? 0 : (double) ix->feats[fh].el.n / ix->feats[fw].el.n;
+}
+
+/*
+ * 0. An index entry written head first ("Teacher meteorology", "Operator
+ * bar finish"; a comma after the head is the head window's case): when
+ * the first content word heads its titles far more often than the word
+ * the head rule chose (headness at least 0.3, the other's below head_first
+ * times it), the first word is the head.
+ */
+static void
+rx_autocode_head_first(const rx_autocode_index *ix, rx_autocode_words *w, size_t head_end)
+{
+	int			first = -1,
+				head = -1,
+				i;
+	double		hf,
+				hd;
+
+	if (ix->params.head_first <= 0 || head_end > 0)
+		return;
+	for (i = 0; i < w->n; i++)
+	{
+		if (first < 0 && !w->w[i].stop)
+			first = i;
+		if (w->w[i].head)
+			head = i;
+	}
+	if (first < 0 || head <= first)
+		return;
+	hf = rx_autocode_headness(ix, &w->w[first]);
+	hd = rx_autocode_headness(ix, &w->w[head]);
+	if (hf >= 0.3 && hd >= 0 && hd < ix->params.head_first * hf)
+	{
+		w->w[head].head = false;
+		w->w[first].head = true;
+	}
+}
+
+/*
+ * Append to the reading of a query (its words with each unknown word
+ * replaced by the known words it was read as, for the exact match): word
+ * wd itself when ix is NULL, nothing when ix is given with a word (it was
+ * read: its reading follows), or token `tok` of ix when wd is NULL.
+ */
+static void
+rx_autocode_reading_add(rx_autocode_words *r, const rx_autocode_word *wd, const rx_autocode_index *ix, uint32_t tok)
+{
+	rx_autocode_word *o;
+
+	if ((wd != NULL && ix != NULL) || r->n >= RX_AUTOCODE_TOKENS_MAX)
+		return;
+	o = &r->w[r->n++];
+	if (wd != NULL)
+	{
+		*o = *wd;
+		return;
+	}
+	memset(o, 0, sizeof(*o));
+	o->s = ix->tokchars + ix->tokens[tok].off;
+	o->len = ix->tokens[tok].len;
+}
+
+/*
+ * Add the spelling grams of s[0..len) (from query word `word`) to the query
+ * features; a gram of many codes is weak evidence that costs a long walk,
+ * and is left out.
+ */
+static void
+rx_autocode_gram_feats(const rx_autocode_index *ix, const char *s, size_t len, int word, rx_autocode_qstate *qs)
+{
+	const rx_autocode_params *p = &ix->params;
+	uint32_t	g[RX_AUTOCODE_TOKEN_LEN_MAX + 1],
+				f;
+	int			ng = rx_autocode_grams(s, len, g),
+				m;
+
+	for (m = 0; m < ng; m++)
+	{
+		f = rx_autocode_feature_find(ix, rx_autocode_feature_key(RX_AUTOCODE_F_GRAM, g[m]));
+		if (rx_autocode_feature_live(ix, f) &&
+			(p->gram_codes_max == 0 || ix->feats[f].cl.n <= (uint32_t) p->gram_codes_max))
+			rx_autocode_qfeat_add(qs->q, &qs->nq, f, 1.0f, word);
+	}
+}
 
 /*
  * 1. The query's weighted features: each known word and, for the head
@@ -166,20 +255,29 @@ typedef struct rx_autocode_qstate
  * divide by.
  */
 static void
-rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_words *w,
-						   rx_autocode_qstate *qs)
+rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc, const char *text,
+						   const rx_autocode_words *w, rx_autocode_qstate *qs)
 {
 	const rx_autocode_params *p = &ix->params;
-	int			i;
+	int			i,
+				nw;
 
+	sc->reading.n = 0;
+	sc->read_typo = sc->read_split = 0;
 	for (i = 0; i < w->n; i++)
 	{
 		const rx_autocode_word *wd = &w->w[i];
 		uint32_t	t,
-					f;
+					f,
+					read[RX_AUTOCODE_READ_MAX];
+		int			nread = 0,
+					r;
 
 		if (wd->stop)
+		{
+			rx_autocode_reading_add(&sc->reading, wd, NULL, 0);
 			continue;
+		}
 		t = rx_autocode_token_find(ix, wd->s, wd->len);
 		f = t == UINT32_MAX ? UINT32_MAX : rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, t);
 		if (f != UINT32_MAX)
@@ -188,21 +286,38 @@ rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc,
 			if (wd->head)
 				rx_autocode_qfeat_add(qs->q, &qs->nq, rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, t), 1.0f, i);
 		}
-		else if (!rx_autocode_split_compound(ix, wd, i, qs->q, &qs->nq) && p->fuzzy_weight > 0)
-			rx_autocode_fuzzy(ix, sc, wd, i, qs->q, &qs->nq);
-		if (p->gram_weight > 0)
+		else
 		{
-			uint32_t	g[RX_AUTOCODE_TOKEN_LEN_MAX + 1];
-			int			ng = rx_autocode_grams(wd->s, wd->len, g),
-						m;
+			bool		split;
+			int			nq0 = qs->nq;
 
-			for (m = 0; m < ng; m++)
-			{
-				f = rx_autocode_feature_find(ix, rx_autocode_feature_key(RX_AUTOCODE_F_GRAM, g[m]));
-				if (rx_autocode_feature_live(ix, f))
-					rx_autocode_qfeat_add(qs->q, &qs->nq, f, 1.0f, i);
-			}
+			nread = rx_autocode_fuzzy(ix, sc, wd, i, text + wd->orig_off, wd->orig_len, i == w->n - 1, qs->q,
+									  &qs->nq, read, &split);
+			/* what was guessed, for the confidence */
+			if (split)
+				sc->read_split++;
+			else if (qs->nq > nq0)
+				sc->read_typo++;
+			qs->read_typo |= nread > 0 && !split;
 		}
+		rx_autocode_reading_add(&sc->reading, wd, nread > 0 ? ix : NULL, nread);
+		for (r = 0; r < nread; r++)
+			rx_autocode_reading_add(&sc->reading, NULL, ix, read[r]);
+		qs->read |= nread > 0;
+		if (p->gram_weight <= 0)
+			continue;
+		/* the spelling grams of the word, or of the words a typo or run-together word was read as */
+		if (nread == 0)
+			rx_autocode_gram_feats(ix, wd->s, wd->len, i, qs);
+		for (r = 0; r < nread; r++)
+			rx_autocode_gram_feats(ix, ix->tokchars + ix->tokens[read[r]].off, ix->tokens[read[r]].len, i, qs);
+	}
+	for (i = 0, nw = 0; i < w->n; i++)
+		nw += !w->w[i].stop;
+	if (nw > 0)
+	{
+		sc->read_typo /= nw;
+		sc->read_split /= nw;
 	}
 	for (i = 0; i < qs->nq; i++)
 	{
@@ -220,17 +335,29 @@ rx_autocode_query_features(const rx_autocode_index *ix, rx_autocode_scratch *sc,
 static void
 rx_autocode_match_titles(const rx_autocode_index *ix, rx_autocode_scratch *sc, rx_autocode_qstate *qs)
 {
+	float		qn = (float) qs->qn,
+				miss = (float) ix->params.head_miss;
 	uint32_t	netouched = 0,
+				common = ix->params.match_common > 0 ? (uint32_t) ix->params.match_common : UINT32_MAX,
+				rare = UINT32_MAX,
 				j;
-	int			i;
+	int			i,
+				rarest = -1;
 
+	/* the rarest feature is walked even when it is common: it finds the titles */
+	for (i = 0; i < qs->nq; i++)
+		if (ix->feats[qs->q[i].f].idf * qs->q[i].w > 0 && ix->feats[qs->q[i].f].el.n < rare)
+		{
+			rare = ix->feats[qs->q[i].f].el.n;
+			rarest = i;
+		}
 	for (i = 0; i < qs->nq; i++)
 	{
 		rx_autocode_ids l = rx_autocode_feat_entries(ix, qs->q[i].f);
 		float		add = ix->feats[qs->q[i].f].idf * qs->q[i].w;
 		bool		head = ix->feats[qs->q[i].f].kind == RX_AUTOCODE_F_HEAD;
 
-		if (!(add > 0))
+		if (!(add > 0) || (l.n > common && i != rarest))
 			continue;
 		for (j = 0; j < l.n; j++)
 		{
@@ -243,15 +370,41 @@ rx_autocode_match_titles(const rx_autocode_index *ix, rx_autocode_scratch *sc, r
 				sc->ehead[e] = 1;
 		}
 	}
+	/* a common feature adds to the titles the others found, not to the thousands that have only it */
+	for (i = 0; i < qs->nq && rare < UINT32_MAX; i++)
+	{
+		uint32_t	f = qs->q[i].f;
+		float		add = ix->feats[f].idf * qs->q[i].w;
+		bool		head = ix->feats[f].kind == RX_AUTOCODE_F_HEAD;
+		uint32_t	ne = netouched;
+
+		if (!(add > 0) || ix->feats[f].el.n <= common || i == rarest)
+			continue;
+		for (j = 0; j < ne; j++)
+		{
+			const rx_autocode_entry *ent = &ix->entries[sc->etouched[j]];
+			const uint32_t *fs = ix->pool + ent->feat_off;
+			uint32_t	m;
+
+			for (m = 0; m < ent->nfeat; m++)
+				if (fs[m] == f)
+				{
+					sc->eacc[sc->etouched[j]] += add;
+					if (head)
+						sc->ehead[sc->etouched[j]] = 1;
+					break;
+				}
+		}
+	}
 	for (j = 0; j < netouched; j++)
 	{
 		uint32_t	e = sc->etouched[j];
 		const rx_autocode_hot *h = &ix->hot[e];
-		float		sim = (float) (2.0 * sc->eacc[e] * h->scale / (qs->qn + h->norm));
+		float		sim = 2.0f * sc->eacc[e] * h->scale / (qn + h->norm);
 		uint32_t	c = h->code;
 
 		if (!sc->ehead[e] && qs->has_head)
-			sim *= (float) ix->params.head_miss;
+			sim *= miss;
 		sc->eacc[e] = 0;
 		sc->ehead[e] = 0;
 		rx_autocode_touch(sc, c, &qs->nctouched);
@@ -308,7 +461,7 @@ static void
 rx_autocode_mark_exact(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_autocode_words *w,
 					   rx_autocode_qstate *qs)
 {
-	uint64_t	sig = rx_autocode_signature(w);
+	uint64_t	sig = rx_autocode_signature(qs->read ? &sc->reading : w);
 	uint32_t	pos = 0,
 				e;
 
@@ -383,7 +536,7 @@ rx_autocode_class_probs(const rx_autocode_index *ix, rx_autocode_scratch *sc, rx
 			sc->cclass[c] = (float) e0;
 		else
 		{
-			double		v = x - m > -60 ? exp(x - m) : 0;
+			double		v = x - m > -60 ? expf((float) (x - m)) : 0;
 
 			sc->cclass[c] = (float) v;
 			qs->zclass += v - e0;
@@ -391,36 +544,48 @@ rx_autocode_class_probs(const rx_autocode_index *ix, rx_autocode_scratch *sc, rx
 	}
 }
 
+/* 5. The factors of the blend that are the same for every code of the query. */
+static void
+rx_autocode_blend_factors(const rx_autocode_index *ix, rx_autocode_qstate *qs)
+{
+	const rx_autocode_params *p = &ix->params;
+	int			l;
+
+	qs->kvote = qs->qmax > 0 ? p->w_vote / qs->qmax : 0;
+	/* a typo's reading can be another title's words exactly: less telling than typed words */
+	qs->wexact = p->w_exact * (qs->read_typo ? p->exact_typo : 1);
+	qs->kclass = qs->zclass > 0 ? p->w_class / qs->zclass : 0;
+	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
+		qs->kgroup[l] = qs->ngvoted > 0 && qs->gmax[l] > 0 ? p->w_group[l] / qs->gmax[l] : 0;
+}
+
 /* 5. The raw score of code c: the blend of its evidence (doc/autocode.md, "Scoring"). */
 static double
 rx_autocode_raw(const rx_autocode_index *ix, const rx_autocode_scratch *sc, const rx_autocode_qstate *qs, uint32_t c)
 {
 	const rx_autocode_params *p = &ix->params;
-	double		raw = (1 - p->w_vote) * sc->cmatch[c] +
-		(qs->qmax > 0 ? p->w_vote * sc->cvote[c] / qs->qmax : 0) +
-		ix->codes[c].prior +
-		((sc->cflag[c] & RX_AUTOCODE_EXACT) ? p->w_exact : 0);
+	const rx_autocode_code *cd = &ix->codes[c];
+	double		raw = (1 - p->w_vote) * sc->cmatch[c] + qs->kvote * sc->cvote[c] + cd->prior +
+		qs->kclass * sc->cclass[c] + ((sc->cflag[c] & RX_AUTOCODE_EXACT) ? qs->wexact : 0);
 	int			l;
 
-	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS && qs->ngvoted > 0; l++)
+	for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
 	{
-		uint32_t	g = ix->codes[c].grp[l];
+		uint32_t	g = cd->grp[l];
 
-		if (g != UINT32_MAX && sc->gflag[g] && qs->gmax[l] > 0)
-			raw += p->w_group[l] * sc->gvote[g] / qs->gmax[l];
+		if (qs->kgroup[l] > 0 && g != UINT32_MAX && sc->gflag[g])
+			raw += qs->kgroup[l] * sc->gvote[g];
 	}
-	if (qs->zclass > 0)
-		raw += p->w_class * sc->cclass[c] / qs->zclass;
 	if (qs->use_major)
 	{
-		uint32_t	g = ix->codes[c].grp[RX_AUTOCODE_GROUP_LEVELS - 1];
+		uint32_t	g = cd->grp[RX_AUTOCODE_GROUP_LEVELS - 1];
 
 		if (g != UINT32_MAX && ix->gclass[g] != 255)
 			raw += p->w_class_major * qs->pmajor[ix->gclass[g]];
 	}
-	if (p->w_headshare > 0 && ix->codes[c].titles > 0)
+	if (p->w_headshare > 0 && cd->titles > 0)
 	{
-		double		share = sc->chead[c] / ix->codes[c].titles;
+		double		share = sc->chead[c] / cd->titles;
 
 		raw += p->w_headshare * (share < 1 ? share : 1);
 	}
@@ -467,7 +632,7 @@ rx_autocode_hits(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_
 {
 	int			i;
 
-	rx_autocode_calibrate_hits(&ix->params, sc->candraw, qs->ncand, out, nhit);
+	rx_autocode_calibrate_hits(&ix->params, sc->candraw, qs->ncand, sc->read_typo, sc->read_split, out, nhit);
 	for (i = 0; i < nhit; i++)
 	{
 		uint32_t	c = sc->cand[i];
@@ -530,7 +695,8 @@ rx_autocode_query_head(rx_autocode_index *ix, rx_autocode_scratch *sc, const cha
 	memset(&qs.nq, 0, sizeof(qs) - offsetof(rx_autocode_qstate, nq));
 	rx_autocode_split_head(text, len > RX_AUTOCODE_TEXT_MAX ? RX_AUTOCODE_TEXT_MAX : len, head_end,
 						   ix->params.stem_level, w);
-	rx_autocode_query_features(ix, sc, w, &qs);
+	rx_autocode_head_first(ix, w, head_end);
+	rx_autocode_query_features(ix, sc, text, w, &qs);
 	if (qs.nq == 0)
 		return RX_OK;
 
@@ -551,6 +717,7 @@ rx_autocode_query_head(rx_autocode_index *ix, rx_autocode_scratch *sc, const cha
 	rx_autocode_mark_exact(ix, sc, w, &qs);
 	rx_autocode_major_probs(ix, &qs);
 	rx_autocode_class_probs(ix, sc, &qs);
+	rx_autocode_blend_factors(ix, &qs);
 	rx_autocode_rank(ix, sc, &qs, k > RX_AUTOCODE_SOFTMAX_MIN ? k : RX_AUTOCODE_SOFTMAX_MIN);
 	*nout = k < qs.ncand ? k : qs.ncand;
 	rx_autocode_hits(ix, sc, &qs, text, *nout, out);

@@ -19,6 +19,19 @@ static const char *const rx_autocode_head_breaks[] = {
 	"at", "by", "for", "from", "in", "into", "of", "on", "to", "with", NULL
 };
 
+/*
+ * Qualifiers of coders' indexes: a word that starts an exclusion ("Cleaner,
+ * exc. private household", "Architects, Except Landscape and Naval": the
+ * words after it name other work), and the words that say "not elsewhere
+ * classified" (nec, "not otherwise specified").
+ */
+static const char *const rx_autocode_exclusions[] = {
+	"exc", "except", "excl", "excluding", "exclusive", NULL
+};
+static const char *const rx_autocode_nec[] = {"nec", "nos", NULL};
+static const char *const rx_autocode_nec_phrase[] = {"not", "elsewhere", "otherwise", "classified",
+"specified", NULL};
+
 /* Is w[0..len) one of the NULL-terminated list? */
 static bool
 rx_autocode_in_list(const char *const *list, const char *w, size_t len)
@@ -147,6 +160,68 @@ rx_autocode_split(const char *text, size_t len, int stem_level, rx_autocode_word
 	rx_autocode_split_head(text, len, 0, stem_level, out);
 }
 
+/* Is word k of out, as it stands in text (lower-cased), one of the NULL-terminated list? */
+static bool
+rx_autocode_orig_in(const char *text, const rx_autocode_words *out, int k, const char *const *list)
+{
+	char		buf[16];
+	size_t		n = out->w[k].orig_len,
+				i;
+
+	if (n >= sizeof(buf))
+		return false;
+	for (i = 0; i < n; i++)
+	{
+		char		c = text[out->w[k].orig_off + i];
+
+		buf[i] = (c >= 'A' && c <= 'Z') ? (char) (c - 'A' + 'a') : c;
+	}
+	return rx_autocode_in_list(list, buf, n);
+}
+
+/*
+ * Mark the qualifiers of an index entry as stop words: an exclusion
+ * marker after a content word and every word after it; "nec" and "nos";
+ * "not elsewhere classified", "not otherwise specified" and their like
+ * (three or four words of the phrase from "not" on).
+ */
+static void
+rx_autocode_qualifiers(const char *text, rx_autocode_words *out)
+{
+	int			k,
+				j,
+				m;
+	bool		content = false;
+
+	for (k = 0; k < out->n; k++)
+	{
+		rx_autocode_word *w = &out->w[k];
+
+		if (content && rx_autocode_orig_in(text, out, k, rx_autocode_exclusions))
+		{
+			for (j = k; j < out->n; j++)
+				out->w[j].stop = true;
+			return;
+		}
+		if (rx_autocode_orig_in(text, out, k, rx_autocode_nec))
+			w->stop = true;
+		else if (out->w[k].orig_len == 3 && memcmp(text + out->w[k].orig_off, "not", 3) == 0)
+		{
+			for (j = k + 1; j < out->n && j <= k + 3 &&
+				 rx_autocode_orig_in(text, out, j, rx_autocode_nec_phrase); j++)
+				;
+			if (j - k >= 3)
+			{
+				for (m = k; m < j; m++)
+					out->w[m].stop = true;
+				k = j - 1;
+				continue;
+			}
+		}
+		content |= !w->stop;
+	}
+}
+
 /*
  * Split text into words, stem them, mark stop words and the head noun: the
  * last non-stop word before the first preposition that follows a non-stop
@@ -198,6 +273,7 @@ rx_autocode_split_head(const char *text, size_t len, size_t head_end, int stem_l
 		out->n++;
 	}
 
+	rx_autocode_qualifiers(text, out);
 	for (k = 0; k < out->n && !broken; k++)
 	{
 		if (head_end > 0 && out->w[k].orig_off >= head_end && head >= 0)

@@ -414,6 +414,74 @@ rx_autocode_train(rx_autocode_index *ix)
 }
 
 /*
+ * Rebuild the group votes of every word and head feature: its code list's
+ * weights pooled per group (of each level with a group weight), saturated
+ * as BM25 does and scaled by the feature's idf among groups of that level —
+ * what a query added up feature by feature before, now once per refresh.
+ */
+bool
+rx_autocode_group_votes_build(rx_autocode_index *ix)
+{
+	const rx_autocode_allocator *a = &ix->alloc;
+	const rx_autocode_params *p = &ix->params;
+	float	   *pooled = rx_autocode_mem_alloc(a, sizeof(float) * ((size_t) ix->ngroups + 1));
+	uint32_t   *touched = rx_autocode_mem_alloc(a, sizeof(uint32_t) * ((size_t) ix->ngroups + 1));
+	uint32_t	f,
+				j,
+				n = 0;
+	bool		ok = pooled != NULL && touched != NULL &&
+		rx_autocode_mem_grow(a, (void **) &ix->gv_start, &ix->gv_capstart, ix->nfeats + 1, sizeof(uint32_t));
+
+	for (j = 0; ok && j < ix->ngroups; j++)
+		pooled[j] = 0;
+	for (f = 0; ok && f < ix->nfeats; f++)
+	{
+		const rx_autocode_feat *ft = &ix->feats[f];
+		rx_autocode_votes cl = rx_autocode_feat_codes(ix, f);
+		uint32_t	nt = 0;
+		int			l;
+
+		ix->gv_start[f] = n;
+		if (ft->kind == RX_AUTOCODE_F_GRAM)
+			continue;
+		for (j = 0; j < cl.n; j++)
+			for (l = 0; l < RX_AUTOCODE_GROUP_LEVELS; l++)
+			{
+				uint32_t	g = ix->codes[cl.v[j].code].grp[l];
+
+				if (g == UINT32_MAX || p->w_group[l] <= 0)
+					continue;
+				if (pooled[g] == 0)
+					touched[nt++] = g;
+				pooled[g] += cl.v[j].tf;
+			}
+		if (!rx_autocode_mem_grow(a, (void **) &ix->gv_group, &ix->gv_capgroup, n + nt, sizeof(uint32_t)) ||
+			!rx_autocode_mem_grow(a, (void **) &ix->gv_val, &ix->gv_capval, n + nt, sizeof(float)))
+			ok = false;
+		for (j = 0; j < nt; j++)
+		{
+			uint32_t	g = touched[j];
+			const rx_autocode_group *gr = &ix->groups[g];
+			double		v = ft->gidf[gr->level] * pooled[g] / (pooled[g] + gr->k);
+
+			pooled[g] = 0;
+			if (ok && v > 0)
+			{
+				ix->gv_group[n] = g;
+				ix->gv_val[n++] = (float) v;
+			}
+		}
+	}
+	ix->gv_nstart = ok ? ix->nfeats + 1 : 0;
+	ix->gv_n = ok ? n : 0;
+	if (ok)
+		ix->gv_start[ix->nfeats] = n;
+	rx_autocode_mem_free(a, pooled);
+	rx_autocode_mem_free(a, touched);
+	return ok;
+}
+
+/*
  * Recompute inverse frequencies and entry norms and train the classifiers
  * after a change.  False when out of memory: the index stays dirty, so the
  * next query tries again.
@@ -487,7 +555,7 @@ rx_autocode_refresh(rx_autocode_index *ix)
 			norm += ix->feats[ix->pool[ent->feat_off + i]].idf;
 		ix->hot[e].norm = (float) norm;
 	}
-	if (!rx_autocode_train(ix))
+	if (!rx_autocode_train(ix) || !rx_autocode_group_votes_build(ix))
 		return false;
 	ix->dirty = false;
 	return true;

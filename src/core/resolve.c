@@ -142,6 +142,52 @@ rx_resolve_before(const rx_resolve_candidate *a, const rx_resolve_candidate *b)
 	return a->name < b->name;
 }
 
+/* Is names[i] an exact match of a role in roles[]? */
+static bool
+rx_resolve_exact_at(const rx_resolve_name *names, size_t i, size_t nroles)
+{
+	return names[i].exact && names[i].role >= 0 && (size_t) names[i].role < nroles;
+}
+
+/*
+ * The share of family f among the families that exact names point to: the
+ * best trust of f's exact names over the sum of every such family's best;
+ * 1 when all exact names point into one family (resolve.h).
+ */
+static double
+rx_resolve_exact_share(const rx_resolve_name *names, size_t nnames, const rx_resolve_role *roles, size_t nroles,
+					   int32_t f)
+{
+	double		mine = 0,
+				total = 0;
+	size_t		j,
+				k;
+
+	for (j = 0; j < nnames; j++)
+	{
+		int32_t		fj;
+		double		best = 0;
+		bool		seen = false;
+
+		if (!rx_resolve_exact_at(names, j, nroles))
+			continue;
+		fj = roles[names[j].role].family;
+		/* each family once, at its first exact name, with its best trust */
+		for (k = 0; k < j && !seen; k++)
+			seen = rx_resolve_exact_at(names, k, nroles) && roles[names[k].role].family == fj;
+		if (seen)
+			continue;
+		for (k = j; k < nnames; k++)
+			if (rx_resolve_exact_at(names, k, nroles) && roles[names[k].role].family == fj &&
+				names[k].trust > best)
+				best = names[k].trust;
+		total += best;
+		if (fj == f)
+			mine = best;
+	}
+	return total > 0 ? mine / total : 1.0;
+}
+
 /*
  * Score every name, keep each role's best, rank the roles; see resolve.h.
  * A role's best name: the highest score, then an exact match, then the
@@ -169,6 +215,8 @@ rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t n
 		if (n->role < 0 || (size_t) n->role >= nroles)
 			continue;
 		score = n->sim * n->trust * rx_resolve_fit(t, n, roles, nroles, grades, ngrades, &target);
+		if (n->exact)
+			score *= rx_resolve_exact_share(names, nnames, roles, nroles, roles[n->role].family);
 		if (!(score >= 0.0))
 			score = 0.0;
 		if (score > 1.0)

@@ -7,6 +7,14 @@
  * the title's level is taken into account, scores it, and ranks the roles:
  *
  *     score = similarity x the name's confidence x level fit
+ *             (x its family's share, for an exact name)
+ *
+ * An exact name that several families share ("Bus Driver", "Painter" are
+ * aliases of several occupations) is no surer of any one of them: when
+ * the exact names point into more than one family, an exact name's score
+ * is multiplied by its family's share, the best confidence of the
+ * family's exact names over the sum of every such family's best (two
+ * families alike: 0.5 each, so the review rule flags them).
  *
  * Level fit compares the level the title claims with the level the name
  * claims; both sides' claims come from one rule, rx_title_claims_of

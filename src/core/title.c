@@ -270,3 +270,45 @@ rx_title_claims_of(const char *s, size_t len, void *work, size_t workcap,
 		*phraselen = plen;
 	return RX_OK;
 }
+
+/* What the lexicon makes of one word on its own (see title.h). */
+rx_title_word_kind
+rx_title_word_form(const char *w, size_t len, char *out, size_t cap, size_t *outlen)
+{
+	int			x = rx_title_lookup(w, len);
+	const rx_title_lexeme *e;
+	size_t		n = 0;
+	int			k;
+
+	*outlen = 0;
+	if (x < 0)
+		return RX_TITLE_WORD_PLAIN;
+	e = &rx_title_lexicon[x];
+	if (e->cls & (TL_ABBR | TL_POSABBR))
+	{
+		bool		job = false;
+
+		/* an abbreviation of a grade word ("sr": senior) goes as the word would */
+		for (k = 0; k < e->head_n; k++)
+			job |= !(rx_title_lexicon[rx_title_exp_words[e->head_off + k]].cls &
+					 (TL_GRADE | TL_NOISE | TL_TAIL | TL_ANY));
+		if (!job)
+			return RX_TITLE_WORD_DROPPED;
+		for (k = 0; k < e->head_n; k++)
+		{
+			const rx_title_lexeme *h = &rx_title_lexicon[rx_title_exp_words[e->head_off + k]];
+
+			if (n + (k > 0) + h->len > cap)
+				return RX_TITLE_WORD_PLAIN;
+			if (k > 0)
+				out[n++] = ' ';
+			memcpy(out + n, h->word, h->len);
+			n += h->len;
+		}
+		*outlen = n;
+		return n > 0 ? RX_TITLE_WORD_EXPANDS : RX_TITLE_WORD_PLAIN;
+	}
+	if (e->cls & (TL_GRADE | TL_NOISE | TL_TAIL | TL_ANY))
+		return RX_TITLE_WORD_DROPPED;
+	return RX_TITLE_WORD_PLAIN;
+}

@@ -129,4 +129,24 @@ rx_status	rx_title_claims_of(const char *s, size_t len, void *work, size_t workc
 							   const char **phrase, size_t *phraselen, rx_title_claims *claims,
 							   rx_error *err);
 
+/* What the normalizer makes of one word on its own (rx_title_word_form). */
+typedef enum rx_title_word_kind
+{
+	RX_TITLE_WORD_PLAIN = 0,	/* kept as it is (unknown to the lexicon, or a word of the job) */
+	RX_TITLE_WORD_EXPANDS,		/* an abbreviation: its words in out */
+	RX_TITLE_WORD_DROPPED		/* a grade, level or noise word: removed */
+} rx_title_word_kind;
+
+/*
+ * What the normalizer's lexicon makes of the single word w[0..len) (lower
+ * case ASCII), without its context: an abbreviation expands to its head
+ * form ("mgr" -> "manager", "acctg" -> "accounting"; the words, separated
+ * by spaces, into out, no NUL, and their length into *outlen, when they fit in
+ * cap); a grade or noise word, or the abbreviation of one, goes ("sr",
+ * "remote").  For readers that meet a word the normalizer never saw
+ * alone, such as the parts of a run-together word ("AcctgAssoc"); no
+ * allocation, no error.
+ */
+rx_title_word_kind rx_title_word_form(const char *w, size_t len, char *out, size_t cap, size_t *outlen);
+
 #endif							/* RX_TITLE_H */

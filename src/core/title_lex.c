@@ -499,6 +499,12 @@ lx_dot(rx_title_lexer *lx, size_t i, size_t n)
 		lx->piece = 0;
 		return n;
 	}
+	/*
+	 * 15-1199.09, 1234.01: a number of 4+ digits keeps the digits after its
+	 * dot (a SOC or O*NET-SOC code, a reference), so that it goes whole
+	 */
+	if (lx->inword && lx->ndig >= 4 && i + 1 < lx->len && lx->s[i + 1] >= '0' && lx->s[i + 1] <= '9')
+		return n;
 	lx_end(lx);
 	lx->pending = 0;
 	return n;

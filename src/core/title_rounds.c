@@ -378,8 +378,11 @@ rx_title_modifiers(rx_title_state *st, size_t k, int round)
 		}
 		else if ((cls & TL_POSGRADE) && u != head)
 		{
+			/* "Clinical Fellow Radiology": a fellow in training names no level, as at the end */
 			bool		keep = (w[u].lex == RX_TITLE_LEX_LEAD && (ncls & TL_NOTLEAD)) ||
-				(w[u].lex == RX_TITLE_LEX_STAFF && (ncls & TL_NOTSTAFF));
+				(w[u].lex == RX_TITLE_LEX_STAFF && (ncls & TL_NOTSTAFF)) ||
+				(w[u].lex == RX_TITLE_LEX_FELLOW && u > 0 &&
+				 (rx_title_ucls(w, rx_title_unit_start(w, u)) & TL_TRAINING));
 
 			if (!keep)
 			{

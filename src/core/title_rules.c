@@ -72,7 +72,17 @@ rx_title_expand(rx_title_state *st)
 
 	for (i = 0; i < st->n; i++)
 		if (w[i].lex < 0 && !(w[i].flags & W_NONASCII))
+		{
 			w[i].lex = (int16_t) rx_title_lookup(w[i].text, w[i].len);
+			/* "Managers", "Directors": a plural rank noun ranks as its singular, and stays plural */
+			if (w[i].lex < 0 && w[i].len > 3 && w[i].text[w[i].len - 1] == 's')
+			{
+				int			l = rx_title_lookup(w[i].text, w[i].len - 1);
+
+				if (l >= 0 && (rx_title_lexicon[l].cls & TL_RANK))
+					w[i].lex = (int16_t) l;
+			}
+		}
 	rx_title_drop_references(st);
 	for (i = 0, j = 0; i < st->n; i++)
 	{

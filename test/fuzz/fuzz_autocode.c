@@ -9,13 +9,16 @@
  * whose confidences are their rounded scores, and the review flag of the
  * rule; any bytes can be added as a title (raw, through
  * rx_autocode_add_title, or as normalized text) and removed again, after
- * which the index holds what it held before.
+ * which the index holds what it held before; splitting any bytes into
+ * words (with the index qualifiers: exclusions, n.e.c.) marks at most one
+ * head, never a stop word, and keeps every word inside the text.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/autocode.h"
+#include "core/autocode_text.h"
 #include "core/confidence.h"
 
 int			LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -37,7 +40,10 @@ fz_build(void)
 		{"registered nurse", 29114100}, {"staff nurse", 29114100},
 		{"licensed practical nurse", 29206100}, {"director of nursing", 11911100},
 		{"customer service representative", 43405100}, {"analyst", 15121100},
-		{"analyst", 13111100}, {"machine operator", 51919900}, {"pipelayer", 47215100}
+		{"analyst", 13111100}, {"machine operator", 51919900}, {"pipelayer", 47215100},
+		/* words the repairs of unknown words read: typos, cut, run-together, head first */
+		{"machine setter supervisor", 51101100}, {"meteorology teacher", 25203100},
+		{"police dispatcher", 43503100}, {"private household worker", 37201200}
 	};
 	size_t		i;
 	rx_error	err;
@@ -102,6 +108,35 @@ fz_check_query(const char *text, size_t len, int k)
 		if (h[i].evidence_len > RX_AUTOCODE_TEXT_MAX + RX_AUTOCODE_LABEL_MAX)
 			abort();
 	}
+}
+
+/*
+ * Split the bytes into words, with the head anywhere and in a window: at
+ * most one head, never a stop word (qualifiers are stop words), every word
+ * inside the text and no longer than it was.
+ */
+static void
+fz_check_split(const char *s, size_t size, size_t head_end)
+{
+	static rx_autocode_words w;
+	size_t		len = size > RX_AUTOCODE_TEXT_MAX ? RX_AUTOCODE_TEXT_MAX : size;
+	int			i,
+				heads = 0;
+
+	rx_autocode_split_head(s, len, head_end, 2, &w);
+	if (w.n < 0 || w.n > RX_AUTOCODE_TOKENS_MAX)
+		abort();
+	for (i = 0; i < w.n; i++)
+	{
+		if (w.w[i].head && w.w[i].stop)
+			abort();
+		heads += w.w[i].head;
+		if ((size_t) w.w[i].orig_off + w.w[i].orig_len > len || w.w[i].len > w.w[i].orig_len ||
+			w.w[i].len == 0)
+			abort();
+	}
+	if (heads > 1)
+		abort();
 }
 
 /* Code the bytes as a raw title through the pipeline and check its answer. */
@@ -189,6 +224,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 						  &n, &err) != RX_OK || n < 0 || n > 8)
 			abort();
 	}
+
+	fz_check_split(s, size, 0);
+	fz_check_split(s, size, size > 0 ? data[0] % (size + 1) : 0);
 
 	/* the bytes as a raw title: coded and added through the pipelines */
 	fz_check_pipeline(s, size, k);

@@ -15,7 +15,9 @@
  *    per repetition would make long titles quadratic);
  *  - the claims (rx_title_claims_of) agree with rx_title_level, their job
  *    phrase is the normalized title cut at a word boundary to at most
- *    RX_TITLE_PHRASE_MAX bytes, and words and base are valid levels.
+ *    RX_TITLE_PHRASE_MAX bytes, and words and base are valid levels;
+ *  - rx_title_word_form of any bytes gives a kind, and an expansion of
+ *    lower-case words that fits its buffer.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -99,6 +101,31 @@ check_claims(const uint8_t *data, size_t size, const char *out, size_t outlen, b
 	free(work);
 }
 
+/*
+ * rx_title_word_form of any bytes (the first 32 at most): a kind of the
+ * enum; an expansion is lower-case ASCII words separated by single spaces
+ * that fits the buffer (no NUL is written), anything else has no output.
+ */
+static void
+fz_check_word_form(const char *w, size_t size)
+{
+	char		out[16];
+	size_t		n = 99,
+				i;
+	rx_title_word_kind k = rx_title_word_form(w, size > 32 ? 32 : size, out, sizeof(out), &n);
+
+	if (k == RX_TITLE_WORD_EXPANDS)
+	{
+		if (n == 0 || n > sizeof(out) || out[0] == ' ' || out[n - 1] == ' ')
+			abort();
+		for (i = 0; i < n; i++)
+			if (!((out[i] >= 'a' && out[i] <= 'z') || (out[i] == ' ' && out[i + 1] != ' ')))
+				abort();
+	}
+	else if ((k != RX_TITLE_WORD_PLAIN && k != RX_TITLE_WORD_DROPPED) || n != 0)
+		abort();
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -114,6 +141,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size > 4096)
 		return 0;
+	fz_check_word_form((const char *) data, size);
 	out = malloc(cap);
 	st = rx_title_normalize((const char *) data, size, out, cap, &outlen, &err);
 	if (st != RX_OK)

@@ -40,7 +40,8 @@ SELECT is(
 CREATE TEMP TABLE writers (name name);
 INSERT INTO writers VALUES ('import_role_card'), ('import_role_cards'), ('review_mapping'), ('approve_mapping'),
   ('reject_mapping'), ('review_alias'), ('approve_alias'), ('reject_alias'), ('grant_reader'), ('grant_editor'), ('reader_search_path'), ('rename_taxonomy_node'),
-  ('suggest_mappings'), ('import_user_data'), ('suggest_components'), ('review_component'), ('approve_component'), ('reject_component');
+  ('suggest_mappings'), ('import_user_data'), ('suggest_components'), ('review_component'), ('approve_component'), ('reject_component'),
+  ('record_title_decision'), ('remove_title_decision');
 SELECT is(
   (SELECT string_agg(objid::regprocedure::text, ', ' ORDER BY objid::regprocedure::text)
      FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid

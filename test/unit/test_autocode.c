@@ -4,10 +4,12 @@
  */
 #include "unit.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "core/autocode.h"
+#include "core/autocode_int.h"
 #include "core/autocode_text.h"
 #include "core/confidence.h"
 #include "core/title.h"
@@ -76,6 +78,7 @@ add(rx_autocode_index *ix, const char *text, int32_t code, rx_autocode_kind kind
 	in.code = code;
 	in.kind = kind;
 	in.weight = rx_autocode_default_weight(kind);
+	in.head_end = 0;
 	UT_INT(rx_autocode_add(ix, &in, &err), RX_OK);
 }
 
@@ -944,6 +947,7 @@ UT_SUITE(autocode)
 					in.code = toy_code[j];
 					in.kind = RX_AUTOCODE_TITLE;
 					in.weight = 1;
+					in.head_end = 0;
 					if (rx_autocode_add(ix, &in, &err) != RX_OK)
 					{
 						failures++;
@@ -1165,5 +1169,416 @@ UT_SUITE(autocode_pipeline)
 		UT_INT(add_raw(ix, "Caf\xe9 Manager", MGR), RX_ENCODING);
 		rx_autocode_scratch_free(sc);
 		rx_autocode_index_free(ix);
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Matching that does not depend on word order or spelling             */
+
+#define TEACH	25203100		/* teachers */
+#define PROF	25105100		/* atmospheric science teachers, postsecondary */
+#define METEO	19202100		/* atmospheric scientists */
+#define OPER	51404100		/* machinists and machine operators */
+#define SUPV	51101100		/* first-line supervisors of production workers */
+#define ACCT	13201100		/* accountants */
+#define ACLK	43303100		/* bookkeeping and accounting clerks */
+#define HOUSE	37201200		/* maids and housekeeping cleaners */
+#define DISP	43503100		/* dispatchers */
+#define DESENG	17219900		/* engineers, all other */
+
+/* The titles of the matching cases, one code each. */
+static const struct
+{
+	const char *t;
+	int32_t		c;
+}			style_titles[] = {
+	{"meteorology teacher", TEACH}, {"math teacher", TEACH}, {"teacher", TEACH},
+	{"meteorology professor", PROF}, {"meteorologist", METEO}, {"weather forecaster", METEO},
+	{"machine operator", OPER}, {"press operator", OPER}, {"machine setter", OPER}, {"setter helper", OPER},
+	{"machine setter supervisor", SUPV}, {"production supervisor", SUPV},
+	{"accountant", ACCT}, {"accounting clerk", ACLK}, {"registered nurse", RN}, {"staff nurse", RN},
+	{"private household worker", HOUSE}, {"household cleaner", HOUSE},
+	{"dispatcher", DISP}, {"police dispatcher", DISP},
+	{"customer service representative", CSR}, {"software engineer", SWE}, {"design engineer", DESENG}
+};
+
+/* The dictionary of the matching cases (normalized texts). */
+static rx_autocode_index *
+style_index(const rx_autocode_params *p)
+{
+	rx_autocode_index *ix = rx_autocode_index_create(NULL, p);
+	size_t		i;
+
+	for (i = 0; i < sizeof(style_titles) / sizeof(style_titles[0]); i++)
+		add(ix, style_titles[i].t, style_titles[i].c, RX_AUTOCODE_TITLE);
+	return ix;
+}
+
+/* Does raw title s code (through the pipeline) to the same best code as raw title clean? */
+static bool
+codes_like(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *s, const char *clean)
+{
+	rx_autocode_hit h[5];
+	rx_autocode_coding coding;
+	int32_t		want;
+
+	if (code_raw(ix, sc, clean, strlen(clean), 5, h, &coding) != RX_OK || coding.n == 0)
+		return false;
+	want = h[0].code;
+	return code_raw(ix, sc, s, strlen(s), 5, h, &coding) == RX_OK && coding.n > 0 && h[0].code == want;
+}
+
+UT_SUITE(autocode_matching)
+{
+	UT_CASE("index qualifiers are stop words: exclusions and not-elsewhere-classified")
+	{
+		static rx_autocode_words w;
+		int			i;
+
+		rx_autocode_split("cleaner exc private household", 29, 2, &w);
+		UT_INT(w.n, 4);
+		UT_CHECK(!w.w[0].stop && w.w[1].stop && w.w[2].stop && w.w[3].stop);
+		UT_CHECK(w.w[0].head);
+		rx_autocode_split("architects except landscape and naval", 37, 2, &w);
+		for (i = 1; i < w.n; i++)
+			UT_CHECK(w.w[i].stop);
+		UT_CHECK(w.w[0].head);
+		rx_autocode_split("clerk not elsewhere classified", 30, 2, &w);
+		UT_CHECK(!w.w[0].stop && w.w[1].stop && w.w[2].stop && w.w[3].stop);
+		rx_autocode_split("cook nec", 8, 2, &w);
+		UT_CHECK(!w.w[0].stop && w.w[1].stop);
+		/* a marker before any content word, a word that only starts like one, "not" in a title */
+		rx_autocode_split("exc clerk", 9, 2, &w);
+		UT_CHECK(!w.w[1].stop && w.w[1].head);
+		rx_autocode_split("exceptional student teacher", 27, 2, &w);
+		UT_CHECK(!w.w[0].stop && !w.w[1].stop && !w.w[2].stop);
+		rx_autocode_split("not for profit manager", 22, 2, &w);
+		UT_CHECK(!w.w[0].stop && !w.w[3].stop);
+	}
+
+	UT_CASE("the trigram lists of the vocabulary, by hand")
+	{
+		rx_autocode_index *ix = style_index(NULL);
+		uint32_t	t = rx_autocode_token_find(ix, "nurs", 4),
+					keys[4],
+					want[4] = {'n' << 8 | 'u', (uint32_t) 'n' << 16 | 'u' << 8 | 'r',
+			(uint32_t) 'u' << 16 | 'r' << 8 | 's', (uint32_t) 'r' << 16 | 's' << 8};
+		int			i;
+
+		/* "nurse" is kept as its stem "nurs": ^nu, nur, urs, rs$ */
+		UT_CHECK(t != UINT32_MAX);
+		UT_INT(rx_autocode_trigrams("nurs", 4, keys), 4);
+		for (i = 0; i < 4; i++)
+		{
+			uint32_t	l = rx_autocode_trigram_find(ix, want[i]),
+						m;
+			bool		has = false;
+
+			UT_INT(keys[i], want[i]);
+			UT_CHECK(l != UINT32_MAX);
+			for (m = 0; l != UINT32_MAX && m < rx_autocode_trigram_tokens(ix, l).n; m++)
+				has |= rx_autocode_trigram_tokens(ix, l).v[m] == t;
+			UT_CHECK(has);
+		}
+		/* ^nu lists the words that start with "nu" only: nurs */
+		UT_INT(ix->trilists[rx_autocode_trigram_find(ix, want[0])].n, 1);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("the group votes of each feature, by hand")
+	{
+		rx_autocode_params p = rx_autocode_params_default();
+		rx_autocode_index *ix;
+		int32_t		g1[RX_AUTOCODE_GROUP_LEVELS] = {0, 0, 0, 510000},
+					g2[RX_AUTOCODE_GROUP_LEVELS] = {0, 0, 0, 470000};
+		uint32_t	f,
+					g;
+		rx_error	err;
+
+		p.w_group[0] = 0;
+		ix = rx_autocode_index_create(NULL, &p);
+		add(ix, "crew supervisor", 100, RX_AUTOCODE_TITLE);
+		add(ix, "crew leader", 200, RX_AUTOCODE_TITLE);
+		add(ix, "bricklayer", 300, RX_AUTOCODE_TITLE);
+		UT_INT(rx_autocode_set_groups(ix, 100, g1, &err), RX_OK);
+		UT_INT(rx_autocode_set_groups(ix, 200, g1, &err), RX_OK);
+		UT_INT(rx_autocode_set_groups(ix, 300, g2, &err), RX_OK);
+		UT_INT(rx_autocode_index_refresh(ix, &err), RX_OK);
+
+		/*
+		 * Two major groups, with 2 and 1 titles (average 1.5): BM25 length
+		 * terms k = 1.0 * (0.25 + 0.75 * 2 / 1.5) = 1.25 and 0.75.  "crew" is
+		 * in one group of two: idf ln(3 / 1.5) = ln 2, pooled weight 2, vote
+		 * ln 2 * 2 / 3.25; "bricklay" ln 2 * 1 / 1.75; the head "supervis"
+		 * weighs 0.7: 0.7 ln 2 * 1 / 2.25.
+		 */
+		f = rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, rx_autocode_token_find(ix, "crew", 4));
+		UT_INT(ix->gv_start[f + 1] - ix->gv_start[f], 1);
+		g = ix->gv_group[ix->gv_start[f]];
+		UT_INT(ix->groups[g].code, 510000);
+		UT_DBL(ix->gv_val[ix->gv_start[f]], log(2.0) * 2 / 3.25, 1e-6);
+		f = rx_autocode_token_feature(ix, RX_AUTOCODE_F_WORD, rx_autocode_token_find(ix, "bricklay", 8));
+		UT_INT(ix->gv_start[f + 1] - ix->gv_start[f], 1);
+		UT_INT(ix->groups[ix->gv_group[ix->gv_start[f]]].code, 470000);
+		UT_DBL(ix->gv_val[ix->gv_start[f]], log(2.0) / 1.75, 1e-6);
+		f = rx_autocode_token_feature(ix, RX_AUTOCODE_F_HEAD, rx_autocode_token_find(ix, "supervis", 8));
+		UT_DBL(ix->gv_val[ix->gv_start[f]], 0.7 * log(2.0) / 2.25, 1e-6);
+		/* grams vote for codes only */
+		for (f = 0; f < ix->nfeats; f++)
+			if (ix->feats[f].kind == RX_AUTOCODE_F_GRAM)
+				UT_INT(ix->gv_start[f + 1] - ix->gv_start[f], 0);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("an inverted title codes like the clean one: comma or not, head first")
+	{
+		rx_autocode_params p = rx_autocode_params_default();
+		rx_autocode_index *ix = style_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_error	err;
+
+		UT_INT(best(ix, sc, "machine setter supervisor"), SUPV);
+		UT_INT(best(ix, sc, "supervisor machine setter"), SUPV);
+		UT_INT(best(ix, sc, "teacher meteorology"), TEACH);
+		UT_CHECK(codes_like(ix, sc, "Supervisor, Machine Setter", "Machine Setter Supervisor"));
+		UT_CHECK(codes_like(ix, sc, "Supervisor machine setter", "Machine Setter Supervisor"));
+		UT_CHECK(codes_like(ix, sc, "Teacher meteorology", "Meteorology Teacher"));
+		/* two head nouns: the rule's choice stands ("accountant", which heads its titles too) */
+		UT_INT(best(ix, sc, "clerk accountant"), ACCT);
+		/* without the head-first reading the last word is the head */
+		p.head_first = 0;
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(best(ix, sc, "supervisor machine setter"), OPER);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("a qualified title codes like the clean one")
+	{
+		rx_autocode_index *ix = style_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+
+		UT_INT(best(ix, sc, "accountant exc private household"), ACCT);
+		UT_CHECK(codes_like(ix, sc, "Accountant, exc. private household", "Accountant"));
+		UT_CHECK(codes_like(ix, sc, "Registered Nurse (except household)", "Registered Nurse"));
+		UT_CHECK(codes_like(ix, sc, "Dispatcher, n.e.c.", "Dispatcher"));
+		UT_CHECK(codes_like(ix, sc, "Dispatcher, not elsewhere classified", "Dispatcher"));
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("a typo codes like the clean title: in a stem, in an inflected form")
+	{
+		rx_autocode_index *ix = style_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit h[5];
+		rx_autocode_coding coding;
+
+		UT_INT(best(ix, sc, "acountant"), ACCT);
+		UT_INT(best(ix, sc, "regsitered nurse"), RN);
+		/* the dictionary keeps dispatch; the typo is in dispatcher */
+		UT_INT(best(ix, sc, "police dispatcehr"), DISP);
+		UT_INT(best(ix, sc, "dispatcherr"), DISP);
+		UT_CHECK(codes_like(ix, sc, "Meteorology Teahcer", "Meteorology Teacher"));
+		/* the corrected reading is exact, with half the bonus of typed words, and the guess is told */
+		UT_INT(code_raw(ix, sc, "Machine Operatr", 15, 5, h, &coding), RX_OK);
+		UT_CHECK(coding.n > 0 && h[0].code == OPER && h[0].exact);
+		UT_DBL(coding.read_typo, 0.5, 1e-12);
+		UT_DBL(coding.read_split, 0, 0);
+		{
+			rx_autocode_hit clean[5];
+			rx_autocode_coding cc;
+
+			UT_INT(code_raw(ix, sc, "Machine Operator", 16, 5, clean, &cc), RX_OK);
+			UT_CHECK(cc.n > 0 && clean[0].code == OPER && clean[0].exact && clean[0].score > h[0].score);
+			UT_CHECK(clean[0].raw - h[0].raw > 0.2);
+			UT_DBL(cc.read_typo, 0, 0);
+		}
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("a title cut short codes like the whole one")
+	{
+		rx_autocode_index *ix = style_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+
+		UT_INT(best(ix, sc, "registered nur"), RN);
+		UT_INT(best(ix, sc, "machine ope"), OPER);
+		UT_INT(best(ix, sc, "meteorology teac"), TEACH);
+		/* two letters of a cut head: the word that heads the most titles */
+		UT_INT(best(ix, sc, "press op"), OPER);
+		/* a cut inflected form: operato is operator cut */
+		UT_INT(best(ix, sc, "press operato"), OPER);
+		/* only the last word is taken as cut */
+		UT_CHECK(best(ix, sc, "reg nurse") == RN);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("run-together words and abbreviations code like the spaced title")
+	{
+		rx_autocode_index *ix = style_index(NULL);
+		rx_autocode_scratch *sc = rx_autocode_scratch_create(ix);
+		rx_autocode_hit h[5];
+		rx_autocode_coding coding;
+
+		UT_INT(best(ix, sc, "softwareengineer"), SWE);
+		UT_INT(best(ix, sc, "softwareeng"), SWE);
+		UT_INT(best(ix, sc, "machineoper"), OPER);
+		UT_CHECK(codes_like(ix, sc, "CustSvcRep", "Customer Service Representative"));
+		UT_CHECK(codes_like(ix, sc, "Sr.SoftwareEng", "Software Engineer"));
+		/* what the words were read as is matched exactly */
+		UT_INT(code_raw(ix, sc, "CustSvcRep", 10, 5, h, &coding), RX_OK);
+		UT_CHECK(coding.n > 0 && h[0].code == CSR && h[0].exact);
+		UT_DBL(coding.read_split, 1, 1e-12);
+		UT_DBL(coding.read_typo, 0, 0);
+		/* run-together words win over a typo in a form: "designeng" is not "designing" */
+		UT_INT(code_raw(ix, sc, "DesignEng", 9, 5, h, &coding), RX_OK);
+		UT_CHECK(coding.n > 0 && h[0].code == DESENG && h[0].exact);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("a typo in an inflected form needs a stem of four letters")
+	{
+		rx_autocode_index *ix = rx_autocode_index_create(NULL, NULL);
+		rx_autocode_scratch *sc;
+		rx_autocode_hit h[5];
+		rx_autocode_coding coding;
+
+		/* "emea" is one letter from "emes" (em + es), but em is too short a stem to read it so */
+		add(ix, "em technologist", RN, RX_AUTOCODE_TITLE);
+		add(ix, "lab technologist", SWE, RX_AUTOCODE_TITLE);
+		add(ix, "weld inspector", OPER, RX_AUTOCODE_TITLE);
+		sc = rx_autocode_scratch_create(ix);
+		UT_INT(code_raw(ix, sc, "EMEA Technologist", 17, 5, h, &coding), RX_OK);
+		UT_DBL(coding.read_typo, 0, 0);
+		UT_CHECK(coding.n > 0 && !h[0].exact);
+		/* weld + er, one letter added: read (one word of two) */
+		UT_INT(code_raw(ix, sc, "Welderr Inspector", 17, 5, h, &coding), RX_OK);
+		UT_DBL(coding.read_typo, 0.5, 1e-12);
+		UT_CHECK(coding.n > 0 && h[0].code == OPER);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("grams of more than gram_codes_max codes are left out of a query")
+	{
+		rx_autocode_params p = rx_autocode_params_default();
+		rx_autocode_index *ix;
+		rx_autocode_scratch *sc;
+		rx_autocode_hit h[5];
+		rx_error	err;
+
+		/* "mannheim" is no word of the dictionary and reads as none: its gram "mann" is its evidence */
+		p.gram_codes_max = 0;
+		ix = rx_autocode_index_create(NULL, &p);
+		add(ix, "hermann", SWE, RX_AUTOCODE_TITLE);
+		add(ix, "ottmann", RN, RX_AUTOCODE_TITLE);
+		add(ix, "sillmann", OPER, RX_AUTOCODE_TITLE);
+		add(ix, "registered nurse", RN, RX_AUTOCODE_TITLE);
+		add(ix, "software engineer", SWE, RX_AUTOCODE_TITLE);
+		add(ix, "machine operator", OPER, RX_AUTOCODE_TITLE);
+		add(ix, "accountant", ACCT, RX_AUTOCODE_TITLE);
+		sc = rx_autocode_scratch_create(ix);
+		UT_INT(code(ix, sc, "mannheim", 5, h), 3);
+		/* "mann" is in three codes: with a cap of two it is not looked at */
+		p.gram_codes_max = 2;
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(code(ix, sc, "mannheim", 5, h), 0);
+		p.gram_codes_max = 3;
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
+		UT_INT(code(ix, sc, "mannheim", 5, h), 3);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("a feature of more than match_common titles matches only the titles others found")
+	{
+		rx_autocode_params p = rx_autocode_params_default();
+		rx_autocode_index *ix;
+		rx_autocode_scratch *sc;
+		rx_autocode_hit h[5];
+		rx_error	err;
+		int			n,
+					i;
+		bool		seen = false;
+
+		p.match_common = 0;
+		ix = rx_autocode_index_create(NULL, &p);
+		add(ix, "machine operator", OPER, RX_AUTOCODE_TITLE);
+		add(ix, "press operator", OPER, RX_AUTOCODE_TITLE);
+		add(ix, "switchboard operator", CSR, RX_AUTOCODE_TITLE);
+		add(ix, "crane operator", SUPV, RX_AUTOCODE_TITLE);
+		add(ix, "crane inspector", DISP, RX_AUTOCODE_TITLE);
+		sc = rx_autocode_scratch_create(ix);
+		/* every title with "operator" is matched: the machinists' evidence is a title of theirs */
+		n = code(ix, sc, "crane operator", 5, h);
+		UT_CHECK(n > 0 && h[0].code == SUPV && h[0].exact);
+		for (i = 0; i < n; i++)
+			if (h[i].code == OPER)
+			{
+				seen = true;
+				UT_CHECK(h[i].evidence_len == 16 || h[i].evidence_len == 14);
+				UT_CHECK(strncmp(h[i].evidence + h[i].evidence_len - 8, "operator", 8) == 0 &&
+						 strncmp(h[i].evidence, "crane", 5) != 0);
+			}
+		UT_CHECK(seen);
+		/* "operator" is in 4 titles, over a cap of 2: it adds only to the crane titles */
+		p.match_common = 2;
+		UT_INT(rx_autocode_index_set_params(ix, &p, &err), RX_OK);
+		n = code(ix, sc, "crane operator", 5, h);
+		UT_CHECK(n > 0 && h[0].code == SUPV && h[0].exact);
+		for (i = 0; i < n; i++)
+			if (h[i].code == OPER)	/* only voted for: its evidence is the query's words */
+				UT_CHECK(h[i].evidence_len != 16 && h[i].evidence_len != 14);
+		/* the query's rarest feature is walked whole, however common */
+		n = code(ix, sc, "operator", 5, h);
+		UT_CHECK(n >= 3);
+		for (i = 0; i < n; i++)
+			if (h[i].code == OPER)
+				UT_CHECK(h[i].evidence_len == 16 || h[i].evidence_len == 14);
+		rx_autocode_scratch_free(sc);
+		rx_autocode_index_free(ix);
+	}
+
+	UT_CASE("the confidence is a beta calibration of the softmax, shifted by the guessed words")
+	{
+		rx_autocode_params p = rx_autocode_params_default();
+		double		raw[2] = {1.0, 0.9},
+					denom,
+					pr,
+					z;
+		rx_autocode_hit out[2];
+
+		p.calib_a = 0.8;
+		p.calib_b = -0.2;
+		p.calib_c = 0.4;
+		p.calib_typo = -0.1;
+		p.calib_split = 0.05;
+		p.temperature = 0.1;
+		p.null_score = 0.5;
+		rx_autocode_calibrate_hits(&p, raw, 2, 0.5, 0.25, out, 2);
+		/* softmax over the two and "none of these" (0.5), at temperature 0.1 */
+		denom = 1 + exp(-1.0) + exp(-5.0);
+		pr = 1 / denom;
+		z = 0.8 * log(pr) - 0.4 * log(1 - pr) - 0.2 - 0.1 * 0.5 + 0.05 * 0.25;
+		UT_DBL(out[0].score, 1 / (1 + exp(-z)), 1e-12);
+		pr = exp(-1.0) / denom;
+		z = 0.8 * log(pr) - 0.4 * log(1 - pr) - 0.2 - 0.1 * 0.5 + 0.05 * 0.25;
+		UT_DBL(out[1].score, 1 / (1 + exp(-z)), 1e-12);
+		UT_DBL(out[0].raw, 1.0, 0);
+		/* Platt scaling is the case a = c */
+		p.calib_c = 0.8;
+		rx_autocode_calibrate_hits(&p, raw, 2, 0, 0, out, 1);
+		pr = 1 / denom;
+		UT_DBL(out[0].score, 1 / (1 + exp(-(0.8 * log(pr / (1 - pr)) - 0.2))), 1e-12);
+		/* a typo lowers the confidence of the same answer with the fitted terms */
+		p = rx_autocode_params_default();
+		rx_autocode_calibrate_hits(&p, raw, 2, 0, 0, out, 1);
+		z = out[0].score;
+		rx_autocode_calibrate_hits(&p, raw, 2, 1, 0, out, 1);
+		UT_CHECK(out[0].score < z);
 	}
 }

@@ -276,6 +276,24 @@ im_poke_all(unsigned char *base, size_t len, const rx_autocode_index *op)
 		IM_POKE(im_off(base, op->tripool) + (op->trilists[l].off + 1) * sizeof(uint32_t),
 				op->tripool[op->trilists[l].off]);
 	}
+	if (op->gv_n > 0)
+	{
+		/* group votes: an unknown group, a start past the votes, starts out of order, a vote of nothing */
+		uint32_t	f = 0,
+					zero = 0,
+					past = op->gv_n + 1;
+		float		nothing = 0;
+
+		IM_POKE(im_off(base, op->gv_group), op->ngroups);
+		IM_POKE(im_off(base, op->gv_start) + sizeof(uint32_t), past);
+		while (f + 1 < op->gv_nstart && op->gv_start[f] == 0)
+			f++;
+		if (f + 1 < op->gv_nstart)
+			IM_POKE(im_off(base, op->gv_start) + (f + 1) * sizeof(uint32_t), zero);
+		IM_POKE(im_off(base, op->gv_val), nothing);
+	}
+	else
+		bad++;					/* the index must have group votes to test */
 	{
 		/* the struct: dirty statistics, flags that are not bools, too many major groups, a bad parameter */
 		size_t		so = (size_t) ((const char *) op->tokens - (const char *) base);
@@ -293,6 +311,7 @@ im_poke_all(unsigned char *base, size_t len, const rx_autocode_index *op)
 		IM_POKE(so + offsetof(rx_autocode_index, nmajor), nmajor);
 		IM_POKE(so + offsetof(rx_autocode_index, params.temperature), temp);
 		IM_POKE(so + offsetof(rx_autocode_index, ntokens), count);
+		IM_POKE(so + offsetof(rx_autocode_index, gv_nstart), op->nfeats);
 	}
 #undef IM_POKE
 	return bad;

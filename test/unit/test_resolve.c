@@ -296,9 +296,10 @@ UT_SUITE(resolve_rank)
 	}
 	UT_CASE("review: the top two within 0.10, 0.10 included")
 	{
-		rx_resolve_name		within[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.80, 1, true, "", "")};
-		rx_resolve_name		apart[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.7999, 1, true, "", "")};
-		rx_resolve_name		close[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.85, 1, true, "", "")};
+		/* trigram names of two families (exact ones would share their confidence) */
+		rx_resolve_name		within[] = {N(0, 0.90, 1, false, "", ""), N(3, 0.80, 1, false, "", "")};
+		rx_resolve_name		apart[] = {N(0, 0.90, 1, false, "", ""), N(3, 0.7999, 1, false, "", "")};
+		rx_resolve_name		close[] = {N(0, 0.90, 1, false, "", ""), N(3, 0.85, 1, false, "", "")};
 
 		n = rank(T("", "", ""), within, 2, de, 4, out, &review);
 		UT_INT(out[0].confidence - out[1].confidence, 1000);
@@ -309,6 +310,31 @@ UT_SUITE(resolve_rank)
 		n = rank(T("", "", ""), close, 2, de, 4, out, &review);
 		UT_CHECK(review);
 		UT_INT(n, 2);
+	}
+	UT_CASE("an exact name several families share: each family's share of the confidence, review")
+	{
+		/* "Bus Driver", an alias of two occupations alike */
+		rx_resolve_name		two[] = {N(0, 0.90, 1, true, "", ""), N(3, 0.90, 1, true, "", "")};
+		/* a role title (trust 1) and another family's alias of 0.5 */
+		rx_resolve_name		uneven[] = {N(3, 1, 1, true, "", ""), N(0, 0.5, 1, true, "", "")};
+		/* one family at several levels is no ambiguity; a trigram name of another family takes no share */
+		rx_resolve_name		one[] = {N(0, 0.95, 1, true, "", ""), N(1, 0.95, 1, true, "P3", ""),
+		N(3, 1, 0.8, false, "", "")};
+
+		n = rank(T("", "", ""), two, 2, de, 4, out, &review);
+		UT_INT(n, 2);
+		UT_INT(out[0].confidence, 4500);
+		UT_INT(out[1].confidence, 4500);
+		UT_CHECK(review);
+		n = rank(T("", "", ""), uneven, 2, de, 4, out, &review);
+		UT_INT(out[0].role, 3);
+		UT_INT(out[0].confidence, 6667);	/* 1 x 1 / 1.5 */
+		UT_INT(out[1].confidence, 1667);	/* 0.5 x 0.5 / 1.5 */
+		UT_CHECK(!review);
+		n = rank(T("", "", ""), one, 3, de, 4, out, &review);
+		UT_INT(out[0].role, 0);
+		UT_INT(out[0].confidence, 9500);
+		UT_CHECK(!review);
 	}
 	UT_CASE("ties: exact first, then the order of names")
 	{

@@ -188,6 +188,27 @@ static const pair abbreviations[] = {
 	{"ciso", "chief information security officer"},
 	{"chro", "chief human resources officer"},
 	{"cno", "chief nursing officer"},
+	{"acctg clerk", "accounting clerk"},
+	{"maint mechanic", "maintenance mechanic"},
+	{"dept head", "department head"},
+	{"machine oper", "machine operator"},
+	{"oper manager", "operations manager"},
+	{"pres", "president"},
+	{"mfg engineer", "manufacturing engineer"},
+	{"whse associate", "warehouse associate"},
+	{"equip operator", "equipment operator"},
+	{"auto mech", "auto mechanic"},
+	{"mech engineer", "mechanical engineer"},
+	{"journeyman elec", "journeyman electrician"},
+	{"elec engineer", "electrical engineer"},
+	{"supt", "superintendent"},
+	{"mgt analyst", "management analyst"},
+	{"insp", "inspector"},
+	{"instr", "instructor"},
+	{"tchr", "teacher"},
+	{"clk", "clerk"},
+	{"supvr", "supervisor"},
+	{"svcs coordinator", "services coordinator"},
 };
 
 /*
@@ -839,6 +860,25 @@ UT_SUITE(title_conflicts)
 		UT_STR(lvl("Postdoctoral Fellow"), "");
 		UT_STR(lvl("Clinical Fellow"), "");
 		UT_STR(lvl("Research Fellow"), "");
+		/* issue 20: a training fellow before the field is no level either, and stays a word */
+		UT_STR(lvl("CLINICAL FELLOW RADIOLOGY"), "");
+		UT_STR(norm("CLINICAL FELLOW RADIOLOGY"), "clinical fellow radiology");
+		UT_STR(lvl("Research Fellow in Chemistry"), "");
+		UT_STR(lvl("Fellow Engineer"), "P6");
+	}
+
+	UT_CASE("a plural rank noun ranks as its singular and stays plural (issue 20)")
+	{
+		UT_STR(norm("General and Operations Managers"), "general and operations managers");
+		UT_STR(lvl("General and Operations Managers"), "M2");
+		UT_STR(lvl("Financial Managers"), lvl("Financial Manager"));
+		UT_STR(lvl("Senior Managers"), "M3");
+		UT_STR(lvl("Chief Executives"), "E3");
+		UT_STR(lvl("Directors"), "M4");
+		UT_STR(lvl("First-Line Supervisors of Retail Sales Workers"), "M1");
+		/* only rank nouns: other plurals claim nothing */
+		UT_STR(lvl("Sales Engineers"), "");
+		UT_STR(lvl("Leads"), "");
 	}
 }
 
@@ -958,6 +998,16 @@ UT_SUITE(title_noise)
 		UT_STR(norm("Req #12345"), "");
 	}
 
+	UT_CASE("SOC and O*NET-SOC codes written into a title go whole (issue 20)")
+	{
+		UT_STR(norm("PROGRAM MANAGER (15-1199.09)"), "program manager");
+		UT_STR(norm("Program Manager 15-1199.00"), "program manager");
+		UT_STR(norm("Registered Nurse - 29-1141"), "registered nurse");
+		UT_STR(norm("Req 1234.01 Nurse"), "nurse");
+		/* short decimals are not codes */
+		UT_STR(norm("Teacher 5.01"), "teacher 5 01");
+	}
+
 	UT_CASE("requisition and ticket numbers go, with their prefixes")
 	{
 		UT_STR(norm("Software Engineer (Req #12345)"), "software engineer");
@@ -982,6 +1032,9 @@ UT_SUITE(title_noise)
 		UT_STR(norm("Engineer Nr 123"), "engineer");
 		UT_STR(norm("Engineer Num 123"), "engineer");
 		UT_STR(norm("Engineer Code 123"), "engineer");
+		UT_STR(norm("JOB 400183: ACADEMIC DEAN"), "academic dean");
+		UT_STR(norm("Posting 553 - Engineer"), "engineer");
+		UT_STR(norm("Job 12 Coach"), "job 12 coach");
 		UT_STR(norm("Engineer Reference 9"), "engineer");
 		UT_STR(norm("Engineer Refno 9"), "engineer");
 		UT_STR(norm("Engineer Reqid 9"), "engineer");
@@ -1214,6 +1267,34 @@ UT_SUITE(title_utf8)
 
 UT_SUITE(title_api)
 {
+	UT_CASE("rx_title_word_form: what one word is to the lexicon on its own")
+	{
+		char		out[64];
+		size_t		n = 99;
+
+		UT_INT(rx_title_word_form("mgr", 3, out, sizeof(out), &n), RX_TITLE_WORD_EXPANDS);
+		UT_INT(n, 7);
+		UT_CHECK(memcmp(out, "manager", 7) == 0);
+		/* positional abbreviations: the head form */
+		UT_INT(rx_title_word_form("eng", 3, out, sizeof(out), &n), RX_TITLE_WORD_EXPANDS);
+		UT_CHECK(n == 8 && memcmp(out, "engineer", 8) == 0);
+		UT_INT(rx_title_word_form("oper", 4, out, sizeof(out), &n), RX_TITLE_WORD_EXPANDS);
+		UT_CHECK(n == 8 && memcmp(out, "operator", 8) == 0);
+		/* several words, separated by single spaces */
+		UT_INT(rx_title_word_form("hr", 2, out, sizeof(out), &n), RX_TITLE_WORD_EXPANDS);
+		UT_CHECK(n == 15 && memcmp(out, "human resources", 15) == 0);
+		/* grade and noise words go; other words stay */
+		UT_INT(rx_title_word_form("sr", 2, out, sizeof(out), &n), RX_TITLE_WORD_DROPPED);
+		UT_INT(n, 0);
+		UT_INT(rx_title_word_form("remote", 6, out, sizeof(out), &n), RX_TITLE_WORD_DROPPED);
+		UT_INT(rx_title_word_form("nurse", 5, out, sizeof(out), &n), RX_TITLE_WORD_PLAIN);
+		UT_INT(rx_title_word_form("manager", 7, out, sizeof(out), &n), RX_TITLE_WORD_PLAIN);
+		UT_INT(rx_title_word_form("", 0, out, sizeof(out), &n), RX_TITLE_WORD_PLAIN);
+		/* an expansion that does not fit is not given */
+		UT_INT(rx_title_word_form("hr", 2, out, 8, &n), RX_TITLE_WORD_PLAIN);
+		UT_INT(n, 0);
+	}
+
 	UT_CASE("rx_title_out_capacity is RX_TITLE_GROWTH bytes a byte plus the NUL, saturating")
 	{
 		UT_INT(rx_title_out_capacity(0), 1);

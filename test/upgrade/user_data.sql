@@ -2,9 +2,11 @@
 -- (test/upgrade/lib.sh) and the export/import check: the sample taxonomy
 -- (cards: roles, nodes, components, aliases, mappings), a node without
 -- roles, reviews, an edited default level and a user level, user titles in
--- title_dictionary, and HRIS tables of the user's own with columns of every
+-- title_dictionary, reviewed title decisions (where the version has them),
+-- and HRIS tables of the user's own with columns of every
 -- roleext type, indexes on them and a view over a roleext function.
--- Uses only what every released version has.  psql -1 -f user_data.sql
+-- Uses only what every released version has, and what a later one has
+-- only where it is there.  psql -1 -f user_data.sql
 \set ON_ERROR_STOP on
 \set hris_rows 300
 \ir ../../sample/load.sql
@@ -23,6 +25,12 @@ SELECT reject_mapping('DEI.GEN.P2', '15-0000', 'soc2018', 'bob', 'too broad');
 SELECT approve_mapping('DEI.GEN.P1', '15-0000', 'soc2018', 'ann');
 INSERT INTO title_dictionary (title, code)
 VALUES ('Platform Reliability Wrangler', '15-1244.00'), ('Chief Happiness Officer', '11-3121');
+-- reviewed title decisions, where this version has them (1.1.0 on)
+SELECT pg_catalog.to_regclass('roleext.title_decision') IS NOT NULL AS has_title_decision \gset
+\if :has_title_decision
+SELECT record_title_decision('Sr. Backend Engineer (Remote)', 'SWE.BE.P2', '15-1252', 'ann', 'our P2s say senior');
+SELECT record_title_decision('Platform Reliability Wrangler', code => '15-1244');
+\endif
 
 CREATE TABLE public.hris_typed (
   id    int PRIMARY KEY,
