@@ -61,10 +61,16 @@ COMMENT ON FUNCTION card_parse(jsonb, boolean, boolean) IS
 -- so must the children it has), by the node's code.  Each lookup is one
 -- index probe (OFFSET 0 keeps the planner from hashing a whole reference
 -- table instead), whatever the tables' statistics say.
+--
+-- PL/pgSQL, not an inlined SQL function: Citus cannot plan an inlined SQL
+-- function over its tables (doc/citus.md); the statement is planned once a
+-- session.
 CREATE FUNCTION card_holding(b card_batch) RETURNS SETOF card_problem
-  LANGUAGE sql STABLE PARALLEL SAFE
+  LANGUAGE plpgsql STABLE PARALLEL SAFE
   ROWS 2  -- a good card has none
-BEGIN ATOMIC
+  SET search_path = pg_catalog, roleext, pg_temp AS $$
+BEGIN
+  RETURN QUERY
   WITH node AS MATERIALIZED (
     SELECT n.card, n.path, n.code, n.kind, n.o,
            CASE WHEN n.placed THEN n.parent ELSE old.parent END AS parent,
@@ -74,7 +80,9 @@ BEGIN ATOMIC
   -- (a new node at the top is the lookup of a chain's first node above)
   moved AS (
     SELECT x.* FROM node x
-    WHERE CASE WHEN x.existed THEN x.old_kind <> x.kind OR x.old_parent IS DISTINCT FROM x.parent
+    WHERE CASE WHEN x.existed THEN x.old_kind <> x.kind
+                                   OR NOT coalesce(x.old_parent OPERATOR(roleext.=) x.parent,
+                                                   x.old_parent IS NULL AND x.parent IS NULL)
                ELSE x.parent IS NOT NULL END)
   SELECT q.card, q.path, q.problem, q.detail, q.lookup, q.level, q.node, q.soc
   FROM (SELECT p.card, CASE WHEN p.lookup IS NULL THEN 1 ELSE 2 END AS part, p.n, p.path, p.problem, p.detail,
@@ -107,13 +115,12 @@ BEGIN ATOMIC
         WHERE x.existed AND x.old_kind <> x.kind AND (cn.code IS NULL OR cn.parent = x.code)
           AND f.problem IS NOT NULL) q
   ORDER BY q.card, q.part, q.n, q.problem;
-END;
+END $$;
 COMMENT ON FUNCTION card_holding(card_batch) IS
   'Internal to role cards: the problems of a parsed document that hold, in the order validation lists them: card by card, those of the document first, then those that depend on the database, then those of the taxonomy the import would leave.';
 
 -- Validation ---------------------------------------------------------------------
--- (The parsed document is a FROM item, read once: card_holding is inlined,
--- and an argument written into it would be evaluated at every use.)
+-- (The parsed document is a FROM item, read once.)
 
 -- Every problem of a role card document.  Empty when import_role_card
 -- accepts it.
