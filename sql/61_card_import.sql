@@ -78,12 +78,14 @@ DECLARE
   fresh roleext.rolecode[];  -- the roles this import inserted
   written int8;        -- rows a statement wrote (not used)
   each_code roleext.rolecode;
+  citus boolean;       -- the taxonomy is a Citus table (doc/citus.md)
 BEGIN
   -- Citus plans a statement over its tables with the parameters' values,
   -- and cannot make a generic plan of these: on a Citus cluster (the
   -- taxonomy a reference table, doc/citus.md) the statements are planned
   -- as PostgreSQL chooses; the SET clause restores the setting on return.
-  IF roleext.table_here('roleext.role') OPERATOR(pg_catalog.<>) 'roleext.role'::pg_catalog.regclass THEN
+  citus := roleext.table_here('roleext.role') OPERATOR(pg_catalog.<>) 'roleext.role'::pg_catalog.regclass;
+  IF citus THEN
     PERFORM pg_catalog.set_config('plan_cache_mode', 'auto', true);
   END IF;
   b := roleext.card_parse(cards, single, true);
@@ -92,8 +94,17 @@ BEGIN
   -- node, and whether a node or a node mapping differs.  Read before
   -- locking: once the shared lock is held no move can start, and the
   -- taxonomy upsert changes a parent only under the exclusive one.
-  SELECT h.path, h.problem, h.detail, coalesce(x.moving, false), coalesce(x.changed OR y.changed, false)
-    INTO bad_path, bad_problem, bad_detail, moving, changed
+  -- (card_holding inlined on one node; on Citus, which cannot plan it
+  -- inlined, called in the select list)
+  IF citus THEN
+    SELECT (h.p).path, (h.p).problem, (h.p).detail INTO bad_path, bad_problem, bad_detail
+      FROM (SELECT roleext.card_holding(b) AS p OFFSET 0) h LIMIT 1;
+  ELSE
+    SELECT h.path, h.problem, h.detail INTO bad_path, bad_problem, bad_detail
+      FROM roleext.card_holding(b) h LIMIT 1;
+  END IF;
+  SELECT coalesce(x.moving, false), coalesce(x.changed OR y.changed, false)
+    INTO moving, changed
     FROM (SELECT bool_or(t.code IS NOT NULL AND n.placed AND t.parent::text IS DISTINCT FROM n.parent::text) AS moving,
                  bool_or(t.code IS NULL OR t.kind <> n.kind OR t.name <> n.name
                          OR (n.placed AND t.parent::text IS DISTINCT FROM n.parent::text)
@@ -107,8 +118,7 @@ BEGIN
                                            IS NOT DISTINCT FROM
                                            (w.source, w.review_status, w.confidence::text, w.reviewer, w.reviewed_at, w.note)
                                      OFFSET 0)) AS changed
-          FROM unnest(b.mappings) w WHERE w.node IS NOT NULL) y
-    LEFT JOIN LATERAL (SELECT h.path, h.problem, h.detail FROM roleext.card_holding(b) h LIMIT 1) h ON true;
+          FROM unnest(b.mappings) w WHERE w.node IS NOT NULL) y;
   IF bad_path IS NOT NULL THEN
     RAISE EXCEPTION 'invalid role card: %: %', bad_path, bad_problem
       USING ERRCODE = 'invalid_parameter_value', DETAIL = bad_detail,
@@ -328,15 +338,15 @@ COMMENT ON FUNCTION card_time(timestamptz) IS
 -- the row: Citus names a reference table's row by its shard's row type,
 -- which no function takes (doc/citus.md).
 CREATE FUNCTION card_mapping_json(scheme mapping_scheme, code text, source mapping_source,
-                                  review_status review_status, confidence confidence, reviewer text,
+                                  review_status review_status, confidence text, reviewer text,
                                   reviewed_at timestamptz, note text) RETURNS jsonb
   LANGUAGE sql STABLE PARALLEL SAFE
   RETURN jsonb_strip_nulls(jsonb_build_object(
     'scheme', scheme, 'code', code, 'source', source, 'review_status', review_status,
-    'confidence', (confidence::text)::numeric, 'reviewer', reviewer,
+    'confidence', confidence::numeric, 'reviewer', reviewer,
     'reviewed_at', card_time(reviewed_at), 'note', note));
-COMMENT ON FUNCTION card_mapping_json(mapping_scheme, text, mapping_source, review_status, confidence, text, timestamptz, text) IS
-  'Internal to role cards: one mapping (its columns scheme, code, source, review_status, confidence, reviewer, reviewed_at, note) as a JSON object.';
+COMMENT ON FUNCTION card_mapping_json(mapping_scheme, text, mapping_source, review_status, text, text, timestamptz, text) IS
+  'Internal to role cards: one mapping (its columns scheme, code, source, review_status, confidence as text, reviewer, reviewed_at, note) as a JSON object.';
 
 CREATE FUNCTION role_card_json(code rolecode) RETURNS jsonb
   LANGUAGE sql STABLE PARALLEL SAFE
@@ -351,7 +361,7 @@ BEGIN ATOMIC
     'taxonomy', (
       SELECT jsonb_agg(jsonb_build_object(
                'code', t.code::text, 'kind', t.kind, 'name', t.name, 'description', t.description,
-               'mappings', (SELECT jsonb_agg(card_mapping_json(m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer,
+               'mappings', (SELECT jsonb_agg(card_mapping_json(m.scheme, m.code, m.source, m.review_status, m.confidence::text, m.reviewer,
                                               m.reviewed_at, m.note) ORDER BY m.scheme, m.code)
                               FROM mapping m WHERE m.node = t.code))
              ORDER BY a.distance DESC)
@@ -383,7 +393,7 @@ BEGIN ATOMIC
              ORDER BY ra.confidence DESC, ra.alias)
       FROM role_alias ra WHERE ra.role = r.code), '[]'),
     'mappings', coalesce((
-      SELECT jsonb_agg(card_mapping_json(m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer,
+      SELECT jsonb_agg(card_mapping_json(m.scheme, m.code, m.source, m.review_status, m.confidence::text, m.reviewer,
                                               m.reviewed_at, m.note) ORDER BY m.scheme, m.code)
       FROM mapping m WHERE m.role = r.code), '[]')))
   FROM role r WHERE r.code = role_card_json.code)

@@ -1,11 +1,12 @@
 -- roleext 1.2.0 -> 1.3.0: the taxonomy's tables as Citus reference tables
 -- (issue #18, doc/citus.md).  Nothing Citus cannot plan is left in the SQL
--- that reads the taxonomy: the views' typed twins are no longer inlined and
--- the views carry their bodies; resolve_title's lookups, role_coord, the
--- coordinate trigger, card_holding and role_card_json read the tables
--- directly; the importer and review_mapping compare roleext values in forms
--- Citus sends to the nodes intact.  The full script of 1.3.0 is
--- sql/NN_*.sql; this step makes a 1.2.0 database equal to it.
+-- that reads the taxonomy where it runs on Citus: the views' typed twins are
+-- no longer inlined and the views carry their bodies; role_coord, the
+-- coordinate trigger and role_card_json read the tables by their keys;
+-- card_holding is called in the select list where Citus plans it; the
+-- importer and review_mapping compare roleext values in forms Citus sends
+-- to the nodes intact.  The full script of 1.3.0 is sql/NN_*.sql; this
+-- step makes a 1.2.0 database equal to it.
 \echo Use "ALTER EXTENSION roleext UPDATE TO '1.3.0'" to load this file. \quit
 
 -- Names resolve in roleext and pg_catalog only (doc/security.md).
@@ -38,6 +39,9 @@ BEGIN ATOMIC
   LEFT JOIN roleext.soc2018_code br ON br.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'broad')
   LEFT JOIN roleext.soc2018_code de ON de.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'detailed');
 END;
+
+COMMENT ON FUNCTION soc_hierarchy() IS
+  'Typed twin of view soc_hierarchy: every SOC 2018 code and O*NET-SOC 2019 occupation with its major, minor, broad and detailed groups as soccodes. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
 
 CREATE OR REPLACE FUNCTION taxonomy_tree()
 RETURNS TABLE (node rolecode, kind node_kind, name text, parent rolecode,
@@ -73,6 +77,9 @@ BEGIN ATOMIC
   LEFT JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent;
 END;
 
+COMMENT ON FUNCTION taxonomy_tree() IS
+  'Typed twin of view taxonomy_tree: each taxonomy node with the code (rolecode) and name of its superfunction, function, family and specialization. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
+
 CREATE OR REPLACE FUNCTION taxonomy_ancestors()
 RETURNS TABLE (node rolecode, ancestor rolecode, ancestor_kind node_kind, distance int4)
   LANGUAGE sql STABLE PARALLEL SAFE
@@ -92,6 +99,9 @@ BEGIN ATOMIC
     JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
     JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent;
 END;
+
+COMMENT ON FUNCTION taxonomy_ancestors() IS
+  'Typed twin of view taxonomy_ancestors: every (node, ancestor) pair of the taxonomy as rolecodes, the node itself at distance 0, its parent at 1 and so on up. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
 
 CREATE OR REPLACE FUNCTION role_mappings()
 RETURNS TABLE (role rolecode, scheme mapping_scheme, code text, source mapping_source,
@@ -137,12 +147,6 @@ FROM (SELECT c.*, rank() OVER (PARTITION BY c.role, c.scheme ORDER BY c.distance
 WHERE rk = 1;
 END;
 
-COMMENT ON FUNCTION soc_hierarchy() IS
-  'Typed twin of view soc_hierarchy: every SOC 2018 code and O*NET-SOC 2019 occupation with its major, minor, broad and detailed groups as soccodes. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
-COMMENT ON FUNCTION taxonomy_tree() IS
-  'Typed twin of view taxonomy_tree: each taxonomy node with the code (rolecode) and name of its superfunction, function, family and specialization. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
-COMMENT ON FUNCTION taxonomy_ancestors() IS
-  'Typed twin of view taxonomy_ancestors: every (node, ancestor) pair of the taxonomy as rolecodes, the node itself at distance 0, its parent at 1 and so on up. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
 COMMENT ON FUNCTION role_mappings() IS
   'Typed twin of view role_mappings: the effective mappings of every role in every scheme (its own unless rejected, else its nearest mapped ancestor''s with source inferred_from_<kind>, status needs_review and inherited_from naming the node), with roleext types; soc is the code typed for the SOC schemes. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
 
@@ -473,16 +477,14 @@ BEGIN
   RETURN NULL;
 END $$;
 
--- 4. Role cards: card_holding in PL/pgSQL, card_mapping_json taking the
--- columns, role_card_json reading the chain by its keys, the importer's
--- comparisons.
+-- 4. Role cards: card_holding names rolecode's =, the validators call it in
+-- the select list, card_mapping_json takes the columns, role_card_json reads
+-- the chain by its keys, the importer's comparisons.
 
 CREATE OR REPLACE FUNCTION card_holding(b card_batch) RETURNS SETOF card_problem
-  LANGUAGE plpgsql STABLE PARALLEL SAFE
+  LANGUAGE sql STABLE PARALLEL SAFE
   ROWS 2  -- a good card has none
-  SET search_path = pg_catalog, roleext, pg_temp AS $$
-BEGIN
-  RETURN QUERY
+BEGIN ATOMIC
   WITH node AS MATERIALIZED (
     SELECT n.card, n.path, n.code, n.kind, n.o,
            CASE WHEN n.placed THEN n.parent ELSE old.parent END AS parent,
@@ -527,19 +529,35 @@ BEGIN
         WHERE x.existed AND x.old_kind <> x.kind AND (cn.code IS NULL OR cn.parent = x.code)
           AND f.problem IS NOT NULL) q
   ORDER BY q.card, q.part, q.n, q.problem;
-END $$;
+END;
+
+CREATE OR REPLACE FUNCTION validate_role_card(card jsonb)
+RETURNS TABLE (path text, problem text, detail text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT (h.p).path, (h.p).problem, (h.p).detail
+    FROM roleext.card_parse(card, true, false) b, LATERAL (SELECT roleext.card_holding(b) AS p) h;
+END;
+
+CREATE OR REPLACE FUNCTION validate_role_cards(cards jsonb)
+RETURNS TABLE (path text, problem text, detail text)
+  LANGUAGE sql STABLE PARALLEL SAFE
+BEGIN ATOMIC
+  SELECT (h.p).path, (h.p).problem, (h.p).detail
+    FROM roleext.card_parse(cards, false, false) b, LATERAL (SELECT roleext.card_holding(b) AS p) h;
+END;
 
 CREATE FUNCTION card_mapping_json(scheme mapping_scheme, code text, source mapping_source,
-                                  review_status review_status, confidence confidence, reviewer text,
+                                  review_status review_status, confidence text, reviewer text,
                                   reviewed_at timestamptz, note text) RETURNS jsonb
   LANGUAGE sql STABLE PARALLEL SAFE
   RETURN jsonb_strip_nulls(jsonb_build_object(
     'scheme', scheme, 'code', code, 'source', source, 'review_status', review_status,
-    'confidence', (confidence::text)::numeric, 'reviewer', reviewer,
+    'confidence', confidence::numeric, 'reviewer', reviewer,
     'reviewed_at', card_time(reviewed_at), 'note', note));
 
-COMMENT ON FUNCTION card_mapping_json(mapping_scheme, text, mapping_source, review_status, confidence, text, timestamptz, text) IS
-  'Internal to role cards: one mapping (its columns scheme, code, source, review_status, confidence, reviewer, reviewed_at, note) as a JSON object.';
+COMMENT ON FUNCTION card_mapping_json(mapping_scheme, text, mapping_source, review_status, text, text, timestamptz, text) IS
+  'Internal to role cards: one mapping (its columns scheme, code, source, review_status, confidence as text, reviewer, reviewed_at, note) as a JSON object.';
 
 CREATE OR REPLACE FUNCTION role_card_json(code rolecode) RETURNS jsonb
   LANGUAGE sql STABLE PARALLEL SAFE
@@ -554,7 +572,7 @@ BEGIN ATOMIC
     'taxonomy', (
       SELECT jsonb_agg(jsonb_build_object(
                'code', t.code::text, 'kind', t.kind, 'name', t.name, 'description', t.description,
-               'mappings', (SELECT jsonb_agg(card_mapping_json(m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer,
+               'mappings', (SELECT jsonb_agg(card_mapping_json(m.scheme, m.code, m.source, m.review_status, m.confidence::text, m.reviewer,
                                               m.reviewed_at, m.note) ORDER BY m.scheme, m.code)
                               FROM mapping m WHERE m.node = t.code))
              ORDER BY a.distance DESC)
@@ -586,7 +604,7 @@ BEGIN ATOMIC
              ORDER BY ra.confidence DESC, ra.alias)
       FROM role_alias ra WHERE ra.role = r.code), '[]'),
     'mappings', coalesce((
-      SELECT jsonb_agg(card_mapping_json(m.scheme, m.code, m.source, m.review_status, m.confidence, m.reviewer,
+      SELECT jsonb_agg(card_mapping_json(m.scheme, m.code, m.source, m.review_status, m.confidence::text, m.reviewer,
                                               m.reviewed_at, m.note) ORDER BY m.scheme, m.code)
       FROM mapping m WHERE m.role = r.code), '[]')))
   FROM role r WHERE r.code = role_card_json.code)
@@ -609,12 +627,14 @@ DECLARE
   fresh roleext.rolecode[];  -- the roles this import inserted
   written int8;        -- rows a statement wrote (not used)
   each_code roleext.rolecode;
+  citus boolean;       -- the taxonomy is a Citus table (doc/citus.md)
 BEGIN
   -- Citus plans a statement over its tables with the parameters' values,
   -- and cannot make a generic plan of these: on a Citus cluster (the
   -- taxonomy a reference table, doc/citus.md) the statements are planned
   -- as PostgreSQL chooses; the SET clause restores the setting on return.
-  IF roleext.table_here('roleext.role') OPERATOR(pg_catalog.<>) 'roleext.role'::pg_catalog.regclass THEN
+  citus := roleext.table_here('roleext.role') OPERATOR(pg_catalog.<>) 'roleext.role'::pg_catalog.regclass;
+  IF citus THEN
     PERFORM pg_catalog.set_config('plan_cache_mode', 'auto', true);
   END IF;
   b := roleext.card_parse(cards, single, true);
@@ -623,8 +643,17 @@ BEGIN
   -- node, and whether a node or a node mapping differs.  Read before
   -- locking: once the shared lock is held no move can start, and the
   -- taxonomy upsert changes a parent only under the exclusive one.
-  SELECT h.path, h.problem, h.detail, coalesce(x.moving, false), coalesce(x.changed OR y.changed, false)
-    INTO bad_path, bad_problem, bad_detail, moving, changed
+  -- (card_holding inlined on one node; on Citus, which cannot plan it
+  -- inlined, called in the select list)
+  IF citus THEN
+    SELECT (h.p).path, (h.p).problem, (h.p).detail INTO bad_path, bad_problem, bad_detail
+      FROM (SELECT roleext.card_holding(b) AS p OFFSET 0) h LIMIT 1;
+  ELSE
+    SELECT h.path, h.problem, h.detail INTO bad_path, bad_problem, bad_detail
+      FROM roleext.card_holding(b) h LIMIT 1;
+  END IF;
+  SELECT coalesce(x.moving, false), coalesce(x.changed OR y.changed, false)
+    INTO moving, changed
     FROM (SELECT bool_or(t.code IS NOT NULL AND n.placed AND t.parent::text IS DISTINCT FROM n.parent::text) AS moving,
                  bool_or(t.code IS NULL OR t.kind <> n.kind OR t.name <> n.name
                          OR (n.placed AND t.parent::text IS DISTINCT FROM n.parent::text)
@@ -638,8 +667,7 @@ BEGIN
                                            IS NOT DISTINCT FROM
                                            (w.source, w.review_status, w.confidence::text, w.reviewer, w.reviewed_at, w.note)
                                      OFFSET 0)) AS changed
-          FROM unnest(b.mappings) w WHERE w.node IS NOT NULL) y
-    LEFT JOIN LATERAL (SELECT h.path, h.problem, h.detail FROM roleext.card_holding(b) h LIMIT 1) h ON true;
+          FROM unnest(b.mappings) w WHERE w.node IS NOT NULL) y;
   IF bad_path IS NOT NULL THEN
     RAISE EXCEPTION 'invalid role card: %: %', bad_path, bad_problem
       USING ERRCODE = 'invalid_parameter_value', DETAIL = bad_detail,
