@@ -35,7 +35,10 @@ BEGIN
      SET review_status = decision, reviewer = review_mapping.reviewer, reviewed_at = now(),
          note = coalesce(review_mapping.note, m.note)
    WHERE m.scheme = review_mapping.scheme
-     AND m.soc IS NOT DISTINCT FROM k.soc AND m.isco08 IS NOT DISTINCT FROM k.isco08
+     -- (soccode's = named: Citus sends IS NOT DISTINCT FROM to the nodes
+     -- without its operator's schema, doc/citus.md)
+     AND coalesce(m.soc OPERATOR(roleext.=) k.soc, m.soc IS NULL AND k.soc IS NULL)
+     AND m.isco08 IS NOT DISTINCT FROM k.isco08
      AND (CASE WHEN is_role THEN m.role ELSE m.node END) = subject
   RETURNING * INTO result;
   IF FOUND THEN
