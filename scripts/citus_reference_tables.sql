@@ -10,9 +10,9 @@
 --
 --     psql -v ON_ERROR_STOP=1 -1 -f scripts/citus_reference_tables.sql
 --
--- The tables, in foreign-key order: the SOC and O*NET reference tables,
--- the crosswalks, the title dictionary, and the taxonomy (level, taxonomy,
--- role, component, role_component, role_alias, mapping).
+-- The tables, in foreign-key order: every table of the extension (the SOC
+-- and O*NET reference tables and content, the crosswalks, the title
+-- dictionary, the taxonomy, the title decisions and component suggestions).
 -- title_dictionary_version stays each node's own: every node moves its
 -- version on when its copy of the dictionary changes, and publishes its own
 -- index image.
@@ -29,25 +29,35 @@
 SET client_min_messages = warning;
 SET citus.enable_unsafe_triggers = on;
 SET citus.enable_local_reference_table_foreign_keys = off;
-SELECT count(pg_catalog.create_reference_table(t.name::pg_catalog.regclass)) AS reference_tables
-  FROM unnest(ARRAY['roleext.soc2010_code', 'roleext.soc2018_code',
-                    'roleext.onet_job_zone', 'roleext.onet2019_occupation',
-                    'roleext.crosswalk_soc2010_soc2018', 'roleext.crosswalk_onet2019_soc2018',
-                    'roleext.crosswalk_onet2010_onet2019', 'roleext.crosswalk_isco08_soc2010',
-                    'roleext.title_dictionary',
-                    'roleext.level', 'roleext.taxonomy', 'roleext.role', 'roleext.component',
-                    'roleext.role_component', 'roleext.role_alias', 'roleext.mapping']) WITH ORDINALITY t(name, o)
+-- Every table of the extension but title_dictionary_version, a table
+-- after the tables it refers to (its depth in the foreign-key graph), read
+-- from the catalog so that a table a later version adds is converted too.
+CREATE TEMP TABLE roleext_citus_order AS
+WITH RECURSIVE t AS (
+  SELECT c.oid AS rel FROM pg_catalog.pg_class c
+   WHERE c.relnamespace OPERATOR(pg_catalog.=) 'roleext'::pg_catalog.regnamespace
+     AND c.relkind OPERATOR(pg_catalog.=) 'r'
+     AND c.relname OPERATOR(pg_catalog.<>) 'title_dictionary_version'),
+fk AS (
+  SELECT k.conrelid AS rel, k.confrelid AS ref FROM pg_catalog.pg_constraint k
+   WHERE k.contype OPERATOR(pg_catalog.=) 'f' AND k.conrelid OPERATOR(pg_catalog.<>) k.confrelid
+     AND k.conrelid IN (SELECT rel FROM t) AND k.confrelid IN (SELECT rel FROM t)),
+d AS (
+  SELECT rel, 0 AS depth FROM t
+  UNION ALL
+  SELECT fk.rel, d.depth OPERATOR(pg_catalog.+) 1 FROM fk JOIN d ON d.rel OPERATOR(pg_catalog.=) fk.ref
+   WHERE d.depth OPERATOR(pg_catalog.<) 64)
+SELECT d.rel::pg_catalog.regclass AS name, pg_catalog.max(d.depth) AS depth
+  FROM d GROUP BY d.rel;
+SELECT count(pg_catalog.create_reference_table(o.name)) AS reference_tables
+  FROM (SELECT * FROM roleext_citus_order ORDER BY depth, name::pg_catalog.text) o
  WHERE NOT EXISTS (SELECT FROM pg_catalog.pg_dist_partition p
-                   WHERE p.logicalrelid OPERATOR(pg_catalog.=) t.name::pg_catalog.regclass);
+                   WHERE p.logicalrelid OPERATOR(pg_catalog.=) o.name);
 -- The coordinator's own rows now live in its shard of each table; free the
 -- space the extension's tables kept (a table another table refers to
 -- cannot be truncated before it, so in reverse foreign-key order).
-SELECT count(pg_catalog.truncate_local_data_after_distributing_table(t.name::pg_catalog.regclass)) AS emptied
-  FROM unnest(ARRAY['roleext.mapping', 'roleext.role_alias', 'roleext.role_component', 'roleext.component',
-                    'roleext.role', 'roleext.taxonomy', 'roleext.level', 'roleext.title_dictionary',
-                    'roleext.crosswalk_isco08_soc2010', 'roleext.crosswalk_onet2010_onet2019',
-                    'roleext.crosswalk_onet2019_soc2018', 'roleext.crosswalk_soc2010_soc2018',
-                    'roleext.onet2019_occupation', 'roleext.onet_job_zone', 'roleext.soc2018_code',
-                    'roleext.soc2010_code']) t(name);
+SELECT count(pg_catalog.truncate_local_data_after_distributing_table(o.name)) AS emptied
+  FROM (SELECT * FROM roleext_citus_order ORDER BY depth DESC, name::pg_catalog.text) o;
+DROP TABLE roleext_citus_order;
 RESET citus.enable_local_reference_table_foreign_keys;
 RESET citus.enable_unsafe_triggers;
