@@ -856,7 +856,7 @@ BEGIN
   RETURN;
 END $$;
 
--- 5. review_mapping names soccode's =.
+-- 5. review_mapping names soccode's = and reads the view role_mappings.
 
 CREATE OR REPLACE FUNCTION review_mapping(subject rolecode, code text, decision review_status,
                                scheme mapping_scheme DEFAULT 'soc2018',
@@ -892,12 +892,15 @@ BEGIN
     RETURN result;
   END IF;
   IF is_role THEN
-    SELECT * INTO eff FROM roleext.role_mappings() e
-     WHERE e.role = subject AND e.scheme = review_mapping.scheme
+    -- the view, not the typed twin: a filter on the view's role reaches the
+    -- indexes, the twin (not inlined, for Citus) would compute every role's
+    SELECT * INTO eff FROM roleext.role_mappings e
+     WHERE e.role = subject::text AND e.scheme = review_mapping.scheme::text
        AND e.code = coalesce(k.soc::text, k.isco08);
     IF FOUND THEN
       INSERT INTO roleext.mapping (role, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
-      VALUES (subject, review_mapping.scheme, k.soc, k.isco08, eff.source, decision, eff.confidence,
+      VALUES (subject, review_mapping.scheme, k.soc, k.isco08, eff.source::roleext.mapping_source, decision,
+              eff.confidence::roleext.confidence,
               review_mapping.reviewer, now(), coalesce(review_mapping.note, eff.note))
       RETURNING * INTO result;
       RETURN result;
@@ -906,4 +909,59 @@ BEGIN
   RAISE EXCEPTION '% has no % mapping to %', subject, scheme, coalesce(k.soc::text, k.isco08)
     USING ERRCODE = 'invalid_parameter_value',
     DETAIL = 'Only a mapping the subject has, or a role inherits from its taxonomy, can be reviewed.';
+END $$;
+
+-- 6. suggest_mappings reads the view role_mappings, whose filter reaches
+-- the indexes (the twin is no longer inlined).
+
+CREATE OR REPLACE FUNCTION suggest_mappings(include_inherited boolean DEFAULT false)
+RETURNS SETOF mapping
+  LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
+BEGIN
+  RETURN QUERY
+  WITH todo AS (
+    -- roles without an effective SOC 2018 / O*NET-SOC 2019 mapping (with
+    -- include_inherited, also those whose only SOC mappings are inherited)
+    SELECT r.code AS role, r.title
+    FROM roleext.role r
+    -- (the view, not the typed twin, which is not inlined: doc/citus.md)
+    WHERE NOT EXISTS (SELECT 1 FROM roleext.role_mappings m
+                      WHERE m.role = r.code::text AND m.scheme IN ('soc2018', 'onet2019')
+                        AND (NOT include_inherited OR m.inherited_from IS NULL))
+  ), texts AS (
+    -- the role's title, and its aliases not rejected, weighted by their confidence
+    SELECT t.role, t.title AS text, 1.0::float8 AS w FROM todo t
+    UNION ALL
+    SELECT a.role, a.alias, a.confidence::float8
+    FROM roleext.role_alias a JOIN todo t ON t.role = a.role
+    WHERE a.approved IS DISTINCT FROM false AND a.confidence::float8 > 0
+  ), coded AS (
+    SELECT x.role, x.text, x.w, c.code, c.score::float8 AS score, c.matched
+    FROM texts x CROSS JOIN LATERAL roleext.soc_autocode(x.text, 10) c
+  ), weight AS (
+    -- the texts that gave any candidate share the evidence
+    SELECT c.role, sum(w) AS total FROM (SELECT DISTINCT role, text, w FROM coded) c GROUP BY c.role
+  ), ranked AS (
+    SELECT c.role, c.code,
+           sum(c.w * c.score) / max(wt.total) AS score,
+           (array_agg(format('%s -> %s', c.text, c.matched) ORDER BY c.w * c.score DESC, c.text))[1] AS evidence
+    FROM coded c JOIN weight wt ON wt.role = c.role
+    GROUP BY c.role, c.code
+  ), best AS (
+    -- the best code the role does not already have a mapping to (one that
+    -- was rejected stays rejected)
+    SELECT DISTINCT ON (r.role) r.role, r.code, r.score, r.evidence
+    FROM ranked r
+    WHERE NOT EXISTS (SELECT 1 FROM roleext.mapping m
+                      WHERE m.role = r.role AND m.scheme = 'onet2019' AND m.soc = r.code)
+    ORDER BY r.role, r.score DESC, r.code
+  )
+  INSERT INTO roleext.mapping AS m (role, scheme, soc, source, review_status, confidence, note)
+  SELECT b.role, 'onet2019', b.code, 'autocoded', 'needs_review',
+         b.score::roleext.confidence,
+         'soc_autocode: ' || b.evidence
+  FROM best b
+  ORDER BY b.role
+  ON CONFLICT ON CONSTRAINT mapping_unique DO NOTHING
+  RETURNING m.*;
 END $$;
