@@ -273,8 +273,9 @@ COMMENT ON FUNCTION soc_is_official(soccode, text) IS
 
 -- BI drill-down: every SOC 2018 code and every O*NET-SOC 2019 occupation
 -- with the code and title of each group above it.  The typed twin
--- soc_hierarchy() (soccode columns, inlined by the planner) serves SQL such
--- as role_soc; the view gives the same rows in standard types.
+-- soc_hierarchy() (soccode columns) serves SQL that wants the types; the
+-- view gives the same rows in standard types, from the same body written
+-- out, so that a filter on it reaches the tables' indexes (doc/views.md).
 
 CREATE FUNCTION soc_hierarchy()
 RETURNS TABLE (code soccode, level text, title text,
@@ -282,6 +283,7 @@ RETURNS TABLE (code soccode, level text, title text,
                broad_code soccode, broad_title text, detailed_code soccode, detailed_title text,
                onet_code soccode, onet_title text)
   LANGUAGE sql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, roleext, pg_temp
 BEGIN ATOMIC
   SELECT c.code, c.level, c.title,
          ma.code, ma.title,
@@ -299,7 +301,7 @@ BEGIN ATOMIC
   LEFT JOIN roleext.soc2018_code de ON de.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'detailed');
 END;
 COMMENT ON FUNCTION soc_hierarchy() IS
-  'Typed twin of view soc_hierarchy: every SOC 2018 code and O*NET-SOC 2019 occupation with its major, minor, broad and detailed groups as soccodes. Inlined by the planner, so a filter on code uses the reference tables'' indexes.';
+  'Typed twin of view soc_hierarchy: every SOC 2018 code and O*NET-SOC 2019 occupation with its major, minor, broad and detailed groups as soccodes. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
 
 CREATE VIEW soc_hierarchy AS
 SELECT h.code::text AS code, h.level, h.title,
@@ -308,7 +310,23 @@ SELECT h.code::text AS code, h.level, h.title,
        h.broad_code::text AS broad_code, h.broad_title,
        h.detailed_code::text AS detailed_code, h.detailed_title,
        h.onet_code::text AS onet_code, h.onet_title
-FROM roleext.soc_hierarchy() h;
+FROM (
+    SELECT c.code, c.level, c.title,
+           ma.code, ma.title,
+           mi.code, mi.title,
+           br.code, br.title,
+           de.code, de.title,
+           CASE WHEN c.level = 'onet' THEN c.code END,
+           CASE WHEN c.level = 'onet' THEN c.title END
+    FROM (SELECT s.code, s.level, s.title FROM roleext.soc2018_code s
+          UNION ALL
+          SELECT o.code, 'onet', o.title FROM roleext.onet2019_occupation o) c
+    LEFT JOIN roleext.soc2018_code ma ON ma.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'major')
+    LEFT JOIN roleext.soc2018_code mi ON mi.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'minor')
+    LEFT JOIN roleext.soc2018_code br ON br.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'broad')
+    LEFT JOIN roleext.soc2018_code de ON de.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'detailed')
+) h(code, level, title, major_code, major_title, minor_code, minor_title, broad_code, broad_title,
+       detailed_code, detailed_title, onet_code, onet_title);
 COMMENT ON VIEW soc_hierarchy IS
   'BI drill-down over SOC 2018: one row per SOC 2018 code (1447) and per O*NET-SOC 2019 occupation (1016, level onet), with the code and title of its major, minor, broad and detailed group (the row''s own level included; null below it). Standard SQL types: codes are text (15-1252); the typed twin is the function soc_hierarchy().';
 COMMENT ON COLUMN soc_hierarchy.code IS 'The SOC 2018 or O*NET-SOC 2019 code of the row.';

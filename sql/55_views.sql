@@ -16,8 +16,13 @@
 -- Each view that other SQL builds on has a typed twin, a function of the
 -- same name returning roleext types: taxonomy_tree(), taxonomy_ancestors(),
 -- role_mappings(), soc_hierarchy().  They are SQL functions with bodies
--- bound at creation, STABLE and without SET clauses, so the planner inlines
--- them and a filter on their columns reaches the tables' indexes.
+-- bound at creation and a SET clause, so that the planner does not inline
+-- them: Citus cannot plan an inlined SQL function over its tables (the
+-- taxonomy as reference tables, doc/citus.md), and plans a function's body
+-- as a query of its own.  Each view carries its twin's body written out
+-- (the same SQL, checked equal by test/sql/views.sql), so that the planner
+-- sees the tables and a filter on a view still reaches their indexes; the
+-- extension's own functions read the tables by their keys.
 --
 -- Filters on a view's role column: the column is r.code::text, and the
 -- expression index role_code_text_idx serves "role = 'DEI.GEN.P1'" (and
@@ -69,6 +74,7 @@ RETURNS TABLE (node rolecode, kind node_kind, name text, parent rolecode,
                specialization_code rolecode, specialization_name text,
                chain_length int4)
   LANGUAGE sql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, roleext, pg_temp
 BEGIN ATOMIC
   SELECT t0.code, t0.kind, t0.name, t0.parent,
          CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
@@ -94,7 +100,7 @@ BEGIN ATOMIC
   LEFT JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent;
 END;
 COMMENT ON FUNCTION taxonomy_tree() IS
-  'Typed twin of view taxonomy_tree: each taxonomy node with the code (rolecode) and name of its superfunction, function, family and specialization. Inlined by the planner, so filters on node use the taxonomy''s index.';
+  'Typed twin of view taxonomy_tree: each taxonomy node with the code (rolecode) and name of its superfunction, function, family and specialization. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
 
 CREATE VIEW taxonomy_tree AS
 SELECT t.node::text AS node, t.kind::text AS kind, t.name, t.parent::text AS parent,
@@ -103,7 +109,31 @@ SELECT t.node::text AS node, t.kind::text AS kind, t.name, t.parent::text AS par
        t.family_code::text AS family_code, t.family_name,
        t.specialization_code::text AS specialization_code, t.specialization_name,
        t.chain_length
-FROM roleext.taxonomy_tree() t;
+FROM (
+    SELECT t0.code, t0.kind, t0.name, t0.parent,
+           CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
+           CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
+           CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
+           CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
+           CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
+           CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
+           CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
+           CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
+           1 + (t1.code IS NOT NULL)::int4 + (t2.code IS NOT NULL)::int4 + (t3.code IS NOT NULL)::int4
+    FROM roleext.taxonomy t0
+    LEFT JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
+    LEFT JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
+    LEFT JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent
+) t(node, kind, name, parent, superfunction_code, superfunction_name, function_code, function_name,
+       family_code, family_name, specialization_code, specialization_name, chain_length);
 COMMENT ON VIEW taxonomy_tree IS
   'One row per taxonomy node with the code and name of its superfunction, function, family and specialization (NULL where the chain has none): drill-down columns for BI tools. Standard SQL types; the typed twin is the function taxonomy_tree().';
 COMMENT ON COLUMN taxonomy_tree.node IS 'The node''s code, canonical upper case (DEI.GEN).';
@@ -125,6 +155,7 @@ COMMENT ON COLUMN taxonomy_tree.chain_length IS 'Number of nodes from the top of
 CREATE FUNCTION taxonomy_ancestors()
 RETURNS TABLE (node rolecode, ancestor rolecode, ancestor_kind node_kind, distance int4)
   LANGUAGE sql STABLE PARALLEL SAFE
+  SET search_path = pg_catalog, roleext, pg_temp
 BEGIN ATOMIC
   SELECT t0.code, t0.code, t0.kind, 0 FROM roleext.taxonomy t0
   UNION ALL
@@ -141,11 +172,25 @@ BEGIN ATOMIC
     JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent;
 END;
 COMMENT ON FUNCTION taxonomy_ancestors() IS
-  'Typed twin of view taxonomy_ancestors: every (node, ancestor) pair of the taxonomy as rolecodes, the node itself at distance 0, its parent at 1 and so on up. Inlined by the planner.';
+  'Typed twin of view taxonomy_ancestors: every (node, ancestor) pair of the taxonomy as rolecodes, the node itself at distance 0, its parent at 1 and so on up. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
 
 CREATE VIEW taxonomy_ancestors AS
 SELECT a.node::text AS node, a.ancestor::text AS ancestor, a.ancestor_kind::text AS ancestor_kind, a.distance
-FROM roleext.taxonomy_ancestors() a;
+FROM (
+    SELECT t0.code, t0.code, t0.kind, 0 FROM roleext.taxonomy t0
+    UNION ALL
+    SELECT t0.code, t1.code, t1.kind, 1 FROM roleext.taxonomy t0
+      JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
+    UNION ALL
+    SELECT t0.code, t2.code, t2.kind, 2 FROM roleext.taxonomy t0
+      JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
+      JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
+    UNION ALL
+    SELECT t0.code, t3.code, t3.kind, 3 FROM roleext.taxonomy t0
+      JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
+      JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
+      JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent
+) a(node, ancestor, ancestor_kind, distance);
 COMMENT ON VIEW taxonomy_ancestors IS
   'Every (node, ancestor) pair of the taxonomy, the node itself at distance 0, its parent at 1 and so on up: a closure table for BI roll-ups. Standard SQL types; the typed twin is the function taxonomy_ancestors().';
 COMMENT ON COLUMN taxonomy_ancestors.node IS 'A taxonomy node''s code.';
@@ -198,7 +243,32 @@ SELECT r.code::text AS role,
        r.updated_at
 FROM roleext.role r
 JOIN roleext.level l ON l.code OPERATOR(roleext.=) r.level
-JOIN roleext.taxonomy_tree() tt ON tt.node OPERATOR(roleext.=) r.node
+-- the body of taxonomy_tree(), written out (doc/views.md, "Views on Citus")
+JOIN (
+    SELECT t0.code, t0.kind, t0.name, t0.parent,
+           CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
+           CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
+           CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
+           CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
+           CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
+           CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
+           CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
+           CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
+           1 + (t1.code IS NOT NULL)::int4 + (t2.code IS NOT NULL)::int4 + (t3.code IS NOT NULL)::int4
+    FROM roleext.taxonomy t0
+    LEFT JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
+    LEFT JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
+    LEFT JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent
+) tt(node, kind, name, parent, superfunction_code, superfunction_name, function_code, function_name,
+       family_code, family_name, specialization_code, specialization_name, chain_length) ON tt.node OPERATOR(roleext.=) r.node
 -- per role, through the primary keys (role, ...): a filter on one role
 -- counts that role's components only
 CROSS JOIN LATERAL (

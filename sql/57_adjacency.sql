@@ -13,15 +13,23 @@ DECLARE
   c roleext.rolecoord;
 BEGIN
   -- PL/pgSQL rather than SQL: a SQL function that cannot be inlined is
-  -- planned again at every call, and this one runs for every role written
-  SELECT roleext.make_coord(CASE WHEN tt.superfunction_code IS NULL OR tt.superfunction_code OPERATOR(roleext.=) tt.node
-                                 THEN tt.node
-                                 ELSE (tt.superfunction_code::text || '.' || tt.node::text)::roleext.rolecode END,
+  -- planned again at every call, and this one runs for every role written.
+  -- The chain is read from the tables by their keys (not through
+  -- taxonomy_tree(), whose inlined body Citus cannot plan over reference
+  -- tables, doc/citus.md): the node, its parent and so on up, at most four.
+  SELECT roleext.make_coord(CASE WHEN t0.kind = 'superfunction' THEN t0.code
+                                 WHEN t1.kind = 'superfunction' THEN (t1.code::text || '.' || t0.code::text)::roleext.rolecode
+                                 WHEN t2.kind = 'superfunction' THEN (t2.code::text || '.' || t0.code::text)::roleext.rolecode
+                                 WHEN t3.kind = 'superfunction' THEN (t3.code::text || '.' || t0.code::text)::roleext.rolecode
+                                 ELSE t0.code END,
                             l.grade)
     INTO c
-    FROM roleext.taxonomy_tree() tt, roleext.level l
-   WHERE tt.node OPERATOR(roleext.=) roleext.code_family(role_coord.code)
-     AND l.code OPERATOR(roleext.=) roleext.code_level(role_coord.code);
+    FROM roleext.taxonomy t0
+    LEFT JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
+    LEFT JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
+    LEFT JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent
+    JOIN roleext.level l ON l.code OPERATOR(roleext.=) roleext.code_level(role_coord.code)
+   WHERE t0.code OPERATOR(roleext.=) roleext.code_family(role_coord.code);
   RETURN c;
 END $$;
 COMMENT ON FUNCTION role_coord(rolecode) IS
@@ -51,13 +59,19 @@ CREATE TRIGGER tg_role_coord BEFORE INSERT OR UPDATE OF code, coord ON role
 CREATE FUNCTION tg_taxonomy_coords() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 BEGIN
-  -- role here: the table itself, or its shard on a Citus node (table_here)
+  -- role and taxonomy here: the tables themselves, or their shards on a
+  -- Citus node (table_here), so that the statement is this node's own; the
+  -- nodes below NEW found by their parents, not through
+  -- taxonomy_ancestors() (doc/citus.md)
   EXECUTE pg_catalog.format(
-    'UPDATE %s r SET coord = roleext.role_coord(r.code)
-      WHERE r.node OPERATOR(roleext.=) ANY (SELECT a.node FROM roleext.taxonomy_ancestors() a
-                                            WHERE a.ancestor OPERATOR(roleext.=) $1)
-        AND r.coord IS DISTINCT FROM roleext.role_coord(r.code)',
-    roleext.table_here('roleext.role')) USING NEW.code;
+    'UPDATE %1$s r SET coord = roleext.role_coord(r.code)
+      WHERE r.node OPERATOR(roleext.=) ANY (
+              SELECT t0.code FROM %2$s t0
+                LEFT JOIN %2$s t1 ON t1.code OPERATOR(roleext.=) t0.parent
+                LEFT JOIN %2$s t2 ON t2.code OPERATOR(roleext.=) t1.parent
+               WHERE $1 OPERATOR(roleext.=) ANY (ARRAY[t0.code, t0.parent, t1.parent, t2.parent]))
+        AND NOT coalesce(r.coord OPERATOR(roleext.=) roleext.role_coord(r.code), false)',
+    roleext.table_here('roleext.role'), roleext.table_here('roleext.taxonomy')) USING NEW.code;
   RETURN NULL;
 END $$;
 COMMENT ON FUNCTION tg_taxonomy_coords() IS

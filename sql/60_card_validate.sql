@@ -61,6 +61,11 @@ COMMENT ON FUNCTION card_parse(jsonb, boolean, boolean) IS
 -- so must the children it has), by the node's code.  Each lookup is one
 -- index probe (OFFSET 0 keeps the planner from hashing a whole reference
 -- table instead), whatever the tables' statistics say.
+--
+-- An inlinable SQL function, the fast path on one node.  Citus cannot plan
+-- an inlined SQL function over its tables (doc/citus.md), so its callers
+-- call it in a select list where it must run on Citus: there it is never
+-- inlined, and Citus plans its body.
 CREATE FUNCTION card_holding(b card_batch) RETURNS SETOF card_problem
   LANGUAGE sql STABLE PARALLEL SAFE
   ROWS 2  -- a good card has none
@@ -74,7 +79,9 @@ BEGIN ATOMIC
   -- (a new node at the top is the lookup of a chain's first node above)
   moved AS (
     SELECT x.* FROM node x
-    WHERE CASE WHEN x.existed THEN x.old_kind <> x.kind OR x.old_parent IS DISTINCT FROM x.parent
+    WHERE CASE WHEN x.existed THEN x.old_kind <> x.kind
+                                   OR NOT coalesce(x.old_parent OPERATOR(roleext.=) x.parent,
+                                                   x.old_parent IS NULL AND x.parent IS NULL)
                ELSE x.parent IS NOT NULL END)
   SELECT q.card, q.path, q.problem, q.detail, q.lookup, q.level, q.node, q.soc
   FROM (SELECT p.card, CASE WHEN p.lookup IS NULL THEN 1 ELSE 2 END AS part, p.n, p.path, p.problem, p.detail,
@@ -112,8 +119,10 @@ COMMENT ON FUNCTION card_holding(card_batch) IS
   'Internal to role cards: the problems of a parsed document that hold, in the order validation lists them: card by card, those of the document first, then those that depend on the database, then those of the taxonomy the import would leave.';
 
 -- Validation ---------------------------------------------------------------------
--- (The parsed document is a FROM item, read once: card_holding is inlined,
--- and an argument written into it would be evaluated at every use.)
+-- (The parsed document is a FROM item, read once; card_holding is called in
+-- the select list, not inlined, so that Citus can plan it: doc/citus.md.  A
+-- subquery with a set-returning function in its select list is never
+-- pulled up, so the function runs once per document.)
 
 -- Every problem of a role card document.  Empty when import_role_card
 -- accepts it.
@@ -121,7 +130,8 @@ CREATE FUNCTION validate_role_card(card jsonb)
 RETURNS TABLE (path text, problem text, detail text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT h.path, h.problem, h.detail FROM roleext.card_parse(card, true, false) b, roleext.card_holding(b) h;
+  SELECT (h.p).path, (h.p).problem, (h.p).detail
+    FROM roleext.card_parse(card, true, false) b, LATERAL (SELECT roleext.card_holding(b) AS p) h;
 END;
 COMMENT ON FUNCTION validate_role_card(jsonb) IS
   'Every problem of a role card document as (path, problem, detail): structural problems first, in document order, then those that depend on the database; no rows when import_role_card would accept it. Paths look like components.skills[3].name (arrays count from 0). The batch validator of one card (validate_role_cards) with paths that leave out the [0].';
@@ -136,7 +146,8 @@ CREATE FUNCTION validate_role_cards(cards jsonb)
 RETURNS TABLE (path text, problem text, detail text)
   LANGUAGE sql STABLE PARALLEL SAFE
 BEGIN ATOMIC
-  SELECT h.path, h.problem, h.detail FROM roleext.card_parse(cards, false, false) b, roleext.card_holding(b) h;
+  SELECT (h.p).path, (h.p).problem, (h.p).detail
+    FROM roleext.card_parse(cards, false, false) b, LATERAL (SELECT roleext.card_holding(b) AS p) h;
 END;
 COMMENT ON FUNCTION validate_role_cards(jsonb) IS
   'Every problem of a batch of role cards (a JSON array of card documents) as (path, problem, detail), card by card; paths start with the card''s index from 0, e.g. [3].components.skills[0].name. No rows when import_role_cards would accept the batch. A card may rely on nodes another card of the batch defines.';

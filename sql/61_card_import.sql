@@ -54,6 +54,12 @@
 -- small statements, and a plan with a disabled seq scan in it, as some
 -- trigger's may have, would otherwise be compiled for every card.)
 --
+-- Citus (doc/citus.md) sends a write of a reference table to every node as
+-- text, in which IS [NOT] DISTINCT FROM and a row's IN print no operator
+-- schema: there the codes and confidences are compared as their canonical
+-- text (equal exactly when the values are), so that every operator is
+-- pg_catalog's.
+--
 -- One function of some 250 lines, on purpose: its steps are one sequence of
 -- statements whose order is the lock order, and they share its variables
 -- (the parsed document, the roles it inserted) and its plan cache; each
@@ -72,30 +78,47 @@ DECLARE
   fresh roleext.rolecode[];  -- the roles this import inserted
   written int8;        -- rows a statement wrote (not used)
   each_code roleext.rolecode;
+  citus boolean;       -- the taxonomy is a Citus table (doc/citus.md)
 BEGIN
+  -- Citus plans a statement over its tables with the parameters' values,
+  -- and cannot make a generic plan of these: on a Citus cluster (the
+  -- taxonomy a reference table, doc/citus.md) the statements are planned
+  -- as PostgreSQL chooses; the SET clause restores the setting on return.
+  citus := roleext.table_here('roleext.role') OPERATOR(pg_catalog.<>) 'roleext.role'::pg_catalog.regclass;
+  IF citus THEN
+    PERFORM pg_catalog.set_config('plan_cache_mode', 'auto', true);
+  END IF;
   b := roleext.card_parse(cards, single, true);
 
   -- The first problem that holds, if any; whether the document moves a
   -- node, and whether a node or a node mapping differs.  Read before
   -- locking: once the shared lock is held no move can start, and the
   -- taxonomy upsert changes a parent only under the exclusive one.
-  SELECT h.path, h.problem, h.detail, coalesce(x.moving, false), coalesce(x.changed OR y.changed, false)
-    INTO bad_path, bad_problem, bad_detail, moving, changed
-    FROM (SELECT bool_or(t.code IS NOT NULL AND n.placed AND t.parent IS DISTINCT FROM n.parent) AS moving,
+  -- (card_holding inlined on one node; on Citus, which cannot plan it
+  -- inlined, called in the select list)
+  IF citus THEN
+    SELECT (h.p).path, (h.p).problem, (h.p).detail INTO bad_path, bad_problem, bad_detail
+      FROM (SELECT roleext.card_holding(b) AS p OFFSET 0) h LIMIT 1;
+  ELSE
+    SELECT h.path, h.problem, h.detail INTO bad_path, bad_problem, bad_detail
+      FROM roleext.card_holding(b) h LIMIT 1;
+  END IF;
+  SELECT coalesce(x.moving, false), coalesce(x.changed OR y.changed, false)
+    INTO moving, changed
+    FROM (SELECT bool_or(t.code IS NOT NULL AND n.placed AND t.parent::text IS DISTINCT FROM n.parent::text) AS moving,
                  bool_or(t.code IS NULL OR t.kind <> n.kind OR t.name <> n.name
-                         OR (n.placed AND t.parent IS DISTINCT FROM n.parent)
+                         OR (n.placed AND t.parent::text IS DISTINCT FROM n.parent::text)
                          OR (n.has_description AND t.description IS DISTINCT FROM n.description)) AS changed
           FROM unnest(b.nodes) n
           LEFT JOIN LATERAL (SELECT t.* FROM roleext.taxonomy t WHERE t.code = n.code OFFSET 0) t ON true) x,
          (SELECT bool_or(NOT EXISTS (SELECT FROM roleext.mapping m
                                      WHERE m.node = w.node AND m.role IS NULL AND m.scheme = w.scheme
-                                       AND m.soc IS NOT DISTINCT FROM w.soc AND m.isco08 IS NOT DISTINCT FROM w.isco08
-                                       AND (m.source, m.review_status, m.confidence, m.reviewer, m.reviewed_at, m.note)
+                                       AND m.soc::text IS NOT DISTINCT FROM w.soc::text AND m.isco08 IS NOT DISTINCT FROM w.isco08
+                                       AND (m.source, m.review_status, m.confidence::text, m.reviewer, m.reviewed_at, m.note)
                                            IS NOT DISTINCT FROM
-                                           (w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note)
+                                           (w.source, w.review_status, w.confidence::text, w.reviewer, w.reviewed_at, w.note)
                                      OFFSET 0)) AS changed
-          FROM unnest(b.mappings) w WHERE w.node IS NOT NULL) y
-    LEFT JOIN LATERAL (SELECT h.path, h.problem, h.detail FROM roleext.card_holding(b) h LIMIT 1) h ON true;
+          FROM unnest(b.mappings) w WHERE w.node IS NOT NULL) y;
   IF bad_path IS NOT NULL THEN
     RAISE EXCEPTION 'invalid role card: %: %', bad_path, bad_problem
       USING ERRCODE = 'invalid_parameter_value', DETAIL = bad_detail,
@@ -128,15 +151,15 @@ BEGIN
             FROM unnest(b.nodes) WITH ORDINALITY n(card, path, code, kind, name, placed, parent,
                                                     has_description, description, o)
             LEFT JOIN LATERAL (SELECT t.* FROM roleext.taxonomy t WHERE t.code = n.code OFFSET 0) old ON true) n
-      WHERE n.is_new OR (n.old_kind, n.old_name, n.old_parent, n.old_description)
-                        IS DISTINCT FROM (n.kind, n.name, n.parent, n.description)
+      WHERE n.is_new OR (n.old_kind, n.old_name, n.old_parent::text, n.old_description)
+                        IS DISTINCT FROM (n.kind, n.name, n.parent::text, n.description)
       ORDER BY n.o
       ON CONFLICT (code) DO UPDATE
         SET kind = excluded.kind, name = excluded.name,
             parent = CASE WHEN moving THEN excluded.parent ELSE t.parent END,
             description = excluded.description
-        WHERE (t.kind, t.name, t.parent, t.description)
-              IS DISTINCT FROM (excluded.kind, excluded.name, CASE WHEN moving THEN excluded.parent ELSE t.parent END,
+        WHERE (t.kind, t.name, t.parent::text, t.description)
+              IS DISTINCT FROM (excluded.kind, excluded.name, (CASE WHEN moving THEN excluded.parent ELSE t.parent END)::text,
                                 excluded.description)
       RETURNING 1),
     -- 2. The mappings the cards list on nodes (a node's others are kept).
@@ -147,9 +170,9 @@ BEGIN
       WHERE w.node IS NOT NULL AND (SELECT count(*) FROM nodes) >= 0
         AND NOT EXISTS (SELECT FROM roleext.mapping x
                         WHERE x.node = w.node AND x.role IS NULL AND x.scheme = w.scheme
-                          AND x.soc IS NOT DISTINCT FROM w.soc AND x.isco08 IS NOT DISTINCT FROM w.isco08
-                          AND (x.source, x.review_status, x.confidence, x.reviewer, x.reviewed_at, x.note)
-                              IS NOT DISTINCT FROM (w.source, w.review_status, w.confidence, w.reviewer, w.reviewed_at, w.note)
+                          AND x.soc::text IS NOT DISTINCT FROM w.soc::text AND x.isco08 IS NOT DISTINCT FROM w.isco08
+                          AND (x.source, x.review_status, x.confidence::text, x.reviewer, x.reviewed_at, x.note)
+                              IS NOT DISTINCT FROM (w.source, w.review_status, w.confidence::text, w.reviewer, w.reviewed_at, w.note)
                         OFFSET 0)
       ORDER BY w.ordinality
       ON CONFLICT (role, node, scheme, soc, isco08) DO UPDATE
@@ -231,8 +254,8 @@ BEGIN
     components_gone AS (
       DELETE FROM roleext.role_component rc
       WHERE rc.role = ANY (b.codes) AND rc.role <> ALL (coalesce(fresh, '{}'))
-        AND (rc.role, rc.kind, rc.name, rc.prevalence, rc.scope, rc."position") NOT IN
-            (SELECT w.role, w.kind, w.name, w.prevalence, w.scope, w."position" FROM unnest(b.components) w)
+        AND (rc.role::text, rc.kind, rc.name, rc.prevalence, rc.scope, rc."position") NOT IN
+            (SELECT w.role::text, w.kind, w.name, w.prevalence, w.scope, w."position" FROM unnest(b.components) w)
       RETURNING 1),
     components AS (
       INSERT INTO roleext.role_component (role, kind, name, prevalence, scope, "position")
@@ -243,7 +266,7 @@ BEGIN
     aliases_gone AS (
       DELETE FROM roleext.role_alias ra
       WHERE ra.role = ANY (b.codes) AND ra.role <> ALL (coalesce(fresh, '{}'))
-        AND (ra.role, ra.alias) NOT IN (SELECT a.role, a.alias FROM unnest(b.aliases) a)
+        AND (ra.role::text, ra.alias) NOT IN (SELECT a.role::text, a.alias FROM unnest(b.aliases) a)
       RETURNING 1),
     aliases AS (
       INSERT INTO roleext.role_alias AS t (role, alias, alias_type, confidence, approved, approved_by, approved_at)
@@ -252,15 +275,15 @@ BEGIN
       ON CONFLICT (role, alias) DO UPDATE
         SET alias_type = excluded.alias_type, confidence = excluded.confidence, approved = excluded.approved,
             approved_by = excluded.approved_by, approved_at = excluded.approved_at
-        WHERE (t.alias_type, t.confidence, t.approved, t.approved_by, t.approved_at)
-              IS DISTINCT FROM (excluded.alias_type, excluded.confidence, excluded.approved,
+        WHERE (t.alias_type, t.confidence::text, t.approved, t.approved_by, t.approved_at)
+              IS DISTINCT FROM (excluded.alias_type, excluded.confidence::text, excluded.approved,
                                 excluded.approved_by, excluded.approved_at)
       RETURNING 1),
     mappings_gone AS (
       DELETE FROM roleext.mapping m
       WHERE m.role = ANY (b.codes) AND m.role <> ALL (coalesce(fresh, '{}'))
-        AND (m.role, m.scheme, m.code) NOT IN
-            (SELECT w.role, w.scheme, coalesce(w.soc::text, w.isco08) FROM unnest(b.mappings) w WHERE w.role IS NOT NULL)
+        AND (m.role::text, m.scheme, m.code) NOT IN
+            (SELECT w.role::text, w.scheme, coalesce(w.soc::text, w.isco08) FROM unnest(b.mappings) w WHERE w.role IS NOT NULL)
       RETURNING 1),
     mappings AS (
       INSERT INTO roleext.mapping AS t (role, node, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
@@ -269,8 +292,8 @@ BEGIN
       ON CONFLICT (role, node, scheme, soc, isco08) DO UPDATE
         SET source = excluded.source, review_status = excluded.review_status, confidence = excluded.confidence,
             reviewer = excluded.reviewer, reviewed_at = excluded.reviewed_at, note = excluded.note
-        WHERE (t.source, t.review_status, t.confidence, t.reviewer, t.reviewed_at, t.note)
-              IS DISTINCT FROM (excluded.source, excluded.review_status, excluded.confidence,
+        WHERE (t.source, t.review_status, t.confidence::text, t.reviewer, t.reviewed_at, t.note)
+              IS DISTINCT FROM (excluded.source, excluded.review_status, excluded.confidence::text,
                                 excluded.reviewer, excluded.reviewed_at, excluded.note)
       RETURNING 1)
     SELECT c.n + a.n + m.n INTO written
@@ -311,14 +334,19 @@ CREATE FUNCTION card_time(t timestamptz) RETURNS text
 COMMENT ON FUNCTION card_time(timestamptz) IS
   'Internal to role cards: a time as UTC ISO 8601 text with microseconds, independent of the session time zone.';
 
--- One mapping row as a card's mapping object.
-CREATE FUNCTION card_mapping_json(m mapping) RETURNS jsonb
+-- One mapping row as a card's mapping object.  It takes the columns, not
+-- the row: Citus names a reference table's row by its shard's row type,
+-- which no function takes (doc/citus.md).
+CREATE FUNCTION card_mapping_json(scheme mapping_scheme, code text, source mapping_source,
+                                  review_status review_status, confidence text, reviewer text,
+                                  reviewed_at timestamptz, note text) RETURNS jsonb
   LANGUAGE sql STABLE PARALLEL SAFE
   RETURN jsonb_strip_nulls(jsonb_build_object(
-    'scheme', m.scheme, 'code', m.code, 'source', m.source, 'review_status', m.review_status,
-    'confidence', (m.confidence::text)::numeric, 'reviewer', m.reviewer,
-    'reviewed_at', card_time(m.reviewed_at), 'note', m.note));
-COMMENT ON FUNCTION card_mapping_json(mapping) IS 'Internal to role cards: one mapping as a JSON object.';
+    'scheme', scheme, 'code', code, 'source', source, 'review_status', review_status,
+    'confidence', confidence::numeric, 'reviewer', reviewer,
+    'reviewed_at', card_time(reviewed_at), 'note', note));
+COMMENT ON FUNCTION card_mapping_json(mapping_scheme, text, mapping_source, review_status, text, text, timestamptz, text) IS
+  'Internal to role cards: one mapping (its columns scheme, code, source, review_status, confidence as text, reviewer, reviewed_at, note) as a JSON object.';
 
 CREATE FUNCTION role_card_json(code rolecode) RETURNS jsonb
   LANGUAGE sql STABLE PARALLEL SAFE
@@ -333,11 +361,19 @@ BEGIN ATOMIC
     'taxonomy', (
       SELECT jsonb_agg(jsonb_build_object(
                'code', t.code::text, 'kind', t.kind, 'name', t.name, 'description', t.description,
-               'mappings', (SELECT jsonb_agg(card_mapping_json(m) ORDER BY m.scheme, m.code)
+               'mappings', (SELECT jsonb_agg(card_mapping_json(m.scheme, m.code, m.source, m.review_status, m.confidence::text, m.reviewer,
+                                              m.reviewed_at, m.note) ORDER BY m.scheme, m.code)
                               FROM mapping m WHERE m.node = t.code))
              ORDER BY a.distance DESC)
-      FROM taxonomy_ancestors() a JOIN taxonomy t ON t.code = a.ancestor
-      WHERE a.node = r.node),
+      -- the node and its ancestors, read by their keys (not through
+      -- taxonomy_ancestors(), which is not inlined: doc/citus.md)
+      FROM taxonomy t0
+      LEFT JOIN taxonomy t1 ON t1.code = t0.parent
+      LEFT JOIN taxonomy t2 ON t2.code = t1.parent
+      LEFT JOIN taxonomy t3 ON t3.code = t2.parent
+      CROSS JOIN LATERAL (VALUES (0, t0.code), (1, t1.code), (2, t2.code), (3, t3.code)) a(distance, ancestor)
+      JOIN taxonomy t ON t.code = a.ancestor
+      WHERE t0.code = r.node),
     'story', jsonb_build_object(
       'who', r.story_who, 'external_problem', r.story_external_problem,
       'internal_problem', r.story_internal_problem, 'why_it_matters', r.story_why_it_matters,
@@ -357,7 +393,8 @@ BEGIN ATOMIC
              ORDER BY ra.confidence DESC, ra.alias)
       FROM role_alias ra WHERE ra.role = r.code), '[]'),
     'mappings', coalesce((
-      SELECT jsonb_agg(card_mapping_json(m) ORDER BY m.scheme, m.code)
+      SELECT jsonb_agg(card_mapping_json(m.scheme, m.code, m.source, m.review_status, m.confidence::text, m.reviewer,
+                                              m.reviewed_at, m.note) ORDER BY m.scheme, m.code)
       FROM mapping m WHERE m.role = r.code), '[]')))
   FROM role r WHERE r.code = role_card_json.code)
   WHERE role_must_exist(role_card_json.code, 'role_card_json') IS NOT NULL;

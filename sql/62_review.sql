@@ -35,19 +35,25 @@ BEGIN
      SET review_status = decision, reviewer = review_mapping.reviewer, reviewed_at = now(),
          note = coalesce(review_mapping.note, m.note)
    WHERE m.scheme = review_mapping.scheme
-     AND m.soc IS NOT DISTINCT FROM k.soc AND m.isco08 IS NOT DISTINCT FROM k.isco08
+     -- (soccode's = named: Citus sends IS NOT DISTINCT FROM to the nodes
+     -- without its operator's schema, doc/citus.md)
+     AND coalesce(m.soc OPERATOR(roleext.=) k.soc, m.soc IS NULL AND k.soc IS NULL)
+     AND m.isco08 IS NOT DISTINCT FROM k.isco08
      AND (CASE WHEN is_role THEN m.role ELSE m.node END) = subject
   RETURNING * INTO result;
   IF FOUND THEN
     RETURN result;
   END IF;
   IF is_role THEN
-    SELECT * INTO eff FROM roleext.role_mappings() e
-     WHERE e.role = subject AND e.scheme = review_mapping.scheme
+    -- the view, not the typed twin: a filter on the view's role reaches the
+    -- indexes, the twin (not inlined, for Citus) would compute every role's
+    SELECT * INTO eff FROM roleext.role_mappings e
+     WHERE e.role = subject::text AND e.scheme = review_mapping.scheme::text
        AND e.code = coalesce(k.soc::text, k.isco08);
     IF FOUND THEN
       INSERT INTO roleext.mapping (role, scheme, soc, isco08, source, review_status, confidence, reviewer, reviewed_at, note)
-      VALUES (subject, review_mapping.scheme, k.soc, k.isco08, eff.source, decision, eff.confidence,
+      VALUES (subject, review_mapping.scheme, k.soc, k.isco08, eff.source::roleext.mapping_source, decision,
+              eff.confidence::roleext.confidence,
               review_mapping.reviewer, now(), coalesce(review_mapping.note, eff.note))
       RETURNING * INTO result;
       RETURN result;

@@ -114,8 +114,9 @@ BEGIN
     -- include_inherited, also those whose only SOC mappings are inherited)
     SELECT r.code AS role, r.title
     FROM roleext.role r
-    WHERE NOT EXISTS (SELECT 1 FROM roleext.role_mappings() m
-                      WHERE m.role = r.code AND m.scheme IN ('soc2018', 'onet2019')
+    -- (the view, not the typed twin, which is not inlined: doc/citus.md)
+    WHERE NOT EXISTS (SELECT 1 FROM roleext.role_mappings m
+                      WHERE m.role = r.code::text AND m.scheme IN ('soc2018', 'onet2019')
                         AND (NOT include_inherited OR m.inherited_from IS NULL))
   ), texts AS (
     -- the role's title, and its aliases not rejected, weighted by their confidence

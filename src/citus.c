@@ -53,3 +53,27 @@ citus_check_table(const char *function, Oid relid, const char *hint)
 					   get_namespace_name(get_rel_namespace(relid)), get_rel_name(relid)),
 			 errhint("%s", hint)));
 }
+
+/* See citus_glue.h. */
+bool
+citus_is_table(Oid relid)
+{
+	Oid			argtypes[1] = {OIDOID};
+	Datum		args[1];
+	bool		isnull;
+	bool		found;
+
+	if (!OidIsValid(get_extension_oid("citus", true)))
+		return false;
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "could not connect to SPI");
+	args[0] = ObjectIdGetDatum(relid);
+	if (SPI_execute_with_args("SELECT EXISTS (SELECT FROM pg_catalog.pg_dist_partition p "
+							  "WHERE p.logicalrelid OPERATOR(pg_catalog.=) $1::pg_catalog.regclass)",
+							  1, argtypes, args, NULL, true, 1) != SPI_OK_SELECT ||
+		SPI_processed != 1)
+		elog(ERROR, "could not ask Citus about a table");
+	found = DatumGetBool(SPI_getbinval(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1, &isnull));
+	SPI_finish();
+	return !isnull && found;
+}

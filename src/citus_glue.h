@@ -16,4 +16,7 @@
  */
 extern void citus_check_table(const char *function, Oid relid, const char *hint);
 
+/* Is relid a Citus table (distributed or reference) of this database? */
+extern bool citus_is_table(Oid relid);
+
 #endif

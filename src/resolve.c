@@ -45,6 +45,7 @@ static resolve_state *
 resolve_state_get(FunctionCallInfo fcinfo)
 {
 	resolve_state   *st = (resolve_state *) fcinfo->flinfo->fn_extra;
+	Oid			role;
 	MemoryContext old;
 	TupleDesc	tupdesc;
 
@@ -59,10 +60,14 @@ resolve_state_get(FunctionCallInfo fcinfo)
 	band_oids(BAND_CONFBAND, TupleDescAttr(tupdesc, 4)->atttypid, st->band);
 	resolve_memo_init(&st->memo, fcinfo->flinfo->fn_mcxt);
 	MemoryContextSwitchTo(old);
-	/* on Citus, the taxonomy is the coordinator's (doc/citus.md) */
-	citus_check_table("resolve_title",
-					  get_relname_relid("role", get_func_namespace(fcinfo->flinfo->fn_oid)),
-					  "Call resolve_title on the coordinator: select the titles in a MATERIALIZED common table expression and call it in the outer query (doc/citus.md).");
+	/*
+	 * on Citus, the taxonomy is the coordinator's, or a reference table
+	 * (doc/citus.md)
+	 */
+	role = get_relname_relid("role", get_func_namespace(fcinfo->flinfo->fn_oid));
+	citus_check_table("resolve_title", role,
+					  "Make the taxonomy's tables reference tables (scripts/citus_reference_tables.sql), or call resolve_title on the coordinator (doc/citus.md).");
+	st->memo.citus = citus_is_table(role);
 	fcinfo->flinfo->fn_extra = st;
 	return st;
 }

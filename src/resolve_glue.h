@@ -47,6 +47,7 @@ typedef struct resolve_memo
 	TransactionId xmax;
 	CommandId	curcid;
 	bool		have_snapshot;
+	bool		citus;			/* the taxonomy is a Citus table (doc/citus.md) */
 } resolve_memo;
 
 /* An empty memo whose memory lives under parent (the function's fn_mcxt). */

@@ -30,6 +30,7 @@
 #include "miscadmin.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
+#include "utils/guc.h"
 #include "utils/lsyscache.h"
 #include "utils/memutils.h"
 #include "utils/snapmgr.h"
@@ -46,6 +47,7 @@ static SPIPlanPtr resolve_family_plan = NULL;
 static SPIPlanPtr resolve_grades_plan = NULL;
 static SPIPlanPtr resolve_within_plan = NULL;	/* NULL: the script has no resolve_names_within */
 static Oid	resolve_plans_fn = InvalidOid;
+static bool resolve_plans_citus = false;
 
 /*
  * The table of what was found, emptied first (with the grades) when the
@@ -101,9 +103,16 @@ resolve_prepare(const char *query, int nargs, Oid *argtypes)
 	return plan;
 }
 
-/* Make the SPI plans for the resolve_title whose OID is fn_oid, once. */
+/*
+ * Make the SPI plans for the resolve_title whose OID is fn_oid, once
+ * (again when the taxonomy becomes a Citus table).  On one node the lookup
+ * functions are read as FROM items, which the planner inlines, so that their
+ * queries are planned once with these plans.  Citus cannot plan an inlined
+ * SQL function over its tables: there they are called in the select list,
+ * which is never inlined, and each call plans its query through Citus.
+ */
 static void
-resolve_plans(Oid fn_oid)
+resolve_plans(Oid fn_oid, bool citus)
 {
 	Oid			nsp;
 	const char *schema;
@@ -111,7 +120,7 @@ resolve_plans(Oid fn_oid)
 				arraytype;
 	Oid			args[2];
 
-	if (resolve_plans_fn == fn_oid)
+	if (resolve_plans_fn == fn_oid && resolve_plans_citus == citus)
 		return;
 	if (resolve_names_plan != NULL)
 		SPI_freeplan(resolve_names_plan);
@@ -134,21 +143,32 @@ resolve_plans(Oid fn_oid)
 
 	args[0] = TEXTOID;
 	args[1] = INT4OID;
-	resolve_names_plan = resolve_prepare(psprintf("SELECT role, name, trust, sim, exact "
+	resolve_names_plan = resolve_prepare(citus ?
+										 psprintf("SELECT (n).role, (n).name, (n).trust, (n).sim, (n).exact "
+												  "FROM (SELECT %s.resolve_names($1, $2) AS n OFFSET 0) s", schema) :
+										 psprintf("SELECT role, name, trust, sim, exact "
 												  "FROM %s.resolve_names($1, $2)", schema),
 										 2, args);
 	args[0] = arraytype;
-	resolve_family_plan = resolve_prepare(psprintf("SELECT role, family, level, title "
-										 "FROM %s.resolve_family_roles($1)", schema), 1, args);
+	resolve_family_plan = resolve_prepare(citus ?
+										  psprintf("SELECT (f).role, (f).family, (f).level, (f).title "
+												   "FROM (SELECT %s.resolve_family_roles($1) AS f OFFSET 0) s", schema) :
+										  psprintf("SELECT role, family, level, title "
+												   "FROM %s.resolve_family_roles($1)", schema),
+										  1, args);
 	resolve_grades_plan = resolve_prepare(psprintf("SELECT code, grade FROM %s.level", schema), 0, NULL);
 	/* an extension script older than this library may not have it */
 	args[0] = TEXTOID;
 	if (OidIsValid(LookupFuncName(list_make2(makeString(get_namespace_name(nsp)),
 											 makeString("resolve_names_within")), 1, args, true)))
-		resolve_within_plan = resolve_prepare(psprintf("SELECT role, name, trust, sim, exact "
+		resolve_within_plan = resolve_prepare(citus ?
+											  psprintf("SELECT (n).role, (n).name, (n).trust, (n).sim, (n).exact "
+													   "FROM (SELECT %s.resolve_names_within($1) AS n OFFSET 0) s", schema) :
+											  psprintf("SELECT role, name, trust, sim, exact "
 													   "FROM %s.resolve_names_within($1)", schema),
 											  1, args);
 	resolve_plans_fn = fn_oid;
+	resolve_plans_citus = citus;
 }
 
 /* Run a kept plan read-only; its rows are in SPI_tuptable. */
@@ -343,9 +363,21 @@ resolve_find(resolve_memo *m, Oid fn_oid, text *phrase, int32 pool, MemoryContex
 	Datum	   *name_code;
 	Oid			codetype;
 
+	int			guc_level = NewGUCNestLevel();
+
+	/*
+	 * On Citus, a query over a distributed table runs resolve_title inside
+	 * its task on the shard's node, where Citus refuses another distributed
+	 * query by default.  The lookups read reference tables only, which every
+	 * node holds whole and reads locally, in this transaction: allowed for
+	 * them, and only while they run.
+	 */
+	if (m->citus)
+		(void) set_config_option("citus.allow_nested_distributed_execution", "on",
+								 PGC_USERSET, PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		elog(ERROR, "resolve_title could not connect to SPI");
-	resolve_plans(fn_oid);
+	resolve_plans(fn_oid, m->citus);
 	if (m->grades == NULL)
 		resolve_load_grades(m);
 	resolve_find_names(phrase, pool, cxt, f, &name_code, &codetype);
@@ -353,6 +385,7 @@ resolve_find(resolve_memo *m, Oid fn_oid, text *phrase, int32 pool, MemoryContex
 	if (f->nnames > 0)
 		resolve_find_roles(cxt, f, name_code, codetype);
 	SPI_finish();
+	AtEOXact_GUC(true, guc_level);
 }
 
 /* An empty memo whose memory lives under parent. */

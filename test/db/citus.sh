@@ -13,8 +13,15 @@
 #     gives the single node's rows;
 #  4. a title added on the coordinator codes on every worker in the same
 #     transaction, and is gone everywhere after ROLLBACK;
-#  5. resolve_title pushed down to a worker is refused (0A000), and the
-#     coordinator pattern (a MATERIALIZED CTE) gives the single node's rows.
+#  5. resolve_title pushed down to the workers over the distributed table
+#     gives the single node's rows (the taxonomy is a reference table);
+#  6. every function and view that reads the taxonomy gives the single
+#     node's rows on the coordinator and on each worker, before and after
+#     imports, reviews and edits made on the coordinator (role.updated_at
+#     aside: each node's trigger stamps its own transaction's time);
+#  7. lifecycle: ALTER EXTENSION roleext UPDATE from the released 1.4.0 with
+#     the coding tables reference tables, then the rest converted, and DROP EXTENSION refused while
+#     reference tables remain.
 #
 # Citus is not a Debian package.  When the server under test has no Citus,
 # the check builds it from the vendored source (../shared/vendor/citus, or
@@ -51,11 +58,13 @@ if [ ! -f "$("$PG_CONFIG" --pkglibdir)/citus.so" ]; then
   echo "report: built Citus from $vendor in $(( $(date +%s) - t0 )) s"
 fi
 
-fail() { echo "$*"; exit 1; }
+# (also to stderr: a check run in $(...) reports through it)
+fail() { echo "$*"; echo "$*" >&2; exit 1; }
 ref=roleext_citus_ref
 work=$(mktemp -d)
 source scripts/citus_cluster.sh
-cleanup() { rx_citus_stop; rm -rf "$work"; "$BIN/dropdb" --if-exists $ref 2>/dev/null || true; }
+added_script=
+cleanup() { rx_citus_stop; rm -rf "$work"; [ -z "$added_script" ] || rm -f "$added_script"; "$BIN/dropdb" --if-exists $ref 2>/dev/null || true; }
 trap cleanup EXIT
 RX_CITUS_PORT=${ROLEEXT_CITUS_PORT:-55700}
 rx_citus_start >"$work/start.log" 2>&1 || { cat "$work/start.log"; fail "the Citus cluster did not start"; }
@@ -79,9 +88,11 @@ for n in 1 2; do
 done
 cq -f sample/load.sql >/dev/null 2>"$work/load.err" || { cat "$work/load.err"; fail "sample/load.sql failed"; }
 cq -v hris_rows=$rows -f sample/hris.sql >/dev/null 2>"$work/hris.err" || { cat "$work/hris.err"; fail "sample/hris.sql failed"; }
+# every table (counted before Citus adds its shards) of the extension but title_dictionary_version
+ntab=$(cq -c "SELECT count(*) FROM pg_class WHERE relnamespace = 'roleext'::regnamespace AND relkind = 'r' AND relname <> 'title_dictionary_version'")
 out=$(cq -f scripts/citus_reference_tables.sql 2>&1) || { echo "$out"; fail "scripts/citus_reference_tables.sql failed"; }
 nref=$(cq -c "SELECT count(*) FROM pg_dist_partition WHERE partmethod = 'n' AND logicalrelid::text LIKE 'roleext.%'")
-[ "$nref" = 9 ] || fail "expected 9 reference tables, found $nref"
+[ "$nref" = "$ntab" ] || fail "expected $ntab reference tables, found $nref"
 # the CHECKs and trigger WHEN clauses were re-created on the workers' shards
 checks=$(rx_citus_psql 1 -c "SET citus.override_table_visibility = off" -c "SELECT count(*) FROM pg_constraint c JOIN pg_class r ON r.oid = c.conrelid
                               WHERE r.relname LIKE 'soc2018_code_%' AND c.contype = 'c'")
@@ -101,11 +112,11 @@ SQL
 # the same query on both sides, compared row for row; $3 names it
 same() {
   local name=$1 cluster_sql=$2 single_sql=$3
-  cq -c "$cluster_sql" >"$work/$name.citus" 2>"$work/$name.err" || { cat "$work/$name.err"; fail "$name: the cluster refused it"; }
+  cq -c "$cluster_sql" >"$work/$name.citus" 2>"$work/$name.err" || { cat "$work/$name.err" >&2; fail "$name: the cluster refused it"; }
   sq -c "$single_sql" >"$work/$name.single"
   [ -s "$work/$name.single" ] || fail "$name: no rows on the single node"
   diff "$work/$name.single" "$work/$name.citus" >"$work/$name.diff" ||
-    { head -20 "$work/$name.diff"; fail "$name: the cluster's rows differ from the single node's"; }
+    { head -20 "$work/$name.diff" >&2; fail "$name: the cluster's rows differ from the single node's"; }
   wc -l <"$work/$name.single"
 }
 
@@ -176,17 +187,162 @@ for n in 1 2; do
   [ "$left" = 0 ] || fail "worker $n still knows the rolled-back title"
 done
 
-# 5. resolve_title: refused on the workers, the coordinator pattern agrees
-err=$(cq -c "SELECT count(*) FROM public.hris_dist h CROSS JOIN LATERAL roleext.resolve_title(h.title) r" 2>&1 || true)
-echo "$err" | grep -q 'ERROR:  resolve_title cannot run on a Citus worker node' ||
-  fail "resolve_title pushed down to a worker was not refused: $err"
+# 5. resolve_title on the workers, over the distributed table
 n5=$(same resolve "SET search_path = roleext, public;
-  WITH t AS MATERIALIZED (SELECT employee_id, title FROM hris_dist)
-  SELECT t.employee_id, r.role, r.confidence, r.method FROM t CROSS JOIN LATERAL resolve_title(t.title) r ORDER BY 1, 2" \
+  SELECT t.employee_id, r.role, r.confidence, r.method FROM hris_dist t CROSS JOIN LATERAL resolve_title(t.title) r ORDER BY 1, 2" \
   "SET search_path = roleext, public;
   SELECT t.employee_id, r.role, r.confidence, r.method FROM hris_employee t CROSS JOIN LATERAL resolve_title(t.title) r ORDER BY 1, 2")
+plan=$(cq -c "EXPLAIN SELECT count(*) FROM public.hris_dist h CROSS JOIN LATERAL roleext.resolve_title(h.title) r")
+echo "$plan" | grep -q 'Task Count: 8' || { echo "$plan"; fail "resolve_title over the distributed table did not run on the shards"; }
 
-echo "report: coordinator + 2 workers, 9 reference tables, $rows distributed titles (8 shards on a rolecode column)"
-echo "report: same rows as one node: $n2 typed groups, $n3 soc_autocode codes, $n5 resolve_title rows (coordinator pattern)"
-echo "report: workers' connections map the shared index (0 builds); a coordinator's title coded on $shards shards in its transaction, gone after ROLLBACK; resolve_title on a worker refused"
+# 6. every reader of the taxonomy, on every node, against the single node
+readers() {
+  cat <<'SQL'
+SET search_path = roleext, public;
+SELECT 'taxonomy_tree', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM taxonomy_tree x;
+SELECT 'taxonomy_tree()', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM taxonomy_tree() x;
+SELECT 'taxonomy_ancestors', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM taxonomy_ancestors x;
+SELECT 'taxonomy_ancestors()', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM taxonomy_ancestors() x;
+SELECT 'role_card', md5(string_agg((to_jsonb(x) - 'updated_at')::text, '|' ORDER BY x.role)) FROM role_card x;
+SELECT 'role_components', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_components x;
+SELECT 'role_aliases', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_aliases x;
+SELECT 'role_mappings', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_mappings x;
+SELECT 'role_mappings()', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_mappings() x;
+SELECT 'role_soc', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_soc x;
+SELECT 'soc_hierarchy', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM soc_hierarchy x;
+SELECT 'role_adjacency', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_adjacency x;
+SELECT 'role_cards_json', md5(role_cards_json()::text);
+SELECT 'role_card_json', md5(string_agg(role_card_json(r.code)::text, '|' ORDER BY r.code)) FROM role r;
+SELECT 'adjacent_roles', md5(string_agg(a::text, '|' ORDER BY r.code, a.distance, a.role)) FROM role r, adjacent_roles(r.code, 5) a;
+SELECT 'role.coord', md5(string_agg(r.code::text || ' ' || r.coord::text, '|' ORDER BY r.code)) FROM role r;
+SELECT 'taxonomy_dot', md5(taxonomy_dot());
+SELECT 'taxonomy_dot(DEI)', md5(taxonomy_dot('DEI'));
+SELECT 'adjacency_dot', md5(adjacency_dot('DEI.GEN.P1'));
+SELECT 'validate_role_cards', md5(coalesce(string_agg(v::text, '|'), '')) FROM validate_role_cards(role_cards_json()) v;
+SELECT 'validate_role_card', count(*) FROM validate_role_card('{"code": "DEI.GEN.P9", "title": "x", "level": "P9"}') v;
+SELECT 'resolve_title', md5(string_agg(r::text, '|' ORDER BY u.o, r.role)) FROM unnest(ARRAY['Principal Data Engineer',
+       'Backend Engineering Manager', 'devops engineer', 'Sr. Data Analyst', 'Zorblax']) WITH ORDINALITY u(t, o),
+       resolve_title(u.t, 3) r;
+SELECT 'role_coord', md5(string_agg(coalesce(role_coord(r.code)::text, '-'), '|' ORDER BY r.code)) FROM role r;
+SQL
+}
+compare_nodes() {  # compare_nodes <what>: every node's readers against the single node's
+  local n
+  sq -f <(readers) >"$work/readers.single" 2>&1 || { cat "$work/readers.single" >&2; fail "$1: the single node's readers failed"; }
+  for n in 0 1 2; do
+    rx_citus_psql $n -f <(readers) >"$work/readers.$n" 2>&1 ||
+      { cat "$work/readers.$n" >&2; fail "$1: node $n refused a reader of the taxonomy"; }
+    diff "$work/readers.single" "$work/readers.$n" >"$work/readers.diff" ||
+      { cat "$work/readers.diff" >&2; fail "$1: node $n's readers differ from the single node's"; }
+  done
+  wc -l <"$work/readers.single"
+}
+nread=$(compare_nodes "after the conversion")
+# writes on the coordinator (the same on the single node), read on every node
+writes() {
+  cat <<'SQL'
+SET search_path = roleext, public;
+SET client_min_messages = warning;
+SELECT count(import_role_card(jsonb_set(role_card_json('DEI.GEN.P1'), '{title}', '"DevOps Engineer I"')));
+SELECT count(import_role_card(jsonb_set(jsonb_set(role_card_json('DEI.GEN.P1'), '{code}', '"DEI.GEN.P5"'), '{level}', '"P5"')));
+SELECT count(*) FROM import_role_cards(replace(role_cards_json('SWE')::text, '"confidence": 0.', '"confidence": 0.1')::jsonb);
+SELECT count(*) FROM import_role_cards(role_cards_json('DAT'));
+SELECT (approve_mapping('DEI.GEN.P1', '15-0000', reviewer => 'citus')).review_status;
+SELECT (reject_mapping('DEI.GEN.P2', '15-0000', reviewer => 'citus')).review_status;
+SELECT (approve_alias(role, alias, 'citus')).approved FROM role_alias WHERE role = 'DEI.GEN.P1' ORDER BY alias LIMIT 1;
+SELECT (reject_alias(role, alias, 'citus')).approved FROM role_alias WHERE role = 'DEI.GEN.P3' ORDER BY alias LIMIT 1;
+SELECT count(*) FROM suggest_mappings();
+UPDATE level SET grade = 1.5 WHERE code = 'P1';
+INSERT INTO taxonomy (code, kind, name, parent) VALUES ('DEI.PLT', 'specialization', 'Platform', 'DEI');
+INSERT INTO role (code, title) VALUES ('DEI.PLT.P3', 'Platform Engineer');
+INSERT INTO role_alias (role, alias, confidence) VALUES ('DEI.PLT.P3', 'Zorblax Platform Wrangler', '0.90');
+UPDATE taxonomy SET parent = 'BIZ' WHERE code = 'DEI';
+DELETE FROM role_alias WHERE role = 'SWE.BE.P3' AND alias_type = 'legacy';
+SQL
+}
+sq -f <(writes) >"$work/writes.single" 2>&1 || { cat "$work/writes.single"; fail "the writes failed on the single node"; }
+cq -f <(writes) >"$work/writes.citus" 2>&1 || { cat "$work/writes.citus"; fail "the writes failed on the coordinator"; }
+diff "$work/writes.single" "$work/writes.citus" || fail "the writes answered differently on the coordinator"
+# reviews record their time: the same instant on both sides
+for d in sq cq; do $d -c "UPDATE roleext.mapping SET reviewed_at = '2026-12-07 00:00:00+00' WHERE reviewer = 'citus'" \
+                     -c "UPDATE roleext.role_alias SET approved_at = '2026-12-07 00:00:00+00' WHERE approved_by = 'citus'" >/dev/null; done
+nread2=$(compare_nodes "after imports, reviews and edits on the coordinator")
+
+# 7. lifecycle.  DROP EXTENSION with reference tables: refused, nothing changed
+err=$(cq -c "DROP EXTENSION roleext" 2>&1 || true)
+echo "$err" | grep -q 'ERROR' || fail "DROP EXTENSION roleext with distributed tables was not refused: $err"
+[ "$(cq -c "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text LIKE 'roleext.%'")" = "$ntab" ] ||
+  fail "a refused DROP EXTENSION changed Citus's metadata"
+# ALTER EXTENSION UPDATE from the released 1.4.0 (its frozen script, put
+# into the extension directory for the run when it is not there) with the
+# coding tables reference tables, as 1.2.0's procedure made them (1.4.0's
+# taxonomy SQL cannot be planned by Citus: the step to 1.5.0 is what makes
+# it so).  Not from 1.2.0 across 1.3.0: the content step creates tables with foreign keys to
+# onet2019_occupation, which Citus refuses while that is a reference table
+# (doc/citus.md, "Lifecycle").
+from=1.4.0
+cur=$(cq -c "SELECT extversion FROM pg_extension WHERE extname = 'roleext'")
+extdir=$("$PG_CONFIG" --sharedir)/extension
+if [ ! -e "$extdir/roleext--$from.sql" ]; then
+  cp sql/released/roleext--$from.sql "$extdir/roleext--$from.sql"
+  added_script="$extdir/roleext--$from.sql"
+elif ! cmp -s sql/released/roleext--$from.sql "$extdir/roleext--$from.sql"; then
+  fail "$extdir/roleext--$from.sql is not the released $from (sql/released/roleext--$from.sql)"
+fi
+up=roleext_citus_up
+for n in 0 1 2; do
+  rx_citus_psql $n -d postgres -c "CREATE DATABASE $up" >/dev/null
+  rx_citus_psql $n -d $up -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION citus' >/dev/null
+done
+ports=($RX_CITUS_PORTS)
+uq() { rx_citus_psql 0 -d $up "$@"; }
+uq -c "SELECT citus_set_coordinator_host('127.0.0.1', ${ports[0]})" >/dev/null
+for n in 1 2; do uq -c "SELECT citus_add_node('127.0.0.1', ${ports[$n]})" >/dev/null; done
+uq -c 'SET client_min_messages = warning' -c "CREATE EXTENSION roleext VERSION '$from' CASCADE"
+uq -f sample/load.sql >/dev/null 2>&1 || fail "sample/load.sql failed on $from"
+uq >/dev/null <<'SQL' || fail "converting $from's coding tables failed"
+SET client_min_messages = warning;
+SET citus.enable_unsafe_triggers = on;
+SET citus.enable_local_reference_table_foreign_keys = off;
+SELECT count(create_reference_table(t::regclass))
+  FROM unnest(ARRAY['roleext.soc2010_code', 'roleext.soc2018_code', 'roleext.onet_job_zone', 'roleext.onet2019_occupation',
+                    'roleext.crosswalk_soc2010_soc2018', 'roleext.crosswalk_onet2019_soc2018',
+                    'roleext.crosswalk_onet2010_onet2019', 'roleext.crosswalk_isco08_soc2010',
+                    'roleext.title_dictionary']) t;
+SQL
+uq -c 'SET client_min_messages = warning' -c "ALTER EXTENSION roleext UPDATE" 2>"$work/update.err" ||
+  { cat "$work/update.err"; fail "ALTER EXTENSION roleext UPDATE from $from failed on Citus"; }
+for n in 0 1 2; do
+  v=$(rx_citus_psql $n -d $up -c "SELECT extversion FROM pg_extension WHERE extname = 'roleext'")
+  [ "$v" = "$cur" ] || fail "node $n has roleext $v after ALTER EXTENSION UPDATE, not $cur"
+done
+uq -f scripts/citus_reference_tables.sql >/dev/null 2>"$work/convert.err" || { cat "$work/convert.err"; fail "the conversion script after the update failed"; }
+[ "$(uq -c "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text LIKE 'roleext.%'")" = "$ntab" ] ||
+  fail "the updated cluster has not $ntab reference tables"
+for n in 0 1 2; do
+  r=$(rx_citus_psql $n -d $up -c "SELECT string_agg(role::text, ',') FROM roleext.resolve_title('devops engineer', 2)")
+  [ "$r" = "DEI.GEN.P2,DEI.GEN.P3" ] || fail "node $n of the updated cluster resolves 'devops engineer' to '$r'"
+  c=$(rx_citus_psql $n -d $up -c "SELECT count(*) FROM roleext.role_card")
+  [ "$c" = 83 ] || fail "node $n of the updated cluster has $c rows in role_card"
+done
+# a second ALTER EXTENSION UPDATE with all the reference tables: nothing to do
+uq -c 'SET client_min_messages = warning' -c "ALTER EXTENSION roleext UPDATE" >/dev/null
+# DROP EXTENSION ... CASCADE with only roleext's own tables distributed: the
+# reference tables and their shards go, and Citus's metadata with them
+uq -c 'SET client_min_messages = warning' -c "DROP EXTENSION roleext CASCADE" 2>"$work/drop.err" ||
+  { cat "$work/drop.err"; fail "DROP EXTENSION roleext CASCADE failed"; }
+for n in 0 1 2; do
+  left=$(rx_citus_psql $n -d $up -c "SELECT (SELECT count(*) FROM pg_dist_partition) || ' ' || (SELECT count(*) FROM pg_dist_shard)
+                                       || ' ' || (SELECT count(*) FROM pg_namespace WHERE nspname = 'roleext')")
+  [ "$left" = "0 0 0" ] || fail "node $n: DROP EXTENSION roleext CASCADE left tables, shards or the schema (partitions shards schema: $left)"
+done
+uq -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION roleext' -c "SELECT count(*) FROM roleext.role" >/dev/null ||
+  fail "roleext could not be created again after DROP EXTENSION"
+for n in 0 1 2; do rx_citus_psql $n -d postgres -c "DROP DATABASE $up WITH (FORCE)" >/dev/null 2>&1 || true; done
+
+echo "report: coordinator + 2 workers, $ntab reference tables, $rows distributed titles (8 shards on a rolecode column)"
+echo "report: same rows as one node: $n2 typed groups, $n3 soc_autocode codes, $n5 resolve_title rows on the workers"
+echo "report: $nread readers of the taxonomy equal on all 3 nodes and the single node, again ($nread2) after imports, reviews and edits on the coordinator"
+echo "report: workers' connections map the shared index (0 builds); a coordinator's title coded on $shards shards in its transaction, gone after ROLLBACK"
+echo "report: lifecycle: DROP EXTENSION refused with reference tables; ALTER EXTENSION UPDATE $from -> $cur on Citus with the coding tables reference tables, then every table converted; DROP EXTENSION CASCADE of its own reference tables leaves no metadata on any node"
 echo "report: coding $rows titles: ${ms_citus} ms distributed, ${ms_single} ms on one node; the check took $(( $(date +%s) - start )) s"

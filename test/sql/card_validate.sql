@@ -650,7 +650,9 @@ BEGIN
 END $$;
 CREATE TEMP TABLE cv_plan AS SELECT pg_temp.analyze_of('CREATE TEMP TABLE cv_parallel AS
   SELECT c.n, v.path, v.problem, v.detail FROM cv_par c, validate_role_card(c.doc) v') AS plan;
-SELECT ok((SELECT plan FROM cv_plan) ~ 'Gather.*Workers Launched: [1-9].*Parallel Seq Scan on cv_par.*Function Scan on unnest',
+-- (the parse; since 1.3.0 card_holding's lookups, called in the select
+-- list so that Citus can plan them, run in the leader: doc/citus.md)
+SELECT ok((SELECT plan FROM cv_plan) ~ 'Gather.*Workers Launched: [1-9].*Parallel Seq Scan on cv_par.*Function Scan on card_parse',
           'validate_role_card ran in parallel workers');
 SELECT results_eq('SELECT n, path, problem, detail FROM cv_parallel ORDER BY n, path, problem, detail',
                   'SELECT n, path, problem, detail FROM cv_serial ORDER BY n, path, problem, detail',
