@@ -215,7 +215,7 @@ rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t n
 		if (n->role < 0 || (size_t) n->role >= nroles)
 			continue;
 		score = n->sim * n->trust * rx_resolve_fit(t, n, roles, nroles, grades, ngrades, &target);
-		if (n->exact)
+		if (n->exact && !n->calibrated)
 			score *= rx_resolve_exact_share(names, nnames, roles, nroles, roles[n->role].family);
 		if (!(score >= 0.0))
 			score = 0.0;
@@ -265,4 +265,38 @@ rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t n
 	*needs_review = rx_confidence_needs_review(count, count > 0 ? out[0].confidence : 0,
 											   count > 1 ? out[1].confidence : 0);
 	return count;
+}
+
+/* Work memory rx_resolve_name_of_hit needs for names up to len bytes. */
+size_t
+rx_resolve_hit_work_size(size_t len)
+{
+	return rx_title_claims_work_size(len);
+}
+
+/* The name of an engine hit (resolve.h). */
+rx_status
+rx_resolve_name_of_hit(double score, bool exact, int32_t role, const char *label, size_t label_len,
+					   const char *title, size_t title_len, void *work, size_t workcap,
+					   rx_resolve_name *out, rx_error *err)
+{
+	const char *name = label != NULL ? label : title;
+	size_t		len = label != NULL ? label_len : title_len;
+
+	memset(out, 0, sizeof(*out));
+	out->role = role;
+	out->trust = 1.0;
+	out->sim = score >= 0.0 && score <= 1.0 ? score : (score > 1.0 ? 1.0 : 0.0);
+	out->exact = exact;
+	out->calibrated = true;
+	return rx_title_claims_of(name, len, work, workcap, NULL, NULL, &out->claims, err);
+}
+
+/* A role's score with its occupation's (resolve.h). */
+double
+rx_resolve_blend(double role_score, bool has_occupation, double occupation_score)
+{
+	if (!has_occupation)
+		return role_score;
+	return (1.0 - RX_RESOLVE_W_OCCUPATION) * role_score + RX_RESOLVE_W_OCCUPATION * occupation_score;
 }

@@ -1,0 +1,66 @@
+-- roleext 1.5.0 -> 1.6.0 (doc/release.md)
+\echo Use "ALTER EXTENSION roleext UPDATE TO '1.6.0'" to load this file. \quit
+SELECT pg_catalog.set_config('search_path', 'roleext, pg_catalog, pg_temp', true);
+
+-- ---- One title engine for roles and occupations (issue #20, doc/titles.md) ----
+-- resolve_title codes titles with the autocoder's engine against a shared
+-- index of the taxonomy (src/resolve_build.c), versioned like the
+-- dictionary's; the SQL lookups of 1.4.0 it replaces go.
+DROP FUNCTION resolve_names(text, int);
+DROP FUNCTION resolve_names_within(text);
+DROP FUNCTION resolve_family_roles(rolecode[]);
+
+-- The taxonomy's version: one row, moved on by every statement that writes
+-- the tables resolve_title's index is built from (role, role_alias,
+-- taxonomy, mapping, level) to the next value of a sequence, as
+-- title_dictionary_version is for soc_autocode (sql/70_autocode.sql).  The
+-- trigger runs BEFORE the statement, so a writer takes the version row's
+-- lock before any row of the taxonomy: writers of the taxonomy queue for
+-- each other's commit in one order and never deadlock on it.  Not dumped.
+CREATE SEQUENCE taxonomy_version_seq;
+COMMENT ON SEQUENCE taxonomy_version_seq IS
+  'The numbers of taxonomy_version.version: each writing statement of role, role_alias, taxonomy, mapping or level takes the next one.';
+CREATE TABLE taxonomy_version (
+  id       boolean PRIMARY KEY DEFAULT true
+           CONSTRAINT taxonomy_version_one_row CHECK (id),
+  instance bigint NOT NULL,
+  version  bigint NOT NULL
+);
+COMMENT ON TABLE taxonomy_version IS
+  'The version of the taxonomy that resolve_title resolves against (one row): every statement that writes role, role_alias, taxonomy, mapping or level moves version on, in its own transaction, so that a statement sees the version of the taxonomy its snapshot sees. Each version has one shared index image, built by its first reader (doc/titles.md). Written only by the triggers; never edit it.';
+COMMENT ON COLUMN taxonomy_version.id IS 'Always true: the table holds one row.';
+COMMENT ON COLUMN taxonomy_version.instance IS 'A random number chosen when the extension was created; names this installation''s versions.';
+COMMENT ON COLUMN taxonomy_version.version IS 'The taxonomy''s version: the last value of taxonomy_version_seq a writing statement took.';
+INSERT INTO taxonomy_version (instance, version)
+  VALUES (pg_catalog.hashtextextended(pg_catalog.textcat(pg_catalog.random()::pg_catalog.text,
+                                                         pg_catalog.clock_timestamp()::pg_catalog.text), 1),
+          pg_catalog.nextval('roleext.taxonomy_version_seq'::pg_catalog.regclass));
+
+CREATE FUNCTION tg_taxonomy_changed() RETURNS trigger
+  AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION tg_taxonomy_changed() IS
+  'Statement trigger (BEFORE) of role, role_alias, taxonomy, mapping and level: moves taxonomy_version on; the writing transaction resolves against its change from its next statement, other sessions once it commits, and the first resolve_title that sees the new version builds its shared index.';
+CREATE TRIGGER tg_taxonomy_changed
+  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON role
+  FOR EACH STATEMENT EXECUTE FUNCTION tg_taxonomy_changed();
+ALTER TABLE role ENABLE ALWAYS TRIGGER tg_taxonomy_changed;
+CREATE TRIGGER tg_taxonomy_changed
+  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON role_alias
+  FOR EACH STATEMENT EXECUTE FUNCTION tg_taxonomy_changed();
+ALTER TABLE role_alias ENABLE ALWAYS TRIGGER tg_taxonomy_changed;
+CREATE TRIGGER tg_taxonomy_changed
+  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON taxonomy
+  FOR EACH STATEMENT EXECUTE FUNCTION tg_taxonomy_changed();
+ALTER TABLE taxonomy ENABLE ALWAYS TRIGGER tg_taxonomy_changed;
+CREATE TRIGGER tg_taxonomy_changed
+  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON mapping
+  FOR EACH STATEMENT EXECUTE FUNCTION tg_taxonomy_changed();
+ALTER TABLE mapping ENABLE ALWAYS TRIGGER tg_taxonomy_changed;
+CREATE TRIGGER tg_taxonomy_changed
+  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON level
+  FOR EACH STATEMENT EXECUTE FUNCTION tg_taxonomy_changed();
+ALTER TABLE level ENABLE ALWAYS TRIGGER tg_taxonomy_changed;
+
+COMMENT ON FUNCTION resolve_title(text, int) IS
+  'The k roles (1 to 20, default 5) an HRIS job title most likely names, best first: role, its title, the alias or title that decided (NULL when the title''s words did rather than one name), a confidence and its band, the method (exact, exact+level, trigram: a close name, trigram+level) and needs_review (best confidence below 0.30, or the top two within 0.10). A title decided in title_decision gives its decision alone: method decided, confidence 1, needs_review false. Always at least one row: a NULL, blank or unmatched title gives role NULL, method none, needs_review true. For CROSS JOIN LATERAL over an HRIS table; see doc/titles.md.';
+-- ---- end of issue #20's part ----
