@@ -128,6 +128,7 @@ typedef struct resolve_pick
 	bool		exact;
 	const char *label;			/* the deciding name (UTF-8), or NULL: the role's title stands in */
 	size_t		label_len;
+	double		weight;			/* its entry weight (RX_RESOLVE_ALIAS_WEIGHT) */
 } resolve_pick;
 
 /* The index of family f among fams[0..*nfams), added when new; -1 when there is no room. */
@@ -161,11 +162,13 @@ resolve_occupations(resolve_state *st, const resolve_roles *v, const char *s, si
 	rx_autocode_hit hits[RT_HITS];
 	rx_autocode_coding coding;
 	rx_error	err;
-	int			i;
+	int			i,
+				before_occ;
 
 	if (v->nsoc == 0 || !OidIsValid(st->dict_relid) ||
 		pg_class_aclcheck(st->dict_relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
 		return;
+	before_occ = *nfams;		/* the families the role index proposed */
 	d = autocode_cache_get(st->nspid, st->dict_relid);
 	if (rx_autocode_code_title(d->ix, autocode_slot_scratch(d), s, len, work, need, 10, hits, &coding,
 							   &err) != RX_OK)
@@ -174,7 +177,10 @@ resolve_occupations(resolve_state *st, const resolve_roles *v, const char *s, si
 	{
 		int32		det;
 		uint32		lo = 0,
-					hi = v->nsoc;
+					hi = v->nsoc,
+					q,
+					nfam;
+		double		rsum;
 
 		if (!rx_soc_ancestor(hits[i].code, RX_SOC_DETAILED, &det))
 			continue;
@@ -188,6 +194,23 @@ resolve_occupations(resolve_state *st, const resolve_roles *v, const char *s, si
 			else
 				hi = mid;
 		}
+		/*
+		 * The families mapped to it share its confidence by their own
+		 * evidence in the role index (evenly when none has any): the
+		 * occupation says which job, the role index which family.
+		 */
+		nfam = 0;
+		rsum = 0;
+		for (q = lo; q < v->nsoc && v->r[v->by_soc[q]].soc == det; q++)
+			if (q == lo || v->r[v->by_soc[q]].family != v->r[v->by_soc[q - 1]].family)
+			{
+				int			j;
+
+				nfam++;
+				for (j = 0; j < before_occ; j++)
+					if (fams[j].family == v->r[v->by_soc[q]].family)
+						rsum += fams[j].score;
+			}
 		for (; lo < v->nsoc && v->r[v->by_soc[lo]].soc == det; lo++)
 		{
 			uint32		r = v->by_soc[lo];
@@ -196,7 +219,7 @@ resolve_occupations(resolve_state *st, const resolve_roles *v, const char *s, si
 
 			if (at < 0 || fams[at].occ_hit == i + 1)
 				continue;		/* no room, or counted for this family already */
-			fams[at].occupation += hits[i].score;
+			fams[at].occupation += rsum > 0 ? hits[i].score * fams[at].score / rsum : hits[i].score / nfam;
 			fams[at].occ_hit = i + 1;
 			if (at == before && *npicks < room)
 			{
@@ -283,6 +306,7 @@ resolve_answer(resolve_state *st, const rx_title_claims *t, const char *s, size_
 				/* in the index: valid until its next query */
 				picks[npicks].label = hits[i].evidence;
 				picks[npicks].label_len = hits[i].evidence_len;
+				picks[npicks].weight = hits[i].weight;
 			}
 			npicks++;
 		}
@@ -376,6 +400,9 @@ resolve_answer(resolve_state *st, const rx_title_claims *t, const char *s, size_
 								   r->title_len, cw, cwcap, &names[i], &err) != RX_OK)
 			title_raise(p->label != NULL ? p->label : v.chars + r->title_off,
 						p->label != NULL ? p->label_len : r->title_len, &err);
+		/* a name the title is, word for word, is sure but for names shared across families */
+		if (p->exact && p->label != NULL)
+			rx_resolve_name_exact(&names[i], rx_resolve_trust_of_weight(p->weight));
 	}
 	cand = palloc(sizeof(rx_resolve_candidate) * Max(nroles, 1));
 	ncand = rx_resolve_rank(t, names, npicks, roles, nroles, v.grades, v.ngrades, cand, &review);

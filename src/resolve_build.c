@@ -44,6 +44,7 @@
 #include "utils/memutils.h"
 
 #include "core/autocode.h"
+#include "core/soc.h"
 #include "autocode_glue.h"
 #include "resolve_glue.h"
 #include "title_glue.h"
@@ -279,9 +280,13 @@ resolve_build_roles(const char *nsp, MemoryContext cxt, rx_autocode_index *ix, a
 		int32		up2 = DatumGetInt32(SPI_getbinval(tup, td, 7, &isnull));
 		Datum		dsoc = SPI_getbinval(tup, td, 8, &isnull);
 		int32		soc = isnull ? 0 : DatumGetInt32(dsoc);
+		int32		det;
 		int32		groups[RX_AUTOCODE_GROUP_LEVELS];
 		rx_error	err;
 
+		/* only a detailed occupation (or an O*NET one under it) is evidence: not a group */
+		if (soc != 0 && rx_soc_level_of(soc) != RX_SOC_DETAILED)
+			soc = rx_soc_ancestor(soc, RX_SOC_DETAILED, &det) ? det : 0;
 		if (title == NULL)
 			title = "";
 		if (i == 0 || fam != (int32) (nf))

@@ -123,6 +123,7 @@ typedef struct rx_autocode_hit
 	size_t		evidence_len;	/* valid until the next query or change */
 	bool		exact;			/* an entry's normalized text equals the query's */
 	bool		titled;			/* evidence is the label of the title that decided (else the query's words) */
+	double		weight;			/* that title's entry weight (titled hits; else 0) */
 } rx_autocode_hit;
 
 /* What rx_autocode_code_title found out about a title besides its hits. */

@@ -300,3 +300,21 @@ rx_resolve_blend(double role_score, bool has_occupation, double occupation_score
 		return role_score;
 	return (1.0 - RX_RESOLVE_W_OCCUPATION) * role_score + RX_RESOLVE_W_OCCUPATION * occupation_score;
 }
+
+/* An exact engine hit keeps the rule of exact names (resolve.h). */
+void
+rx_resolve_name_exact(rx_resolve_name *n, double trust)
+{
+	n->sim = 1.0;
+	n->trust = trust;
+	n->calibrated = false;
+}
+
+/* An alias's confidence from its entry weight (resolve.h). */
+double
+rx_resolve_trust_of_weight(double weight)
+{
+	double		c = (weight - 0.5) / 0.5;
+
+	return c < 0.0 ? 0.0 : (c > 1.0 ? 1.0 : c);
+}

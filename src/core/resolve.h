@@ -133,6 +133,22 @@ rx_status	rx_resolve_name_of_hit(double score, bool exact, int32_t role, const c
 								   rx_resolve_name *out, rx_error *err);
 
 /*
+ * A name that is the title word for word (the engine's exact hit, with
+ * the name as its evidence) keeps the rule of exact names: similarity 1,
+ * its trust (the alias's confidence) and its family's share among the
+ * families such names point to (resolve.h, at the top), not the engine's
+ * confidence.
+ */
+void		rx_resolve_name_exact(rx_resolve_name *n, double trust);
+
+/*
+ * An alias's confidence c is its entry weight in the taxonomy's index,
+ * 0.5 + 0.5 c (a role's title: weight 1, confidence 1); back again.
+ */
+#define RX_RESOLVE_ALIAS_WEIGHT(c)	(0.5 + 0.5 * (c))
+double		rx_resolve_trust_of_weight(double weight);
+
+/*
  * The occupation evidence of a role: the title engine's confidence that
  * the title names the role's SOC occupation (soc_autocode over the
  * dictionary), blended into the role's own score where the role is mapped:
