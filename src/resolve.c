@@ -409,6 +409,9 @@ resolve_answer(resolve_state *st, const rx_title_claims *t, const char *s, size_
 	if (ncand == 0)
 		tuplestore_puttuple(store, resolve_row(st, (Datum) 0, (Datum) 0, (Datum) 0, 0, "none",
 											   true, true, true));
+	/* candidates whose confidence rounds to 0 are noise, not answers (the first stays) */
+	while (ncand > 1 && cand[ncand - 1].confidence == 0)
+		ncand--;
 	for (i = 0; (size_t) i < ncand && i < k; i++)
 	{
 		const rx_resolve_candidate *c = &cand[i];

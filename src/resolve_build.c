@@ -382,7 +382,7 @@ resolve_build_names(const char *nsp, rx_autocode_index *ix)
 							   "FROM (SELECT r.code, r.title AS name, 1::pg_catalog.float8 AS w FROM %s.role r "
 							   "      UNION ALL "
 							   "      SELECT a.role, a.alias, 0.5::pg_catalog.float8 OPERATOR(pg_catalog.+) "
-							   "             0.5::pg_catalog.float8 OPERATOR(pg_catalog.*) a.confidence::pg_catalog.float8 "
+							   "             (0.5::pg_catalog.float8 OPERATOR(pg_catalog.*) a.confidence::pg_catalog.float8) "
 							   "        FROM %s.role_alias a WHERE a.approved IS NOT FALSE) n "
 							   "JOIN (SELECT r.code, (pg_catalog.row_number() OVER (ORDER BY r.node, r.code))::pg_catalog.int4 AS i, "
 							   "             (pg_catalog.dense_rank() OVER (ORDER BY r.node))::pg_catalog.int4 AS f "

@@ -191,7 +191,8 @@ rx_resolve_exact_share(const rx_resolve_name *names, size_t nnames, const rx_res
 /*
  * Score every name, keep each role's best, rank the roles; see resolve.h.
  * A role's best name: the highest score, then an exact match, then the
- * highest confidence, then the first in names[].
+ * highest confidence, then one without level words, then the first in
+ * names[].
  */
 size_t
 rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t nnames,
@@ -239,7 +240,10 @@ rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t n
 			if (score < c->score ||
 				(score == c->score &&
 				 (c->exact > n->exact ||
-				  (c->exact == n->exact && b->trust >= n->trust))))
+				  (c->exact == n->exact &&
+				   (b->trust > n->trust ||
+					(b->trust == n->trust &&
+					 (!b->claims.has_words || n->claims.has_words)))))))
 				continue;
 		}
 		else

@@ -159,7 +159,7 @@ double		rx_resolve_trust_of_weight(double weight);
  * alone propose (none of its names came up) enters with its title's
  * claims and the occupation's share only.
  */
-#define RX_RESOLVE_W_OCCUPATION 0.7
+#define RX_RESOLVE_W_OCCUPATION 0.3
 
 double		rx_resolve_blend(double role_score, bool has_occupation, double occupation_score);
 
