@@ -63,4 +63,13 @@ ALTER TABLE level ENABLE ALWAYS TRIGGER tg_taxonomy_changed;
 
 COMMENT ON FUNCTION resolve_title(text, int) IS
   'The k roles (1 to 20, default 5) an HRIS job title most likely names, best first: role, its title, the alias or title that decided (NULL when the title''s words did rather than one name), a confidence and its band, the method (exact, exact+level, trigram: a close name, trigram+level) and needs_review (best confidence below 0.30, or the top two within 0.10). A title decided in title_decision gives its decision alone: method decided, confidence 1, needs_review false. Always at least one row: a NULL, blank or unmatched title gives role NULL, method none, needs_review true. For CROSS JOIN LATERAL over an HRIS table; see doc/titles.md.';
+-- The index resolve_title resolves against, for monitoring and tests (src/resolve_build.c).
+CREATE FUNCTION resolve_title_index(OUT entries int, OUT roles int, OUT families int, OUT bytes bigint,
+                                    OUT build_ms float8, OUT builds bigint, OUT version bigint,
+                                    OUT shared boolean, OUT mapped_bytes bigint, OUT private_bytes bigint,
+                                    OUT built_at timestamptz)
+RETURNS record
+  AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION resolve_title_index() IS
+  'The taxonomy index resolve_title resolves against in this statement (opened or built first): entries (role titles and aliases), roles, families (taxonomy nodes with roles), bytes (the index and its role table), build_ms (how long its build took), builds (indexes this backend has built, of the dictionary and the taxonomy), version (the taxonomy version it indexes), shared (a shared image mapped from a file, else a private index), mapped_bytes (the size of the mapped image), private_bytes (this backend''s own memory for both indexes) and built_at. For monitoring and tests.';
 -- ---- end of issue #20's part ----

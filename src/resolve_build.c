@@ -37,6 +37,9 @@
 
 #include "commands/trigger.h"
 #include "executor/spi.h"
+#include "funcapi.h"
+#include "access/htup_details.h"
+#include "utils/timestamp.h"
 #include "miscadmin.h"
 #include "utils/builtins.h"
 #include "utils/guc.h"
@@ -534,4 +537,50 @@ tg_taxonomy_changed(PG_FUNCTION_ARGS)
 				 errdetail("It is the statement trigger of the taxonomy's tables (role, role_alias, taxonomy, mapping, level).")));
 	autocode_version_bump(AC_TAXONOMY, td->tg_relation);
 	return PointerGetDatum(NULL);
+}
+
+#define RB_INDEX_COLS	11			/* columns of resolve_title_index() */
+
+/*
+ * resolve_title_index(): the taxonomy index this statement resolves
+ * against (opened or built first): entries (role titles and aliases),
+ * roles, families, bytes, build_ms, builds, version, shared, mapped_bytes,
+ * private_bytes, built_at.
+ */
+PG_FUNCTION_INFO_V1(resolve_title_index);
+Datum
+resolve_title_index(PG_FUNCTION_ARGS)
+{
+	TupleDesc	desc;
+	Datum		values[RB_INDEX_COLS];
+	bool		nulls[RB_INDEX_COLS];
+	autocode_slot *c;
+	Oid			nspid = get_func_namespace(fcinfo->flinfo->fn_oid);
+	Oid			relid = get_relname_relid("role", nspid);
+	resolve_roles v;
+
+	if (get_call_result_type(fcinfo, NULL, &desc) != TYPEFUNC_COMPOSITE || desc->natts != RB_INDEX_COLS)
+		elog(ERROR, "resolve_title_index must return a row of %d columns", RB_INDEX_COLS);
+	if (!OidIsValid(relid))
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_TABLE),
+				 errmsg("table %s.role does not exist", get_namespace_name(nspid)),
+				 errdetail("resolve_title resolves titles against the table role of the roleext schema.")));
+	desc = BlessTupleDesc(desc);
+	c = autocode_cache_get_source(AC_TAXONOMY, nspid, relid);
+	(void) autocode_slot_scratch(c);
+	resolve_roles_view(c->extra, c->extra_len, &v);
+	memset(nulls, 0, sizeof(nulls));
+	values[0] = Int32GetDatum((int32) rx_autocode_index_size(c->ix));
+	values[1] = Int32GetDatum((int32) v.n);
+	values[2] = Int32GetDatum((int32) v.nf);
+	values[3] = Int64GetDatum((int64) (rx_autocode_index_bytes(c->ix) + c->extra_len));
+	values[4] = Float8GetDatum(c->build_ms);
+	values[5] = Int64GetDatum(autocode_cache_builds());
+	values[6] = Int64GetDatum(c->v.version);
+	values[7] = BoolGetDatum(c->shared);
+	values[8] = Int64GetDatum(c->shared ? (int64) c->maplen : 0);
+	values[9] = Int64GetDatum((int64) autocode_cache_private_bytes());
+	values[10] = TimestampTzGetDatum(c->built_at);
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(desc, values, nulls)));
 }
