@@ -21,7 +21,9 @@
 #include "access/htup_details.h"
 #include "funcapi.h"
 #include "miscadmin.h"
+#include "common/hashfn.h"
 #include "utils/acl.h"
+#include "utils/memutils.h"
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/tuplestore.h"
@@ -50,6 +52,10 @@ typedef struct resolve_state
 	Oid			nspid;			/* the extension's schema */
 	Oid			role_relid;		/* its role table */
 	Oid			dict_relid;		/* its title_dictionary */
+	MemoryContext memo_cxt;		/* what was found, by what the engine read (resolve_found) */
+	HTAB	   *memo;
+	autocode_version memo_v;	/* the taxonomy version it was found in */
+	uint64		memo_dict;		/* and the dictionary's (its version, or 0 when not read) */
 } resolve_state;
 
 /* The state kept in fn_extra, made on the first call of the query. */
@@ -72,6 +78,7 @@ resolve_state_get(FunctionCallInfo fcinfo)
 	st->nspid = get_func_namespace(fcinfo->flinfo->fn_oid);
 	st->role_relid = get_relname_relid("role", st->nspid);
 	st->dict_relid = get_relname_relid("title_dictionary", st->nspid);
+	st->memo_cxt = AllocSetContextCreate(fcinfo->flinfo->fn_mcxt, "resolve_title found", ALLOCSET_DEFAULT_SIZES);
 	MemoryContextSwitchTo(old);
 	if (!OidIsValid(st->role_relid))
 		ereport(ERROR,
@@ -148,32 +155,48 @@ resolve_family_of(resolve_family *fams, int *nfams, int room, int32 f)
 }
 
 /*
- * The occupation evidence: code the title against the dictionary's index
- * (when the caller may read it) and add each occupation's confidence to
- * the families of the roles mapped to its SOC detailed occupation (once a
+ * What the engine found for one reading of a title (its normalized text
+ * and head window): the names of the best families, with their families'
+ * scores and their claims, and the roles of those families.  It depends
+ * on nothing else of the title (its claims are applied afterwards, by
+ * rx_resolve_rank), so it is kept for the rest of the query by that
+ * reading: over an HRIS table, titles that read the same cost a hash probe
+ * and the ranking.  Labels are copied into the memo's memory.
+ */
+typedef struct resolve_found
+{
+	uint64		hash;			/* of key: the hash table's key */
+	char	   *key;			/* nhits, head_end and the normalized text */
+	size_t		keylen;
+	int			npicks;
+	resolve_pick *picks;
+	rx_resolve_name *names;
+	int			nroles;
+	rx_resolve_role *roles;
+	uint32	   *role_pos;		/* the role table position of each of roles[] */
+} resolve_found;
+
+/*
+ * The occupation evidence: code the title (as the engine read it) against
+ * the dictionary's index and add each occupation's confidence to the
+ * families of the roles mapped to its SOC detailed occupation (once a
  * family), proposing a role of each such family the role index did not.
  */
 static void
-resolve_occupations(resolve_state *st, const resolve_roles *v, const char *s, size_t len, void *work,
-					size_t need, resolve_family *fams, int *nfams, resolve_pick *picks, int *npicks,
+resolve_occupations(autocode_slot *d, const resolve_roles *v, const char *norm, size_t normlen,
+					size_t head_end, resolve_family *fams, int *nfams, resolve_pick *picks, int *npicks,
 					int room)
 {
-	autocode_slot *d;
 	rx_autocode_hit hits[RT_HITS];
-	rx_autocode_coding coding;
 	rx_error	err;
 	int			i,
-				before_occ;
+				n = 0,
+				before_occ = *nfams;	/* the families the role index proposed */
 
-	if (v->nsoc == 0 || !OidIsValid(st->dict_relid) ||
-		pg_class_aclcheck(st->dict_relid, GetUserId(), ACL_SELECT) != ACLCHECK_OK)
-		return;
-	before_occ = *nfams;		/* the families the role index proposed */
-	d = autocode_cache_get(st->nspid, st->dict_relid);
-	if (rx_autocode_code_title(d->ix, autocode_slot_scratch(d), s, len, work, need, 10, hits, &coding,
+	if (rx_autocode_query_head(d->ix, autocode_slot_scratch(d), norm, normlen, head_end, 10, hits, &n,
 							   &err) != RX_OK)
-		autocode_raise(s, len, &err);
-	for (i = 0; i < coding.n; i++)
+		autocode_raise(norm, normlen, &err);
+	for (i = 0; i < n; i++)
 	{
 		int32		det;
 		uint32		lo = 0,
@@ -194,6 +217,7 @@ resolve_occupations(resolve_state *st, const resolve_roles *v, const char *s, si
 			else
 				hi = mid;
 		}
+
 		/*
 		 * The families mapped to it share its confidence by their own
 		 * evidence in the role index (evenly when none has any): the
@@ -211,6 +235,7 @@ resolve_occupations(resolve_state *st, const resolve_roles *v, const char *s, si
 					if (fams[j].family == v->r[v->by_soc[q]].family)
 						rsum += fams[j].score;
 			}
+		/* each family of the occupation's roles once: its pick, else a new one for the role */
 		for (; lo < v->nsoc && v->r[v->by_soc[lo]].soc == det; lo++)
 		{
 			uint32		r = v->by_soc[lo];
@@ -234,51 +259,33 @@ resolve_occupations(resolve_state *st, const resolve_roles *v, const char *s, si
 }
 
 /*
- * The rows of resolve_title for title text s[0..len) (UTF-8) with claims
- * t, into store: the first k ranked roles, or the one 'none' row.
+ * Find, in memory cxt, what the engine says about a title it read as
+ * norm[0..normlen) with head window head_end: the steps of doc/titles.md,
+ * "How a title is resolved", 3 to 5 but the ranking.
  */
 static void
-resolve_answer(resolve_state *st, const rx_title_claims *t, const char *s, size_t len, int32 k,
-			   Tuplestorestate *store)
+resolve_find(resolve_state *st, autocode_slot *slot, const resolve_roles *v, const char *norm, size_t normlen,
+			 size_t head_end, int nhits, int k, MemoryContext cxt, resolve_found *f)
 {
-	autocode_slot *slot = autocode_cache_get_source(AC_TAXONOMY, st->nspid, st->role_relid);
-	resolve_roles v;
-	union
-	{
-		double		align;
-		char		bytes[RT_STACK_WORK];
-	}			stackwork;
-	autocode_work w = {stackwork.bytes, sizeof(stackwork), false};
-	void	   *work;
-	size_t		need;
 	rx_autocode_hit hits[RT_HITS];
-	rx_autocode_coding coding;
 	rx_error	err;
 	resolve_family fams[2 * RT_HITS];
 	resolve_pick picks[2 * RT_HITS];
 	int			nfams = 0,
 				npicks = 0,
+				n = 0,
 				i,
-				nhits = Min(RT_HITS, 2 * k + 10);
-	rx_resolve_name *names;
-	rx_resolve_role *roles;
-	rx_resolve_candidate *cand;
-	uint32	   *role_pos;		/* the role table position of each of roles[] */
-	int			nroles = 0,
-				maxroles;
-	size_t		ncand = 0;
-	bool		review = true;
+				maxroles = 0;
+	double		cutoff;
 	void	   *cw = NULL;		/* work memory for the names' claims */
 	size_t		cwcap = 0;
-	double		cutoff;
+	MemoryContext old;
 
-	resolve_roles_view(slot->extra, slot->extra_len, &v);
-	work = autocode_work_for(&w, len, &need);
-	if (v.n > 0)
+	if (v->n > 0)
 	{
-		if (rx_autocode_code_title(slot->ix, autocode_slot_scratch(slot), s, len, work, need, nhits, hits,
-								   &coding, &err) != RX_OK)
-			autocode_raise(s, len, &err);
+		if (rx_autocode_query_head(slot->ix, autocode_slot_scratch(slot), norm, normlen, head_end, nhits, hits,
+								   &n, &err) != RX_OK)
+			autocode_raise(norm, normlen, &err);
 
 		/*
 		 * A family's score is the sum of its roles' confidences: the engine
@@ -286,14 +293,14 @@ resolve_answer(resolve_state *st, const rx_title_claims *t, const char *s, size_
 		 * levels of one job; which level is meant is the title's claims'
 		 * business (rx_resolve_rank).  Every hit is a name of its role.
 		 */
-		for (i = 0; i < coding.n; i++)
+		for (i = 0; i < n; i++)
 		{
 			uint32		role = (uint32) hits[i].code - 1;
 			int			at;
 
-			if (hits[i].code < 1 || role >= v.n)
+			if (hits[i].code < 1 || role >= v->n)
 				continue;
-			at = resolve_family_of(fams, &nfams, lengthof(fams), v.r[role].family);
+			at = resolve_family_of(fams, &nfams, lengthof(fams), v->r[role].family);
 			if (at < 0)
 				continue;
 			fams[at].score += hits[i].score;
@@ -303,49 +310,23 @@ resolve_answer(resolve_state *st, const rx_title_claims *t, const char *s, size_
 			picks[npicks].exact = hits[i].exact;
 			if (hits[i].titled)
 			{
-				/* in the index: valid until its next query */
 				picks[npicks].label = hits[i].evidence;
 				picks[npicks].label_len = hits[i].evidence_len;
 				picks[npicks].weight = hits[i].weight;
 			}
 			npicks++;
 		}
-		resolve_occupations(st, &v, s, len, work, need, fams, &nfams, picks, &npicks, lengthof(picks));
-	}
-	if (npicks == 0)
-	{
-		tuplestore_puttuple(store, resolve_row(st, (Datum) 0, (Datum) 0, (Datum) 0, 0, "none",
-											   true, true, true));
-		if (w.palloced)
-			pfree(w.buf);
-		return;
+		if (v->nsoc > 0 && OidIsValid(st->dict_relid) &&
+			pg_class_aclcheck(st->dict_relid, GetUserId(), ACL_SELECT) == ACLCHECK_OK)
+			resolve_occupations(autocode_cache_get(st->nspid, st->dict_relid), v, norm, normlen, head_end,
+								fams, &nfams, picks, &npicks, lengthof(picks));
 	}
 
-	/* the roles of the families, and the names */
-	maxroles = 0;
-	for (i = 0; i < nfams; i++)
-		maxroles += (int) (v.fstart[fams[i].family + 1] - v.fstart[fams[i].family]);
-	roles = palloc(sizeof(rx_resolve_role) * Max(maxroles, 1));
-	role_pos = palloc(sizeof(uint32) * Max(maxroles, 1));
-	for (i = 0; i < nfams; i++)
-	{
-		uint32		q;
-
-		for (q = v.fstart[fams[i].family]; q < v.fstart[fams[i].family + 1]; q++)
-		{
-			roles[nroles].code = NULL;
-			roles[nroles].codelen = 0;
-			roles[nroles].family = fams[i].family;
-			roles[nroles].level = v.r[q].level;
-			role_pos[nroles] = q;
-			nroles++;
-		}
-	}
 	/*
 	 * Only the names of families that can reach the first k + 2 places are
 	 * read (claims cost a parse each): a family whose evidence is below
-	 * the (k + 2)th best family's cannot rank above it after level fit,
-	 * which at most halves a score.
+	 * half the (k + 2)th best family's cannot rank above it after level
+	 * fit, which at most halves a score.
 	 */
 	{
 		double		best[RT_K_MAX + 2];
@@ -369,24 +350,58 @@ resolve_answer(resolve_state *st, const rx_title_claims *t, const char *s, size_
 		}
 		cutoff = nb == k + 2 ? 0.5 * best[nb - 1] : 0.0;
 	}
-	names = palloc(sizeof(rx_resolve_name) * npicks);
+
+	old = MemoryContextSwitchTo(cxt);
+	memset(f, 0, sizeof(*f));
+	f->npicks = npicks;
+	f->picks = palloc(sizeof(resolve_pick) * Max(npicks, 1));
+	memcpy(f->picks, picks, sizeof(resolve_pick) * npicks);
+	for (i = 0; i < npicks; i++)
+		if (picks[i].label != NULL)
+			f->picks[i].label = pnstrdup(picks[i].label, picks[i].label_len);
+	for (i = 0; i < nfams; i++)
+		if (fams[i].blend >= cutoff)
+			maxroles += (int) (v->fstart[fams[i].family + 1] - v->fstart[fams[i].family]);
+	f->roles = palloc(sizeof(rx_resolve_role) * Max(maxroles, 1));
+	f->role_pos = palloc(sizeof(uint32) * Max(maxroles, 1));
+	f->names = palloc(sizeof(rx_resolve_name) * Max(npicks, 1));
+	MemoryContextSwitchTo(old);
+
+	/* the roles of the families that count */
+	for (i = 0; i < nfams; i++)
+	{
+		uint32		q;
+
+		if (fams[i].blend < cutoff)
+			continue;
+		for (q = v->fstart[fams[i].family]; q < v->fstart[fams[i].family + 1]; q++)
+		{
+			f->roles[f->nroles].code = NULL;
+			f->roles[f->nroles].codelen = 0;
+			f->roles[f->nroles].family = fams[i].family;
+			f->roles[f->nroles].level = v->r[q].level;
+			f->role_pos[f->nroles] = q;
+			f->nroles++;
+		}
+	}
+
+	/* the names, with their claims */
 	for (i = 0; i < npicks; i++)
 	{
-		const resolve_pick *p = &picks[i];
-		const resolve_family *f = &fams[p->fam];
-		const resolve_role_rec *r = &v.r[p->role];
+		const resolve_pick *p = &f->picks[i];
+		const resolve_family *fa = &fams[p->fam];
+		const resolve_role_rec *r = &v->r[p->role];
 		size_t		wneed = rx_resolve_hit_work_size(Max(p->label_len, r->title_len));
 		int			j;
 
-		if (f->blend < cutoff)
+		if (fa->blend < cutoff)
 		{
-			memset(&names[i], 0, sizeof(rx_resolve_name));
-			names[i].role = -1;		/* skipped by the ranking */
+			memset(&f->names[i], 0, sizeof(rx_resolve_name));
+			f->names[i].role = -1;	/* skipped by the ranking */
 			continue;
 		}
-
-		for (j = 0; j < nroles; j++)
-			if (role_pos[j] == p->role)
+		for (j = 0; j < f->nroles; j++)
+			if (f->role_pos[j] == p->role)
 				break;
 		if (wneed > cwcap)
 		{
@@ -395,17 +410,114 @@ resolve_answer(resolve_state *st, const rx_title_claims *t, const char *s, size_
 			cwcap = Max(wneed, 16384);
 			cw = palloc(cwcap);
 		}
-		if (rx_resolve_name_of_hit(rx_resolve_blend(f->score, r->soc != 0, f->occupation), p->exact,
-								   j < nroles ? j : -1, p->label, p->label_len, v.chars + r->title_off,
-								   r->title_len, cw, cwcap, &names[i], &err) != RX_OK)
-			title_raise(p->label != NULL ? p->label : v.chars + r->title_off,
+		if (rx_resolve_name_of_hit(rx_resolve_blend(fa->score, r->soc != 0, fa->occupation), p->exact,
+								   j < f->nroles ? j : -1, p->label, p->label_len, v->chars + r->title_off,
+								   r->title_len, cw, cwcap, &f->names[i], &err) != RX_OK)
+			title_raise(p->label != NULL ? p->label : v->chars + r->title_off,
 						p->label != NULL ? p->label_len : r->title_len, &err);
 		/* a name the title is, word for word, is sure but for names shared across families */
 		if (p->exact && p->label != NULL)
-			rx_resolve_name_exact(&names[i], rx_resolve_trust_of_weight(p->weight));
+			rx_resolve_name_exact(&f->names[i], rx_resolve_trust_of_weight(p->weight));
 	}
-	cand = palloc(sizeof(rx_resolve_candidate) * Max(nroles, 1));
-	ncand = rx_resolve_rank(t, names, npicks, roles, nroles, v.grades, v.ngrades, cand, &review);
+	if (cw != NULL)
+		pfree(cw);
+}
+
+/*
+ * What the engine says about the title read as norm/head_end: from the
+ * memo when this query asked it before of the same index versions, else
+ * found now and kept (the memo is emptied when it outgrows hash_mem, as a
+ * Memoize node's cache would be).
+ */
+static const resolve_found *
+resolve_lookup(resolve_state *st, autocode_slot *slot, const resolve_roles *v, const char *norm, size_t normlen,
+			   size_t head_end, int nhits, int k)
+{
+	size_t		keylen = 2 * sizeof(int32) + sizeof(uint64) + normlen;
+	char	   *key = palloc(keylen);
+	int32		kk = k;
+	uint64		he = head_end;
+	uint64		hash;
+	bool		found = false;
+	resolve_found *f;
+
+	if (st->memo == NULL || st->memo_v.instance != slot->v.instance || st->memo_v.version != slot->v.version ||
+		st->memo_v.own != slot->v.own ||
+		MemoryContextMemAllocated(st->memo_cxt, true) > get_hash_memory_limit())
+	{
+		HASHCTL		ctl;
+
+		MemoryContextReset(st->memo_cxt);
+		ctl.keysize = sizeof(uint64);
+		ctl.entrysize = sizeof(resolve_found);
+		ctl.hcxt = st->memo_cxt;
+		st->memo = hash_create("resolve_title found", 256, &ctl, HASH_ELEM | HASH_BLOBS | HASH_CONTEXT);
+		st->memo_v = slot->v;
+	}
+	memcpy(key, &nhits, sizeof(int32));
+	memcpy(key + sizeof(int32), &kk, sizeof(int32));
+	memcpy(key + 2 * sizeof(int32), &he, sizeof(uint64));
+	memcpy(key + 2 * sizeof(int32) + sizeof(uint64), norm, normlen);
+	hash = hash_bytes_extended((const unsigned char *) key, (int) keylen, 0);
+	f = hash_search(st->memo, &hash, HASH_ENTER, &found);
+	if (found && (f->keylen != keylen || memcmp(f->key, key, keylen) != 0))
+		found = false;			/* another reading with the same hash: replace it */
+	if (!found)
+	{
+		resolve_found built;
+
+		f->key = NULL;			/* matches nothing until complete */
+		f->keylen = 0;
+		f->npicks = f->nroles = 0;
+		resolve_find(st, slot, v, norm, normlen, head_end, nhits, k, st->memo_cxt, &built);
+		built.hash = hash;
+		built.key = MemoryContextAlloc(st->memo_cxt, keylen);
+		memcpy(built.key, key, keylen);
+		built.keylen = keylen;
+		*f = built;
+	}
+	pfree(key);
+	return f;
+}
+
+/*
+ * The rows of resolve_title for title text s[0..len) (UTF-8) with claims
+ * t, into store: the first k ranked roles, or the one 'none' row.
+ */
+static void
+resolve_answer(resolve_state *st, const rx_title_claims *t, const char *s, size_t len, int32 k,
+			   Tuplestorestate *store)
+{
+	autocode_slot *slot = autocode_cache_get_source(AC_TAXONOMY, st->nspid, st->role_relid);
+	resolve_roles v;
+	union
+	{
+		double		align;
+		char		bytes[RT_STACK_WORK];
+	}			stackwork;
+	autocode_work w = {stackwork.bytes, sizeof(stackwork), false};
+	void	   *work;
+	size_t		need;
+	rx_autocode_coding coding;
+	rx_error	err;
+	const resolve_found *f;
+	rx_resolve_candidate *cand;
+	size_t		ncand = 0;
+	bool		review = true;
+	int			i;
+
+	resolve_roles_view(slot->extra, slot->extra_len, &v);
+	work = autocode_work_for(&w, len, &need);
+	/* read the title as the engine does (k = 0: no query) */
+	if (rx_autocode_code_title(slot->ix, autocode_slot_scratch(slot), s, len, work, need, 0, NULL, &coding,
+							   &err) != RX_OK)
+		autocode_raise(s, len, &err);
+	f = resolve_lookup(st, slot, &v, coding.norm, coding.normlen, coding.head_end, Min(RT_HITS, 2 * k + 10), k);
+	if (f->npicks > 0)
+	{
+		cand = palloc(sizeof(rx_resolve_candidate) * Max(f->nroles, 1));
+		ncand = rx_resolve_rank(t, f->names, f->npicks, f->roles, f->nroles, v.grades, v.ngrades, cand, &review);
+	}
 	if (ncand == 0)
 		tuplestore_puttuple(store, resolve_row(st, (Datum) 0, (Datum) 0, (Datum) 0, 0, "none",
 											   true, true, true));
@@ -415,8 +527,8 @@ resolve_answer(resolve_state *st, const rx_title_claims *t, const char *s, size_
 	for (i = 0; (size_t) i < ncand && i < k; i++)
 	{
 		const rx_resolve_candidate *c = &cand[i];
-		const resolve_role_rec *r = &v.r[role_pos[c->role]];
-		const resolve_pick *p = &picks[c->name];
+		const resolve_role_rec *r = &v.r[f->role_pos[c->role]];
+		const resolve_pick *p = &f->picks[c->name];
 		const char *method = c->exact ? (c->moved ? "exact+level" : "exact")
 		: (c->moved ? "trigram+level" : "trigram");
 		Datum		alias = (Datum) 0;
