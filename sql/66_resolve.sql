@@ -1,11 +1,10 @@
 -- pg_trgm is a required extension (roleext.control), installed in whatever
 -- schema the user chose.  That schema is not on the path while this script
--- runs (sql/00_head.sql, doc/security.md): its objects -- the operator
--- class gist_trgm_ops, similarity() and <-> -- are named with it, through
--- the statements that EXECUTE below.  The function body is SQL-standard
--- (BEGIN ATOMIC), so they are bound here, by OID, once: no search_path at
--- call time can replace them, and moving pg_trgm to another schema later
--- breaks nothing.
+-- runs (sql/00_head.sql, doc/security.md): its operator class
+-- gist_trgm_ops is named with it, through the statements that EXECUTE
+-- below.  resolve_title itself does not use pg_trgm since 1.6.0 (it codes
+-- with the title engine, src/resolve_build.c); the trigram indexes stay for
+-- users' own queries of the nearest alias.
 
 -- Runs one statement of this script with pg_trgm's schema in place of %I
 -- (%1$I): the one way the script names pg_trgm's objects.  Dropped at the
