@@ -272,10 +272,42 @@ COMMENT ON FUNCTION soc_is_official(soccode, text) IS
   'True when a well-formed code is one the classification version published (default 2018; also 2010, onet2019, onet2010): soc_is_official(''15-1252'') is true, soc_is_official(''15-9999'') false although ''15-9999''::soccode is accepted (the type checks the form, not the list). SOC 2010 holds detailed occupations only. 22023 for an unknown version.';
 
 -- BI drill-down: every SOC 2018 code and every O*NET-SOC 2019 occupation
--- with the code and title of each group above it.  The typed twin
--- soc_hierarchy() (soccode columns) serves SQL that wants the types; the
--- view gives the same rows in standard types, from the same body written
--- out, so that a filter on it reaches the tables' indexes (doc/views.md).
+-- with the code and title of each group above it.  The rule is written once,
+-- in the internal view soc_hierarchy_internal (soccode columns); the view
+-- soc_hierarchy casts it to standard types, so that a filter on it reaches
+-- the tables' indexes, and the typed twin soc_hierarchy() selects from it
+-- for SQL that wants the types (doc/views.md).
+
+CREATE VIEW soc_hierarchy_internal AS
+SELECT c.code, c.level, c.title,
+       ma.code AS major_code, ma.title AS major_title,
+       mi.code AS minor_code, mi.title AS minor_title,
+       br.code AS broad_code, br.title AS broad_title,
+       de.code AS detailed_code, de.title AS detailed_title,
+       CASE WHEN c.level = 'onet' THEN c.code END AS onet_code,
+       CASE WHEN c.level = 'onet' THEN c.title END AS onet_title
+FROM (SELECT s.code, s.level, s.title FROM roleext.soc2018_code s
+      UNION ALL
+      SELECT o.code, 'onet', o.title FROM roleext.onet2019_occupation o) c
+LEFT JOIN roleext.soc2018_code ma ON ma.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'major')
+LEFT JOIN roleext.soc2018_code mi ON mi.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'minor')
+LEFT JOIN roleext.soc2018_code br ON br.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'broad')
+LEFT JOIN roleext.soc2018_code de ON de.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'detailed');
+COMMENT ON VIEW soc_hierarchy_internal IS
+  'Internal to the views soc_hierarchy and role_soc and the twin soc_hierarchy(): the one definition of the SOC 2018 drill-down (each SOC 2018 code and O*NET-SOC 2019 occupation with its major, minor, broad and detailed groups), in roleext''s types. Read the view soc_hierarchy (standard SQL types) or the function soc_hierarchy() instead; this view''s name and columns may change in any version.';
+COMMENT ON COLUMN soc_hierarchy_internal.code IS 'The SOC 2018 or O*NET-SOC 2019 code of the row (soccode).';
+COMMENT ON COLUMN soc_hierarchy_internal.level IS 'major, minor, broad, detailed or onet.';
+COMMENT ON COLUMN soc_hierarchy_internal.title IS 'The title of the row''s code.';
+COMMENT ON COLUMN soc_hierarchy_internal.major_code IS 'The major group (soccode).';
+COMMENT ON COLUMN soc_hierarchy_internal.major_title IS 'The title of the major group.';
+COMMENT ON COLUMN soc_hierarchy_internal.minor_code IS 'The minor group (soccode); null for a major group.';
+COMMENT ON COLUMN soc_hierarchy_internal.minor_title IS 'The title of the minor group.';
+COMMENT ON COLUMN soc_hierarchy_internal.broad_code IS 'The broad group (soccode); null above the broad level.';
+COMMENT ON COLUMN soc_hierarchy_internal.broad_title IS 'The title of the broad group.';
+COMMENT ON COLUMN soc_hierarchy_internal.detailed_code IS 'The detailed occupation (soccode); null above the detailed level.';
+COMMENT ON COLUMN soc_hierarchy_internal.detailed_title IS 'The title of the detailed occupation.';
+COMMENT ON COLUMN soc_hierarchy_internal.onet_code IS 'The O*NET-SOC 2019 occupation (soccode); set on onet rows only.';
+COMMENT ON COLUMN soc_hierarchy_internal.onet_title IS 'The title of the O*NET-SOC 2019 occupation.';
 
 CREATE FUNCTION soc_hierarchy()
 RETURNS TABLE (code soccode, level text, title text,
@@ -285,20 +317,9 @@ RETURNS TABLE (code soccode, level text, title text,
   LANGUAGE sql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, roleext, pg_temp
 BEGIN ATOMIC
-  SELECT c.code, c.level, c.title,
-         ma.code, ma.title,
-         mi.code, mi.title,
-         br.code, br.title,
-         de.code, de.title,
-         CASE WHEN c.level = 'onet' THEN c.code END,
-         CASE WHEN c.level = 'onet' THEN c.title END
-  FROM (SELECT s.code, s.level, s.title FROM roleext.soc2018_code s
-        UNION ALL
-        SELECT o.code, 'onet', o.title FROM roleext.onet2019_occupation o) c
-  LEFT JOIN roleext.soc2018_code ma ON ma.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'major')
-  LEFT JOIN roleext.soc2018_code mi ON mi.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'minor')
-  LEFT JOIN roleext.soc2018_code br ON br.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'broad')
-  LEFT JOIN roleext.soc2018_code de ON de.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'detailed');
+  SELECT h.code, h.level, h.title, h.major_code, h.major_title, h.minor_code, h.minor_title,
+         h.broad_code, h.broad_title, h.detailed_code, h.detailed_title, h.onet_code, h.onet_title
+  FROM roleext.soc_hierarchy_internal h;
 END;
 COMMENT ON FUNCTION soc_hierarchy() IS
   'Typed twin of view soc_hierarchy: every SOC 2018 code and O*NET-SOC 2019 occupation with its major, minor, broad and detailed groups as soccodes. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
@@ -310,23 +331,7 @@ SELECT h.code::text AS code, h.level, h.title,
        h.broad_code::text AS broad_code, h.broad_title,
        h.detailed_code::text AS detailed_code, h.detailed_title,
        h.onet_code::text AS onet_code, h.onet_title
-FROM (
-    SELECT c.code, c.level, c.title,
-           ma.code, ma.title,
-           mi.code, mi.title,
-           br.code, br.title,
-           de.code, de.title,
-           CASE WHEN c.level = 'onet' THEN c.code END,
-           CASE WHEN c.level = 'onet' THEN c.title END
-    FROM (SELECT s.code, s.level, s.title FROM roleext.soc2018_code s
-          UNION ALL
-          SELECT o.code, 'onet', o.title FROM roleext.onet2019_occupation o) c
-    LEFT JOIN roleext.soc2018_code ma ON ma.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'major')
-    LEFT JOIN roleext.soc2018_code mi ON mi.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'minor')
-    LEFT JOIN roleext.soc2018_code br ON br.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'broad')
-    LEFT JOIN roleext.soc2018_code de ON de.code OPERATOR(roleext.=) roleext.soc_ancestor(c.code, 'detailed')
-) h(code, level, title, major_code, major_title, minor_code, minor_title, broad_code, broad_title,
-       detailed_code, detailed_title, onet_code, onet_title);
+FROM roleext.soc_hierarchy_internal h;
 COMMENT ON VIEW soc_hierarchy IS
   'BI drill-down over SOC 2018: one row per SOC 2018 code (1447) and per O*NET-SOC 2019 occupation (1016, level onet), with the code and title of its major, minor, broad and detailed group (the row''s own level included; null below it). Standard SQL types: codes are text (15-1252); the typed twin is the function soc_hierarchy().';
 COMMENT ON COLUMN soc_hierarchy.code IS 'The SOC 2018 or O*NET-SOC 2019 code of the row.';

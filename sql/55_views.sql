@@ -19,11 +19,18 @@
 -- bound at creation and a SET clause, so that the planner does not inline
 -- them: Citus cannot plan an inlined SQL function over its tables (the
 -- taxonomy as reference tables, doc/citus.md), and plans a function's body
--- as a query of its own.  Each view carries its twin's body written out
--- (the same SQL, checked equal by test/sql/views.sql), so that the planner
--- sees the tables and a filter on a view still reaches their indexes; the
--- extension's own functions read the tables by their keys.
---
+-- as a query of its own.  Each rule behind them is written once, in an
+-- internal view of roleext's types named <view>_internal
+-- (taxonomy_tree_internal, taxonomy_ancestors_internal,
+-- role_mappings_internal, soc_hierarchy_internal): the BI view casts its
+-- columns to standard types and the twin selects from it.  A view is
+-- rewritten into the query that reads it, never inlined as a function is,
+-- so a filter on a BI view reaches the tables' indexes through the internal
+-- view, and Citus plans it over its reference tables; the extension's own
+-- functions read the tables by their keys.  The internal views are members
+-- like the others: grant_reader grants them (the twins read them with the
+-- caller's rights), and the BI views read them with their owner's.
+
 -- Filters on a view's role column: the column is r.code::text, and the
 -- expression index role_code_text_idx serves "role = 'DEI.GEN.P1'" (and
 -- IN lists); the per-role parts of each view are reached from the role row
@@ -66,6 +73,51 @@ COMMENT ON INDEX role_code_text_idx IS
 
 -- taxonomy_tree --------------------------------------------------------------
 
+-- The rule of a node's chain (its superfunction, function, family and
+-- specialization, at most four nodes up), in roleext's types.  Internal: the
+-- view taxonomy_tree casts it to standard types, role_card joins it, and
+-- the twin taxonomy_tree() selects from it; nothing else writes the chain
+-- out (the per-key readers role_coord and role_card_json excepted, which
+-- read one node's chain by its keys).
+CREATE VIEW taxonomy_tree_internal AS
+SELECT t0.code AS node, t0.kind, t0.name, t0.parent,
+       CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+            WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END AS superfunction_code,
+       CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+            WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END AS superfunction_name,
+       CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+            WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END AS function_code,
+       CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+            WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END AS function_name,
+       CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+            WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END AS family_code,
+       CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+            WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END AS family_name,
+       CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
+            WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END AS specialization_code,
+       CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
+            WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END AS specialization_name,
+       1 + (t1.code IS NOT NULL)::int4 + (t2.code IS NOT NULL)::int4 + (t3.code IS NOT NULL)::int4 AS chain_length
+FROM roleext.taxonomy t0
+LEFT JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
+LEFT JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
+LEFT JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent;
+COMMENT ON VIEW taxonomy_tree_internal IS
+  'Internal to the view taxonomy_tree, its twin taxonomy_tree() and the view role_card: the one definition of a taxonomy node''s chain, in roleext''s types. Read the view taxonomy_tree (standard SQL types) or the function taxonomy_tree() instead; this view''s name and columns may change in any version.';
+COMMENT ON COLUMN taxonomy_tree_internal.node IS 'The node''s code (rolecode).';
+COMMENT ON COLUMN taxonomy_tree_internal.kind IS 'The node''s kind (node_kind).';
+COMMENT ON COLUMN taxonomy_tree_internal.name IS 'The node''s display name.';
+COMMENT ON COLUMN taxonomy_tree_internal.parent IS 'The code of the node above (rolecode); NULL at the top.';
+COMMENT ON COLUMN taxonomy_tree_internal.superfunction_code IS 'The superfunction in the node''s chain (the node itself if it is one); NULL if none.';
+COMMENT ON COLUMN taxonomy_tree_internal.superfunction_name IS 'The superfunction''s name.';
+COMMENT ON COLUMN taxonomy_tree_internal.function_code IS 'The function in the node''s chain; NULL if none.';
+COMMENT ON COLUMN taxonomy_tree_internal.function_name IS 'The function''s name.';
+COMMENT ON COLUMN taxonomy_tree_internal.family_code IS 'The family in the node''s chain; NULL if none.';
+COMMENT ON COLUMN taxonomy_tree_internal.family_name IS 'The family''s name.';
+COMMENT ON COLUMN taxonomy_tree_internal.specialization_code IS 'The specialization in the node''s chain; NULL if none.';
+COMMENT ON COLUMN taxonomy_tree_internal.specialization_name IS 'The specialization''s name.';
+COMMENT ON COLUMN taxonomy_tree_internal.chain_length IS 'Number of nodes from the top of the chain down to this node, this node included (1 to 4).';
+
 CREATE FUNCTION taxonomy_tree()
 RETURNS TABLE (node rolecode, kind node_kind, name text, parent rolecode,
                superfunction_code rolecode, superfunction_name text,
@@ -76,28 +128,10 @@ RETURNS TABLE (node rolecode, kind node_kind, name text, parent rolecode,
   LANGUAGE sql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, roleext, pg_temp
 BEGIN ATOMIC
-  SELECT t0.code, t0.kind, t0.name, t0.parent,
-         CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-              WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-         CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-              WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-         CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-              WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-         CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-              WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-         CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-              WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-         CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-              WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-         CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-              WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-         CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-              WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-         1 + (t1.code IS NOT NULL)::int4 + (t2.code IS NOT NULL)::int4 + (t3.code IS NOT NULL)::int4
-  FROM roleext.taxonomy t0
-  LEFT JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
-  LEFT JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
-  LEFT JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent;
+  SELECT t.node, t.kind, t.name, t.parent, t.superfunction_code, t.superfunction_name,
+         t.function_code, t.function_name, t.family_code, t.family_name,
+         t.specialization_code, t.specialization_name, t.chain_length
+  FROM roleext.taxonomy_tree_internal t;
 END;
 COMMENT ON FUNCTION taxonomy_tree() IS
   'Typed twin of view taxonomy_tree: each taxonomy node with the code (rolecode) and name of its superfunction, function, family and specialization. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
@@ -109,31 +143,7 @@ SELECT t.node::text AS node, t.kind::text AS kind, t.name, t.parent::text AS par
        t.family_code::text AS family_code, t.family_name,
        t.specialization_code::text AS specialization_code, t.specialization_name,
        t.chain_length
-FROM (
-    SELECT t0.code, t0.kind, t0.name, t0.parent,
-           CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-           CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-           CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-           CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-           CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-           CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-           CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-           CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-           1 + (t1.code IS NOT NULL)::int4 + (t2.code IS NOT NULL)::int4 + (t3.code IS NOT NULL)::int4
-    FROM roleext.taxonomy t0
-    LEFT JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
-    LEFT JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
-    LEFT JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent
-) t(node, kind, name, parent, superfunction_code, superfunction_name, function_code, function_name,
-       family_code, family_name, specialization_code, specialization_name, chain_length);
+FROM roleext.taxonomy_tree_internal t;
 COMMENT ON VIEW taxonomy_tree IS
   'One row per taxonomy node with the code and name of its superfunction, function, family and specialization (NULL where the chain has none): drill-down columns for BI tools. Standard SQL types; the typed twin is the function taxonomy_tree().';
 COMMENT ON COLUMN taxonomy_tree.node IS 'The node''s code, canonical upper case (DEI.GEN).';
@@ -152,45 +162,44 @@ COMMENT ON COLUMN taxonomy_tree.chain_length IS 'Number of nodes from the top of
 
 -- taxonomy_ancestors ---------------------------------------------------------
 
+-- The rule of a node's ancestors (the node itself at distance 0, its parent
+-- at 1 and so on up, at most three), in roleext's types.  Internal: the view
+-- taxonomy_ancestors casts it, role_mappings_internal (the inheritance of
+-- mappings) joins it, and the twin taxonomy_ancestors() selects from it.
+CREATE VIEW taxonomy_ancestors_internal AS
+SELECT t0.code AS node, t0.code AS ancestor, t0.kind AS ancestor_kind, 0 AS distance FROM roleext.taxonomy t0
+UNION ALL
+SELECT t0.code, t1.code, t1.kind, 1 FROM roleext.taxonomy t0
+  JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
+UNION ALL
+SELECT t0.code, t2.code, t2.kind, 2 FROM roleext.taxonomy t0
+  JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
+  JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
+UNION ALL
+SELECT t0.code, t3.code, t3.kind, 3 FROM roleext.taxonomy t0
+  JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
+  JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
+  JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent;
+COMMENT ON VIEW taxonomy_ancestors_internal IS
+  'Internal to the view taxonomy_ancestors, its twin taxonomy_ancestors() and the inheritance of mappings (role_mappings_internal): the one definition of a taxonomy node''s ancestors, in roleext''s types. Read the view taxonomy_ancestors (standard SQL types) or the function taxonomy_ancestors() instead; this view''s name and columns may change in any version.';
+COMMENT ON COLUMN taxonomy_ancestors_internal.node IS 'A taxonomy node''s code (rolecode).';
+COMMENT ON COLUMN taxonomy_ancestors_internal.ancestor IS 'The code of the node itself or of a node above it (rolecode).';
+COMMENT ON COLUMN taxonomy_ancestors_internal.ancestor_kind IS 'The ancestor''s kind (node_kind).';
+COMMENT ON COLUMN taxonomy_ancestors_internal.distance IS '0 for the node itself, 1 for its parent, and so on up.';
+
 CREATE FUNCTION taxonomy_ancestors()
 RETURNS TABLE (node rolecode, ancestor rolecode, ancestor_kind node_kind, distance int4)
   LANGUAGE sql STABLE PARALLEL SAFE
   SET search_path = pg_catalog, roleext, pg_temp
 BEGIN ATOMIC
-  SELECT t0.code, t0.code, t0.kind, 0 FROM roleext.taxonomy t0
-  UNION ALL
-  SELECT t0.code, t1.code, t1.kind, 1 FROM roleext.taxonomy t0
-    JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
-  UNION ALL
-  SELECT t0.code, t2.code, t2.kind, 2 FROM roleext.taxonomy t0
-    JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
-    JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
-  UNION ALL
-  SELECT t0.code, t3.code, t3.kind, 3 FROM roleext.taxonomy t0
-    JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
-    JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
-    JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent;
+  SELECT a.node, a.ancestor, a.ancestor_kind, a.distance FROM roleext.taxonomy_ancestors_internal a;
 END;
 COMMENT ON FUNCTION taxonomy_ancestors() IS
   'Typed twin of view taxonomy_ancestors: every (node, ancestor) pair of the taxonomy as rolecodes, the node itself at distance 0, its parent at 1 and so on up. Not inlined (a SET clause), so that Citus can plan it over its reference tables; it returns every row, and the view of the same name is the one a filter reaches the indexes through.';
 
 CREATE VIEW taxonomy_ancestors AS
 SELECT a.node::text AS node, a.ancestor::text AS ancestor, a.ancestor_kind::text AS ancestor_kind, a.distance
-FROM (
-    SELECT t0.code, t0.code, t0.kind, 0 FROM roleext.taxonomy t0
-    UNION ALL
-    SELECT t0.code, t1.code, t1.kind, 1 FROM roleext.taxonomy t0
-      JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
-    UNION ALL
-    SELECT t0.code, t2.code, t2.kind, 2 FROM roleext.taxonomy t0
-      JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
-      JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
-    UNION ALL
-    SELECT t0.code, t3.code, t3.kind, 3 FROM roleext.taxonomy t0
-      JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
-      JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
-      JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent
-) a(node, ancestor, ancestor_kind, distance);
+FROM roleext.taxonomy_ancestors_internal a;
 COMMENT ON VIEW taxonomy_ancestors IS
   'Every (node, ancestor) pair of the taxonomy, the node itself at distance 0, its parent at 1 and so on up: a closure table for BI roll-ups. Standard SQL types; the typed twin is the function taxonomy_ancestors().';
 COMMENT ON COLUMN taxonomy_ancestors.node IS 'A taxonomy node''s code.';
@@ -243,32 +252,8 @@ SELECT r.code::text AS role,
        r.updated_at
 FROM roleext.role r
 JOIN roleext.level l ON l.code OPERATOR(roleext.=) r.level
--- the body of taxonomy_tree(), written out (doc/views.md, "Views on Citus")
-JOIN (
-    SELECT t0.code, t0.kind, t0.name, t0.parent,
-           CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-           CASE 'superfunction'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-           CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-           CASE 'function'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-           CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-           CASE 'family'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-           CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.code WHEN t1.kind THEN t1.code
-                WHEN t2.kind THEN t2.code WHEN t3.kind THEN t3.code END,
-           CASE 'specialization'::roleext.node_kind WHEN t0.kind THEN t0.name WHEN t1.kind THEN t1.name
-                WHEN t2.kind THEN t2.name WHEN t3.kind THEN t3.name END,
-           1 + (t1.code IS NOT NULL)::int4 + (t2.code IS NOT NULL)::int4 + (t3.code IS NOT NULL)::int4
-    FROM roleext.taxonomy t0
-    LEFT JOIN roleext.taxonomy t1 ON t1.code OPERATOR(roleext.=) t0.parent
-    LEFT JOIN roleext.taxonomy t2 ON t2.code OPERATOR(roleext.=) t1.parent
-    LEFT JOIN roleext.taxonomy t3 ON t3.code OPERATOR(roleext.=) t2.parent
-) tt(node, kind, name, parent, superfunction_code, superfunction_name, function_code, function_name,
-       family_code, family_name, specialization_code, specialization_name, chain_length) ON tt.node OPERATOR(roleext.=) r.node
+-- the node's chain (the rule of taxonomy_tree)
+JOIN roleext.taxonomy_tree_internal tt ON tt.node OPERATOR(roleext.=) r.node
 -- per role, through the primary keys (role, ...): a filter on one role
 -- counts that role's components only
 CROSS JOIN LATERAL (

@@ -210,6 +210,14 @@ SELECT 'role_mappings', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role
 SELECT 'role_mappings()', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_mappings() x;
 SELECT 'role_soc', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_soc x;
 SELECT 'soc_hierarchy', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM soc_hierarchy x;
+SELECT 'soc_hierarchy()', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM soc_hierarchy() x;
+SELECT 'taxonomy_tree_internal', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM taxonomy_tree_internal x;
+SELECT 'taxonomy_ancestors_internal', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM taxonomy_ancestors_internal x;
+SELECT 'role_mappings_internal', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_mappings_internal x;
+SELECT 'soc_hierarchy_internal', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM soc_hierarchy_internal x;
+SELECT 'role_soc, one role', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_soc x WHERE x.role = 'DEI.GEN.P1';
+SELECT 'role_mappings, one role', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_mappings x WHERE x.role IN ('DEI.GEN.P2', 'SWE.BE.P3');
+SELECT 'role_card, one role', md5(string_agg((to_jsonb(x) - 'updated_at')::text, '|')) FROM role_card x WHERE x.role = 'DEI.GEN.P1';
 SELECT 'role_adjacency', md5(string_agg(x::text, '|' ORDER BY x::text)) FROM role_adjacency x;
 SELECT 'role_cards_json', md5(role_cards_json()::text);
 SELECT 'role_card_json', md5(string_agg(role_card_json(r.code)::text, '|' ORDER BY r.code)) FROM role r;
