@@ -23,7 +23,9 @@
  *
  * The glue's data of an image (its "extra" bytes) is the role table:
  * the roles sorted by family then code, with their family number, level,
- * SOC 2018 detailed occupation (for the occupation evidence, resolve.c)
+ * SOC 2018 detailed occupation (its effective soc2018 mapping, inherited
+ * or its own, as role_mappings_internal says: for the occupation evidence,
+ * resolve.c)
  * and the offsets of their code (the rolecode's bytes) and title; the
  * first role of every family; and the characters.  It is read in place
  * (resolve_roles_view), checked whole when an image is opened.
@@ -233,7 +235,7 @@ resolve_build_roles(const char *nsp, MemoryContext cxt, rx_autocode_index *ix, a
 							   "FROM %s.role r "
 							   "LEFT JOIN %s.taxonomy t1 ON t1.code OPERATOR(%s.=) r.node "
 							   "LEFT JOIN %s.taxonomy t2 ON t2.code OPERATOR(%s.=) t1.parent "
-							   "LEFT JOIN (SELECT DISTINCT ON (m.role) m.role, m.soc FROM %s.role_mappings() m "
+							   "LEFT JOIN (SELECT DISTINCT ON (m.role) m.role, m.soc FROM %s.role_mappings_internal m "
 							   "            WHERE m.scheme OPERATOR(pg_catalog.=) 'soc2018' AND m.soc IS NOT NULL "
 							   "            ORDER BY m.role, m.inherited_from IS NULL DESC, m.confidence DESC) s "
 							   "  ON s.role OPERATOR(%s.=) r.code "
