@@ -7,11 +7,13 @@
 -- Names resolve in roleext and pg_catalog only (doc/security.md).
 SELECT pg_catalog.set_config('search_path', 'roleext, pg_catalog, pg_temp', true);
 
--- ==== BEGIN citus: rename on Citus (issue #18) ====
+-- ==== BEGIN citus: rename on Citus, the guard of DROP ... CASCADE (issue #18) ====
 -- rename_taxonomy_node no longer defers constraints by name (the shards of a
 -- Citus reference table carry other names): it inserts the renamed
 -- subtree, moves the mappings and roles, and deletes the old nodes
--- (sql/57_adjacency.sql).
+-- (sql/57_adjacency.sql).  The event trigger roleext_citus_drop_guard
+-- refuses DROP EXTENSION/SCHEMA ... CASCADE that would drop roleext while
+-- a Citus table has a column of its types (sql/90_citus.sql).
 CREATE OR REPLACE FUNCTION rename_taxonomy_node(old_code rolecode, new_code rolecode) RETURNS int4
   LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE
@@ -60,4 +62,14 @@ END $$;
 COMMENT ON FUNCTION rename_taxonomy_node(rolecode, rolecode) IS
   'Rename a taxonomy node (the last label of its code): the codes of the nodes and roles below it change with it, their components, aliases and mappings follow, their coordinates are recomputed. Returns the number of roles renamed. 22023 unless only the last label changes; 23505 if the new code is taken.';
 
+CREATE FUNCTION citus_drop_guard() RETURNS event_trigger
+  AS 'MODULE_PATHNAME' LANGUAGE C
+  SET search_path = pg_catalog, pg_temp;
+COMMENT ON FUNCTION citus_drop_guard() IS
+  'Internal to the event trigger roleext_citus_drop_guard: on a Citus node, raises 2BP01 for a DROP EXTENSION or DROP SCHEMA ... CASCADE that would drop roleext while a Citus table has a column of a roleext type (the error names the tables and the columns); does nothing without Citus.';
+CREATE EVENT TRIGGER roleext_citus_drop_guard ON ddl_command_start
+  WHEN TAG IN ('DROP EXTENSION', 'DROP SCHEMA')
+  EXECUTE FUNCTION citus_drop_guard();
+COMMENT ON EVENT TRIGGER roleext_citus_drop_guard IS
+  'roleext on Citus: refuses DROP EXTENSION or DROP SCHEMA ... CASCADE that would drop roleext while a Citus table has a column of a roleext type (doc/citus.md, "Lifecycle").';
 -- ==== END citus ====
