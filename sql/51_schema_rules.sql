@@ -106,8 +106,8 @@ CREATE TRIGGER tg_level_changes BEFORE INSERT OR UPDATE ON level
 -- and below that extends the parent's code by one label.  Changing a
 -- node's kind must keep its children where they may sit.  A constraint
 -- trigger, checked at the end of each statement (so a chain inserted in one
--- statement may list its nodes in any order) or, when deferred, at commit
--- (rename_taxonomy_node does that).
+-- statement may list its nodes in any order: rename_taxonomy_node inserts
+-- the renamed subtree that way) or, when deferred, at commit.
 CREATE FUNCTION tg_taxonomy_node() RETURNS trigger
   LANGUAGE plpgsql SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE

@@ -147,7 +147,6 @@ COMMENT ON COLUMN role_adjacency.rank IS '1 for the nearest neighbour, up to 10.
 CREATE FUNCTION rename_taxonomy_node(old_code rolecode, new_code rolecode) RETURNS int4
   LANGUAGE plpgsql VOLATILE PARALLEL UNSAFE SET search_path = pg_catalog, roleext, pg_temp AS $$
 DECLARE
-  d int4;
   n int4;
   oldlen int4 := length(old_code::text);
 BEGIN
@@ -165,19 +164,29 @@ BEGIN
     RAISE EXCEPTION 'cannot rename % to %', old_code, new_code USING ERRCODE = 'invalid_parameter_value',
       DETAIL = 'A rename changes the last label of the code only (DEI.GEN to DEI.GENERAL); to move a node, change its parent.';
   END IF;
-  SET CONSTRAINTS roleext.role_node_fkey, roleext.tg_taxonomy_node DEFERRED;
-  -- top down, one depth at a time: each statement's ON UPDATE CASCADE moves
-  -- the parent column of the next depth
-  FOR d IN code_depth(old_code) .. 8 LOOP
-    UPDATE roleext.taxonomy t
-       SET code = (new_code::text || substr(t.code::text, oldlen + 1))::roleext.rolecode
-     WHERE t.code OPERATOR(roleext.<@) old_code AND code_depth(t.code) = d;
-  END LOOP;
+  -- Copy, move, delete: the renamed nodes are inserted beside the old ones
+  -- (one statement, so the new chain's foreign keys and tg_taxonomy_node
+  -- are checked once it is whole), the node mappings and the roles move to
+  -- them (their components, aliases and other rows follow role.code through
+  -- ON UPDATE CASCADE; tg_role_coord recomputes their coordinates), and the
+  -- old nodes go.  Every statement leaves every foreign key satisfied, so
+  -- nothing is deferred: SET CONSTRAINTS names a constraint, and on a Citus
+  -- node the shards' copies of it carry other names (doc/citus.md).
+  INSERT INTO roleext.taxonomy (code, kind, name, parent, description)
+  SELECT (new_code::text || substr(t.code::text, oldlen + 1))::roleext.rolecode, t.kind, t.name,
+         CASE WHEN t.code OPERATOR(roleext.=) old_code THEN t.parent
+              ELSE (new_code::text || substr(t.parent::text, oldlen + 1))::roleext.rolecode END,
+         t.description
+    FROM roleext.taxonomy t
+   WHERE t.code OPERATOR(roleext.<@) old_code;
+  UPDATE roleext.mapping m
+     SET node = (new_code::text || substr(m.node::text, oldlen + 1))::roleext.rolecode
+   WHERE m.node OPERATOR(roleext.<@) old_code;
   UPDATE roleext.role r
      SET code = (new_code::text || substr(r.code::text, oldlen + 1))::roleext.rolecode
    WHERE r.code OPERATOR(roleext.<@) old_code;
   GET DIAGNOSTICS n = ROW_COUNT;
-  SET CONSTRAINTS roleext.role_node_fkey, roleext.tg_taxonomy_node IMMEDIATE;
+  DELETE FROM roleext.taxonomy t WHERE t.code OPERATOR(roleext.<@) old_code;
   RETURN n;
 END $$;
 COMMENT ON FUNCTION rename_taxonomy_node(rolecode, rolecode) IS

@@ -19,9 +19,19 @@
 #     node's rows on the coordinator and on each worker, before and after
 #     imports, reviews and edits made on the coordinator (role.updated_at
 #     aside: each node's trigger stamps its own transaction's time);
-#  7. lifecycle: ALTER EXTENSION roleext UPDATE from the released 1.4.0 with
+#     The edits include rename_taxonomy_node (a specialization and a
+#     function with node mappings), and its refusal is the single node's;
+#  7. backup: pg_dump of the coordinator restored into a fresh Citus
+#     database (doc/citus.md, "Backup and restore"): no shard in the dump,
+#     the conversion script and create_distributed_table run again, and
+#     every reader gives the single node's rows on every node;
+#  8. lifecycle: ALTER EXTENSION roleext UPDATE from the released 1.4.0 with
 #     the coding tables reference tables, then the rest converted, and DROP EXTENSION refused while
-#     reference tables remain.
+#     reference tables remain; DROP EXTENSION roleext CASCADE (and DROP
+#     EXTENSION pg_trgm CASCADE) refused with 2BP01 while a distributed and a
+#     reference table of the user have roleext columns, Citus's metadata
+#     intact; after undistribute_table the drop works and leaves no metadata;
+#     on the single node (no Citus) the same drop works as it always did.
 #
 # Citus is not a Debian package.  When the server under test has no Citus,
 # the check builds it from the vendored source (../shared/vendor/citus, or
@@ -266,6 +276,8 @@ INSERT INTO role (code, title) VALUES ('DEI.PLT.P3', 'Platform Engineer');
 INSERT INTO role_alias (role, alias, confidence) VALUES ('DEI.PLT.P3', 'Zorblax Platform Wrangler', '0.90');
 UPDATE taxonomy SET parent = 'BIZ' WHERE code = 'DEI';
 DELETE FROM role_alias WHERE role = 'SWE.BE.P3' AND alias_type = 'legacy';
+SELECT rename_taxonomy_node('DEI.PLT', 'DEI.PLATFORM');
+SELECT rename_taxonomy_node('SWE', 'SWENG');
 SQL
 }
 sq -f <(writes) >"$work/writes.single" 2>&1 || { cat "$work/writes.single"; fail "the writes failed on the single node"; }
@@ -275,8 +287,69 @@ diff "$work/writes.single" "$work/writes.citus" || fail "the writes answered dif
 for d in sq cq; do $d -c "UPDATE roleext.mapping SET reviewed_at = '2026-12-07 00:00:00+00' WHERE reviewer = 'citus'" \
                      -c "UPDATE roleext.role_alias SET approved_at = '2026-12-07 00:00:00+00' WHERE approved_by = 'citus'" >/dev/null; done
 nread2=$(compare_nodes "after imports, reviews and edits on the coordinator")
+# a refused rename: the single node's error, and nothing changed on any node
+for d in sq cq; do
+  $d -c "SELECT roleext.rename_taxonomy_node('SWENG.BE', 'DAT.BE')" >/dev/null 2>"$work/rename.$d" &&
+    fail "$d: a rename that moves a node was not refused"
+  sed -i 's/^psql:[^ ]* //' "$work/rename.$d"
+done
+diff "$work/rename.sq" "$work/rename.cq" || fail "the coordinator refused a rename otherwise than the single node"
+grep -q 'cannot rename SWENG.BE to DAT.BE' "$work/rename.cq" || { cat "$work/rename.cq"; fail "the rename was refused for another reason"; }
+[ "$(compare_nodes "after a refused rename")" = "$nread2" ] || fail "after a refused rename: readers changed"
 
-# 7. lifecycle.  DROP EXTENSION with reference tables: refused, nothing changed
+# 7. backup: pg_dump of the coordinator, restored into a fresh Citus
+# database of the same nodes.  The dump holds the user's rows of roleext's
+# tables (read through Citus) and the user's tables as plain tables; the
+# distribution is not in it: it is read from citus_tables before the dump
+# and made again after the restore.
+cq -c "INSERT INTO roleext.title_dictionary (title, code) VALUES ('Quuxly Frobnicator', '15-1252')" >/dev/null
+sq -c "INSERT INTO roleext.title_dictionary (title, code) VALUES ('Quuxly Frobnicator', '15-1252')" >/dev/null
+ports=($RX_CITUS_PORTS)
+dist=$(cq -c "SELECT string_agg(table_name::text || ' ' || distribution_column, ',' ORDER BY table_name::text)
+                FROM citus_tables WHERE citus_table_type = 'distributed'")
+[ "$dist" = "hris_dist source_role,hris_soc source_role" ] || fail "citus_tables lists the distributed tables as '$dist'"
+"$BIN/pg_dump" -h "$RX_CITUS_HOST" -p "${ports[0]}" -U postgres -d "${RX_CITUS_DB:-roleext_citus}" -Fc \
+  -f "$work/citus.dump" 2>"$work/dump.err" || { cat "$work/dump.err"; fail "pg_dump of the coordinator failed"; }
+"$BIN/pg_restore" -l "$work/citus.dump" >"$work/dump.list"
+grep -E ' TABLE (DATA )?[a-z_]+ [a-z_0-9]+_[0-9]{6,} ' "$work/dump.list" && fail "the dump of the coordinator holds shards"
+grep -q 'TABLE DATA public hris_dist ' "$work/dump.list" || fail "the dump of the coordinator lacks the distributed table's rows"
+rdb=roleext_citus_restored
+for n in 0 1 2; do
+  rx_citus_psql $n -d postgres -c "CREATE DATABASE $rdb" >/dev/null
+  rx_citus_psql $n -d $rdb -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION citus' >/dev/null
+done
+rq() { rx_citus_psql 0 -d $rdb "$@"; }
+rq -c "SELECT citus_set_coordinator_host('127.0.0.1', ${ports[0]})" >/dev/null
+for n in 1 2; do rq -c "SELECT citus_add_node('127.0.0.1', ${ports[$n]})" >/dev/null; done
+"$BIN/pg_restore" -h "$RX_CITUS_HOST" -p "${ports[0]}" -U postgres -d $rdb --exit-on-error "$work/citus.dump" \
+  2>"$work/restore.err" || { cat "$work/restore.err"; fail "pg_restore into a fresh Citus database failed"; }
+rq -f scripts/citus_reference_tables.sql >/dev/null 2>"$work/restore-convert.err" ||
+  { cat "$work/restore-convert.err"; fail "the conversion script after the restore failed"; }
+rq >/dev/null 2>"$work/restore-dist.err" <<'SQL' || { cat "$work/restore-dist.err"; fail "distributing the restored tables failed"; }
+SET client_min_messages = warning;
+SELECT create_distributed_table('public.hris_dist', 'source_role', shard_count => 8);
+SELECT create_distributed_table('public.hris_soc', 'source_role', colocate_with => 'public.hris_dist');
+SELECT truncate_local_data_after_distributing_table('public.hris_dist');
+SELECT truncate_local_data_after_distributing_table('public.hris_soc');
+SQL
+[ "$(rq -c "SELECT count(*) FROM pg_dist_partition WHERE partmethod = 'n' AND logicalrelid::text LIKE 'roleext.%'")" = "$ntab" ] ||
+  fail "the restored database has not $ntab reference tables"
+for n in 0 1 2; do
+  rx_citus_psql $n -d $rdb -f <(readers) >"$work/restored.$n" 2>&1 ||
+    { cat "$work/restored.$n" >&2; fail "restored: node $n refused a reader of the taxonomy"; }
+  diff "$work/readers.single" "$work/restored.$n" >"$work/restored.diff" ||
+    { cat "$work/restored.diff" >&2; fail "restored: node $n's readers differ from the single node's"; }
+  t=$(rx_citus_psql $n -d $rdb -c "SELECT code FROM roleext.soc_autocode('Quuxly Frobnicator', 1) WHERE matched = 'Quuxly Frobnicator'")
+  [ "$t" = 15-1252.00 ] || fail "restored: node $n does not code the user's title (got '$t')"
+done
+q="SELECT employee_id, title, source_role FROM public.hris_dist ORDER BY 1"
+[ "$(rq -c "$q" | md5sum)" = "$(cq -c "$q" | md5sum)" ] || fail "restored: the distributed table's rows differ"
+q="SELECT employee_id, code, score, needs_review FROM public.hris_soc ORDER BY 1, 2"
+[ "$(rq -c "$q" | md5sum)" = "$(cq -c "$q" | md5sum)" ] || fail "restored: the written-back codes differ"
+nrestored=$(rq -c "SELECT count(*) FROM public.hris_dist")
+for n in 0 1 2; do rx_citus_psql $n -d postgres -c "DROP DATABASE $rdb WITH (FORCE)" >/dev/null 2>&1 || true; done
+
+# 8. lifecycle.  DROP EXTENSION with reference tables: refused, nothing changed
 err=$(cq -c "DROP EXTENSION roleext" 2>&1 || true)
 echo "$err" | grep -q 'ERROR' || fail "DROP EXTENSION roleext with distributed tables was not refused: $err"
 [ "$(cq -c "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text LIKE 'roleext.%'")" = "$ntab" ] ||
@@ -335,8 +408,39 @@ for n in 0 1 2; do
 done
 # a second ALTER EXTENSION UPDATE with all the reference tables: nothing to do
 uq -c 'SET client_min_messages = warning' -c "ALTER EXTENSION roleext UPDATE" >/dev/null
+# DROP EXTENSION ... CASCADE while a user's distributed table and reference
+# table have roleext columns: refused (roleext_citus_drop_guard) before
+# anything is dropped, also when it comes through pg_trgm, which roleext
+# requires; Citus's metadata and the rows intact on every node
+uq >/dev/null <<'SQL' || fail "creating the user's Citus tables failed"
+SET client_min_messages = warning;
+CREATE TABLE public.guard_dist (id int, role roleext.rolecode, codes roleext.soccode[]);
+SELECT create_distributed_table('public.guard_dist', 'role', shard_count => 4);
+INSERT INTO public.guard_dist SELECT n, 'DEI.GEN.P1', '{15-1252}' FROM generate_series(1, 20) n;
+CREATE TABLE public.guard_ref (code roleext.soccode PRIMARY KEY);
+SELECT create_reference_table('public.guard_ref');
+INSERT INTO public.guard_ref VALUES ('15-1252'), ('29-1141');
+SQL
+for stmt in "DROP EXTENSION roleext CASCADE" "DROP EXTENSION pg_trgm CASCADE"; do
+  err=$(uq -c '\set VERBOSITY verbose' -c "$stmt" 2>&1) && fail "$stmt with a distributed roleext column was not refused"
+  for want in '2BP01' 'cannot drop extension roleext because Citus table public.guard_dist has a column of a roleext type' \
+              'Column role of distributed table public.guard_dist is of type roleext.rolecode, its distribution column.' \
+              'Column code of reference table public.guard_ref is of type roleext.soccode.' \
+              "undistribute_table('public.guard_dist'), undistribute_table('public.guard_ref')"; do
+    grep -qF "$want" <<<"$err" || { echo "$err"; fail "$stmt: the refusal lacks: $want"; }
+  done
+done
+for n in 0 1 2; do
+  m=$(rx_citus_psql $n -d $up -c "SELECT count(*) FROM pg_dist_partition WHERE logicalrelid::text IN ('guard_dist', 'guard_ref')")
+  [ "$m" = 2 ] || fail "node $n: a refused DROP EXTENSION changed Citus's metadata of the user's tables ($m)"
+done
+[ "$(uq -c "SELECT count(*) FROM public.guard_dist WHERE role::text = 'DEI.GEN.P1'") $(uq -c "SELECT count(*) FROM public.guard_ref")" = "20 2" ] ||
+  fail "the user's Citus tables lost rows in a refused DROP EXTENSION"
+uq -c 'SET client_min_messages = warning' -c "SELECT undistribute_table('public.guard_dist')" \
+   -c "SELECT undistribute_table('public.guard_ref')" >/dev/null || fail "undistribute_table failed"
 # DROP EXTENSION ... CASCADE with only roleext's own tables distributed: the
-# reference tables and their shards go, and Citus's metadata with them
+# reference tables and their shards go, and Citus's metadata with them (the
+# user's undistributed tables lose their roleext columns, as on one node)
 uq -c 'SET client_min_messages = warning' -c "DROP EXTENSION roleext CASCADE" 2>"$work/drop.err" ||
   { cat "$work/drop.err"; fail "DROP EXTENSION roleext CASCADE failed"; }
 for n in 0 1 2; do
@@ -344,13 +448,25 @@ for n in 0 1 2; do
                                        || ' ' || (SELECT count(*) FROM pg_namespace WHERE nspname = 'roleext')")
   [ "$left" = "0 0 0" ] || fail "node $n: DROP EXTENSION roleext CASCADE left tables, shards or the schema (partitions shards schema: $left)"
 done
+[ "$(uq -c "SELECT count(*) || ' ' || string_agg(DISTINCT (SELECT string_agg(attname, ',') FROM pg_attribute
+                                              WHERE attrelid = 'public.guard_dist'::regclass AND attnum > 0 AND NOT attisdropped), '')
+            FROM public.guard_dist")" = "20 id" ] || fail "the undistributed table is not as PostgreSQL leaves it after the drop"
 uq -c 'SET client_min_messages = warning' -c 'CREATE EXTENSION roleext' -c "SELECT count(*) FROM roleext.role" >/dev/null ||
   fail "roleext could not be created again after DROP EXTENSION"
 for n in 0 1 2; do rx_citus_psql $n -d postgres -c "DROP DATABASE $up WITH (FORCE)" >/dev/null 2>&1 || true; done
+
+# on one node, without Citus, the guard does nothing: the same drop works
+sq -c "CREATE TABLE public.guard_local (id int, role roleext.rolecode)" -c "INSERT INTO public.guard_local VALUES (1, 'DEI.GEN.P1')" \
+   -c 'SET client_min_messages = warning' -c "DROP EXTENSION roleext CASCADE" >/dev/null ||
+  fail "DROP EXTENSION roleext CASCADE failed on the single node"
+[ "$(sq -c "SELECT count(*) FROM public.guard_local")" = 1 ] || fail "the single node's DROP EXTENSION CASCADE lost rows"
 
 echo "report: coordinator + 2 workers, $ntab reference tables, $rows distributed titles (8 shards on a rolecode column)"
 echo "report: same rows as one node: $n2 typed groups, $n3 soc_autocode codes, $n5 resolve_title rows on the workers"
 echo "report: $nread readers of the taxonomy equal on all 3 nodes and the single node, again ($nread2) after imports, reviews and edits on the coordinator"
 echo "report: workers' connections map the shared index (0 builds); a coordinator's title coded on $shards shards in its transaction, gone after ROLLBACK"
+echo "report: rename_taxonomy_node on the coordinator: every node equals the single node; refused as on one node"
+echo "report: pg_dump of the coordinator restored into a fresh Citus database, tables converted and distributed again: $nread readers equal on all 3 nodes, $nrestored distributed rows"
+echo "report: DROP EXTENSION roleext CASCADE (or pg_trgm's) refused with 2BP01 while a user's Citus tables have roleext columns, metadata intact; works after undistribute_table"
 echo "report: lifecycle: DROP EXTENSION refused with reference tables; ALTER EXTENSION UPDATE $from -> $cur on Citus with the coding tables reference tables, then every table converted; DROP EXTENSION CASCADE of its own reference tables leaves no metadata on any node"
 echo "report: coding $rows titles: ${ms_citus} ms distributed, ${ms_single} ms on one node; the check took $(( $(date +%s) - start )) s"

@@ -194,7 +194,7 @@ def main():
     for fn in cat['functions'] or []:
         args = fn['args'] or []
         if any(x['type'] in ('internal', 'cstring', '"any"', 'trigger', 'anyelement', 'anyarray')
-               for x in args) or fn['ret'] in ('trigger', 'internal', 'cstring'):
+               for x in args) or fn['ret'] in ('trigger', 'event_trigger', 'internal', 'cstring'):
             skipped.append(fn['name'])
             continue
         vals = []

@@ -35,7 +35,7 @@ SELECT is(
       AND obj_description(o.objid, 'pg_opclass') IS NULL), NULL,
   'every operator class has a comment');
 -- Functions that write (import, review, grants) are VOLATILE and PARALLEL
--- UNSAFE; trigger functions are VOLATILE; every other function is PARALLEL
+-- UNSAFE; trigger and event trigger functions are VOLATILE; every other function is PARALLEL
 -- SAFE, so parallel query can use both cores.
 CREATE TEMP TABLE writers (name name);
 INSERT INTO writers VALUES ('import_role_card'), ('import_role_cards'), ('review_mapping'), ('approve_mapping'),
@@ -45,14 +45,14 @@ INSERT INTO writers VALUES ('import_role_card'), ('import_role_cards'), ('review
 SELECT is(
   (SELECT string_agg(objid::regprocedure::text, ', ' ORDER BY objid::regprocedure::text)
      FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid
-    WHERE o.catalog = 'pg_proc'::regclass AND p.prorettype <> 'trigger'::regtype
+    WHERE o.catalog = 'pg_proc'::regclass AND p.prorettype NOT IN ('trigger'::regtype, 'event_trigger'::regtype)
       AND p.proname NOT IN (SELECT name FROM writers)
       AND p.proparallel <> 's'), NULL,
   'every function that writes nothing is PARALLEL SAFE');
 SELECT is(
   (SELECT string_agg(objid::regprocedure::text, ', ' ORDER BY objid::regprocedure::text)
      FROM ext_objects o JOIN pg_proc p ON p.oid = o.objid
-    WHERE o.catalog = 'pg_proc'::regclass AND (p.proname IN (SELECT name FROM writers) OR p.prorettype = 'trigger'::regtype)
+    WHERE o.catalog = 'pg_proc'::regclass AND (p.proname IN (SELECT name FROM writers) OR p.prorettype IN ('trigger'::regtype, 'event_trigger'::regtype))
       AND (p.provolatile <> 'v' OR p.proparallel <> 'u')), NULL,
   'functions that write are VOLATILE and PARALLEL UNSAFE');
 SELECT is(

@@ -70,6 +70,10 @@ WITH ext AS (
              (SELECT pg_catalog.format('cast func=%s context=%s method=%s', ca.castfunc::regprocedure,
                        ca.castcontext, ca.castmethod)
               FROM pg_catalog.pg_cast ca WHERE ca.oid = m.objid)
+           WHEN 'pg_catalog.pg_event_trigger'::regclass THEN
+             (SELECT pg_catalog.format('event trigger on %s tags=%s function=%s enabled=%s', et.evtevent, et.evttags,
+                       et.evtfoid::regprocedure, et.evtenabled)
+              FROM pg_catalog.pg_event_trigger et WHERE et.oid = m.objid)
            WHEN 'pg_catalog.pg_namespace'::regclass THEN
              (SELECT pg_catalog.format('owner-is-installer=%s acl=%s', n.nspowner = e.extowner, n.nspacl)
               FROM pg_catalog.pg_namespace n, pg_catalog.pg_extension e
