@@ -165,11 +165,11 @@ SELECT is((SELECT count(*) FROM resolved), (SELECT count(*) FROM hris_employee),
 SELECT is((SELECT count(*) FROM hris_employee), 5000::bigint, 'the sample has 5,000 employees');
 SELECT is((SELECT count(*) FROM resolved WHERE role IS NULL AND NOT needs_review), 0::bigint,
           'every employee gets a role or needs_review');
-SELECT cmp_ok((SELECT count(*) FILTER (WHERE role = source_role) FROM resolved), '>=', 4355::bigint,
-              'at least 87.1% of the sample resolves to the role its title was generated from (recorded with the title engine of 1.6.0: 4,355 of 5,000; 1.5.0: 4,369)');
+SELECT cmp_ok((SELECT count(*) FILTER (WHERE role = source_role) FROM resolved), '>=', 4454::bigint,
+              'at least 89.1% of the sample resolves to the role its title was generated from (recorded with the title engine of 1.6.0: 4,454 of 5,000; 1.5.0: 4,369)');
 SELECT cmp_ok((SELECT count(*) FILTER (WHERE role = source_role AND NOT needs_review)::numeric
                       / count(*) FILTER (WHERE NOT needs_review) FROM resolved), '>=', 0.97,
-              'answers not flagged for review are right at least 97% of the time (recorded: 97.4%; 1.5.0: 99%)');
+              'answers not flagged for review are right at least 97% of the time (recorded: 97.3%; 1.5.0: 100%)');
 SELECT is((SELECT string_agg(DISTINCT method, ',' ORDER BY method) FROM resolved),
           'exact,exact+level,none,trigram,trigram+level', 'the sample takes every path');
 
