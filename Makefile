@@ -85,7 +85,7 @@ $(CORE_GEN:.c=.o) $(CORE_GEN:.c=.bc): src/core/title_tables.h
 # wrote them: the extension's version and a hash of everything that decides
 # an index's content (the core, its generated tables, the glue that reads the
 # dictionary).  Another build's images are rebuilt, never used.
-AUTOCODE_BUILD_SRCS = $(CORE_SRCS) $(sort $(wildcard src/core/*.h)) src/autocode_build.c
+AUTOCODE_BUILD_SRCS = $(CORE_SRCS) $(sort $(wildcard src/core/*.h)) src/autocode_build.c src/resolve_build.c src/resolve_glue.h
 src/core/gen/autocode_build.h: $(AUTOCODE_BUILD_SRCS) roleext.control
 	@mkdir -p src/core/gen
 	printf '#define RX_AUTOCODE_BUILD "roleext %s %s"\n' '$(EXTVERSION)' \

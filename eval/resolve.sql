@@ -224,3 +224,15 @@ FROM (
   UNION ALL SELECT 'unflagged answers right (%)', (SELECT min(resolve_unflagged_right) FROM f), 90
   UNION ALL SELECT 'throughput, x the nearest pg_trgm alias', (SELECT round(ratio::numeric, 2) FROM speed), 20
 ) g;
+
+\echo
+\echo 'The titles issue 20 quotes: what resolve_title answers (want: the occupation the title is listed under)'
+SELECT u.title, u.want, o.occ::text AS got, (o.occ::text = u.want) AS "right", r.needs_review AS flagged,
+       r.matched_alias, r.confidence
+FROM (VALUES (1, 'GENERAL AND OPERATION MANAGER', '11-1021'), (2, 'Manager explosive ordnance', '47-5032'),
+             (3, 'SAP ABAP DEVELOPER (HR)', '15-1252'), (4, 'IT CONSULTANT-DATABASE ADMINISTRATOR', '15-1242'),
+             (5, 'PROGRAM MANAGER (15-1199.09)', '15-1299'), (6, 'Dutch-speaking Nanny', '39-9011'),
+             (7, 'CLINICAL FELLOW RADIOLOGY', '29-1224')) u(n, title, want)
+CROSS JOIN LATERAL resolve_title(u.title, 1) r
+LEFT JOIN role_occ o ON o.role = r.role
+ORDER BY u.n;

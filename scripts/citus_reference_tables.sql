@@ -13,9 +13,9 @@
 -- The tables, in foreign-key order: every table of the extension (the SOC
 -- and O*NET reference tables and content, the crosswalks, the title
 -- dictionary, the taxonomy, the title decisions and component suggestions).
--- title_dictionary_version stays each node's own: every node moves its
--- version on when its copy of the dictionary changes, and publishes its own
--- index image.
+-- title_dictionary_version and taxonomy_version stay each node's own: every
+-- node moves its versions on when its copy of the dictionary or the
+-- taxonomy changes, and publishes its own index images.
 --
 -- citus.enable_unsafe_triggers: Citus copies the tables' triggers onto
 -- every node's shard, where they fire for the rows written there (the
@@ -29,7 +29,7 @@
 SET client_min_messages = warning;
 SET citus.enable_unsafe_triggers = on;
 SET citus.enable_local_reference_table_foreign_keys = off;
--- Every table of the extension but title_dictionary_version, a table
+-- Every table of the extension but the two version tables, a table
 -- after the tables it refers to (its depth in the foreign-key graph), read
 -- from the catalog so that a table a later version adds is converted too.
 CREATE TEMP TABLE roleext_citus_order AS
@@ -37,7 +37,7 @@ WITH RECURSIVE t AS (
   SELECT c.oid AS rel FROM pg_catalog.pg_class c
    WHERE c.relnamespace OPERATOR(pg_catalog.=) 'roleext'::pg_catalog.regnamespace
      AND c.relkind OPERATOR(pg_catalog.=) 'r'
-     AND c.relname OPERATOR(pg_catalog.<>) 'title_dictionary_version'),
+     AND c.relname OPERATOR(pg_catalog.<>) ALL (ARRAY['title_dictionary_version', 'taxonomy_version'])),
 fk AS (
   SELECT k.conrelid AS rel, k.confrelid AS ref FROM pg_catalog.pg_constraint k
    WHERE k.contype OPERATOR(pg_catalog.=) 'f' AND k.conrelid OPERATOR(pg_catalog.<>) k.confrelid

@@ -1,11 +1,10 @@
 -- pg_trgm is a required extension (roleext.control), installed in whatever
 -- schema the user chose.  That schema is not on the path while this script
--- runs (sql/00_head.sql, doc/security.md): its objects -- the operator
--- class gist_trgm_ops, similarity() and <-> -- are named with it, through
--- the statements that EXECUTE below.  The function body is SQL-standard
--- (BEGIN ATOMIC), so they are bound here, by OID, once: no search_path at
--- call time can replace them, and moving pg_trgm to another schema later
--- breaks nothing.
+-- runs (sql/00_head.sql, doc/security.md): its operator class
+-- gist_trgm_ops is named with it, through the statements that EXECUTE
+-- below.  resolve_title itself does not use pg_trgm since 1.6.0 (it codes
+-- with the title engine, src/resolve_build.c); the trigram indexes stay for
+-- users' own queries of the nearest alias.
 
 -- Runs one statement of this script with pg_trgm's schema in place of %I
 -- (%1$I): the one way the script names pg_trgm's objects.  Dropped at the
@@ -44,109 +43,56 @@ COMMENT ON INDEX role_title_norm_idx IS 'Exact match of a normalized title again
 SELECT roleext_trgm_exec($sql$CREATE INDEX role_title_norm_trgm_idx ON role USING gist (title_norm %I.gist_trgm_ops)$sql$);
 COMMENT ON INDEX role_title_norm_trgm_idx IS 'The role titles nearest a normalized title by trigram distance (pg_trgm <->, resolve_title).';
 
--- The roles of a family are found through role_node_idx (sql/50_schema.sql).
+-- The taxonomy's version: one row, moved on by every statement that writes
+-- the tables resolve_title's index is built from (role, role_alias,
+-- taxonomy, mapping, level) to the next value of a sequence, as
+-- title_dictionary_version is for soc_autocode (sql/70_autocode.sql).  The
+-- trigger runs BEFORE the statement, so a writer takes the version row's
+-- lock before any row of the taxonomy: writers of the taxonomy queue for
+-- each other's commit in one order and never deadlock on it.  Not dumped.
+CREATE SEQUENCE taxonomy_version_seq;
+COMMENT ON SEQUENCE taxonomy_version_seq IS
+  'The numbers of taxonomy_version.version: each writing statement of role, role_alias, taxonomy, mapping or level takes the next one.';
+CREATE TABLE taxonomy_version (
+  id       boolean PRIMARY KEY DEFAULT true
+           CONSTRAINT taxonomy_version_one_row CHECK (id),
+  instance bigint NOT NULL,
+  version  bigint NOT NULL
+);
+COMMENT ON TABLE taxonomy_version IS
+  'The version of the taxonomy that resolve_title resolves against (one row): every statement that writes role, role_alias, taxonomy, mapping or level moves version on, in its own transaction, so that a statement sees the version of the taxonomy its snapshot sees. Each version has one shared index image, built by its first reader (doc/titles.md). Written only by the triggers; never edit it.';
+COMMENT ON COLUMN taxonomy_version.id IS 'Always true: the table holds one row.';
+COMMENT ON COLUMN taxonomy_version.instance IS 'A random number chosen when the extension was created; names this installation''s versions.';
+COMMENT ON COLUMN taxonomy_version.version IS 'The taxonomy''s version: the last value of taxonomy_version_seq a writing statement took.';
+INSERT INTO taxonomy_version (instance, version)
+  VALUES (pg_catalog.hashtextextended(pg_catalog.textcat(pg_catalog.random()::pg_catalog.text,
+                                                         pg_catalog.clock_timestamp()::pg_catalog.text), 1),
+          pg_catalog.nextval('roleext.taxonomy_version_seq'::pg_catalog.regclass));
 
--- The names -- aliases, rejected ones aside, and role titles -- that match a
--- title's job phrase (its normalized words, title_claims): those whose
--- normalized form is the phrase (similarity 1); only when there are none,
--- the pool nearest aliases and the pool nearest role titles by trigram
--- distance (with any tied with the last, so that the pool does not depend
--- on the index's layout) whose pg_trgm similarity is at least 0.3, counted
--- at 0.9 x similarity so that no trigram match is worth an exact one.  A
--- role's title counts as an alias of confidence 1.  Closest first: exact,
--- then by similarity, then by how near the name's length is to the
--- phrase's (pg_trgm similarity does not see a repeated word: "customer
--- success manager manager").  Internal to resolve_title, which reads the
--- names' level claims by the title's rule and ranks them
--- (src/core/resolve.h).
-SELECT roleext_trgm_exec($sql$
-CREATE FUNCTION resolve_names(normalized text, pool int)
-RETURNS TABLE (role rolecode, name text, trust float8, sim float8, exact boolean)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-  WITH exact AS (
-    SELECT a.role AS named, a.alias AS name, a.confidence::float8 AS trust, 1::float8 AS sim,
-           true AS exact, 0 AS gap
-      FROM role_alias a
-     WHERE a.alias_norm = resolve_names.normalized AND resolve_names.normalized <> ''
-       AND a.approved IS NOT FALSE
-    UNION ALL
-    SELECT r.code, r.title, 1::float8, 1::float8, true, 0
-      FROM role r
-     WHERE r.title_norm = resolve_names.normalized AND resolve_names.normalized <> ''
-  )
-  SELECT n.named, n.name, n.trust, n.sim, n.exact
-    FROM (SELECT * FROM exact
-          UNION ALL
-          SELECT s.named, s.name, s.trust, 0.9 * s.sim, false, s.gap
-            FROM (SELECT a.role AS named, a.alias AS name, a.confidence::float8 AS trust,
-                         %1$I.similarity(a.alias_norm, resolve_names.normalized)::float8 AS sim,
-                         abs(length(a.alias_norm) - length(resolve_names.normalized)) AS gap
-                    FROM role_alias a
-                   WHERE a.approved IS NOT FALSE
-                   ORDER BY a.alias_norm OPERATOR(%1$I.<->) resolve_names.normalized
-                   FETCH FIRST resolve_names.pool ROWS WITH TIES) s
-           WHERE s.sim >= 0.3 AND NOT EXISTS (SELECT 1 FROM exact)
-          UNION ALL
-          SELECT s.named, s.name, 1::float8, 0.9 * s.sim, false, s.gap
-            FROM (SELECT r.code AS named, r.title AS name,
-                         %1$I.similarity(r.title_norm, resolve_names.normalized)::float8 AS sim,
-                         abs(length(r.title_norm) - length(resolve_names.normalized)) AS gap
-                    FROM role r
-                   ORDER BY r.title_norm OPERATOR(%1$I.<->) resolve_names.normalized
-                   FETCH FIRST resolve_names.pool ROWS WITH TIES) s
-           WHERE s.sim >= 0.3 AND NOT EXISTS (SELECT 1 FROM exact)) n
-   ORDER BY n.exact DESC, n.sim DESC, n.gap, n.named, n.name;
-END;
-$sql$);
-COMMENT ON FUNCTION resolve_names(text, int) IS
-  'Internal to resolve_title: the aliases and role titles that match a title''s job phrase, exactly, else the pool nearest of each by trigram distance (pg_trgm similarity at least 0.3), with their confidence and similarity.';
-
--- The names -- aliases, rejected ones aside, and role titles -- that are a
--- run of a job phrase's words, shorter than the phrase ("nanny" in "dutch
--- speaking nanny"), through the btree indexes, each counted at 0.9 x its
--- share of the phrase's words (a role's title as an alias of confidence
--- 1); longest first, then as resolve_names orders.  Internal to
--- resolve_title, which asks it only when resolve_names finds no name: a
--- title that holds a whole name plus other words is then answered, with a
--- confidence by the share of its words the name is, instead of not at all.
-CREATE FUNCTION resolve_names_within(normalized text)
-RETURNS TABLE (role rolecode, name text, trust float8, sim float8, exact boolean)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-  WITH words AS (
-    SELECT string_to_array(resolve_names_within.normalized, ' ') AS w
-  ), runs AS (
-    SELECT DISTINCT array_to_string(x.w[i.i:j.j], ' ') AS run, (j.j - i.i + 1)::float8 / cardinality(x.w) AS share
-      FROM words x, generate_series(1, cardinality(x.w)) i, generate_series(i.i, cardinality(x.w)) j
-     WHERE j.j - i.i + 1 < cardinality(x.w)
-  )
-  SELECT n.named, n.name, n.trust, n.sim, false
-    FROM (SELECT a.role AS named, a.alias AS name, a.confidence::float8 AS trust, 0.9 * u.share AS sim,
-                 abs(length(a.alias_norm) - length(resolve_names_within.normalized)) AS gap
-            FROM role_alias a JOIN runs u ON u.run = a.alias_norm
-           WHERE a.approved IS NOT FALSE
-          UNION ALL
-          SELECT r.code, r.title, 1::float8, 0.9 * u.share,
-                 abs(length(r.title_norm) - length(resolve_names_within.normalized))
-            FROM role r JOIN runs u ON u.run = r.title_norm) n
-   ORDER BY n.sim DESC, n.gap, n.named, n.name;
-END;
-COMMENT ON FUNCTION resolve_names_within(text) IS
-  'Internal to resolve_title: the aliases and role titles that are a run of a title''s job phrase shorter than the phrase, counted at 0.9 x their share of its words; asked only when resolve_names finds no name.';
-
--- Every role of the families of the given roles.  Internal to resolve_title.
-CREATE FUNCTION resolve_family_roles(roles rolecode[])
-RETURNS TABLE (role rolecode, family rolecode, level rolelevel, title text)
-LANGUAGE sql STABLE PARALLEL SAFE
-BEGIN ATOMIC
-  SELECT r.code, r.node, r.level, r.title
-    FROM role r
-   WHERE r.node IN (SELECT o.node FROM role o WHERE o.code = ANY (resolve_family_roles.roles))
-   ORDER BY r.code;
-END;
-COMMENT ON FUNCTION resolve_family_roles(rolecode[]) IS
-  'Internal to resolve_title: every role of the families (taxonomy nodes) of the given roles, with its level and title.';
+CREATE FUNCTION tg_taxonomy_changed() RETURNS trigger
+  AS 'MODULE_PATHNAME' LANGUAGE C;
+COMMENT ON FUNCTION tg_taxonomy_changed() IS
+  'Statement trigger (BEFORE) of role, role_alias, taxonomy, mapping and level: moves taxonomy_version on; the writing transaction resolves against its change from its next statement, other sessions once it commits, and the first resolve_title that sees the new version builds its shared index.';
+CREATE TRIGGER tg_taxonomy_changed
+  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON role
+  FOR EACH STATEMENT EXECUTE FUNCTION tg_taxonomy_changed();
+ALTER TABLE role ENABLE ALWAYS TRIGGER tg_taxonomy_changed;
+CREATE TRIGGER tg_taxonomy_changed
+  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON role_alias
+  FOR EACH STATEMENT EXECUTE FUNCTION tg_taxonomy_changed();
+ALTER TABLE role_alias ENABLE ALWAYS TRIGGER tg_taxonomy_changed;
+CREATE TRIGGER tg_taxonomy_changed
+  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON taxonomy
+  FOR EACH STATEMENT EXECUTE FUNCTION tg_taxonomy_changed();
+ALTER TABLE taxonomy ENABLE ALWAYS TRIGGER tg_taxonomy_changed;
+CREATE TRIGGER tg_taxonomy_changed
+  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON mapping
+  FOR EACH STATEMENT EXECUTE FUNCTION tg_taxonomy_changed();
+ALTER TABLE mapping ENABLE ALWAYS TRIGGER tg_taxonomy_changed;
+CREATE TRIGGER tg_taxonomy_changed
+  BEFORE INSERT OR UPDATE OR DELETE OR TRUNCATE ON level
+  FOR EACH STATEMENT EXECUTE FUNCTION tg_taxonomy_changed();
+ALTER TABLE level ENABLE ALWAYS TRIGGER tg_taxonomy_changed;
 
 -- The k most likely roles of an HRIS job title (src/resolve.c).
 CREATE FUNCTION resolve_title(title text, k int DEFAULT 5)
@@ -154,6 +100,16 @@ RETURNS TABLE (role rolecode, role_title text, matched_alias text, confidence co
                band confband, method text, needs_review boolean)
   AS 'MODULE_PATHNAME' LANGUAGE C STABLE PARALLEL SAFE ROWS 5;
 COMMENT ON FUNCTION resolve_title(text, int) IS
-  'The k roles (1 to 20, default 5) an HRIS job title most likely names, best first: role, its title, the alias that matched, a confidence and its band, the method (exact, exact+level, trigram, trigram+level) and needs_review (best confidence below 0.30, or the top two within 0.10). A title decided in title_decision gives its decision alone: method decided, confidence 1, needs_review false. Always at least one row: a NULL, blank or unmatched title gives role NULL, method none, needs_review true. For CROSS JOIN LATERAL over an HRIS table; see doc/titles.md.';
+  'The k roles (1 to 20, default 5) an HRIS job title most likely names, best first: role, its title, the alias or title that decided (NULL when the title''s words did rather than one name), a confidence and its band, the method (exact, exact+level, trigram: a close name, trigram+level) and needs_review (best confidence below 0.30, or the top two within 0.10). A title decided in title_decision gives its decision alone: method decided, confidence 1, needs_review false. Always at least one row: a NULL, blank or unmatched title gives role NULL, method none, needs_review true. For CROSS JOIN LATERAL over an HRIS table; see doc/titles.md.';
+
+-- The index resolve_title resolves against, for monitoring and tests (src/resolve_build.c).
+CREATE FUNCTION resolve_title_index(OUT entries int, OUT roles int, OUT families int, OUT bytes bigint,
+                                    OUT build_ms float8, OUT builds bigint, OUT version bigint,
+                                    OUT shared boolean, OUT mapped_bytes bigint, OUT private_bytes bigint,
+                                    OUT built_at timestamptz)
+RETURNS record
+  AS 'MODULE_PATHNAME' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION resolve_title_index() IS
+  'The taxonomy index resolve_title resolves against in this statement (opened or built first): entries (role titles and aliases), roles, families (taxonomy nodes with roles), bytes (the index and its role table), build_ms (how long its build took), builds (indexes this backend has built, of the dictionary and the taxonomy), version (the taxonomy version it indexes), shared (a shared image mapped from a file, else a private index), mapped_bytes (the size of the mapped image), private_bytes (this backend''s own memory for both indexes) and built_at. For monitoring and tests.';
 
 DROP FUNCTION roleext_trgm_exec(text);

@@ -285,6 +285,6 @@ tg_title_dictionary_changed(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
 				 errmsg("tg_title_dictionary_changed must be called as a trigger"),
 				 errdetail("It is the statement trigger of table title_dictionary.")));
-	autocode_version_bump(td->tg_relation);
+	autocode_version_bump(AC_DICTIONARY, td->tg_relation);
 	return PointerGetDatum(NULL);
 }

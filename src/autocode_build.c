@@ -303,6 +303,42 @@ autocode_build_index(Oid nspid, MemoryContext cxt, rx_autocode_index **out, auto
 	*out = ix;
 }
 
+/* The dictionary's build for a slot: the index and the occupations' titles. */
+static void
+autocode_build_slot(Oid nspid, MemoryContext cxt, autocode_slot *out)
+{
+	autocode_build_index(nspid, cxt, &out->ix, &out->titles);
+}
+
+/* The dictionary's glue data of a slot: its titles. */
+static char *
+autocode_pack_slot(const autocode_slot *s, size_t *len)
+{
+	return autocode_titles_pack(&s->titles, len);
+}
+
+/* Read the titles of an image into a slot. */
+static bool
+autocode_unpack_slot(const void *buf, size_t len, autocode_slot *out)
+{
+	return autocode_titles_unpack(buf, len, &out->titles);
+}
+
+/* The title dictionary as a source of an index (autocode_glue.h). */
+const autocode_source_ops autocode_dictionary_ops = {
+	.fn = "soc_autocode",
+	.what = "dictionary",
+	.table = "title_dictionary",
+	.version_table = "title_dictionary_version",
+	.version_seq = "title_dictionary_version_seq",
+	.dir = "pg_roleext/autocode",
+	.tag = {'t', 'i', 't', 'l', 'e', 'd', 'i', 'c'},
+	.publish_at_commit = true,
+	.build = autocode_build_slot,
+	.pack = autocode_pack_slot,
+	.unpack = autocode_unpack_slot,
+};
+
 /* The titles as one block: n, nchars, the entries, the text. */
 char *
 autocode_titles_pack(const autocode_titles *t, size_t *len)

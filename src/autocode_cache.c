@@ -55,8 +55,8 @@
 #define AC_IMAGES	2			/* images kept mapped */
 
 static MemoryContext autocode_cxt = NULL;
-static autocode_slot images[AC_IMAGES];
-static autocode_slot priv;
+static autocode_slot images[AC_SOURCES][AC_IMAGES];
+static autocode_slot privs[AC_SOURCES];
 static int64 autocode_builds = 0;
 static uint64 autocode_calls = 0;
 static bool autocode_callback = false;
@@ -141,18 +141,31 @@ autocode_slot_free(autocode_slot *s)
 static void
 autocode_cache_xact_callback(XactEvent event, void *arg)
 {
-	if ((event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT || event == XACT_EVENT_PREPARE ||
-		 event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT) &&
-		priv.cxt != NULL && priv.v.own)
-		autocode_slot_free(&priv);
+	int			i;
+
+	if (event == XACT_EVENT_COMMIT || event == XACT_EVENT_ABORT || event == XACT_EVENT_PREPARE ||
+		event == XACT_EVENT_PARALLEL_COMMIT || event == XACT_EVENT_PARALLEL_ABORT)
+		for (i = 0; i < AC_SOURCES; i++)
+			if (privs[i].cxt != NULL && privs[i].v.own)
+				autocode_slot_free(&privs[i]);
+}
+
+/* The operations of a source. */
+const autocode_source_ops *
+autocode_ops(int source)
+{
+	if (source == AC_TAXONOMY)
+		return &resolve_taxonomy_ops;
+	Assert(source == AC_DICTIONARY);
+	return &autocode_dictionary_ops;
 }
 
 /* Does slot s hold version v? */
 static bool
 autocode_slot_is(const autocode_slot *s, const autocode_version *v)
 {
-	return s->cxt != NULL && s->v.instance == v->instance && s->v.version == v->version &&
-		s->v.own == v->own;
+	return s->cxt != NULL && s->v.source == v->source && s->v.instance == v->instance &&
+		s->v.version == v->version && s->v.own == v->own;
 }
 
 /* Build a private index of version v into a new slot (in a context under parent when complete). */
@@ -166,7 +179,7 @@ autocode_cache_build_slot(Oid nspid, const autocode_version *v, MemoryContext pa
 
 	INSTR_TIME_SET_CURRENT(t0);
 	memset(out, 0, sizeof(*out));
-	autocode_build_index(nspid, cxt, &out->ix, &out->titles);
+	autocode_ops(v->source)->build(nspid, cxt, out);
 	INSTR_TIME_SET_CURRENT(t1);
 	INSTR_TIME_SUBTRACT(t1, t0);
 	MemoryContextSetParent(cxt, parent);
@@ -177,7 +190,8 @@ autocode_cache_build_slot(Oid nspid, const autocode_version *v, MemoryContext pa
 	out->built_at = GetCurrentTimestamp();
 	autocode_builds++;
 	ereport(DEBUG1,
-			(errmsg_internal("soc_autocode: built the index of dictionary version %lld in %.0f ms%s",
+			(errmsg_internal("%s: built the index of %s version %lld in %.0f ms%s",
+							 autocode_ops(v->source)->fn, autocode_ops(v->source)->what,
 							 (long long) v->version, out->build_ms,
 							 IsParallelWorker() ? " (parallel worker)" : "")));
 }
@@ -186,12 +200,14 @@ autocode_cache_build_slot(Oid nspid, const autocode_version *v, MemoryContext pa
 static autocode_slot *
 autocode_cache_private(Oid nspid, const autocode_version *v)
 {
-	if (!autocode_slot_is(&priv, v))
+	autocode_slot *priv = &privs[v->source];
+
+	if (!autocode_slot_is(priv, v))
 	{
-		autocode_slot_free(&priv);
-		autocode_cache_build_slot(nspid, v, autocode_context(), &priv);
+		autocode_slot_free(priv);
+		autocode_cache_build_slot(nspid, v, autocode_context(), priv);
 	}
-	return &priv;
+	return priv;
 }
 
 /*
@@ -204,8 +220,9 @@ static autocode_slot *
 autocode_cache_publish(Oid nspid, const autocode_version *v, autocode_slot *into)
 {
 	autocode_slot *volatile use = into;
+	autocode_slot *priv = &privs[v->source];
 
-	autocode_store_lock();
+	autocode_store_lock(v->source);
 	PG_TRY();
 	{
 		if (!autocode_store_open(v, autocode_context(), into))
@@ -218,9 +235,9 @@ autocode_cache_publish(Oid nspid, const autocode_version *v, autocode_slot *into
 			else
 			{
 				/* keep the private index for this version */
-				autocode_slot_free(&priv);
-				priv = built;
-				use = &priv;
+				autocode_slot_free(priv);
+				*priv = built;
+				use = priv;
 			}
 		}
 	}
@@ -236,26 +253,28 @@ autocode_cache_publish(Oid nspid, const autocode_version *v, autocode_slot *into
 static autocode_slot *
 autocode_cache_shared(Oid nspid, const autocode_version *v)
 {
-	autocode_slot *victim = &images[0];
+	autocode_slot *mine = images[v->source];
+	autocode_slot *priv = &privs[v->source];
+	autocode_slot *victim = &mine[0];
 	autocode_slot *use;
 	int			i;
 
 	for (i = 0; i < AC_IMAGES; i++)
 	{
-		if (autocode_slot_is(&images[i], v))
-			return &images[i];
-		if (images[i].cxt == NULL || (victim->cxt != NULL && images[i].used < victim->used))
-			victim = &images[i];
+		if (autocode_slot_is(&mine[i], v))
+			return &mine[i];
+		if (mine[i].cxt == NULL || (victim->cxt != NULL && mine[i].used < victim->used))
+			victim = &mine[i];
 	}
-	if (autocode_slot_is(&priv, v))
-		return &priv;			/* its image could not be written */
+	if (autocode_slot_is(priv, v))
+		return priv;			/* its image could not be written */
 	autocode_slot_free(victim);
 	if (autocode_store_open(v, autocode_context(), victim))
 		use = victim;
 	else
 		use = autocode_cache_publish(nspid, v, victim);
-	if (use != &priv && priv.cxt != NULL && !priv.v.own)
-		autocode_slot_free(&priv);	/* a private index of an older version */
+	if (use != priv && priv->cxt != NULL && !priv->v.own)
+		autocode_slot_free(priv);	/* a private index of an older version */
 	return use;
 }
 
@@ -266,6 +285,13 @@ autocode_cache_shared(Oid nspid, const autocode_version *v)
  */
 autocode_slot *
 autocode_cache_get(Oid nspid, Oid relid)
+{
+	return autocode_cache_get_source(AC_DICTIONARY, nspid, relid);
+}
+
+/* The index of a source a call reads: see autocode_cache_get. */
+autocode_slot *
+autocode_cache_get_source(int source, Oid nspid, Oid relid)
 {
 	AclResult	r = pg_class_aclcheck(relid, GetUserId(), ACL_SELECT);
 	autocode_version v;
@@ -278,7 +304,7 @@ autocode_cache_get(Oid nspid, Oid relid)
 		RegisterXactCallback(autocode_cache_xact_callback, NULL);
 		autocode_callback = true;
 	}
-	autocode_version_get(nspid, &v);
+	autocode_version_get(source, nspid, &v);
 	s = v.own || !autocode_shared ? autocode_cache_private(nspid, &v) : autocode_cache_shared(nspid, &v);
 	s->used = ++autocode_calls;
 	return s;
@@ -288,7 +314,7 @@ autocode_cache_get(Oid nspid, Oid relid)
 autocode_slot *
 autocode_cache_private_of(const autocode_version *v)
 {
-	return autocode_slot_is(&priv, v) ? &priv : NULL;
+	return autocode_slot_is(&privs[v->source], v) ? &privs[v->source] : NULL;
 }
 
 /* The scratch of a slot, made at its first use. */

@@ -46,9 +46,23 @@ typedef struct autocode_titles
 	uint32		nchars;
 } autocode_titles;
 
-/* What a dictionary version is: the extension's instance and the version number. */
+/*
+ * What an index is built from: the title dictionary (soc_autocode) or the
+ * taxonomy's role titles and aliases (resolve_title, resolve_build.c).
+ * Each source has its own version table, image directory and slots; the
+ * machinery of this header is the same for both.
+ */
+typedef enum autocode_source
+{
+	AC_DICTIONARY = 0,
+	AC_TAXONOMY = 1
+} autocode_source;
+#define AC_SOURCES 2
+
+/* What a version of a source is: the extension's instance and the version number. */
 typedef struct autocode_version
 {
+	int			source;			/* autocode_source */
 	int64		instance;		/* random, chosen by CREATE EXTENSION */
 	int64		version;		/* from a sequence, bumped by every writing statement */
 	bool		own;			/* written by this (uncommitted) transaction */
@@ -60,7 +74,9 @@ typedef struct autocode_slot
 	MemoryContext cxt;			/* owns the struct, the scratch and a private index; NULL: empty */
 	rx_autocode_index *ix;
 	rx_autocode_scratch *sc;	/* made at the first query */
-	autocode_titles titles;
+	autocode_titles titles;		/* AC_DICTIONARY: the occupations' titles */
+	const void *extra;			/* AC_TAXONOMY: the roles (resolve_build.c), packed */
+	size_t		extra_len;
 	autocode_version v;
 	bool		shared;			/* ix is an image mapped from a file */
 	void	   *map;			/* the mapping */
@@ -78,6 +94,34 @@ typedef struct autocode_work
 	bool		palloced;		/* buf is palloc'd (else the caller's) */
 } autocode_work;
 
+/*
+ * What differs between the sources: names, the version table, the image
+ * directory, whether the writer builds the image at commit, and the
+ * build and the glue's bytes of an image.
+ */
+typedef struct autocode_source_ops
+{
+	const char *fn;				/* the function that reads it, for messages */
+	const char *what;			/* "dictionary", "taxonomy" */
+	const char *table;			/* the table whose SELECT privilege every call checks */
+	const char *version_table;	/* one row: (true, instance, version) */
+	const char *version_seq;
+	const char *dir;			/* image directory under $PGDATA */
+	char		tag[8];			/* the images' identity tag */
+	bool		publish_at_commit;	/* the writer builds the image before it commits */
+	/* build an index of the source as seen by the active snapshot: ix and the glue's data in out */
+	void		(*build) (Oid nspid, MemoryContext cxt, autocode_slot *out);
+	/* the glue's data of a built slot as one block (palloc'd) */
+	char	   *(*pack) (const autocode_slot *s, size_t *len);
+	/* read the block of an image into the slot; false when it is malformed */
+	bool		(*unpack) (const void *buf, size_t len, autocode_slot *out);
+} autocode_source_ops;
+
+/* The sources' operations, by autocode_source. */
+extern const autocode_source_ops autocode_dictionary_ops;
+extern const autocode_source_ops resolve_taxonomy_ops;
+const autocode_source_ops *autocode_ops(int source);
+
 /* ---- autocode_cache.c ---- */
 
 /* Define the settings (from _PG_init). */
@@ -90,6 +134,9 @@ void		autocode_init(void);
  * relid first.
  */
 autocode_slot *autocode_cache_get(Oid nspid, Oid relid);
+
+/* The same for a source: the index of the source's version the statement sees. */
+autocode_slot *autocode_cache_get_source(int source, Oid nspid, Oid relid);
 
 /* The private index of version v if this backend holds one, else NULL. */
 autocode_slot *autocode_cache_private_of(const autocode_version *v);
@@ -129,14 +176,14 @@ int			autocode_test_wait_key(void);
  * snapshot: one heap read per statement).  Raises an error when the
  * extension's version table is missing.
  */
-void		autocode_version_get(Oid nspid, autocode_version *out);
+void		autocode_version_get(int source, Oid nspid, autocode_version *out);
 
 /*
  * Bump the version of the dictionary in relation `dict` (the statement
  * trigger) and arrange for the image of the new version to be built
  * before this transaction commits.
  */
-void		autocode_version_bump(Relation dict);
+void		autocode_version_bump(int source, Relation rel);
 
 /* ---- autocode_build.c ---- */
 
@@ -190,7 +237,7 @@ bool		autocode_store_open(const autocode_version *v, MemoryContext parent, autoc
 bool		autocode_store_publish(autocode_slot *s);
 
 /* Take and release this database's build lock (waits, answering cancels). */
-void		autocode_store_lock(void);
+void		autocode_store_lock(int source);
 void		autocode_store_unlock(void);
 
 #endif							/* ROLEEXT_AUTOCODE_GLUE_H */

@@ -56,12 +56,11 @@
 #include "autocode_glue.h"
 
 #define AC_ROOT		"pg_roleext"
-#define AC_DIR		"pg_roleext/autocode"
 
 /* What an image is an index of (its meta.ident): the dictionary of a database at a version. */
 typedef struct autocode_ident
 {
-	char		tag[8];			/* "titledic" */
+	char		tag[8];			/* the source's tag: "titledic", "taxonomy" */
 	uint32		dboid;
 	uint32		zero;
 	int64		instance;
@@ -70,18 +69,18 @@ typedef struct autocode_ident
 
 static int	autocode_lock_fd = -1;
 
-/* The directory of this database's images. */
+/* The directory of this database's images of a source. */
 static void
-autocode_store_dir(char *buf, size_t n)
+autocode_store_dir(int source, char *buf, size_t n)
 {
-	snprintf(buf, n, "%s/%u", AC_DIR, MyDatabaseId);
+	snprintf(buf, n, "%s/%u", autocode_ops(source)->dir, MyDatabaseId);
 }
 
 /* The file of version v. */
 static void
 autocode_store_path(char *buf, size_t n, const autocode_version *v)
 {
-	snprintf(buf, n, "%s/%u/%016llx-%lld.img", AC_DIR, MyDatabaseId,
+	snprintf(buf, n, "%s/%u/%016llx-%lld.img", autocode_ops(v->source)->dir, MyDatabaseId,
 			 (unsigned long long) v->instance, (long long) v->version);
 }
 
@@ -93,7 +92,7 @@ autocode_store_ident(const autocode_version *v, unsigned char ident[RX_AUTOCODE_
 
 	StaticAssertStmt(sizeof(autocode_ident) <= RX_AUTOCODE_IMAGE_IDENT_MAX, "identity too large");
 	memset(&id, 0, sizeof(id));
-	memcpy(id.tag, "titledic", sizeof(id.tag));
+	memcpy(id.tag, autocode_ops(v->source)->tag, sizeof(id.tag));
 	id.dboid = MyDatabaseId;
 	id.instance = v->instance;
 	id.version = v->version;
@@ -101,20 +100,21 @@ autocode_store_ident(const autocode_version *v, unsigned char ident[RX_AUTOCODE_
 	memcpy(ident, &id, sizeof(id));
 }
 
-/* Make the image directory of this database; false (logged) when it cannot be. */
+/* Make the image directory of this database for a source; false (logged) when it cannot be. */
 static bool
-autocode_store_mkdirs(void)
+autocode_store_mkdirs(int source)
 {
 	char		dir[MAXPGPATH];
 
-	autocode_store_dir(dir, sizeof(dir));
+	autocode_store_dir(source, dir, sizeof(dir));
 	if ((MakePGDirectory(AC_ROOT) < 0 && errno != EEXIST) ||
-		(MakePGDirectory(AC_DIR) < 0 && errno != EEXIST) ||
+		(MakePGDirectory(autocode_ops(source)->dir) < 0 && errno != EEXIST) ||
 		(MakePGDirectory(dir) < 0 && errno != EEXIST))
 	{
 		ereport(WARNING,
 				(errcode_for_file_access(),
-				 errmsg("could not create directory \"%s\" for the shared soc_autocode index: %m", dir)));
+				 errmsg("could not create directory \"%s\" for the shared %s index: %m", dir,
+						autocode_ops(source)->fn)));
 		return false;
 	}
 	return true;
@@ -127,7 +127,7 @@ autocode_store_mkdirs(void)
  */
 static bool
 autocode_store_check(const autocode_version *v, const rx_autocode_image_meta *meta, const void *extra,
-					 size_t extra_len, autocode_titles *titles, const char **why, int *elevel)
+					 size_t extra_len, autocode_slot *out, const char **why, int *elevel)
 {
 	unsigned char ident[RX_AUTOCODE_IMAGE_IDENT_MAX];
 
@@ -140,9 +140,9 @@ autocode_store_check(const autocode_version *v, const rx_autocode_image_meta *me
 		*elevel = LOG;
 	}
 	else if (memcmp(meta->ident, ident, sizeof(ident)) != 0)
-		*why = "it is the index of another database or dictionary version";
-	else if (!autocode_titles_unpack(extra, extra_len, titles))
-		*why = "its occupation titles are malformed";
+		*why = "it is the index of another database or version";
+	else if (!autocode_ops(v->source)->unpack(extra, extra_len, out))
+		*why = "the glue's data in it is malformed";
 	else
 		return true;
 	return false;
@@ -165,7 +165,7 @@ autocode_store_map(const char *path, size_t *len)
 	if (fstat(fd, &st) < 0 || st.st_size <= 0 || (uint64) st.st_size > ((uint64) 1 << 40))
 	{
 		CloseTransientFile(fd);
-		ereport(WARNING, (errmsg("refusing soc_autocode image \"%s\": it is empty or cannot be read", path)));
+		ereport(WARNING, (errmsg("refusing roleext index image \"%s\": it is empty or cannot be read", path)));
 		return NULL;
 	}
 	*len = (size_t) st.st_size;
@@ -192,7 +192,6 @@ autocode_store_validate(void *map, size_t len, MemoryContext cxt, const autocode
 	rx_autocode_image_meta meta;
 	const void *extra = NULL;
 	size_t		extra_len = 0;
-	autocode_titles titles;
 	static rx_error err;
 
 	*elevel = WARNING;
@@ -201,12 +200,11 @@ autocode_store_validate(void *map, size_t len, MemoryContext cxt, const autocode
 		*why = err.detail;
 		return false;
 	}
-	if (!autocode_store_check(v, &meta, extra, extra_len, &titles, why, elevel))
-		return false;
 	memset(out, 0, sizeof(*out));
+	if (!autocode_store_check(v, &meta, extra, extra_len, out, why, elevel))
+		return false;
 	out->cxt = cxt;
 	out->ix = ix;
-	out->titles = titles;
 	out->v = *v;
 	out->v.own = false;
 	out->shared = true;
@@ -245,15 +243,16 @@ autocode_store_open(const autocode_version *v, MemoryContext parent, autocode_sl
 	PG_END_TRY();
 	if (ok)
 		ereport(DEBUG1,
-				(errmsg_internal("soc_autocode: mapped the image of dictionary version %lld (%zu bytes)",
+				(errmsg_internal("%s: mapped the image of %s version %lld (%zu bytes)",
+								 autocode_ops(v->source)->fn, autocode_ops(v->source)->what,
 								 (long long) v->version, len)));
 	else
 	{
 		munmap(map, len);
 		MemoryContextDelete(cxt);
 		ereport(elevel,
-				(errmsg("refusing soc_autocode image \"%s\": %s", path, why),
-				 errdetail("The index of this dictionary version is built again.")));
+				(errmsg("refusing %s image \"%s\": %s", autocode_ops(v->source)->fn, path, why),
+				 errdetail("The index of this %s version is built again.", autocode_ops(v->source)->what)));
 	}
 	return ok;
 }
@@ -362,7 +361,7 @@ autocode_store_cleanup(const autocode_version *v)
 	int64		keep = -1;
 	int			pass;
 
-	autocode_store_dir(dir, sizeof(dir));
+	autocode_store_dir(v->source, dir, sizeof(dir));
 	for (pass = 0; pass < 2; pass++)
 	{
 		if ((d = AllocateDir(dir)) == NULL)
@@ -387,9 +386,9 @@ autocode_store_cleanup(const autocode_version *v)
 	}
 
 	/* the directories of databases that were dropped */
-	if ((d = AllocateDir(AC_DIR)) == NULL)
+	if ((d = AllocateDir(autocode_ops(v->source)->dir)) == NULL)
 		return;
-	while ((de = ReadDirExtended(d, AC_DIR, LOG)) != NULL)
+	while ((de = ReadDirExtended(d, autocode_ops(v->source)->dir, LOG)) != NULL)
 	{
 		char	   *end;
 		unsigned long oid = strtoul(de->d_name, &end, 10);
@@ -398,7 +397,7 @@ autocode_store_cleanup(const autocode_version *v)
 			oid > PG_UINT32_MAX || (Oid) oid == MyDatabaseId ||
 			SearchSysCacheExists1(DATABASEOID, ObjectIdGetDatum((Oid) oid)))
 			continue;
-		snprintf(dir, sizeof(dir), "%s/%s", AC_DIR, de->d_name);
+		snprintf(dir, sizeof(dir), "%s/%s", autocode_ops(v->source)->dir, de->d_name);
 		if (!rmtree(dir, true))
 			ereport(LOG, (errmsg("could not remove directory \"%s\"", dir)));
 	}
@@ -417,14 +416,15 @@ autocode_store_publish(autocode_slot *s)
 				size;
 	rx_error	err;
 	bool		ok;
+	const autocode_source_ops *ops = autocode_ops(s->v.source);
 
 	Assert(!s->shared);
 	autocode_store_path(path, sizeof(path), &s->v);
-	if (!autocode_store_mkdirs())
+	if (!autocode_store_mkdirs(s->v.source))
 		return false;
-	extra = autocode_titles_pack(&s->titles, &extra_len);
+	extra = ops->pack(s, &extra_len);
 	if (rx_autocode_image_prepare(s->ix, extra_len, &size, &err) != RX_OK)
-		rx_raise("could not write the soc_autocode index", &err);
+		rx_raise("could not write the index", &err);
 	memset(&meta, 0, sizeof(meta));
 	strlcpy(meta.build, RX_AUTOCODE_BUILD, sizeof(meta.build));
 	autocode_store_ident(&s->v, meta.ident);
@@ -432,13 +432,14 @@ autocode_store_publish(autocode_slot *s)
 	meta.build_ms = s->build_ms;
 	buf = palloc_extended(size, MCXT_ALLOC_HUGE);
 	if (rx_autocode_image_write(s->ix, &meta, extra, extra_len, buf, size, &err) != RX_OK)
-		rx_raise("could not write the soc_autocode index", &err);
+		rx_raise("could not write the index", &err);
 	ok = autocode_store_write_file(path, buf, size);
 	if (!ok)
 		ereport(WARNING,
 				(errcode_for_file_access(),
-				 errmsg("could not write the shared soc_autocode index \"%s\": %m", path),
-				 errdetail("The index of this dictionary version stays private to the backends that build it until one can write it.")));
+				 errmsg("could not write the shared %s index \"%s\": %m", ops->fn, path),
+				 errdetail("The index of this %s version stays private to the backends that build it until one can write it.",
+						   ops->what)));
 	pfree(buf);
 	pfree(extra);
 	if (ok)
@@ -446,15 +447,15 @@ autocode_store_publish(autocode_slot *s)
 	return ok;
 }
 
-/* Take this database's build lock, waiting (and answering cancels) while another backend holds it. */
+/* Take this database's build lock of a source, waiting (and answering cancels) while another backend holds it. */
 void
-autocode_store_lock(void)
+autocode_store_lock(int source)
 {
 	char		path[MAXPGPATH];
 
-	if (autocode_lock_fd >= 0 || !autocode_store_mkdirs())
+	if (autocode_lock_fd >= 0 || !autocode_store_mkdirs(source))
 		return;
-	snprintf(path, sizeof(path), "%s/%u/build.lock", AC_DIR, MyDatabaseId);
+	snprintf(path, sizeof(path), "%s/%u/build.lock", autocode_ops(source)->dir, MyDatabaseId);
 	autocode_lock_fd = OpenTransientFile(path, O_RDWR | O_CREAT | PG_BINARY);
 	if (autocode_lock_fd < 0)
 	{

@@ -70,7 +70,7 @@ typedef struct autocode_version_memo
 	autocode_version v;
 } autocode_version_memo;
 
-static autocode_version_memo memo;
+static autocode_version_memo memos[AC_SOURCES];
 static uint64 autocode_epoch = 1;	/* moves when a (sub)transaction ends */
 static bool autocode_callbacks = false;
 static bool autocode_pending = false;	/* this transaction bumped the version */
@@ -98,26 +98,29 @@ autocode_register_callbacks(void)
 	autocode_callbacks = true;
 }
 
-/* The relation title_dictionary_version of schema nspid; an error when it is missing. */
+/* The version table of a source in schema nspid; an error when it is missing. */
 static Oid
-autocode_version_relid(Oid nspid)
+autocode_version_relid(int source, Oid nspid)
 {
-	Oid			relid = get_relname_relid("title_dictionary_version", nspid);
+	const autocode_source_ops *ops = autocode_ops(source);
+	Oid			relid = get_relname_relid(ops->version_table, nspid);
 
 	if (!OidIsValid(relid) || get_rel_relkind(relid) != RELKIND_RELATION)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_TABLE),
-				 errmsg("table %s.title_dictionary_version does not exist",
-						get_namespace_name(nspid)),
-				 errdetail("soc_autocode needs the dictionary version table of roleext 1.1.0 or later."),
+				 errmsg("table %s.%s does not exist", get_namespace_name(nspid), ops->version_table),
+				 errdetail("%s needs the %s version table of roleext %s or later.", ops->fn, ops->what,
+						   source == AC_DICTIONARY ? "1.1.0" : "1.6.0"),
 				 errhint("Update the extension with ALTER EXTENSION roleext UPDATE.")));
 	return relid;
 }
 
-/* Read the version row of relation relid with snapshot snap. */
+/* Read the version row of a source's version table relid with snapshot snap. */
 static void
-autocode_version_read(Oid relid, Snapshot snap, autocode_version *out)
+autocode_version_read(int source, Oid relid, Snapshot snap, autocode_version *out)
 {
+	const autocode_source_ops *ops = autocode_ops(source);
+
 	Relation	rel = table_open(relid, AccessShareLock);
 	TableScanDesc scan = table_beginscan(rel, snap, 0, NULL);
 	TupleDesc	desc = RelationGetDescr(rel);
@@ -134,6 +137,7 @@ autocode_version_read(Oid relid, Snapshot snap, autocode_version *out)
 		if (n1 || n2 || desc->natts < 3 || TupleDescAttr(desc, 1)->atttypid != INT8OID ||
 			TupleDescAttr(desc, 2)->atttypid != INT8OID)
 			break;
+		out->source = source;
 		out->instance = DatumGetInt64(inst);
 		out->version = DatumGetInt64(ver);
 		out->own = TransactionIdIsCurrentTransactionId(HeapTupleHeaderGetXmin(tup->t_data));
@@ -144,49 +148,51 @@ autocode_version_read(Oid relid, Snapshot snap, autocode_version *out)
 	if (n != 1 || tup != NULL)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("table title_dictionary_version must hold one row of two bigints"),
-				 errdetail("It holds the version of title_dictionary that soc_autocode codes against."),
+				 errmsg("table %s must hold one row of two bigints", ops->version_table),
+				 errdetail("It holds the version of the %s that %s reads.", ops->what, ops->fn),
 				 errhint("Re-create the extension, or restore the row: (true, any bigint, any bigint).")));
 }
 
-/* The dictionary version the active snapshot sees (remembered for the snapshot). */
+/* The version of a source the active snapshot sees (remembered for the snapshot). */
 void
-autocode_version_get(Oid nspid, autocode_version *out)
+autocode_version_get(int source, Oid nspid, autocode_version *out)
 {
 	Snapshot	snap = ActiveSnapshotSet() ? GetActiveSnapshot() : GetTransactionSnapshot();
+	autocode_version_memo *m = &memos[source];
 
 	autocode_register_callbacks();
-	if (memo.valid && memo.nspid == nspid && memo.snap == snap && memo.xmin == snap->xmin &&
-		memo.xmax == snap->xmax && memo.curcid == snap->curcid &&
-		memo.completions == snap->snapXactCompletionCount && memo.epoch == autocode_epoch)
+	if (m->valid && m->nspid == nspid && m->snap == snap && m->xmin == snap->xmin &&
+		m->xmax == snap->xmax && m->curcid == snap->curcid &&
+		m->completions == snap->snapXactCompletionCount && m->epoch == autocode_epoch)
 	{
-		*out = memo.v;
+		*out = m->v;
 		return;
 	}
-	memo.valid = false;
-	autocode_version_read(autocode_version_relid(nspid), snap, out);
-	memo.nspid = nspid;
-	memo.snap = snap;
-	memo.xmin = snap->xmin;
-	memo.xmax = snap->xmax;
-	memo.curcid = snap->curcid;
-	memo.completions = snap->snapXactCompletionCount;
-	memo.epoch = autocode_epoch;
-	memo.v = *out;
-	memo.valid = true;
+	m->valid = false;
+	autocode_version_read(source, autocode_version_relid(source, nspid), snap, out);
+	m->nspid = nspid;
+	m->snap = snap;
+	m->xmin = snap->xmin;
+	m->xmax = snap->xmax;
+	m->curcid = snap->curcid;
+	m->completions = snap->snapXactCompletionCount;
+	m->epoch = autocode_epoch;
+	m->v = *out;
+	m->valid = true;
 }
 
 /*
- * Bump the version of the dictionary `dict` (its statement trigger): the
- * row is updated by the owner of the version table, with a safe
- * search_path, to the next value of its sequence.
+ * Bump the version of a source whose table `rel` a statement writes (its
+ * statement trigger): the row is updated by the owner of the version
+ * table, with a safe search_path, to the next value of its sequence.
  */
 void
-autocode_version_bump(Relation dict)
+autocode_version_bump(int source, Relation rel)
 {
-	Oid			nspid = RelationGetNamespace(dict);
-	Oid			relid = get_relname_relid("title_dictionary_version", nspid);
-	Oid			seqid = get_relname_relid("title_dictionary_version_seq", nspid);
+	const autocode_source_ops *ops = autocode_ops(source);
+	Oid			nspid = RelationGetNamespace(rel);
+	Oid			relid = get_relname_relid(ops->version_table, nspid);
+	Oid			seqid = get_relname_relid(ops->version_seq, nspid);
 	Oid			save_user;
 	int			save_sec,
 				save_nest;
@@ -195,10 +201,10 @@ autocode_version_bump(Relation dict)
 	char	   *sql;
 
 	if (!OidIsValid(relid) || !OidIsValid(seqid))
-		return;					/* the 1.0.0 schema: nothing to bump */
+		return;					/* an older schema: nothing to bump */
 	autocode_register_callbacks();
-	sql = psprintf("UPDATE %s.title_dictionary_version SET version = pg_catalog.nextval($1)",
-				   quote_identifier(get_namespace_name(nspid)));
+	sql = psprintf("UPDATE %s.%s SET version = pg_catalog.nextval($1)",
+				   quote_identifier(get_namespace_name(nspid)), quote_identifier(ops->version_table));
 	args[0] = ObjectIdGetDatum(seqid);
 	GetUserIdAndSecContext(&save_user, &save_sec);
 	SetUserIdAndSecContext(autocode_rel_owner(relid),
@@ -211,13 +217,17 @@ autocode_version_bump(Relation dict)
 	if (SPI_execute_with_args(sql, 1, argtypes, args, NULL, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
-				 errmsg("table title_dictionary_version must hold one row"),
-				 errdetail("The version of title_dictionary could not be moved on.")));
+				 errmsg("table %s must hold one row", ops->version_table),
+				 errdetail("The version of the %s could not be moved on.", ops->what)));
 	SPI_finish();
 	AtEOXact_GUC(false, save_nest);
 	SetUserIdAndSecContext(save_user, save_sec);
-	autocode_pending = true;
-	autocode_pending_nsp = nspid;
+	/* the taxonomy's image is built by its first reader (resolve_build.c) */
+	if (ops->publish_at_commit)
+	{
+		autocode_pending = true;
+		autocode_pending_nsp = nspid;
+	}
 }
 
 /*
@@ -235,7 +245,7 @@ autocode_publish_own(Oid nspid)
 
 	CommandCounterIncrement();
 	PushActiveSnapshot(GetLatestSnapshot());
-	autocode_version_read(autocode_version_relid(nspid), GetActiveSnapshot(), &v);
+	autocode_version_read(AC_DICTIONARY, autocode_version_relid(AC_DICTIONARY, nspid), GetActiveSnapshot(), &v);
 	if (v.own)
 	{
 		autocode_slot *mine = autocode_cache_private_of(&v);
@@ -317,7 +327,8 @@ autocode_xact_callback(XactEvent event, void *arg)
 		case XACT_EVENT_PARALLEL_ABORT:
 			autocode_pending = false;
 			autocode_epoch++;
-			memo.valid = false;
+			memos[AC_DICTIONARY].valid = false;
+			memos[AC_TAXONOMY].valid = false;
 			break;
 		default:
 			break;

@@ -1,66 +1,46 @@
 /*
- * resolve_glue.h — what the two glue files of resolve_title share:
- * resolve_lookup.c asks the database about a title's job phrase and keeps
- * the answer for the rest of the query; resolve.c is the SQL function.
+ * resolve_glue.h — what the glue files of resolve_title share:
+ * resolve_build.c makes the taxonomy a source of the title engine's
+ * shared index (autocode_glue.h) and lays out its role table;
+ * resolve.c is the SQL function.
  */
 #ifndef ROLEEXT_RESOLVE_GLUE_H
 #define ROLEEXT_RESOLVE_GLUE_H
 
 #include "roleext.h"
 
-#include "access/transam.h"
-#include "utils/hsearch.h"
-
 #include "core/resolve.h"
 
-/*
- * What the database says about one job phrase: the names that match it
- * and the roles of their families (all in the memo's memory, or the
- * caller's for a lookup that is not kept).
- */
-typedef struct resolve_found
+/* One role of the role table (sorted by family, then code). */
+typedef struct resolve_role_rec
 {
-	uint64		hash;			/* hash of key: the hash table's key */
-	char	   *key;			/* the pool size and the job phrase */
-	Size		keylen;
-	int			nnames;
-	rx_resolve_name *names;		/* each with its claims (rx_title_claims_of) */
-	Datum	   *name_text;		/* each name as written */
-	int			nroles;
-	rx_resolve_role *roles;		/* .code points into role_code */
-	Datum	   *role_code;
-	Datum	   *role_title;
-} resolve_found;
+	int32		family;			/* 0 .. nfamilies - 1 */
+	int32		level;			/* the rolelevel's encoding */
+	int32		soc;			/* its SOC 2018 occupation (soccode encoding), 0 for none */
+	uint32		code_off;		/* its rolecode's bytes (a 4-byte-header varlena) in chars */
+	uint32		title_off;		/* its title (NUL-terminated) in chars */
+	uint32		title_len;
+	int32		plain;			/* its title has no level words (the family's base role) */
+} resolve_role_rec;
 
-/*
- * What the lookups keep for the rest of a query: what was found by job
- * phrase, and the level table's grades, under the snapshot they were read
- * with.
- */
-typedef struct resolve_memo
+/* A view of a role table (the taxonomy index's glue data). */
+typedef struct resolve_roles
 {
-	MemoryContext cxt;			/* what was found, its table and the grades */
-	HTAB	   *found;			/* resolve_found by the hash of their key */
-	rx_resolve_grade *grades;	/* the level table's grades, NULL until read */
-	int			ngrades;
-	TransactionId xmin;			/* the snapshot they were read with */
-	TransactionId xmax;
-	CommandId	curcid;
-	bool		have_snapshot;
-	bool		citus;			/* the taxonomy is a Citus table (doc/citus.md) */
-} resolve_memo;
+	const resolve_role_rec *r;
+	uint32		n;
+	const uint32 *fstart;		/* family f's roles are r[fstart[f] .. fstart[f + 1]) */
+	uint32		nf;
+	const rx_resolve_grade *grades; /* the level table's grades */
+	uint32		ngrades;
+	const uint32 *by_soc;		/* the roles with an occupation, by soc then position */
+	uint32		nsoc;
+	const char *chars;
+	uint32		nchars;
+} resolve_roles;
 
-/* An empty memo whose memory lives under parent (the function's fn_mcxt). */
-void		resolve_memo_init(resolve_memo *m, MemoryContext parent);
+/* The index's engine code of a role is its position in the role table plus one. */
 
-/*
- * What the database says about job phrase `phrase` (not empty) of the
- * resolve_title whose OID is fn_oid, at most pool names of each kind by
- * trigram distance: from the memo when it was asked before under this
- * snapshot, else asked now and kept; when no snapshot is active, asked
- * into *fresh (current memory) and not kept.  The grades are in m.
- */
-const resolve_found *resolve_lookup(resolve_memo *m, Oid fn_oid, text *phrase, int32 pool,
-									resolve_found *fresh);
+/* A view of the role table buf[0..len) of a taxonomy slot. */
+void		resolve_roles_view(const void *buf, size_t len, resolve_roles *out);
 
 #endif							/* ROLEEXT_RESOLVE_GLUE_H */

@@ -122,6 +122,8 @@ typedef struct rx_autocode_hit
 	const char *evidence;		/* the deciding title's label or the matched words */
 	size_t		evidence_len;	/* valid until the next query or change */
 	bool		exact;			/* an entry's normalized text equals the query's */
+	bool		titled;			/* evidence is the label of the title that decided (else the query's words) */
+	double		weight;			/* that title's entry weight (titled hits; else 0) */
 } rx_autocode_hit;
 
 /* What rx_autocode_code_title found out about a title besides its hits. */
@@ -131,6 +133,7 @@ typedef struct rx_autocode_coding
 	bool		needs_review;	/* the review rule over the best two (rx_confidence_needs_review) */
 	const char *norm;			/* the normalized title, in the work memory (NUL-terminated) */
 	size_t		normlen;
+	size_t		head_end;		/* its head window (rx_autocode_head_window; 0: anywhere) */
 	double		read_typo;		/* share of its words read as a typo or a cut word, or by spelling */
 	double		read_split;		/* share of its words read as run-together words and abbreviations */
 } rx_autocode_coding;
@@ -307,9 +310,12 @@ rx_status	rx_autocode_add_title(rx_autocode_index *ix, const rx_autocode_entry_i
  * window (when params.head_window), query the index for at most k
  * candidates into out (room for k; each with its confidence), and apply
  * the review rule to the best two — the second is looked for even when k
- * is 1.  *coding says how many hits, whether they need review, and the
- * normalized title.  RX_ENCODING or RX_LIMIT when the title is not
- * readable, else as rx_autocode_query.
+ * is 1.  *coding says how many hits, whether they need review, the
+ * normalized title and its head window.  k = 0 only reads the title (no
+ * query): a caller that keeps answers by what the index reads — the
+ * normalized text and the head window — asks rx_autocode_query_head
+ * itself.  RX_ENCODING or RX_LIMIT when the title is not readable, else as
+ * rx_autocode_query.
  */
 rx_status	rx_autocode_code_title(rx_autocode_index *ix, rx_autocode_scratch *sc, const char *s, size_t len,
 							 void *work, size_t workcap, int k, rx_autocode_hit *out,

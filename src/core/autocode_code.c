@@ -92,6 +92,7 @@ rx_autocode_code_title(rx_autocode_index *ix, rx_autocode_scratch *sc, const cha
 								&head_end, err);
 	if (st != RX_OK)
 		return st;
+	coding->head_end = head_end;
 	if (k == 0)
 		return RX_OK;
 	/* two candidates at least: the review rule compares the top two */

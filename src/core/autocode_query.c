@@ -646,11 +646,15 @@ rx_autocode_hits(const rx_autocode_index *ix, rx_autocode_scratch *sc, const rx_
 
 			h->evidence = ix->labels + ent->label_off;
 			h->evidence_len = ent->label_len;
+			h->titled = true;
+			h->weight = ent->weight;
 		}
 		else
 		{
 			char	   *buf = sc->evbuf + (size_t) i * qs->evlen;
 
+			h->titled = false;
+			h->weight = 0;
 			h->evidence_len = rx_autocode_word_evidence(ix, &sc->words, text, qs->q, qs->nq, c, buf, qs->evlen);
 			h->evidence = buf;
 		}

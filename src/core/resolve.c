@@ -191,7 +191,8 @@ rx_resolve_exact_share(const rx_resolve_name *names, size_t nnames, const rx_res
 /*
  * Score every name, keep each role's best, rank the roles; see resolve.h.
  * A role's best name: the highest score, then an exact match, then the
- * highest confidence, then the first in names[].
+ * highest confidence, then one without level words, then the first in
+ * names[].
  */
 size_t
 rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t nnames,
@@ -215,7 +216,7 @@ rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t n
 		if (n->role < 0 || (size_t) n->role >= nroles)
 			continue;
 		score = n->sim * n->trust * rx_resolve_fit(t, n, roles, nroles, grades, ngrades, &target);
-		if (n->exact)
+		if (n->exact && !n->calibrated)
 			score *= rx_resolve_exact_share(names, nnames, roles, nroles, roles[n->role].family);
 		if (!(score >= 0.0))
 			score = 0.0;
@@ -239,7 +240,10 @@ rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t n
 			if (score < c->score ||
 				(score == c->score &&
 				 (c->exact > n->exact ||
-				  (c->exact == n->exact && b->trust >= n->trust))))
+				  (c->exact == n->exact &&
+				   (b->trust > n->trust ||
+					(b->trust == n->trust &&
+					 (!b->claims.has_words || n->claims.has_words)))))))
 				continue;
 		}
 		else
@@ -265,4 +269,56 @@ rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t n
 	*needs_review = rx_confidence_needs_review(count, count > 0 ? out[0].confidence : 0,
 											   count > 1 ? out[1].confidence : 0);
 	return count;
+}
+
+/* Work memory rx_resolve_name_of_hit needs for names up to len bytes. */
+size_t
+rx_resolve_hit_work_size(size_t len)
+{
+	return rx_title_claims_work_size(len);
+}
+
+/* The name of an engine hit (resolve.h). */
+rx_status
+rx_resolve_name_of_hit(double score, bool exact, int32_t role, const char *label, size_t label_len,
+					   const char *title, size_t title_len, void *work, size_t workcap,
+					   rx_resolve_name *out, rx_error *err)
+{
+	const char *name = label != NULL ? label : title;
+	size_t		len = label != NULL ? label_len : title_len;
+
+	memset(out, 0, sizeof(*out));
+	out->role = role;
+	out->trust = 1.0;
+	out->sim = score >= 0.0 && score <= 1.0 ? score : (score > 1.0 ? 1.0 : 0.0);
+	out->exact = exact;
+	out->calibrated = true;
+	return rx_title_claims_of(name, len, work, workcap, NULL, NULL, &out->claims, err);
+}
+
+/* A role's score with its occupation's (resolve.h). */
+double
+rx_resolve_blend(double role_score, bool has_occupation, double occupation_score)
+{
+	if (!has_occupation)
+		return role_score;
+	return (1.0 - RX_RESOLVE_W_OCCUPATION) * role_score + RX_RESOLVE_W_OCCUPATION * occupation_score;
+}
+
+/* An exact engine hit keeps the rule of exact names (resolve.h). */
+void
+rx_resolve_name_exact(rx_resolve_name *n, double trust)
+{
+	n->sim = 1.0;
+	n->trust = trust;
+	n->calibrated = false;
+}
+
+/* An alias's confidence from its entry weight (resolve.h). */
+double
+rx_resolve_trust_of_weight(double weight)
+{
+	double		c = (weight - 0.5) / 0.5;
+
+	return c < 0.0 ? 0.0 : (c > 1.0 ? 1.0 : c);
 }

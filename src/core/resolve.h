@@ -70,6 +70,7 @@ typedef struct rx_resolve_name
 	double		trust;			/* the alias's confidence; 1 for a role's title */
 	double		sim;			/* 1 for an exact match, else its trigram score */
 	bool		exact;			/* its normalized form is the title's */
+	bool		calibrated;		/* sim is the title engine's confidence: shared names are in it already */
 	rx_title_claims claims;		/* what the name claims (rx_title_claims_of): words and base */
 } rx_resolve_name;
 
@@ -105,5 +106,61 @@ size_t		rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, 
 /* The level fit of name n (of role roles[n->role]) for title t; *target is the role it moves to. */
 double		rx_resolve_fit(const rx_title_claims *t, const rx_resolve_name *n, const rx_resolve_role *roles, size_t nroles,
 				   const rx_resolve_grade *grades, size_t ngrades, int32_t *target);
+
+/*
+ * The title engine's side (doc/titles.md, "One engine for roles and
+ * occupations").  resolve_title codes a title against the taxonomy's
+ * index (autocode.h: one engine code per role, its title and aliases as
+ * the code's titles, its family as its group) and turns each hit into a
+ * name of its role: sim is the hit's calibrated confidence (the engine
+ * splits it between roles that share a name, so no family share is taken
+ * again: calibrated), trust 1, exact as the engine says, and the claims of
+ * the name that decided the hit — its label — or, for a hit carried by
+ * the title's words rather than one name, of the role's own title.
+ */
+
+/* Work memory rx_resolve_name_of_hit needs for names up to len bytes. */
+size_t		rx_resolve_hit_work_size(size_t len);
+
+/*
+ * Name *out of engine hit h (of role index role): see above.  label is
+ * the deciding name (UTF-8), or NULL when the hit was carried by words;
+ * then title (the role's title) gives the claims.  Errors as for
+ * rx_title_claims_of.
+ */
+rx_status	rx_resolve_name_of_hit(double score, bool exact, int32_t role, const char *label, size_t label_len,
+								   const char *title, size_t title_len, void *work, size_t workcap,
+								   rx_resolve_name *out, rx_error *err);
+
+/*
+ * A name that is the title word for word (the engine's exact hit, with
+ * the name as its evidence) keeps the rule of exact names: similarity 1,
+ * its trust (the alias's confidence) and its family's share among the
+ * families such names point to (resolve.h, at the top), not the engine's
+ * confidence.
+ */
+void		rx_resolve_name_exact(rx_resolve_name *n, double trust);
+
+/*
+ * An alias's confidence c is its entry weight in the taxonomy's index,
+ * 0.5 + 0.5 c (a role's title: weight 1, confidence 1); back again.
+ */
+#define RX_RESOLVE_ALIAS_WEIGHT(c)	(0.5 + 0.5 * (c))
+double		rx_resolve_trust_of_weight(double weight);
+
+/*
+ * The occupation evidence of a role: the title engine's confidence that
+ * the title names the role's SOC occupation (soc_autocode over the
+ * dictionary), blended into the role's own score where the role is mapped:
+ *
+ *     sim = (1 - RX_RESOLVE_W_OCCUPATION) x role score + RX_RESOLVE_W_OCCUPATION x occupation score
+ *
+ * (a role with no mapping keeps its own score).  A role the occupations
+ * alone propose (none of its names came up) enters with its title's
+ * claims and the occupation's share only.
+ */
+#define RX_RESOLVE_W_OCCUPATION 0.3
+
+double		rx_resolve_blend(double role_score, bool has_occupation, double occupation_score);
 
 #endif							/* RX_RESOLVE_H */

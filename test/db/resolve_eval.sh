@@ -31,6 +31,17 @@ echo "$out" | grep -q '^throughput, x the nearest pg_trgm alias|' || fail "the g
 echo "$out" | grep -Eq "^resolve_title\|5000\|$num\|[0-9]+\|$num\|[0-9]+\|[0-9]+$" || fail "the sample HRIS table"
 echo "$out" | grep -Eq "^pg_trgm, raw alias\|5000\|$num\|\|\|\|[0-9]+$" || fail "the sample HRIS table's pg_trgm"
 
+# the titles issue 20 quotes (its list of what went wrong): fixed ones stay
+# fixed; the rest are flagged for review or reported (doc/titles.md)
+for t in 'GENERAL AND OPERATION MANAGER|11-1021|11-1021|t|' 'Manager explosive ordnance|47-5032|47-5032|t|' \
+         'IT CONSULTANT-DATABASE ADMINISTRATOR|15-1242|15-1242|t|' 'Dutch-speaking Nanny|39-9011|39-9011|t|t|' \
+         'PROGRAM MANAGER (15-1199.09)|15-1299|' ; do
+  echo "$out" | grep -Fq "$t" || fail "issue 20's title: $t"
+done
+echo "$out" | grep -F 'PROGRAM MANAGER (15-1199.09)|' | grep -q '|t|[^|]*|[^|]*$' || fail "a SOC code in a title: not flagged"
+echo "$out" | grep -F 'CLINICAL FELLOW RADIOLOGY|' | grep -vq 'Audiologist' || fail "'Fellow' read as a level again"
+echo "$out" | grep -E '^(SAP ABAP DEVELOPER|CLINICAL FELLOW)' | sed 's/^/report: issue 20 title: /'
+
 # the control slice: role titles as written are right for all three methods
 # (so they agree); one miss in 25 is allowed, for a title two roles share
 echo "$out" | awk -F'|' '$1 == "exact" { ok = ($3 >= 96 && $4 >= 96 && $5 >= 96) } END { exit !ok }' \
