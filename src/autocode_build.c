@@ -111,6 +111,32 @@ autocode_rel_owner(Oid relid)
 	return owner;
 }
 
+/* Enter the owner's view of the tables (autocode_glue.h). */
+void
+autocode_as_owner_enter(Oid relid, bool citus_nested, autocode_as_owner *o)
+{
+	GetUserIdAndSecContext(&o->save_user, &o->save_sec);
+	SetUserIdAndSecContext(autocode_rel_owner(relid),
+						   o->save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
+	o->save_nest = NewGUCNestLevel();
+	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
+							 GUC_ACTION_SAVE, true, 0, false);
+	if (citus_nested && GetConfigOption("citus.allow_nested_distributed_execution", true, false) != NULL)
+		(void) set_config_option("citus.allow_nested_distributed_execution", "on", PGC_USERSET,
+								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		elog(ERROR, "roleext: SPI_connect failed");
+}
+
+/* Leave it (autocode_glue.h). */
+void
+autocode_as_owner_leave(autocode_as_owner *o)
+{
+	SPI_finish();
+	AtEOXact_GUC(false, o->save_nest);
+	SetUserIdAndSecContext(o->save_user, o->save_sec);
+}
+
 /* Is a title_dictionary source a description (vote-only, weaker evidence)? */
 static bool
 autocode_source_is_description(const char *s)
@@ -257,9 +283,7 @@ autocode_build_index(Oid nspid, MemoryContext cxt, rx_autocode_index **out, auto
 {
 	char	   *nsp = get_namespace_name(nspid);
 	Oid			relid = get_relname_relid("title_dictionary", nspid);
-	Oid			save_user;
-	int			save_sec,
-				save_nest;
+	autocode_as_owner o;
 	rx_autocode_allocator alloc = autocode_allocator(cxt);
 	rx_autocode_index *ix;
 	rx_error	err;
@@ -273,29 +297,14 @@ autocode_build_index(Oid nspid, MemoryContext cxt, rx_autocode_index **out, auto
 	if (ix == NULL)
 		elog(ERROR, "soc_autocode: the default scoring parameters were refused");
 
-	/* as the owner, restricted, with a safe search_path: the same index for every caller */
-	GetUserIdAndSecContext(&save_user, &save_sec);
-	SetUserIdAndSecContext(autocode_rel_owner(relid),
-						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
-	save_nest = NewGUCNestLevel();
-	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
-
 	/*
-	 * On a Citus worker, soc_autocode runs inside a query the coordinator
-	 * pushed down, and the dictionary's tables are reference tables: Citus
-	 * reads them from this node's copy, once it is told that this nested
-	 * read is meant (doc/citus.md).
+	 * As the owner: the same index for every caller.  On a Citus worker,
+	 * soc_autocode runs inside a query the coordinator pushed down, and the
+	 * dictionary's tables are reference tables, read from this node's copy.
 	 */
-	if (GetConfigOption("citus.allow_nested_distributed_execution", true, false) != NULL)
-		(void) set_config_option("citus.allow_nested_distributed_execution", "on", PGC_USERSET,
-								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "soc_autocode: SPI_connect failed");
+	autocode_as_owner_enter(relid, true, &o);
 	autocode_build_read(nsp, cxt, ix, titles);
-	SPI_finish();
-	AtEOXact_GUC(false, save_nest);
-	SetUserIdAndSecContext(save_user, save_sec);
+	autocode_as_owner_leave(&o);
 
 	/* statistics, classifiers and tight lists now, so that no query pays for them */
 	if (rx_autocode_index_refresh(ix, &err) != RX_OK || rx_autocode_index_pack(ix, &err) != RX_OK)

@@ -197,6 +197,25 @@ void		autocode_build_index(Oid nspid, MemoryContext cxt, rx_autocode_index **ix,
 /* The owner of a relation. */
 Oid			autocode_rel_owner(Oid relid);
 
+/*
+ * Reading and writing the extension's tables as their owner, the same for
+ * every caller: autocode_as_owner_enter switches to the owner of relid in
+ * a security-restricted operation, pins search_path to pg_catalog,
+ * pg_temp, on a Citus node allows the nested read of reference tables when
+ * citus_nested (doc/citus.md), and connects to SPI; autocode_as_owner_leave
+ * undoes it all.  An error in between is cleaned up by the transaction's
+ * abort, as for any SPI caller.
+ */
+typedef struct autocode_as_owner
+{
+	Oid			save_user;
+	int			save_sec;
+	int			save_nest;
+} autocode_as_owner;
+
+void		autocode_as_owner_enter(Oid relid, bool citus_nested, autocode_as_owner *o);
+void		autocode_as_owner_leave(autocode_as_owner *o);
+
 /* Engine allocator over a memory context (palloc: throws when out of memory). */
 rx_autocode_allocator autocode_allocator(MemoryContext cxt);
 

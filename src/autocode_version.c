@@ -193,9 +193,7 @@ autocode_version_bump(int source, Relation rel)
 	Oid			nspid = RelationGetNamespace(rel);
 	Oid			relid = get_relname_relid(ops->version_table, nspid);
 	Oid			seqid = get_relname_relid(ops->version_seq, nspid);
-	Oid			save_user;
-	int			save_sec,
-				save_nest;
+	autocode_as_owner o;
 	Oid			argtypes[1] = {REGCLASSOID};
 	Datum		args[1];
 	char	   *sql;
@@ -206,22 +204,13 @@ autocode_version_bump(int source, Relation rel)
 	sql = psprintf("UPDATE %s.%s SET version = pg_catalog.nextval($1)",
 				   quote_identifier(get_namespace_name(nspid)), quote_identifier(ops->version_table));
 	args[0] = ObjectIdGetDatum(seqid);
-	GetUserIdAndSecContext(&save_user, &save_sec);
-	SetUserIdAndSecContext(autocode_rel_owner(relid),
-						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
-	save_nest = NewGUCNestLevel();
-	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "soc_autocode: SPI_connect failed");
+	autocode_as_owner_enter(relid, false, &o);
 	if (SPI_execute_with_args(sql, 1, argtypes, args, NULL, false, 0) != SPI_OK_UPDATE || SPI_processed != 1)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("table %s must hold one row", ops->version_table),
 				 errdetail("The version of the %s could not be moved on.", ops->what)));
-	SPI_finish();
-	AtEOXact_GUC(false, save_nest);
-	SetUserIdAndSecContext(save_user, save_sec);
+	autocode_as_owner_leave(&o);
 	/* the taxonomy's image is built by its first reader (resolve_build.c) */
 	if (ops->publish_at_commit)
 	{

@@ -464,9 +464,7 @@ resolve_build_slot(Oid nspid, MemoryContext cxt, autocode_slot *out)
 {
 	char	   *nsp = get_namespace_name(nspid);
 	Oid			relid = get_relname_relid("role", nspid);
-	Oid			save_user;
-	int			save_sec,
-				save_nest;
+	autocode_as_owner o;
 	rx_autocode_allocator alloc = autocode_allocator(cxt);
 	rx_autocode_index *ix;
 	rx_autocode_params params;
@@ -494,23 +492,11 @@ resolve_build_slot(Oid nspid, MemoryContext cxt, autocode_slot *out)
 	if (ix == NULL)
 		elog(ERROR, "resolve_title: the scoring parameters were refused");
 
-	GetUserIdAndSecContext(&save_user, &save_sec);
-	SetUserIdAndSecContext(autocode_rel_owner(relid),
-						   save_sec | SECURITY_LOCAL_USERID_CHANGE | SECURITY_RESTRICTED_OPERATION);
-	save_nest = NewGUCNestLevel();
-	(void) set_config_option("search_path", "pg_catalog, pg_temp", PGC_USERSET, PGC_S_SESSION,
-							 GUC_ACTION_SAVE, true, 0, false);
-	/* on a Citus worker the taxonomy's tables are reference tables (doc/citus.md) */
-	if (GetConfigOption("citus.allow_nested_distributed_execution", true, false) != NULL)
-		(void) set_config_option("citus.allow_nested_distributed_execution", "on", PGC_USERSET,
-								 PGC_S_SESSION, GUC_ACTION_SAVE, true, 0, false);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		elog(ERROR, "resolve_title: SPI_connect failed");
+	/* as the owner; on a Citus worker the taxonomy's tables are reference tables (doc/citus.md) */
+	autocode_as_owner_enter(relid, true, &o);
 	resolve_build_roles(qnsp, cxt, ix, out);
 	resolve_build_names(qnsp, ix);
-	SPI_finish();
-	AtEOXact_GUC(false, save_nest);
-	SetUserIdAndSecContext(save_user, save_sec);
+	autocode_as_owner_leave(&o);
 
 	if (rx_autocode_index_refresh(ix, &err) != RX_OK || rx_autocode_index_pack(ix, &err) != RX_OK)
 		rx_raise("could not build resolve_title's index", &err);
