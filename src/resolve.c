@@ -55,7 +55,6 @@ typedef struct resolve_state
 	MemoryContext memo_cxt;		/* what was found, by what the engine read (resolve_found) */
 	HTAB	   *memo;
 	autocode_version memo_v;	/* the taxonomy version it was found in */
-	uint64		memo_dict;		/* and the dictionary's (its version, or 0 when not read) */
 } resolve_state;
 
 /* The state kept in fn_extra, made on the first call of the query. */
@@ -418,27 +417,6 @@ resolve_find(resolve_state *st, autocode_slot *slot, const resolve_roles *v, con
 		/* a name the title is, word for word, is sure but for names shared across families */
 		if (p->exact && p->label != NULL)
 			rx_resolve_name_exact(&f->names[i], rx_resolve_trust_of_weight(p->weight));
-	}
-
-	/*
-	 * In a family with such a name, the exact rule sets the family's
-	 * score: its other names count no more than its surest exact name
-	 * ("Café Manager" does not outscore the title's own alias "Café
-	 * Attendant" by the engine's confidence).
-	 */
-	for (i = 0; i < npicks; i++)
-	{
-		int			j;
-		double		cap = -1;
-
-		if (f->names[i].role < 0 || (f->picks[i].exact && f->picks[i].label != NULL))
-			continue;
-		for (j = 0; j < npicks; j++)
-			if (f->picks[j].fam == f->picks[i].fam && f->picks[j].exact && f->picks[j].label != NULL &&
-				f->names[j].role >= 0 && f->names[j].trust > cap)
-				cap = f->names[j].trust;
-		if (cap >= 0 && f->names[i].sim > cap)
-			f->names[i].sim = cap;
 	}
 	if (cw != NULL)
 		pfree(cw);

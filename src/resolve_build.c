@@ -154,7 +154,6 @@ resolve_roles_check(const void *buf, size_t len)
 
 		if ((r->code_off & 3) != 0 || (uint64) r->code_off + VARHDRSZ > v.nchars)
 			return false;
-		memcpy(&clen, v.chars + r->code_off, sizeof(clen));
 		clen = VARSIZE(v.chars + r->code_off);
 		if (clen < VARHDRSZ || VARATT_IS_EXTENDED(v.chars + r->code_off) ||
 			(uint64) r->code_off + clen > v.nchars)
@@ -225,7 +224,7 @@ resolve_append(StringInfo s, const void *p, size_t n, int a)
 static void
 resolve_build_roles(const char *nsp, MemoryContext cxt, rx_autocode_index *ix, autocode_slot *out)
 {
-	char	   *sql = psprintf("SELECT r.code, r.level, r.title, r.title_level_words IS NULL, "
+	char	   *sql = psprintf("SELECT r.code, r.level, r.title, "
 							   "(pg_catalog.dense_rank() OVER (ORDER BY r.node))::pg_catalog.int4, "
 							   "CASE WHEN t1.parent IS NULL THEN 0 ELSE "
 							   "(pg_catalog.dense_rank() OVER (ORDER BY t1.parent))::pg_catalog.int4 END, "
@@ -279,11 +278,10 @@ resolve_build_roles(const char *nsp, MemoryContext cxt, rx_autocode_index *ix, a
 		struct varlena *code = PG_DETOAST_DATUM_COPY(SPI_getbinval(tup, td, 1, &isnull));
 		int32		level = DatumGetInt32(SPI_getbinval(tup, td, 2, &isnull));
 		char	   *title = SPI_getvalue(tup, td, 3);
-		bool		plain = DatumGetBool(SPI_getbinval(tup, td, 4, &isnull));
-		int32		fam = DatumGetInt32(SPI_getbinval(tup, td, 5, &isnull));
-		int32		up1 = DatumGetInt32(SPI_getbinval(tup, td, 6, &isnull));
-		int32		up2 = DatumGetInt32(SPI_getbinval(tup, td, 7, &isnull));
-		Datum		dsoc = SPI_getbinval(tup, td, 8, &isnull);
+		int32		fam = DatumGetInt32(SPI_getbinval(tup, td, 4, &isnull));
+		int32		up1 = DatumGetInt32(SPI_getbinval(tup, td, 5, &isnull));
+		int32		up2 = DatumGetInt32(SPI_getbinval(tup, td, 6, &isnull));
+		Datum		dsoc = SPI_getbinval(tup, td, 7, &isnull);
 		int32		soc = isnull ? 0 : DatumGetInt32(dsoc);
 		int32		det;
 		int32		groups[RX_AUTOCODE_GROUP_LEVELS];
@@ -310,7 +308,6 @@ resolve_build_roles(const char *nsp, MemoryContext cxt, rx_autocode_index *ix, a
 		recs[i].family = (int32) nf - 1;
 		recs[i].level = level;
 		recs[i].soc = soc;
-		recs[i].plain = plain;
 		recs[i].code_off = resolve_append(&chars, code, VARSIZE(code), 4);
 		recs[i].title_len = (uint32) strlen(title);
 		recs[i].title_off = resolve_append(&chars, title, recs[i].title_len + 1, 1);
@@ -383,16 +380,15 @@ resolve_build_roles(const char *nsp, MemoryContext cxt, rx_autocode_index *ix, a
 static void
 resolve_build_names(const char *nsp, rx_autocode_index *ix)
 {
-	char	   *sql = psprintf("SELECT x.i, x.f, n.name, pg_catalog.max(n.w) "
+	char	   *sql = psprintf("SELECT x.i, n.name, pg_catalog.max(n.w) "
 							   "FROM (SELECT r.code, r.title AS name, 1::pg_catalog.float8 AS w FROM %s.role r "
 							   "      UNION ALL "
 							   "      SELECT a.role, a.alias, 0.5::pg_catalog.float8 OPERATOR(pg_catalog.+) "
 							   "             (0.5::pg_catalog.float8 OPERATOR(pg_catalog.*) a.confidence::pg_catalog.float8) "
 							   "        FROM %s.role_alias a WHERE a.approved IS NOT FALSE) n "
-							   "JOIN (SELECT r.code, (pg_catalog.row_number() OVER (ORDER BY r.node, r.code))::pg_catalog.int4 AS i, "
-							   "             (pg_catalog.dense_rank() OVER (ORDER BY r.node))::pg_catalog.int4 AS f "
+							   "JOIN (SELECT r.code, (pg_catalog.row_number() OVER (ORDER BY r.node, r.code))::pg_catalog.int4 AS i "
 							   "        FROM %s.role r) x ON x.code OPERATOR(%s.=) n.code "
-							   "GROUP BY x.i, x.f, n.name",
+							   "GROUP BY x.i, n.name",
 							   nsp, nsp, nsp, nsp);
 	autocode_work w = {NULL, 0, false};
 	Portal		portal = SPI_cursor_open_with_args(NULL, sql, 0, NULL, NULL, NULL, true, 0);
@@ -411,11 +407,10 @@ resolve_build_names(const char *nsp, rx_autocode_index *ix)
 			HeapTuple	tup = SPI_tuptable->vals[i];
 			bool		n1,
 						n2,
-						n3,
-						n4;
+						n3;
 			int32		pos = DatumGetInt32(SPI_getbinval(tup, td, 1, &n1));
-			Datum		dname = SPI_getbinval(tup, td, 3, &n2);
-			double		weight = DatumGetFloat8(SPI_getbinval(tup, td, 4, &n3));
+			Datum		dname = SPI_getbinval(tup, td, 2, &n2);
+			double		weight = DatumGetFloat8(SPI_getbinval(tup, td, 3, &n3));
 			text	   *name;
 			const char *s;
 			size_t		len,
@@ -424,8 +419,7 @@ resolve_build_names(const char *nsp, rx_autocode_index *ix)
 			rx_autocode_entry_in in;
 			rx_error	err;
 
-			(void) SPI_getbinval(tup, td, 2, &n4);	/* its family: the role's groups say it */
-			if (n1 || n2 || n3 || n4)
+			if (n1 || n2 || n3)
 				continue;
 			name = DatumGetTextPP(dname);
 			len = VARSIZE_ANY_EXHDR(name);

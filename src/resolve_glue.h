@@ -20,7 +20,6 @@ typedef struct resolve_role_rec
 	uint32		code_off;		/* its rolecode's bytes (a 4-byte-header varlena) in chars */
 	uint32		title_off;		/* its title (NUL-terminated) in chars */
 	uint32		title_len;
-	int32		plain;			/* its title has no level words (the family's base role) */
 } resolve_role_rec;
 
 /* A view of a role table (the taxonomy index's glue data). */

@@ -189,6 +189,28 @@ rx_resolve_exact_share(const rx_resolve_name *names, size_t nnames, const rx_res
 }
 
 /*
+ * The similarity of names[i]: an engine name (calibrated) of a family that
+ * also has an exact-rule name counts no more than the surest of those
+ * ("Café Manager" does not outscore the title's own alias "Café
+ * Attendant" by the engine's confidence); resolve.h.
+ */
+static double
+rx_resolve_capped_sim(const rx_resolve_name *names, size_t nnames, const rx_resolve_role *roles, size_t nroles,
+					  size_t i)
+{
+	double		cap = -1;
+	size_t		j;
+
+	if (!names[i].calibrated)
+		return names[i].sim;
+	for (j = 0; j < nnames; j++)
+		if (names[j].exact && !names[j].calibrated && names[j].role >= 0 && (size_t) names[j].role < nroles &&
+			roles[names[j].role].family == roles[names[i].role].family && names[j].trust > cap)
+			cap = names[j].trust;
+	return cap >= 0 && names[i].sim > cap ? cap : names[i].sim;
+}
+
+/*
  * Score every name, keep each role's best, rank the roles; see resolve.h.
  * A role's best name: the highest score, then an exact match, then the
  * highest confidence, then one without level words, then the first in
@@ -215,7 +237,8 @@ rx_resolve_rank(const rx_title_claims *t, const rx_resolve_name *names, size_t n
 
 		if (n->role < 0 || (size_t) n->role >= nroles)
 			continue;
-		score = n->sim * n->trust * rx_resolve_fit(t, n, roles, nroles, grades, ngrades, &target);
+		score = rx_resolve_capped_sim(names, nnames, roles, nroles, i) * n->trust *
+			rx_resolve_fit(t, n, roles, nroles, grades, ngrades, &target);
 		if (n->exact && !n->calibrated)
 			score *= rx_resolve_exact_share(names, nnames, roles, nroles, roles[n->role].family);
 		if (!(score >= 0.0))

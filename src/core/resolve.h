@@ -137,7 +137,8 @@ rx_status	rx_resolve_name_of_hit(double score, bool exact, int32_t role, const c
  * the name as its evidence) keeps the rule of exact names: similarity 1,
  * its trust (the alias's confidence) and its family's share among the
  * families such names point to (resolve.h, at the top), not the engine's
- * confidence.
+ * confidence.  The family's other names then count no more than its
+ * surest such name (rx_resolve_rank).
  */
 void		rx_resolve_name_exact(rx_resolve_name *n, double trust);
 
